@@ -1,0 +1,27 @@
+// The per-recipe run context shared by every step: ids, directories, environment, stop signal.
+import type { EngineName } from '../recipe/model.js';
+
+/** Everything a step needs from the run around it. */
+export interface RunContext {
+  /** Unique id of this recipe run (marks its processes). */
+  runId: string;
+  /** The lab's short id (VESSEL_LAB). */
+  lab: string;
+  engine: EngineName;
+  /** The recipe's work directory (VESSEL_WORKDIR). */
+  workdir: string;
+  /** Private directory for state files, scripts and output captures. */
+  privdir: string;
+  /** The exported-variable state file, sourced by every block. */
+  stateFile: string;
+  /** Base environment for every block. */
+  env: Record<string, string>;
+  /** Fires when the run is interrupted or the recipe timeout is hit. */
+  signal: AbortSignal;
+  /** Absolute deadline (ms since epoch) from the recipe's timeout. */
+  deadline: number;
+  /** Process groups of background steps, ended at teardown. */
+  background: { pgid: number; marker: string; stepId: string }[];
+  /** Counter for unique file names. */
+  seq: number;
+}

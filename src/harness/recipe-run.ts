@@ -1,0 +1,141 @@
+// Runs one recipe end to end: work directory, environment, steps in order, and guaranteed teardown.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { dir as tmpDir } from 'tmp-promise';
+import type { EngineName, Recipe } from '../recipe/model.js';
+import { formatDuration } from '../recipe/duration.js';
+import type { RecipeResult, StepResult } from '../report/model.js';
+import { emit, type Reporter } from '../report/reporter.js';
+import type { RunContext } from './context.js';
+import { installHint, missingNeeds } from './needs.js';
+import { RUN_MARKER } from '../exec/spawn.js';
+import { runStep, skipReason } from './step.js';
+import { endRunProcesses } from './teardown.js';
+
+/** The package's bin directory, put first on every block's PATH so `vessel` is the engine CLI. */
+export const BIN_DIR = fileURLToPath(new URL('../../bin', import.meta.url));
+
+/** Options for running one recipe. */
+export interface RecipeRunOptions {
+  engine: EngineName;
+  only?: ReadonlySet<string>;
+  keep: boolean;
+  reporters: Reporter[];
+  /** Aborts when the whole run is interrupted. */
+  signal: AbortSignal;
+}
+
+/** A short lab id that fits interface names (`vc<id>-host` is 15 characters at most). */
+export function newLabId(): string {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+  return [...randomBytes(6)].map((b) => alphabet[b % alphabet.length]).join('');
+}
+
+function resultBase(recipe: Recipe, engine: string, lab: string): Omit<RecipeResult, 'status' | 'durationMs' | 'steps'> {
+  return {
+    path: recipe.path,
+    name: recipe.name,
+    ...(recipe.meta.title !== undefined ? { title: recipe.meta.title } : {}),
+    ...(recipe.meta.summary !== undefined ? { summary: recipe.meta.summary } : {}),
+    tags: recipe.meta.tags,
+    engine,
+    lab,
+    startedAt: new Date().toISOString(),
+  };
+}
+
+/** Marks every step as not run (or skipped) with a reason. */
+export function unrunSteps(recipe: Recipe, reason: string, status: 'notrun' | 'skip' = 'notrun'): StepResult[] {
+  return recipe.steps.map((s) => ({ id: s.id, line: s.line, kind: s.kind, lang: s.lang, status, reason, durationMs: 0, attempts: 0, output: '' }));
+}
+
+/** Runs one recipe and always tears down what it started. */
+export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise<RecipeResult> {
+  const lab = newLabId();
+  const base = resultBase(recipe, opts.engine, lab);
+  const started = Date.now();
+  await emit(opts.reporters, 'onRecipeStart', recipe, { engine: opts.engine, lab });
+  const finish = async (r: RecipeResult) => {
+    await emit(opts.reporters, 'onRecipeEnd', recipe, r);
+    return r;
+  };
+  if (!recipe.meta.engines.includes(opts.engine)) {
+    const reason = `recipe supports ${recipe.meta.engines.join(', ')}; this run uses ${opts.engine}`;
+    return finish({ ...base, status: 'skip', reason, durationMs: 0, steps: unrunSteps(recipe, reason, 'skip') });
+  }
+  const missing = await missingNeeds(recipe.meta.needs);
+  if (missing.length > 0) {
+    const reason = `needs ${missing.join(', ')}, not installed on this host; ${installHint(missing, [recipe.path])}`;
+    return finish({ ...base, status: 'unrunnable', reason, durationMs: 0, steps: unrunSteps(recipe, 'the host cannot run this recipe') });
+  }
+
+  const tmp = await tmpDir({ prefix: 'vessel-cookbook-', unsafeCleanup: true });
+  const workdir = join(tmp.path, 'work');
+  const privdir = join(tmp.path, '.vessel');
+  await mkdir(workdir);
+  await mkdir(privdir, { mode: 0o700 });
+  // Lets a later `vessel cleanup` tell an orphaned directory (owner gone) from a live one.
+  await writeFile(join(tmp.path, 'owner'), `${process.pid}\n${lab}\n${recipe.path}\n`);
+  const stop = new AbortController();
+  const onRunAbort = () => stop.abort(opts.signal.reason);
+  opts.signal.addEventListener('abort', onRunAbort, { once: true });
+  if (opts.signal.aborted) stop.abort(opts.signal.reason);
+  const deadline = started + recipe.meta.timeoutMs;
+  const deadlineTimer = setTimeout(() => stop.abort('recipe-timeout'), recipe.meta.timeoutMs);
+  const runId = `${lab}-${process.pid}`;
+  const ctx: RunContext = {
+    runId,
+    lab,
+    engine: opts.engine,
+    workdir,
+    privdir,
+    stateFile: join(privdir, 'exports.state'),
+    env: {
+      ...(process.env as Record<string, string>),
+      PATH: `${BIN_DIR}:${process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin'}`,
+      VESSEL_LAB: lab,
+      VESSEL_WORKDIR: workdir,
+      VESSEL_ENGINE: opts.engine,
+      [RUN_MARKER]: runId,
+    },
+    signal: stop.signal,
+    deadline,
+    background: [],
+    seq: 0,
+  };
+  const steps: StepResult[] = [];
+  let failed: StepResult | undefined;
+  try {
+    for (const step of recipe.steps) {
+      const skip = skipReason(step, opts.engine, opts.only);
+      if (failed || stop.signal.aborted) {
+        const reason = failed ? `an earlier step failed (${failed.id}, line ${failed.line})` : stop.signal.reason === 'recipe-timeout' ? `the recipe's timeout (${formatDuration(recipe.meta.timeoutMs)}) ran out` : 'the run was interrupted';
+        steps.push({ id: step.id, line: step.line, kind: step.kind, lang: step.lang, status: skip ? 'skip' : 'notrun', reason: skip ?? reason, durationMs: 0, attempts: 0, output: '' });
+        continue;
+      }
+      if (skip) {
+        const r: StepResult = { id: step.id, line: step.line, kind: step.kind, lang: step.lang, status: 'skip', reason: skip, durationMs: 0, attempts: 0, output: '' };
+        steps.push(r);
+        await emit(opts.reporters, 'onStepEnd', recipe, r);
+        continue;
+      }
+      const r = await runStep(ctx, recipe, step, opts.reporters);
+      steps.push(r);
+      await emit(opts.reporters, 'onStepEnd', recipe, r);
+      if (r.status === 'fail') failed = r;
+    }
+  } finally {
+    clearTimeout(deadlineTimer);
+    opts.signal.removeEventListener('abort', onRunAbort);
+    await endRunProcesses(ctx);
+    if (!opts.keep) await tmp.cleanup();
+  }
+  const interrupted = opts.signal.aborted;
+  const status = interrupted ? 'interrupted' : failed ? 'fail' : steps.every((s) => s.status === 'skip') ? 'skip' : 'pass';
+  const result: RecipeResult = { ...base, status, durationMs: Date.now() - started, steps };
+  if (status === 'skip') result.reason = 'every step was skipped';
+  if (opts.keep) result.keptWorkdir = workdir;
+  return finish(result);
+}

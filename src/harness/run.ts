@@ -1,0 +1,57 @@
+// Runs a list of checked recipes in order: signals, --bail, reporters and the final exit status.
+import type { EngineName, Recipe } from '../recipe/model.js';
+import { exitStatus, type RecipeResult } from '../report/model.js';
+import { emit, type Reporter } from '../report/reporter.js';
+import { runRecipe, unrunSteps } from './recipe-run.js';
+
+/** Options for a run of several recipes. */
+export interface RunAllOptions {
+  engine: EngineName;
+  only?: ReadonlySet<string>;
+  keep: boolean;
+  bail: boolean;
+  reporters: Reporter[];
+}
+
+/** Runs every recipe; Ctrl-C and SIGTERM stop the current step, tear down, and end with 130/143. */
+export async function runAll(recipes: Recipe[], opts: RunAllOptions): Promise<{ results: RecipeResult[]; exitCode: number }> {
+  const abort = new AbortController();
+  let interrupted: 'SIGINT' | 'SIGTERM' | undefined;
+  const onSignal = (sig: 'SIGINT' | 'SIGTERM') => {
+    if (interrupted) {
+      void emit(opts.reporters, 'onNotice', `${sig} again: teardown is already running, please wait`);
+      return;
+    }
+    interrupted = sig;
+    void emit(opts.reporters, 'onNotice', `${sig}: stopping the current step and tearing down`);
+    abort.abort(sig);
+  };
+  const onInt = () => onSignal('SIGINT');
+  const onTerm = () => onSignal('SIGTERM');
+  process.on('SIGINT', onInt);
+  process.on('SIGTERM', onTerm);
+  const results: RecipeResult[] = [];
+  try {
+    await emit(opts.reporters, 'onRunStart', recipes);
+    for (const recipe of recipes) {
+      const stopReason = interrupted ? 'the run was interrupted' : opts.bail && results.some((r) => r.status === 'fail') ? '--bail: an earlier recipe failed' : undefined;
+      if (stopReason) {
+        const r: RecipeResult = {
+          path: recipe.path, name: recipe.name, tags: recipe.meta.tags, engine: opts.engine, lab: '', status: 'notrun', reason: stopReason,
+          startedAt: new Date().toISOString(), durationMs: 0, steps: unrunSteps(recipe, stopReason),
+          ...(recipe.meta.title !== undefined ? { title: recipe.meta.title } : {}),
+        };
+        results.push(r);
+        await emit(opts.reporters, 'onRecipeEnd', recipe, r);
+        continue;
+      }
+      results.push(await runRecipe(recipe, { engine: opts.engine, keep: opts.keep, reporters: opts.reporters, signal: abort.signal, ...(opts.only ? { only: opts.only } : {}) }));
+    }
+    const exitCode = exitStatus(results, interrupted);
+    await emit(opts.reporters, 'onRunEnd', results, exitCode);
+    return { results, exitCode };
+  } finally {
+    process.off('SIGINT', onInt);
+    process.off('SIGTERM', onTerm);
+  }
+}

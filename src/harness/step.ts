@@ -1,0 +1,93 @@
+// Runs one step: skip rules, the retry loop (eventually/retry=, always for assert), timeouts, result.
+import type { Recipe, Step } from '../recipe/model.js';
+import { formatDuration } from '../recipe/duration.js';
+import type { StepResult } from '../report/model.js';
+import { emit, type Reporter } from '../report/reporter.js';
+import type { RunContext } from './context.js';
+import type { Attempt, AttemptLimits } from './steps/attempt.js';
+import { runConsole } from './steps/console.js';
+import { writeFileStep } from './steps/file.js';
+import { runSh, startBackground } from './steps/sh.js';
+
+/** Why a step will not run here, or undefined when it runs. */
+export function skipReason(step: Step, engine: string, only?: ReadonlySet<string>): string | undefined {
+  if (step.options.skip) return 'marked skip';
+  if (step.options.engine && step.options.engine !== engine) return `engine=${step.options.engine}; this run uses ${engine}`;
+  if (only && !only.has(step.id)) return 'not selected by --only';
+  return undefined;
+}
+
+/** Steps that need the built-in engine, which this version does not have. */
+function needsEngine(step: Step): string | undefined {
+  if (step.kind === 'assert') return 'assert blocks need the built-in jail engine, which this version of vessel-cookbook does not include yet';
+  if (step.options.jail !== undefined && step.kind !== 'file') {
+    return `jail=${step.options.jail} needs the built-in jail engine, which this version of vessel-cookbook does not include yet`;
+  }
+  return undefined;
+}
+
+async function attemptOnce(ctx: RunContext, recipe: Recipe, step: Step, limits: AttemptLimits): Promise<Attempt> {
+  const engineMissing = needsEngine(step);
+  if (engineMissing) return { ok: false, output: '', retryable: false, failure: { kind: 'engine', line: step.line, message: engineMissing } };
+  switch (step.kind) {
+    case 'sh': return runSh(ctx, step, limits);
+    case 'console': return runConsole(ctx, step, limits, recipe.path);
+    case 'file': return writeFileStep(ctx, step);
+    case 'assert': throw new Error('unreachable');
+  }
+}
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(t);
+      resolve();
+    }, { once: true });
+  });
+
+/** Runs `step` to completion (with retries) and returns its result; emits step events. */
+export async function runStep(ctx: RunContext, recipe: Recipe, step: Step, reporters: Reporter[]): Promise<StepResult> {
+  const base = {
+    id: step.id,
+    line: step.line,
+    kind: step.kind,
+    lang: step.lang,
+    ...(step.options.jail !== undefined ? { jail: step.options.jail } : {}),
+    ...(step.heading !== undefined ? { heading: step.heading } : {}),
+  };
+  await emit(reporters, 'onStepStart', recipe, step);
+  const started = Date.now();
+  if (step.kind === 'sh' && step.options.background && !needsEngine(step)) {
+    const a = await startBackground(ctx, step);
+    return { ...base, status: a.ok ? 'pass' : 'fail', durationMs: Date.now() - started, attempts: 1, output: a.output, background: true, ...(a.failure ? { failure: a.failure } : {}) };
+  }
+  const retryMs = step.kind === 'assert' ? (step.options.retryMs ?? step.options.timeoutMs) : step.options.retryMs;
+  const retryUntil = retryMs === undefined ? 0 : started + retryMs;
+  let attempts = 0;
+  let last: Attempt;
+  let pause = 200;
+  for (;;) {
+    attempts++;
+    const left = ctx.deadline - Date.now();
+    const limits: AttemptLimits = {
+      timeoutMs: Math.max(1, Math.min(step.options.timeoutMs, left)),
+      recipeDeadline: left < step.options.timeoutMs,
+      signal: ctx.signal,
+    };
+    last = await attemptOnce(ctx, recipe, step, limits);
+    if (last.ok || last.retryable === false || ctx.signal.aborted) break;
+    if (last.failure?.kind === 'recipe-timeout' || last.failure?.kind === 'interrupted') break;
+    if (Date.now() + pause >= retryUntil) break;
+    await emit(reporters, 'onStepRetry', recipe, step, attempts + 1, last.failure?.message ?? 'failed');
+    await sleep(pause, ctx.signal);
+    pause = Math.min(2000, Math.round(pause * 1.5));
+  }
+  const result: StepResult = { ...base, status: last.ok ? 'pass' : 'fail', durationMs: Date.now() - started, attempts, output: last.output };
+  if (last.failure) {
+    const f = { ...last.failure };
+    if (attempts > 1 && retryMs !== undefined) f.message = `${f.message} (after ${attempts} attempts over ${formatDuration(Date.now() - started)})`;
+    result.failure = f;
+  }
+  return result;
+}

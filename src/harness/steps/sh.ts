@@ -1,0 +1,73 @@
+// Runs a sh/bash/shell block with `set -euo pipefail` and checks its exit status.
+import { copyFile, stat } from 'node:fs/promises';
+import type { ShStep } from '../../recipe/model.js';
+import { formatDuration } from '../../recipe/duration.js';
+import { spawnStep, type SpawnResult } from '../../exec/spawn.js';
+import type { RunContext } from '../context.js';
+import { prepareShell } from '../shell.js';
+import type { Attempt, AttemptLimits } from './attempt.js';
+
+/** Copies a block's saved exports into the run's state file. */
+export async function commitExports(ctx: RunContext, stateOut: string): Promise<void> {
+  try {
+    if ((await stat(stateOut)).size > 0) await copyFile(stateOut, ctx.stateFile);
+  } catch {
+    /* the block saved nothing */
+  }
+}
+
+/** A failure for a process that did not end normally, or undefined if it did. */
+export function abnormalEnd(r: SpawnResult, line: number, limits: AttemptLimits, what: string): Attempt | undefined {
+  if (r.startError) return { ok: false, output: r.output, failure: { kind: 'start', line, message: `${what} could not run: ${r.startError}` } };
+  if (r.aborted) return { ok: false, output: r.output, failure: { kind: 'interrupted', line, message: `${what} was stopped: the run was interrupted` } };
+  if (r.timedOut) {
+    const kind = limits.recipeDeadline ? 'recipe-timeout' : 'timeout';
+    const why = limits.recipeDeadline ? "the recipe's timeout ran out" : `timed out after ${formatDuration(limits.timeoutMs)}`;
+    return { ok: false, output: r.output, failure: { kind, line, message: `${what} ${why}; its process tree was killed` } };
+  }
+  return undefined;
+}
+
+/** Runs one attempt of a sh block. */
+export async function runSh(ctx: RunContext, step: ShStep, limits: AttemptLimits): Promise<Attempt> {
+  const cmd = await prepareShell(ctx, step.id, step.body, 'sh');
+  const r = await spawnStep({
+    file: cmd.file,
+    args: cmd.args,
+    cwd: ctx.workdir,
+    env: ctx.env,
+    outputFile: cmd.outputFile,
+    timeoutMs: limits.timeoutMs,
+    marker: cmd.marker,
+    signal: limits.signal,
+  });
+  const abnormal = abnormalEnd(r, step.line, limits, 'the block');
+  if (abnormal) return abnormal;
+  const want = step.options.exit;
+  if (r.exitCode !== want) {
+    const got = r.signal ? `was killed by ${r.signal}` : `exited with status ${r.exitCode}`;
+    return { ok: false, output: r.output, failure: { kind: 'exit', line: step.line, message: `the block ${got} (expected ${want})` } };
+  }
+  await commitExports(ctx, cmd.stateOut);
+  return { ok: true, output: r.output };
+}
+
+/** Starts a `background` sh block and records it for teardown. */
+export async function startBackground(ctx: RunContext, step: ShStep): Promise<Attempt> {
+  const cmd = await prepareShell(ctx, step.id, step.body, 'sh');
+  const r = await spawnStep({
+    file: cmd.file,
+    args: cmd.args,
+    cwd: ctx.workdir,
+    env: ctx.env,
+    outputFile: cmd.outputFile,
+    timeoutMs: step.options.timeoutMs,
+    marker: cmd.marker,
+    detachOnly: true,
+  });
+  if (r.startError || r.pid === undefined) {
+    return { ok: false, output: '', failure: { kind: 'start', line: step.line, message: `the background block could not start: ${r.startError ?? 'no process'}` } };
+  }
+  ctx.background.push({ pgid: r.pid, marker: cmd.marker, stepId: step.id });
+  return { ok: true, output: `started in the background (pid ${r.pid}); it is stopped at teardown` };
+}
