@@ -125,7 +125,7 @@ export function unifiedDiff(ops: DiffOp[], opts: { path: string; title?: string;
     }
     end = Math.min(ops.length, lastChange + context + 1);
     const slice = ops.slice(start, end);
-    const eCount = slice.filter((o) => o.op !== 'ins').length;
+    const eCount = new Set(slice.filter((o) => o.op !== 'ins').map((o) => (o as { expected: ExpectedLine }).expected.line)).size;
     const aCount = slice.filter((o) => o.op !== 'del').length;
     const firstE = slice.find((o) => 'expected' in o) as { expected: ExpectedLine } | undefined;
     const eStart = firstE ? firstE.expected.line : pos[start]!.e + 1;

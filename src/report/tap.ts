@@ -8,6 +8,7 @@ function yamlBlock(fields: Record<string, string | number | undefined>, indent: 
   const out = [`${indent}  ---`];
   for (const [k, v] of Object.entries(fields)) {
     if (v === undefined) continue;
+    if (typeof v === 'string') v = v.replace(/\n+$/, '');
     if (typeof v === 'number') out.push(`${indent}  ${k}: ${v}`);
     else if (v.includes('\n') || v === '' || /^[\s'"[{>|*&!%@`#-]|: |\s$/.test(v)) {
       out.push(`${indent}  ${k}: |-`);

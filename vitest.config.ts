@@ -1,0 +1,10 @@
+// Test configuration: unit tests are pure and fast; integration tests run the built CLI.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+  },
+});
