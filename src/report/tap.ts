@@ -6,7 +6,7 @@ const esc = (s: string) => s.replace(/\\/g, '\\\\').replace(/#/g, '\\#').replace
 
 function yamlBlock(fields: Record<string, string | number | undefined>, indent: string): string[] {
   const out = [`${indent}  ---`];
-  for (const [k, v] of Object.entries(fields)) {
+  for (let [k, v] of Object.entries(fields)) {
     if (v === undefined) continue;
     if (typeof v === 'string') v = v.replace(/\n+$/, '');
     if (typeof v === 'number') out.push(`${indent}  ${k}: ${v}`);
