@@ -91,6 +91,13 @@ Examples:
 
 /** Runs the CLI and exits with the command's status. */
 export async function main(argv: string[]): Promise<void> {
+  // A closed pipe (e.g. `| head`) ends output quietly instead of crashing.
+  for (const s of [process.stdout, process.stderr]) {
+    s.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
   const status = { code: EXIT.ok as number };
   const program = buildProgram(status);
   program.exitOverride();

@@ -7,7 +7,7 @@ export async function checkCommand(paths: string[], opts: { quiet?: boolean }): 
   const { recipes, errors } = await loadAll(paths);
   if (printErrors(errors) > 0) {
     const files = new Set(errors.map((e) => e.path)).size;
-    process.stderr.write(`${errors.length} error(s) in ${files} file(s)\n`);
+    if (errors.length > 1) process.stderr.write(`${errors.length} error(s) in ${files} file(s)\n`);
     return EXIT.usage;
   }
   if (!opts.quiet) for (const r of recipes) process.stdout.write(`${r.path}: ok (${r.steps.length} steps)\n`);

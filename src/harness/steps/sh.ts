@@ -19,11 +19,13 @@ export async function commitExports(ctx: RunContext, stateOut: string): Promise<
 /** A failure for a process that did not end normally, or undefined if it did. */
 export function abnormalEnd(r: SpawnResult, line: number, limits: AttemptLimits, what: string): Attempt | undefined {
   if (r.startError) return { ok: false, output: r.output, failure: { kind: 'start', line, message: `${what} could not run: ${r.startError}` } };
+  const recipeTimeout = (r.aborted && limits.signal.reason === 'recipe-timeout') || (r.timedOut && limits.recipeDeadline);
+  if (recipeTimeout) {
+    return { ok: false, output: r.output, failure: { kind: 'recipe-timeout', line, message: `${what} was stopped: the recipe's timeout ran out; its process tree was killed` } };
+  }
   if (r.aborted) return { ok: false, output: r.output, failure: { kind: 'interrupted', line, message: `${what} was stopped: the run was interrupted` } };
   if (r.timedOut) {
-    const kind = limits.recipeDeadline ? 'recipe-timeout' : 'timeout';
-    const why = limits.recipeDeadline ? "the recipe's timeout ran out" : `timed out after ${formatDuration(limits.timeoutMs)}`;
-    return { ok: false, output: r.output, failure: { kind, line, message: `${what} ${why}; its process tree was killed` } };
+    return { ok: false, output: r.output, failure: { kind: 'timeout', line, message: `${what} timed out after ${formatDuration(limits.timeoutMs)}; its process tree was killed` } };
   }
   return undefined;
 }
