@@ -30,7 +30,7 @@ export async function runCommand(paths: string[], opts: RunCommandOptions): Prom
   if (paths.length === 0) throw new CliError('run: give at least one recipe file or directory', EXIT.usage);
   const engine = (opts.engine ?? hostEngine()) as EngineName;
   if (!ENGINE_NAMES.includes(engine)) throw new CliError(`--engine "${opts.engine}" is not an engine${didYouMean(opts.engine ?? '', ENGINE_NAMES)}; known: ${ENGINE_NAMES.join(', ')}`, EXIT.usage);
-  if (engine !== hostEngine()) throw new CliError(`--engine ${engine} cannot run on this ${process.platform} host (use \`vessel-cookbook plan\` to see its commands)`, EXIT.usage);
+  if (engine !== hostEngine()) throw new CliError(`--engine ${engine} cannot run on this ${process.platform} host`, EXIT.usage);
   const shard = opts.shard !== undefined ? parseShard(opts.shard) : undefined;
   if (typeof shard === 'string') throw new CliError(shard, EXIT.usage);
   let reporters: Reporter[];
