@@ -1,46 +1,271 @@
-// The `vessel` engine CLI. Its commands are declared here; the built-in engine behind them comes next.
+// The `vessel` engine CLI: labs, networks and jails on this host, in the shape of the vessel design notes.
+import { readFileSync, existsSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { execa } from 'execa';
+import { Engine } from '../engine/engine.js';
+import { EngineError, usage } from '../engine/errors.js';
+import { cleanup } from '../engine/cleanup.js';
+import { jailArgv } from '../engine/enter.js';
+import { jailPaths } from '../engine/paths.js';
+import { listLabs } from '../engine/labs.js';
+import { doctorReport } from '../engine/doctor.js';
+import { labIdProblem } from '../engine/ifnames.js';
 import { VERSION } from './version.js';
 
-const NOT_YET = 3;
+const EXIT_HELP = `
+Exit status: 0 ok, 1 the operation failed, 2 bad usage or input, 3 environment (not root, a missing tool).
+The lab is $VESSEL_LAB (set by vessel-cookbook run), else --lab, else "default" (created on first use).`;
 
-function notYet(what: string): never {
-  process.stderr.write(`vessel ${what}: the built-in engine is not part of this version yet\n`);
-  process.exit(NOT_YET);
+interface Globals {
+  verbose?: boolean;
+  lab?: string;
 }
 
-/** Builds the vessel program with every command of the seed design. */
+/** The lab this invocation acts on. */
+function labId(g: Globals): string {
+  const id = g.lab ?? process.env.VESSEL_LAB ?? 'default';
+  const p = labIdProblem(id);
+  if (p) throw usage(p);
+  return id;
+}
+
+/** Opens the engine with this invocation's logging. */
+async function open(g: Globals): Promise<Engine> {
+  return Engine.open({ ...(g.verbose ? { verbose: true } : {}), ...(process.env.VESSEL_COMMAND_LOG ? { logFile: process.env.VESSEL_COMMAND_LOG } : {}) });
+}
+
+/** Runs `fn` with an engine and the lab, creating a by-hand lab on first use. */
+async function withLab<T>(cmd: Command, fn: (e: Engine, lab: string) => Promise<T>): Promise<T> {
+  const g = cmd.optsWithGlobals() as Globals;
+  const e = await open(g);
+  try {
+    const lab = labId(g);
+    await e.ensureLab(lab);
+    return await fn(e, lab);
+  } finally {
+    e.close();
+  }
+}
+
+const out = (s: string) => process.stdout.write(s);
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+  return rows.map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c]!))).join('  ').trimEnd()).join('\n') + '\n';
+}
+
+/** Builds the vessel program. */
 export function buildVessel(): Command {
-  const p = new Command('vessel').description('Create labs, networks and jails (the built-in engine of vessel-cookbook).').version(VERSION, '-V, --version');
-  p.addHelpText('after', `
+  const p = new Command('vessel')
+    .description('Create labs, networks and jails on this host (the built-in engine of vessel-cookbook).')
+    .version(VERSION, '-V, --version')
+    .option('-v, --verbose', 'print every command the engine runs')
+    .option('--lab <id>', 'act on this lab (default: $VESSEL_LAB, else "default")')
+    .showSuggestionAfterError(true)
+    .addHelpText('after', `
 Example:
   vessel network --create --name=lan --subnet=192.168.1.0/24
-  vessel run --name=web --network=lan --addr=dhcp`);
-  p.command('init').description('prepare the lab and its uplink').option('--inet-nic <nic>', 'interface that leads outside')
-    .addHelpText('after', '\nExample:\n  vessel init --inet-nic=vc-uplink').action(() => notYet('init'));
-  p.command('network').description('create, list or destroy networks')
-    .option('--create', 'create a network').option('--destroy', 'destroy a network').option('--list', 'list networks')
-    .option('--name <name>', 'network name').option('--subnet <cidr>', 'IPv4 subnet')
-    .addHelpText('after', '\nExample:\n  vessel network --create --name=lan --subnet=192.168.1.0/24').action(() => notYet('network'));
-  p.command('run').description('create and start a jail').option('--name <name>', 'jail name').option('--network <net>', 'network to join')
-    .option('--addr <addr>', 'IP address, auto or dhcp').option('--count <n>', 'create NAME-1..NAME-n')
-    .addHelpText('after', '\nExample:\n  vessel run --name=web --network=lan --addr=dhcp').action(() => notYet('run'));
-  p.command('cleanup').description('remove everything left by runs that are gone')
-    .addHelpText('after', '\nExample:\n  vessel cleanup').action(() => notYet('cleanup'));
-  p.command('destroy').description('remove a lab').option('--lab <id>', 'lab id')
-    .addHelpText('after', '\nExample:\n  vessel destroy --lab abc123').action(() => notYet('destroy'));
+  vessel run --name=web --count=3 --network=lan
+  vessel exec web-1 -- ip -brief addr
+${EXIT_HELP}`);
+
+  p.command('init')
+    .description('set up the state database and the lab; idempotent')
+    .option('--inet-nic <nic>', 'interface that leads outside (never chosen for you)')
+    .addHelpText('after', `\nExample:\n  vessel init\n${EXIT_HELP}`)
+    .action(async (o: { inetNic?: string }, cmd: Command) => {
+      await withLab(cmd, async (e, lab) => {
+        e.setInetNic(lab, o.inetNic);
+        const l = e.getLab(lab)!;
+        out(`lab ${lab} ready (${l.kind === 'run' ? 'created by vessel-cookbook run' : 'by hand'}; uplink: ${o.inetNic ?? 'none'})\n`);
+      });
+    });
+
+  p.command('network')
+    .description('create, list or destroy networks (a bridge with the lab host on it)')
+    .option('--create', 'create a network (needs --name and --subnet)')
+    .option('--list', 'list networks with their members')
+    .option('--destroy', 'destroy a network (needs --name)')
+    .option('--name <name>', 'network name (at most 15 characters)')
+    .option('--subnet <cidr>', 'IPv4 subnet, e.g. 192.168.1.0/24')
+    .option('--force', 'with --destroy: also destroy attached jails')
+    .option('--json', 'with --list: print JSON')
+    .addHelpText('after', `\nExamples:\n  vessel network --create --name=lan --subnet=192.168.1.0/24\n  vessel network --list\n  vessel network --destroy --name=lan --force\n${EXIT_HELP}`)
+    .action(async (o: { create?: boolean; list?: boolean; destroy?: boolean; name?: string; subnet?: string; force?: boolean; json?: boolean }, cmd: Command) => {
+      const modes = [o.create, o.list, o.destroy].filter(Boolean).length;
+      if (modes !== 1) throw usage('network: give exactly one of --create, --list or --destroy');
+      await withLab(cmd, async (e, lab) => {
+        if (o.create) {
+          if (!o.name || !o.subnet) throw usage('network --create needs --name=NAME and --subnet=CIDR');
+          const n = await e.createNetwork(lab, o.name, o.subnet);
+          out(`network ${n.name}: bridge ${n.bridge}, subnet ${n.subnet}, host ${n.host_addr}\n`);
+        } else if (o.destroy) {
+          if (!o.name) throw usage('network --destroy needs --name=NAME');
+          await e.destroyNetwork(lab, o.name, Boolean(o.force));
+          out(`network ${o.name} destroyed\n`);
+        } else {
+          const nets = e.networks(lab);
+          if (o.json) {
+            out(JSON.stringify(nets.map((n) => ({ name: n.name, bridge: n.bridge, subnet: n.subnet, host: n.host_addr, members: n.members.map((j) => ({ jail: j.name, interface: `${j.host_if}/eth0`, mac: j.mac, ip: j.addr, state: j.state })) })), null, 2) + '\n');
+            return;
+          }
+          if (nets.length === 0) out(`no networks in lab ${lab}\n`);
+          for (const n of nets) {
+            out(`${n.name}  bridge ${n.bridge}  subnet ${n.subnet}  host ${n.host_addr}\n`);
+            if (n.members.length === 0) out('  (no jails)\n');
+            else out(table([['  JAIL', 'INTERFACE', 'MAC', 'IP', 'STATE'], ...n.members.map((j) => [`  ${j.name}`, `${j.host_if}/eth0`, j.mac ?? '', j.addr ?? '', j.state])]));
+          }
+        }
+      });
+    });
+
+  p.command('run')
+    .description('create and start jails on a network; a command after -- runs as the service')
+    .requiredOption('--name <name>', 'jail name (with --count: the prefix of NAME-1..NAME-K)')
+    .requiredOption('--network <net>', 'network to join')
+    .option('--addr <addr>', 'IPv4 address in the lower half of the subnet, or auto', 'auto')
+    .option('--count <k>', 'create NAME-1 .. NAME-K')
+    .argument('[command...]', 'service command, after --')
+    .addHelpText('after', `\nExamples:\n  vessel run --name=web --network=lan\n  vessel run --name=node --count=5 --network=lan -- sleep infinity\n${EXIT_HELP}`)
+    .action(async (command: string[], o: { name: string; network: string; addr: string; count?: string }, cmd: Command) => {
+      let count: number | undefined;
+      if (o.count !== undefined) {
+        if (!/^\d+$/.test(o.count)) throw usage(`--count=${o.count} must be a whole number from 1`);
+        count = Number(o.count);
+      }
+      await withLab(cmd, async (e, lab) => {
+        const rows = await e.run(lab, { name: o.name, network: o.network, addr: o.addr, ...(count !== undefined ? { count } : {}), ...(command.length ? { command } : {}) });
+        for (const j of rows) out(`${j.name}  ${j.addr}  ${j.state}\n`);
+      });
+    });
+
+  p.command('exec')
+    .description('run a command inside a jail; stdio and exit status pass through')
+    .argument('<name>', 'jail')
+    .argument('<command...>', 'command, after --')
+    .addHelpText('after', `\nExample:\n  vessel exec web-1 -- hostname\n${EXIT_HELP}`)
+    .action(async (name: string, command: string[], _o: unknown, cmd: Command) => {
+      const code = await withLab(cmd, async (e, lab) => {
+        e.jail(lab, name);
+        const wd = existsSync(process.cwd()) ? process.cwd() : '/';
+        const argv = jailArgv({ runDir: e.ctx.runDir, cgroupRoot: e.ctx.cgroupRoot, lab, name, wd }, command);
+        const r = await execa(argv[0]!, argv.slice(1), { stdio: 'inherit', reject: false });
+        return r.exitCode ?? 1;
+      });
+      process.exitCode = code;
+    });
+
+  p.command('list')
+    .description('list the jails of the lab')
+    .option('--json', 'print JSON')
+    .addHelpText('after', `\nExample:\n  vessel list\n${EXIT_HELP}`)
+    .action(async (o: { json?: boolean }, cmd: Command) => {
+      await withLab(cmd, async (e, lab) => {
+        const js = e.jails(lab);
+        if (o.json) out(JSON.stringify(js.map((j) => ({ name: j.name, uuid: j.uuid, network: j.network, addr: j.addr, mac: j.mac, state: j.state, command: j.command ? JSON.parse(j.command) : null })), null, 2) + '\n');
+        else if (js.length === 0) out(`no jails in lab ${lab}\n`);
+        else out(table([['NAME', 'NETWORK', 'ADDR', 'STATE', 'UUID'], ...js.map((j) => [j.name, j.network ?? '-', j.addr ?? '-', j.state, j.uuid])]));
+      });
+    });
+
+  for (const [verb, desc] of [['stop', 'kill every process in a jail; its namespaces and address stay'], ['start', "start a stopped jail's service again"]] as const) {
+    p.command(verb)
+      .description(desc)
+      .argument('<names...>', 'jails')
+      .addHelpText('after', `\nExample:\n  vessel ${verb} web-1\n${EXIT_HELP}`)
+      .action(async (names: string[], _o: unknown, cmd: Command) => {
+        await withLab(cmd, async (e, lab) => {
+          for (const n of names) {
+            if (verb === 'stop') await e.stop(lab, n);
+            else await e.start(lab, n);
+            out(`${n} ${verb === 'stop' ? 'stopped' : 'started'}\n`);
+          }
+        });
+      });
+  }
+
+  p.command('destroy')
+    .description('destroy jails, every jail of the lab (--all), or a whole lab (--lab ID, also a kept one)')
+    .argument('[names...]', 'jails')
+    .option('--all', 'every jail of the lab')
+    .addHelpText('after', `\nExamples:\n  vessel destroy web-1\n  vessel destroy --all\n  vessel --lab abc123 destroy --lab abc123\n${EXIT_HELP}`)
+    .action(async (names: string[], o: { all?: boolean }, cmd: Command) => {
+      const g = cmd.optsWithGlobals() as Globals & { all?: boolean };
+      if (names.length === 0 && !o.all && !g.lab) throw usage('destroy: name jails, or give --all or --lab ID');
+      if (names.length === 0 && !o.all && g.lab) {
+        const e = await open(g);
+        try {
+          if (!e.getLab(g.lab)) throw usage(`no lab ${g.lab}`);
+          await e.destroyLab(g.lab);
+          out(`lab ${g.lab} destroyed\n`);
+        } finally {
+          e.close();
+        }
+        return;
+      }
+      await withLab(cmd, async (e, lab) => {
+        const targets = o.all ? e.jails(lab).map((j) => j.name) : names;
+        await e.destroy(lab, targets);
+        out(`destroyed ${targets.length} jail(s)\n`);
+      });
+    });
+
+  p.command('logs')
+    .description("print a jail's service log")
+    .argument('<name>', 'jail')
+    .addHelpText('after', `\nExample:\n  vessel logs web-1\n${EXIT_HELP}`)
+    .action(async (name: string, _o: unknown, cmd: Command) => {
+      await withLab(cmd, async (e, lab) => {
+        e.jail(lab, name);
+        const log = jailPaths(e.ctx.runDir, lab, name).log;
+        if (existsSync(log)) out(readFileSync(log, 'utf8'));
+      });
+    });
+
+  p.command('cleanup')
+    .description('reconcile state with the kernel; remove what belongs to dead labs (kept labs stay)')
+    .addHelpText('after', `\nExample:\n  vessel cleanup      # after a SIGKILLed vessel-cookbook run\n${EXIT_HELP}`)
+    .action(async (_o: unknown, cmd: Command) => {
+      const e = await open(cmd.optsWithGlobals() as Globals);
+      try {
+        const r = await cleanup(e.ctx);
+        const left = listLabs(e.ctx).map((l) => `${l.id}${l.kept ? ' (kept)' : ''}${l.kind === 'manual' ? ' (by hand)' : ''}`);
+        out(`removed ${r.labs.length} stale lab(s)${r.labs.length ? `: ${r.labs.join(', ')}` : ''}; ${r.orphans.length} orphan(s)${r.orphans.length ? `: ${r.orphans.join(', ')}` : ''}; ${r.workdirs.length} work dir(s)\n`);
+        out(`labs left: ${left.length ? left.join(', ') : 'none'}\n`);
+      } finally {
+        e.close();
+      }
+    });
+
+  p.command('doctor')
+    .description('check root, iproute2, nft, cgroup v2 and probe tools; print install commands')
+    .addHelpText('after', `\nExample:\n  vessel doctor\n${EXIT_HELP}`)
+    .action(async () => {
+      const r = await doctorReport([]);
+      out(r.text);
+      process.exitCode = r.ok ? 0 : 3;
+    });
   return p;
 }
 
-const program = buildVessel();
-program.exitOverride();
-for (const c of program.commands) c.exitOverride();
-try {
-  await program.parseAsync(process.argv);
-} catch (e) {
-  if (e instanceof CommanderError) process.exitCode = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(e.code) ? 0 : 2;
-  else {
-    process.stderr.write(`vessel: internal error: ${(e as Error).message}\n`);
-    process.exitCode = 1;
+/** Runs the vessel CLI. */
+export async function main(argv: string[]): Promise<void> {
+  const program = buildVessel();
+  program.exitOverride();
+  for (const c of program.commands) c.exitOverride();
+  try {
+    await program.parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) process.exitCode = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(e.code) ? 0 : 2;
+    else if (e instanceof EngineError) {
+      process.stderr.write(`vessel: ${e.message}\n`);
+      process.exitCode = e.status;
+    } else {
+      const err = e as Error;
+      process.stderr.write(`vessel: internal error: ${err.message}${process.env.VESSEL_DEBUG ? `\n${err.stack}` : ''}\n`);
+      process.exitCode = 1;
+    }
   }
 }
+
+await main(process.argv);

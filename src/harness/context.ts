@@ -1,5 +1,7 @@
 // The per-recipe run context shared by every step: ids, directories, environment, stop signal.
 import type { EngineName } from '../recipe/model.js';
+import type { Assertion } from '../assert/model.js';
+import type { AssertionOutcome } from '../assert/evaluate.js';
 
 /** Everything a step needs from the run around it. */
 export interface RunContext {
@@ -24,4 +26,10 @@ export interface RunContext {
   background: { pgid: number; marker: string; stepId: string }[];
   /** Counter for unique file names. */
   seq: number;
+  /** argv prefix that enters the lab host, or the named jail; a string explains why it cannot. */
+  enter(jail: string | undefined): string[] | string;
+  /** Evaluates assertions against the lab (undefined without an engine). */
+  assertAll?: (assertions: Assertion[]) => Promise<AssertionOutcome[]>;
+  /** Where engine commands of the current attempt are logged (for --show-commands). */
+  setCommandLog(path: string | undefined): void;
 }

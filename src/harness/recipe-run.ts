@@ -13,6 +13,9 @@ import { installHint, missingNeeds } from './needs.js';
 import { RUN_MARKER } from '../exec/spawn.js';
 import { runStep, skipReason } from './step.js';
 import { endRunProcesses } from './teardown.js';
+import type { Engine } from '../engine/engine.js';
+import { openRunLab, type RunLab } from './lab.js';
+import { EngineError } from '../engine/errors.js';
 
 /** The package's bin directory, put first on every block's PATH so `vessel` is the engine CLI. */
 export const BIN_DIR = fileURLToPath(new URL('../../bin', import.meta.url));
@@ -25,6 +28,8 @@ export interface RecipeRunOptions {
   reporters: Reporter[];
   /** Aborts when the whole run is interrupted. */
   signal: AbortSignal;
+  /** The jail engine, or why this host cannot run one (exit 3). */
+  backend: Engine | string;
 }
 
 /** A short lab id that fits interface names (`vc<id>-host` is 15 characters at most). */
@@ -71,6 +76,19 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
     return finish({ ...base, status: 'unrunnable', reason, durationMs: 0, steps: unrunSteps(recipe, 'the host cannot run this recipe') });
   }
 
+  if (typeof opts.backend === 'string') {
+    return finish({ ...base, status: 'unrunnable', reason: opts.backend, durationMs: 0, steps: unrunSteps(recipe, 'the host cannot run this recipe') });
+  }
+  const runId = `${lab}-${process.pid}`;
+  let runLab: RunLab;
+  try {
+    runLab = await openRunLab(opts.backend, lab, runId);
+  } catch (e) {
+    if (!(e instanceof EngineError)) throw e;
+    await opts.backend.destroyLab(lab).catch(() => undefined);
+    const reason = `could not create the lab: ${e.message}`;
+    return finish({ ...base, status: e.kind === 'env' ? 'unrunnable' : 'fail', reason, durationMs: Date.now() - started, steps: unrunSteps(recipe, reason) });
+  }
   const tmp = await tmpDir({ prefix: 'vessel-cookbook-', unsafeCleanup: true });
   const workdir = join(tmp.path, 'work');
   const privdir = join(tmp.path, '.vessel');
@@ -84,7 +102,6 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
   if (opts.signal.aborted) stop.abort(opts.signal.reason);
   const deadline = started + recipe.meta.timeoutMs;
   const deadlineTimer = setTimeout(() => stop.abort('recipe-timeout'), recipe.meta.timeoutMs);
-  const runId = `${lab}-${process.pid}`;
   const ctx: RunContext = {
     runId,
     lab,
@@ -104,6 +121,9 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
     deadline,
     background: [],
     seq: 0,
+    enter: (jail) => runLab.enter(jail, workdir),
+    assertAll: (a) => runLab.assertAll(a),
+    setCommandLog: (p) => runLab.setCommandLog(p),
   };
   const steps: StepResult[] = [];
   let failed: StepResult | undefined;
@@ -130,12 +150,16 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
     clearTimeout(deadlineTimer);
     opts.signal.removeEventListener('abort', onRunAbort);
     await endRunProcesses(ctx);
+    await runLab.teardown(opts.keep);
     if (!opts.keep) await tmp.cleanup();
   }
   const interrupted = opts.signal.aborted;
   const status = interrupted ? 'interrupted' : failed ? 'fail' : steps.every((s) => s.status === 'skip') ? 'skip' : 'pass';
   const result: RecipeResult = { ...base, status, durationMs: Date.now() - started, steps };
   if (status === 'skip') result.reason = 'every step was skipped';
-  if (opts.keep) result.keptWorkdir = workdir;
+  if (opts.keep) {
+    result.keptWorkdir = workdir;
+    result.reason = `lab ${lab} kept; remove it with \`vessel destroy --lab ${lab}\``;
+  }
   return finish(result);
 }

@@ -3,6 +3,8 @@ import type { EngineName, Recipe } from '../recipe/model.js';
 import { exitStatus, type RecipeResult } from '../report/model.js';
 import { emit, type Reporter } from '../report/reporter.js';
 import { runRecipe, unrunSteps } from './recipe-run.js';
+import { Engine } from '../engine/engine.js';
+import { EngineError } from '../engine/errors.js';
 
 /** Options for a run of several recipes. */
 export interface RunAllOptions {
@@ -31,6 +33,13 @@ export async function runAll(recipes: Recipe[], opts: RunAllOptions): Promise<{ 
   process.on('SIGINT', onInt);
   process.on('SIGTERM', onTerm);
   const results: RecipeResult[] = [];
+  let engine: Engine | string;
+  try {
+    engine = await Engine.open();
+  } catch (e) {
+    if (!(e instanceof EngineError)) throw e;
+    engine = e.message;
+  }
   try {
     await emit(opts.reporters, 'onRunStart', recipes);
     for (const recipe of recipes) {
@@ -45,12 +54,13 @@ export async function runAll(recipes: Recipe[], opts: RunAllOptions): Promise<{ 
         await emit(opts.reporters, 'onRecipeEnd', recipe, r);
         continue;
       }
-      results.push(await runRecipe(recipe, { engine: opts.engine, keep: opts.keep, reporters: opts.reporters, signal: abort.signal, ...(opts.only ? { only: opts.only } : {}) }));
+      results.push(await runRecipe(recipe, { engine: opts.engine, keep: opts.keep, reporters: opts.reporters, signal: abort.signal, backend: engine, ...(opts.only ? { only: opts.only } : {}) }));
     }
     const exitCode = exitStatus(results, interrupted);
     await emit(opts.reporters, 'onRunEnd', results, exitCode);
     return { results, exitCode };
   } finally {
+    if (typeof engine !== 'string') engine.close();
     process.off('SIGINT', onInt);
     process.off('SIGTERM', onTerm);
   }

@@ -33,8 +33,10 @@ export interface ShellCommand {
   marker: string;
 }
 
-/** Writes `script` to a private file and returns the bash invocation that runs it as `mode`. */
-export async function prepareShell(ctx: RunContext, label: string, script: string, mode: 'sh' | 'console'): Promise<ShellCommand> {
+/** Writes `script` to a private file and returns the bash invocation that runs it as `mode`, in the lab host or `jail`. */
+export async function prepareShell(ctx: RunContext, label: string, script: string, mode: 'sh' | 'console', jail?: string): Promise<ShellCommand | string> {
+  const prefix = ctx.enter(jail);
+  if (typeof prefix === 'string') return prefix;
   const n = ++ctx.seq;
   const base = join(ctx.privdir, `${String(n).padStart(4, '0')}-${label}`);
   const scriptFile = `${base}.sh`;
@@ -42,9 +44,11 @@ export async function prepareShell(ctx: RunContext, label: string, script: strin
   const stateOut = `${base}.state`;
   const outputFile = `${base}.out`;
   await writeFile(outputFile, '');
+  const bash = ['bash', '--noprofile', '--norc', '-c', mode === 'sh' ? SH_WRAPPER : CONSOLE_WRAPPER, `vessel-${label}`, ctx.stateFile, stateOut, scriptFile];
+  const argv = [...prefix, ...bash];
   return {
-    file: 'bash',
-    args: ['--noprofile', '--norc', '-c', mode === 'sh' ? SH_WRAPPER : CONSOLE_WRAPPER, `vessel-${label}`, ctx.stateFile, stateOut, scriptFile],
+    file: argv[0]!,
+    args: argv.slice(1),
     stateOut,
     outputFile,
     marker: `${ctx.runId}.${n}`,

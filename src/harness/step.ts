@@ -8,6 +8,9 @@ import type { Attempt, AttemptLimits } from './steps/attempt.js';
 import { runConsole } from './steps/console.js';
 import { writeFileStep } from './steps/file.js';
 import { runSh, startBackground } from './steps/sh.js';
+import { runAssert } from './steps/assert.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** Why a step will not run here, or undefined when it runs. */
 export function skipReason(step: Step, engine: string, only?: ReadonlySet<string>): string | undefined {
@@ -17,24 +20,41 @@ export function skipReason(step: Step, engine: string, only?: ReadonlySet<string
   return undefined;
 }
 
-/** Steps that need the built-in engine, which this version does not have. */
-function needsEngine(step: Step): string | undefined {
-  if (step.kind === 'assert') return 'assert blocks need the built-in jail engine, which this version of vessel-cookbook does not include yet';
-  if (step.options.jail !== undefined && step.kind !== 'file') {
-    return `jail=${step.options.jail} needs the built-in jail engine, which this version of vessel-cookbook does not include yet`;
-  }
-  return undefined;
-}
-
 async function attemptOnce(ctx: RunContext, recipe: Recipe, step: Step, limits: AttemptLimits): Promise<Attempt> {
-  const engineMissing = needsEngine(step);
-  if (engineMissing) return { ok: false, output: '', retryable: false, failure: { kind: 'engine', line: step.line, message: engineMissing } };
   switch (step.kind) {
     case 'sh': return runSh(ctx, step, limits);
     case 'console': return runConsole(ctx, step, limits, recipe.path);
     case 'file': return writeFileStep(ctx, step);
-    case 'assert': throw new Error('unreachable');
+    case 'assert': return runAssert(ctx, step);
   }
+}
+
+/** Points the engine's command log (in-process and in `vessel` children) at a fresh file for one attempt. */
+function startCommandLog(ctx: RunContext, step: Step): string {
+  const file = join(ctx.privdir, `${String(++ctx.seq).padStart(4, '0')}-${step.id}.commands`);
+  writeFileSync(file, '');
+  ctx.env.VESSEL_COMMAND_LOG = file;
+  ctx.setCommandLog(file);
+  return file;
+}
+
+/** The commands an attempt logged, one entry per command (batches keep their input). */
+function readCommandLog(ctx: RunContext, file: string): string[] {
+  ctx.setCommandLog(undefined);
+  delete ctx.env.VESSEL_COMMAND_LOG;
+  let text = '';
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return [];
+  }
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    if (line === '') continue;
+    if (line.startsWith('    ') || line === 'EOF') out[out.length - 1] += `\n${line}`;
+    else out.push(line);
+  }
+  return out;
 }
 
 const sleep = (ms: number, signal: AbortSignal) =>
@@ -58,7 +78,7 @@ export async function runStep(ctx: RunContext, recipe: Recipe, step: Step, repor
   };
   await emit(reporters, 'onStepStart', recipe, step);
   const started = Date.now();
-  if (step.kind === 'sh' && step.options.background && !needsEngine(step)) {
+  if (step.kind === 'sh' && step.options.background) {
     const a = await startBackground(ctx, step);
     return { ...base, status: a.ok ? 'pass' : 'fail', durationMs: Date.now() - started, attempts: 1, output: a.output, background: true, ...(a.failure ? { failure: a.failure } : {}) };
   }
@@ -66,6 +86,7 @@ export async function runStep(ctx: RunContext, recipe: Recipe, step: Step, repor
   const retryUntil = retryMs === undefined ? 0 : started + retryMs;
   let attempts = 0;
   let last: Attempt;
+  let commands: string[] = [];
   let pause = 200;
   for (;;) {
     attempts++;
@@ -75,7 +96,9 @@ export async function runStep(ctx: RunContext, recipe: Recipe, step: Step, repor
       recipeDeadline: left < step.options.timeoutMs,
       signal: ctx.signal,
     };
+    const log = startCommandLog(ctx, step);
     last = await attemptOnce(ctx, recipe, step, limits);
+    commands = readCommandLog(ctx, log);
     if (last.ok || last.retryable === false || ctx.signal.aborted) break;
     if (last.failure?.kind === 'recipe-timeout' || last.failure?.kind === 'interrupted') break;
     if (Date.now() + pause >= retryUntil) break;
@@ -84,6 +107,7 @@ export async function runStep(ctx: RunContext, recipe: Recipe, step: Step, repor
     pause = Math.min(2000, Math.round(pause * 1.5));
   }
   const result: StepResult = { ...base, status: last.ok ? 'pass' : 'fail', durationMs: Date.now() - started, attempts, output: last.output };
+  if (commands.length > 0) result.commands = commands;
   if (last.failure) {
     const f = { ...last.failure };
     if (attempts > 1 && retryMs !== undefined) f.message = `${f.message} (after ${attempts} attempts over ${formatDuration(Date.now() - started)})`;

@@ -6,12 +6,14 @@ export type StepStatus = 'pass' | 'fail' | 'skip' | 'notrun';
 /** Why a step failed. */
 export interface Failure {
   /** exit: wrong status; mismatch: console output differs; timeout; start: could not run; engine: needs the engine; interrupted. */
-  kind: 'exit' | 'mismatch' | 'timeout' | 'start' | 'engine' | 'interrupted' | 'recipe-timeout' | 'write';
+  kind: 'exit' | 'mismatch' | 'assertion' | 'timeout' | 'start' | 'engine' | 'interrupted' | 'recipe-timeout' | 'write';
   message: string;
   /** Recipe line the failure points at. */
   line: number;
   /** A unified diff of expected against actual, for console mismatches. */
   diff?: string;
+  /** For assertions: what was tried and what came back, one line each. */
+  details?: string[];
 }
 
 /** The result of one step. */
@@ -31,6 +33,8 @@ export interface StepResult {
   output: string;
   background?: boolean;
   failure?: Failure;
+  /** The engine commands the step ran (ip, nsenter, fping...), for --show-commands. */
+  commands?: string[];
 }
 
 /** How a recipe ended. `unrunnable`: the host cannot run it (exit 3). */

@@ -20,7 +20,8 @@ export async function runConsole(ctx: RunContext, step: ConsoleStep, limits: Att
   let failedAt: number | undefined;
   for (const [k, c] of step.commands.entries()) {
     const remaining = limits.timeoutMs - (Date.now() - started);
-    const cmd = await prepareShell(ctx, `${step.id}-${k + 1}`, c.command, 'console');
+    const cmd = await prepareShell(ctx, `${step.id}-${k + 1}`, c.command, 'console', step.options.jail);
+    if (typeof cmd === 'string') return { ok: false, output: transcript.join('\n'), failure: { kind: 'start', line: c.line, message: cmd } };
     const r = await spawnStep({
       file: cmd.file,
       args: cmd.args,

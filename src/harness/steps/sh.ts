@@ -32,7 +32,8 @@ export function abnormalEnd(r: SpawnResult, line: number, limits: AttemptLimits,
 
 /** Runs one attempt of a sh block. */
 export async function runSh(ctx: RunContext, step: ShStep, limits: AttemptLimits): Promise<Attempt> {
-  const cmd = await prepareShell(ctx, step.id, step.body, 'sh');
+  const cmd = await prepareShell(ctx, step.id, step.body, 'sh', step.options.jail);
+  if (typeof cmd === 'string') return { ok: false, output: '', failure: { kind: 'start', line: step.line, message: cmd } };
   const r = await spawnStep({
     file: cmd.file,
     args: cmd.args,
@@ -56,7 +57,8 @@ export async function runSh(ctx: RunContext, step: ShStep, limits: AttemptLimits
 
 /** Starts a `background` sh block and records it for teardown. */
 export async function startBackground(ctx: RunContext, step: ShStep): Promise<Attempt> {
-  const cmd = await prepareShell(ctx, step.id, step.body, 'sh');
+  const cmd = await prepareShell(ctx, step.id, step.body, 'sh', step.options.jail);
+  if (typeof cmd === 'string') return { ok: false, output: '', failure: { kind: 'start', line: step.line, message: cmd } };
   const r = await spawnStep({
     file: cmd.file,
     args: cmd.args,

@@ -1,0 +1,186 @@
+// Decides assertions from probe values (pure: probing is behind the Prober interface).
+import { matchPattern } from '../recipe/names.js';
+import { endpointText, type Assertion, type Endpoint } from './model.js';
+
+/** What the evaluator knows of the lab. */
+export interface LabView {
+  jails: { name: string; addr: string | null; network: string | null; router?: boolean }[];
+  networks: { name: string; subnet: string; hostAddr: string }[];
+}
+
+/** Where a probe runs. */
+export type Source = { kind: 'jail'; name: string } | { kind: 'host' };
+
+/** An ICMP result for one address. */
+export interface PingResult {
+  sent: number;
+  received: number;
+  /** The tool's own words when it could not send (e.g. "No route to host"). */
+  error?: string;
+}
+
+/** A TCP connect result. */
+export interface TcpResult {
+  ok: boolean;
+  /** "connected", "Connection refused", "timed out after 3s", ... */
+  detail: string;
+}
+
+/** A name lookup result. */
+export interface ResolveResult {
+  addresses: string[];
+  detail: string;
+}
+
+/** Runs probes; implementations parse their tools' output into these values. */
+export interface Prober {
+  /** The tool line for messages, e.g. "fping -c1 -t500". */
+  readonly pingTool: string;
+  readonly tcpTool: string;
+  ping(src: Source, ips: string[], expectReply: boolean): Promise<Map<string, PingResult>>;
+  /** `expectConnect` false allows a shorter wait, since a timeout is then the expected answer. */
+  tcp(src: Source, ip: string, port: number, expectConnect: boolean): Promise<TcpResult>;
+  hostname(jail: string): Promise<string>;
+  resolve(src: Source, name: string): Promise<ResolveResult>;
+}
+
+/** The outcome of one assertion. */
+export interface AssertionOutcome {
+  ok: boolean;
+  line: number;
+  text: string;
+  /** What was tried and what came back, one line per failing probe (or the reason nothing could be tried). */
+  details: string[];
+  /** How many probes ran. */
+  probes: number;
+}
+
+class Unresolvable extends Error {}
+
+const label = (s: Source) => (s.kind === 'host' ? 'host' : s.name);
+
+/** Jails (not routers) matched by a jail endpoint or pattern. */
+function jailsOf(view: LabView, e: Endpoint): string[] {
+  if (e.kind === 'jail') {
+    if (!view.jails.some((j) => j.name === e.name)) throw new Unresolvable(`no jail named ${e.name} in this lab`);
+    return [e.name];
+  }
+  if (e.kind === 'pattern') {
+    const m = view.jails.filter((j) => !j.router && matchPattern(e.pattern, j.name)).map((j) => j.name);
+    if (m.length === 0) throw new Unresolvable(`pattern ${e.pattern} matches no jail in this lab`);
+    return m;
+  }
+  throw new Unresolvable(`${endpointText(e)} is not a jail`);
+}
+
+/** The probe sources an endpoint stands for. */
+function sources(view: LabView, e: Endpoint): Source[] {
+  if (e.kind === 'host') return [{ kind: 'host' }];
+  if (e.kind === 'upstream') throw new Unresolvable('upstream (the simulated outside) is not part of this lab: it comes with the router and uplink');
+  return jailsOf(view, e).map((name) => ({ kind: 'jail', name }));
+}
+
+/** A target: its label and address as seen from `src`. */
+async function targets(view: LabView, e: Endpoint, src: Source, prober: Prober): Promise<{ label: string; ip: string }[]> {
+  switch (e.kind) {
+    case 'ip': return [{ label: e.address, ip: e.address }];
+    case 'host': {
+      const net = src.kind === 'jail' ? view.jails.find((j) => j.name === src.name)?.network : view.networks[0]?.name;
+      const n = view.networks.find((x) => x.name === net);
+      if (!n) throw new Unresolvable(`${label(src)} is on no network, so "host" has no address for it`);
+      return [{ label: 'host', ip: n.hostAddr }];
+    }
+    case 'upstream': throw new Unresolvable('upstream (the simulated outside) is not part of this lab: it comes with the router and uplink');
+    case 'dns': {
+      const r = await prober.resolve(src, e.name);
+      if (r.addresses.length === 0) throw new Unresolvable(`${label(src)} could not resolve ${e.name}: ${r.detail}`);
+      return [{ label: e.name, ip: r.addresses[0]! }];
+    }
+    case 'jail':
+    case 'pattern':
+      return jailsOf(view, e).map((name) => {
+        const ip = view.jails.find((j) => j.name === name)!.addr;
+        if (!ip) throw new Unresolvable(`jail ${name} has no address`);
+        return { label: name, ip };
+      });
+  }
+}
+
+function describePing(src: Source, t: { label: string; ip: string }, r: PingResult | undefined, tool: string): string {
+  const got = !r ? 'no result' : r.error ? r.error : `${r.sent} sent, ${r.received} received`;
+  return `ICMP echo from ${label(src)} to ${t.label} (${t.ip}) with ${tool}: ${got}`;
+}
+
+async function reachOrIsolated(a: Extract<Assertion, { kind: 'reach' | 'isolated' }>, view: LabView, prober: Prober): Promise<{ details: string[]; probes: number }> {
+  const want = a.kind === 'reach';
+  const details: string[] = [];
+  let probes = 0;
+  for (const src of sources(view, a.from)) {
+    const ts = (await targets(view, a.to.endpoint, src, prober)).filter((t) => !(src.kind === 'jail' && t.label === src.name));
+    if (a.to.port === undefined) {
+      const res = await prober.ping(src, ts.map((t) => t.ip), want);
+      for (const t of ts) {
+        probes++;
+        const r = res.get(t.ip);
+        const reached = Boolean(r && r.received > 0);
+        if (reached !== want) details.push(`${describePing(src, t, r, prober.pingTool)}${want ? '' : ' (expected no reply)'}`);
+      }
+    } else {
+      for (const t of ts) {
+        probes++;
+        const r = await prober.tcp(src, t.ip, a.to.port, want);
+        if (r.ok !== want) details.push(`TCP connect from ${label(src)} to ${t.label} (${t.ip}:${a.to.port}) with ${prober.tcpTool}: ${r.detail}${want ? '' : ' (expected it to fail)'}`);
+      }
+    }
+  }
+  return { details, probes };
+}
+
+async function mesh(a: Extract<Assertion, { kind: 'mesh' }>, view: LabView, prober: Prober): Promise<{ details: string[]; probes: number }> {
+  const names = jailsOf(view, a.jails);
+  const details: string[] = [];
+  let probes = 0;
+  const results = await Promise.all(names.map(async (src) => {
+    const ts = names.filter((n) => n !== src).map((n) => ({ label: n, ip: view.jails.find((j) => j.name === n)!.addr ?? '' }));
+    const res = await prober.ping({ kind: 'jail', name: src }, ts.map((t) => t.ip), true);
+    return { src, ts, res };
+  }));
+  for (const { src, ts, res } of results) {
+    for (const t of ts) {
+      probes++;
+      const r = res.get(t.ip);
+      if (!r || r.received === 0) details.push(describePing({ kind: 'jail', name: src }, t, r, prober.pingTool));
+    }
+  }
+  return { details, probes };
+}
+
+/** Evaluates one assertion against the lab. */
+export async function evaluate(a: Assertion, view: LabView, prober: Prober): Promise<AssertionOutcome> {
+  const base = { line: a.line, text: a.text };
+  try {
+    let r: { details: string[]; probes: number };
+    switch (a.kind) {
+      case 'reach':
+      case 'isolated': r = await reachOrIsolated(a, view, prober); break;
+      case 'mesh': r = await mesh(a, view, prober); break;
+      case 'hostname': {
+        const details: string[] = [];
+        const names = jailsOf(view, a.jail);
+        for (const n of names) {
+          const h = await prober.hostname(n);
+          if (h !== a.name) details.push(`hostname of ${n} (read in its UTS namespace) is "${h}", expected "${a.name}"`);
+        }
+        r = { details, probes: names.length };
+        break;
+      }
+      case 'resolve':
+      case 'lease':
+        return { ...base, ok: false, probes: 0, details: [`${a.kind} assertions need the router's DNS and DHCP, which this version does not have yet`] };
+    }
+    return { ...base, ok: r.details.length === 0, details: r.details, probes: r.probes };
+  } catch (e) {
+    if (e instanceof Unresolvable) return { ...base, ok: false, probes: 0, details: [e.message] };
+    throw e;
+  }
+}

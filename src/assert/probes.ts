@@ -1,0 +1,87 @@
+// Probes on Linux: fping, bash /dev/tcp, the UTS hostname and getent, run in the source's namespaces.
+import type { CommandRunner } from '../exec/runner.js';
+import { jailArgv, jailNetArgv, labHostArgv } from '../engine/enter.js';
+import { jailPaths } from '../engine/paths.js';
+import type { PingResult, Prober, ResolveResult, Source, TcpResult } from './evaluate.js';
+
+/** Reads fping's per-target summary (`-q`) and error lines into values. */
+export function parseFping(output: string): Map<string, PingResult> {
+  const out = new Map<string, PingResult>();
+  for (const line of output.split('\n')) {
+    const s = /^(\S+)\s*:\s*xmt\/rcv\/%loss = (\d+)\/(\d+)/.exec(line);
+    if (s) {
+      const prev = out.get(s[1]!);
+      out.set(s[1]!, { sent: Number(s[2]), received: Number(s[3]), ...(prev?.error ? { error: prev.error } : {}) });
+      continue;
+    }
+    const e = /^(\S+?):? error while sending ping: (.*)$/.exec(line);
+    if (e) {
+      out.set(e[1]!, { sent: out.get(e[1]!)?.sent ?? 0, received: 0, error: e[2]! });
+      continue;
+    }
+    const u = /^ICMP (.+) from \S+ for ICMP Echo sent to (\S+)/.exec(line);
+    if (u) out.set(u[2]!, { sent: out.get(u[2]!)?.sent ?? 1, received: 0, error: `ICMP ${u[1]}` });
+  }
+  // A summary after an error keeps the counts but also the reason.
+  return out;
+}
+
+/** Reads `bash /dev/tcp` exit status and message into a value. */
+export function parseTcp(code: number, stderr: string, timeoutS: number): TcpResult {
+  if (code === 0) return { ok: true, detail: 'connected' };
+  if (code === 124) return { ok: false, detail: `timed out after ${timeoutS}s` };
+  const last = stderr.trim().split('\n').pop() ?? '';
+  const m = /: ([^:]+)$/.exec(last);
+  return { ok: false, detail: m ? m[1]!.trim() : last || `failed (exit ${code})` };
+}
+
+/** Reads `getent ahostsv4` output into unique addresses. */
+export function parseGetent(stdout: string): string[] {
+  return [...new Set(stdout.split('\n').map((l) => l.split(/\s+/)[0]!).filter((a) => /^\d+\.\d+\.\d+\.\d+$/.test(a)))];
+}
+
+const TCP_TIMEOUT_S = 3;
+const ISOLATED_TIMEOUT_S = 1;
+
+/** Probes for one lab, through the engine's command runner. */
+export class LinuxProber implements Prober {
+  readonly pingTool = 'fping';
+  readonly tcpTool = 'bash /dev/tcp';
+  constructor(private readonly cmd: CommandRunner, private readonly where: { lab: string; runDir: string; cgroupRoot: string }) {}
+
+  private net(src: Source, argv: string[]): string[] {
+    return src.kind === 'host' ? labHostArgv(this.where.lab, argv) : jailNetArgv(this.where.lab, src.name, argv);
+  }
+
+  async ping(src: Source, ips: string[], expectReply: boolean): Promise<Map<string, PingResult>> {
+    const unique = [...new Set(ips)];
+    if (unique.length === 0) return new Map();
+    // Looking for isolation sends two echoes per target, so one lost packet is not mistaken for a wall.
+    const args = expectReply ? ['-c', '1', '-t', '500'] : ['-c', '2', '-p', '200', '-t', '300'];
+    const r = await this.cmd.run(this.net(src, ['fping', '-q', '-i', '1', ...args, ...unique]), { allowFail: true });
+    const parsed = parseFping(`${r.stderr}\n${r.stdout}`);
+    for (const ip of unique) if (!parsed.has(ip)) parsed.set(ip, { sent: 0, received: 0, error: (r.stderr.trim().split('\n').pop() || `fping exited ${r.code}`) });
+    return parsed;
+  }
+
+  async tcp(src: Source, ip: string, port: number, expectConnect: boolean): Promise<TcpResult> {
+    const wait = expectConnect ? TCP_TIMEOUT_S : ISOLATED_TIMEOUT_S;
+    const r = await this.cmd.run(this.net(src, ['timeout', String(wait), 'bash', '-c', 'exec 3<>"/dev/tcp/$1/$2"', 'vessel-tcp', ip, String(port)]), { allowFail: true });
+    return parseTcp(r.code, r.stderr, wait);
+  }
+
+  async hostname(jail: string): Promise<string> {
+    const p = jailPaths(this.where.runDir, this.where.lab, jail);
+    const r = await this.cmd.run(['nsenter', `--uts=${p.uts}`, '--', 'cat', '/proc/sys/kernel/hostname'], { allowFail: true });
+    return r.code === 0 ? r.stdout.trim() : `(could not read: ${r.stderr.trim()})`;
+  }
+
+  async resolve(src: Source, name: string): Promise<ResolveResult> {
+    const argv = src.kind === 'host'
+      ? labHostArgv(this.where.lab, ['getent', 'ahostsv4', name])
+      : jailArgv({ ...this.where, name: src.name }, ['getent', 'ahostsv4', name]);
+    const r = await this.cmd.run(argv, { allowFail: true });
+    const addresses = parseGetent(r.stdout);
+    return { addresses, detail: addresses.length ? `getent ahostsv4 answered ${addresses.join(', ')}` : `getent ahostsv4 found nothing (exit ${r.code})` };
+  }
+}

@@ -1,0 +1,52 @@
+// What every engine operation needs: the state database, the command runner and host paths.
+import type { Db } from '../state/db.js';
+import type { CommandRunner } from '../exec/runner.js';
+
+/** The engine's dependencies. */
+export interface EngineContext {
+  db: Db;
+  cmd: CommandRunner;
+  /** cgroup v2 mount point. */
+  cgroupRoot: string;
+  /** Per-lab file tree root (/run/vessel). */
+  runDir: string;
+}
+
+/** A lab row. */
+export interface LabRow {
+  id: string;
+  kind: 'run' | 'manual';
+  owner_pid: number | null;
+  owner_start: string | null;
+  run_id: string | null;
+  kept: number;
+  inet_nic: string | null;
+  next_seq: number;
+  created_at: string;
+}
+
+/** A network row. */
+export interface NetworkRow {
+  lab: string;
+  name: string;
+  subnet: string;
+  bridge: string;
+  host_addr: string;
+  created_at: string;
+}
+
+/** A jail row. */
+export interface JailRow {
+  uuid: string;
+  lab: string;
+  name: string;
+  seq: number;
+  network: string | null;
+  addr: string | null;
+  mac: string | null;
+  host_if: string | null;
+  state: 'creating' | 'created' | 'running' | 'stopped';
+  /** JSON argv of the service, if any. */
+  command: string | null;
+  created_at: string;
+}

@@ -1,0 +1,127 @@
+// The Engine: one object over labs, networks and jails, opened with the state database and a command runner.
+import { ExecaRunner, type CommandRunner } from '../exec/runner.js';
+import { openDb, type Db } from '../state/db.js';
+import { reconcile } from './cleanup.js';
+import type { EngineContext, JailRow, NetworkRow } from './context.js';
+import { envError, usage } from './errors.js';
+import { cgroup2Root, requireRoot, runDir } from './host.js';
+import { createJails, destroyJails, getJail, listJails, type JailSpec } from './jails.js';
+import { createLab, destroyLab, ensureLab, getLab, keepLab, type LabOwner } from './labs.js';
+import { createNetwork, destroyNetwork, getNetwork, listNetworks, networkMembers } from './networks.js';
+import { startService, stopJail } from './services.js';
+
+/** How to open the engine. */
+export interface EngineOptions {
+  verbose?: boolean;
+  logFile?: string;
+  cmd?: CommandRunner;
+  db?: Db;
+  /** Skip the stale-lab reconcile at open (the runner does its own). */
+  noReconcile?: boolean;
+}
+
+/** A network with its members, as `network --list` shows it. */
+export interface NetworkView extends NetworkRow {
+  members: JailRow[];
+}
+
+/** Labs, networks and jails on this host. */
+export class Engine {
+  private constructor(readonly ctx: EngineContext) {}
+
+  /** Opens the engine: needs root and cgroup v2; removes stale labs first (as the seed asks). */
+  static async open(opts: EngineOptions = {}): Promise<Engine> {
+    requireRoot('the vessel engine');
+    const root = cgroup2Root();
+    if (!root) throw envError('no cgroup v2 hierarchy is mounted; mount one (mount -t cgroup2 none /sys/fs/cgroup) and try again');
+    const ctx: EngineContext = {
+      db: opts.db ?? openDb(),
+      cmd: opts.cmd ?? new ExecaRunner({ ...(opts.verbose ? { verbose: true } : {}), ...(opts.logFile ? { logFile: opts.logFile } : {}) }),
+      cgroupRoot: root,
+      runDir: runDir(),
+    };
+    const e = new Engine(ctx);
+    if (!opts.noReconcile) await reconcile(ctx);
+    return e;
+  }
+
+  /** Closes the database. */
+  close(): void {
+    this.ctx.db.close();
+  }
+
+  /** Creates a lab. */
+  createLab(id: string, owner: LabOwner) {
+    return createLab(this.ctx, id, owner);
+  }
+  /** The lab, created (as a by-hand lab) on first use. */
+  ensureLab(id: string) {
+    return ensureLab(this.ctx, id);
+  }
+  /** The lab row. */
+  getLab(id: string) {
+    return getLab(this.ctx, id);
+  }
+  /** Removes a lab and everything in it. */
+  destroyLab(id: string) {
+    return destroyLab(this.ctx, id);
+  }
+  /** Marks a lab kept, so cleanup leaves it alone. */
+  keepLab(id: string) {
+    keepLab(this.ctx, id);
+  }
+  /** Records the uplink NIC of a lab (never defaulted to a machine interface). */
+  setInetNic(lab: string, nic: string | undefined) {
+    if (nic !== undefined && !/^[A-Za-z0-9_.:-]{1,15}$/.test(nic)) throw usage(`--inet-nic "${nic}" is not an interface name`);
+    this.ctx.db.prepare('UPDATE labs SET inet_nic = ? WHERE id = ?').run(nic ?? null, lab);
+  }
+
+  /** Creates a network. */
+  createNetwork(lab: string, name: string, subnet: string) {
+    return createNetwork(this.ctx, lab, name, subnet);
+  }
+  /** The networks of a lab with their members. */
+  networks(lab: string): NetworkView[] {
+    return listNetworks(this.ctx, lab).map((n) => ({ ...n, members: networkMembers(this.ctx, lab, n.name) }));
+  }
+  /** One network. */
+  getNetwork(lab: string, name: string) {
+    return getNetwork(this.ctx, lab, name);
+  }
+  /** Destroys a network (with --force, its jails too). */
+  destroyNetwork(lab: string, name: string, force: boolean) {
+    return destroyNetwork(this.ctx, lab, name, force, (names) => destroyJails(this.ctx, lab, names));
+  }
+
+  /** Creates and starts jails. */
+  run(lab: string, spec: JailSpec) {
+    return createJails(this.ctx, lab, spec, async (j) => {
+      await startService(this.ctx, j);
+    });
+  }
+  /** The jails of a lab. */
+  jails(lab: string) {
+    return listJails(this.ctx, lab);
+  }
+  /** One jail, or a usage error naming the lab. */
+  jail(lab: string, name: string): JailRow {
+    const j = getJail(this.ctx, lab, name);
+    if (!j) throw usage(`no jail named ${name} in lab ${lab}`);
+    return j;
+  }
+  /** Stops a jail's processes; namespaces and address stay. */
+  async stop(lab: string, name: string) {
+    await stopJail(this.ctx, this.jail(lab, name));
+  }
+  /** Starts a jail's service again. */
+  async start(lab: string, name: string) {
+    const j = this.jail(lab, name);
+    if (j.state === 'running') throw usage(`jail ${name} is already running`);
+    return startService(this.ctx, j);
+  }
+  /** Destroys jails by name. */
+  async destroy(lab: string, names: string[]) {
+    for (const n of names) this.jail(lab, n);
+    await destroyJails(this.ctx, lab, names);
+  }
+}

@@ -1,0 +1,45 @@
+// Kernel object names (pure): netns names, bridge and veth names that fit 15 characters.
+import { createHash } from 'node:crypto';
+
+/** Linux's interface name limit. */
+export const IFNAMSIZ_MAX = 15;
+
+const hash = (s: string, n: number) => createHash('sha256').update(s).digest('hex').slice(0, n);
+
+/** Why a lab id is unusable, or undefined. Lab ids end up in netns and cgroup names. */
+export function labIdProblem(id: string): string | undefined {
+  return /^[a-z0-9]{1,12}$/.test(id) ? undefined : `lab id "${id}" must be 1-12 lowercase letters or digits`;
+}
+
+/** The lab host's netns name. */
+export function hostNetns(lab: string): string {
+  return `vc-${lab}-host`;
+}
+
+/** A jail's netns name. */
+export function jailNetns(lab: string, jail: string): string {
+  return `vc-${lab}-${jail}`;
+}
+
+/** True when a netns name belongs to some lab, and which. */
+export function labOfNetns(name: string): string | undefined {
+  return /^vc-([a-z0-9]{1,12})-/.exec(name)?.[1];
+}
+
+/** The bridge of a network, inside the lab host: `br-NAME`, or a hashed form when that is too long. */
+export function bridgeName(network: string): string {
+  const plain = `br-${network}`;
+  return plain.length <= IFNAMSIZ_MAX ? plain : `br-${network.slice(0, 7)}-${hash(network, 4)}`;
+}
+
+/** The host side of a jail's veth, inside the lab host: `vh<seq>`. */
+export function hostVethName(seq: number): string {
+  return `vh${seq}`;
+}
+
+/** A locally administered unicast MAC derived from a seed (stable for a jail's UUID). */
+export function macFromSeed(seed: string, side: 'host' | 'jail'): string {
+  const h = createHash('sha256').update(`${side}:${seed}`).digest();
+  const bytes = [0x02, h[0]!, h[1]!, h[2]!, h[3]!, h[4]!];
+  return bytes.map((b) => b.toString(16).padStart(2, '0')).join(':');
+}

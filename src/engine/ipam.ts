@@ -1,0 +1,93 @@
+// Address plan of a network (pure): gateway .1, host at the last usable address, auto pool, DHCP range.
+import ipaddr from 'ipaddr.js';
+import { cidrProblem } from '../assert/grammar.js';
+
+/** The reserved and allocatable addresses of one subnet. */
+export interface SubnetPlan {
+  cidr: string;
+  prefix: number;
+  network: number;
+  broadcast: number;
+  /** `.1`: the router's address (kept free before routers exist). */
+  gateway: number;
+  /** The last usable address: the lab host's leg on the bridge. */
+  host: number;
+  /** `auto` and slots: from .2 up to the end of the lower half. */
+  autoFirst: number;
+  autoLast: number;
+  /** Default DHCP range: the upper half minus the host address. */
+  dhcpFirst: number;
+  dhcpLast: number;
+}
+
+/** IPv4 text → 32-bit number. */
+export function ipToInt(ip: string): number {
+  return ipaddr.IPv4.parse(ip).toByteArray().reduce((a, b) => a * 256 + b, 0);
+}
+
+/** 32-bit number → IPv4 text. */
+export function intToIp(n: number): string {
+  return [24, 16, 8, 0].map((s) => Math.floor(n / 2 ** s) % 256).join('.');
+}
+
+/** The smallest subnet the plan supports (/29 leaves two auto and two DHCP addresses). */
+export const MAX_PREFIX = 29;
+
+/** The plan for `cidr`, or a problem message. */
+export function planSubnet(cidr: string): SubnetPlan | string {
+  const p = cidrProblem(cidr);
+  if (p) return p;
+  const [addr, bits] = cidr.split('/') as [string, string];
+  const prefix = Number(bits);
+  if (prefix > MAX_PREFIX) return `subnet ${cidr} is too small: use /${MAX_PREFIX} or larger`;
+  if (prefix < 8) return `subnet ${cidr} is too large: use /8 or smaller`;
+  const network = ipToInt(addr);
+  const size = 2 ** (32 - prefix);
+  const broadcast = network + size - 1;
+  const host = broadcast - 1;
+  return {
+    cidr, prefix, network, broadcast,
+    gateway: network + 1,
+    host,
+    autoFirst: network + 2,
+    autoLast: network + size / 2 - 1,
+    dhcpFirst: network + size / 2,
+    dhcpLast: host - 1,
+  };
+}
+
+/** True when two CIDRs share any address. */
+export function overlaps(a: string, b: string): boolean {
+  const pa = planSubnet(a);
+  const pb = planSubnet(b);
+  if (typeof pa === 'string' || typeof pb === 'string') return false;
+  return pa.network <= pb.broadcast && pb.network <= pa.broadcast;
+}
+
+/** Why `ip` cannot be given to a jail statically, or undefined. */
+export function staticAddrProblem(plan: SubnetPlan, ip: string, taken: ReadonlySet<string>): string | undefined {
+  if (!ipaddr.IPv4.isValidFourPartDecimal(ip)) return `--addr=${ip} is not an IPv4 address`;
+  const n = ipToInt(ip);
+  if (n < plan.network || n > plan.broadcast) return `${ip} is outside the subnet ${plan.cidr}`;
+  if (n === plan.network) return `${ip} is the network address of ${plan.cidr}`;
+  if (n === plan.broadcast) return `${ip} is the broadcast address of ${plan.cidr}`;
+  if (n === plan.gateway) return `${ip} is reserved for the network's router (.1)`;
+  if (n === plan.host) return `${ip} is reserved for the lab host (the last usable address)`;
+  if (n >= plan.dhcpFirst && n <= plan.dhcpLast) return `${ip} is inside the DHCP range ${intToIp(plan.dhcpFirst)}-${intToIp(plan.dhcpLast)}; static addresses come from the lower half`;
+  if (taken.has(ip)) return `${ip} is already taken in ${plan.cidr}`;
+  return undefined;
+}
+
+/** The lowest `count` free auto addresses, or a problem message when the pool runs out. */
+export function allocateAuto(plan: SubnetPlan, taken: ReadonlySet<string>, count: number): string[] | string {
+  const out: string[] = [];
+  for (let n = plan.autoFirst; n <= plan.autoLast && out.length < count; n++) {
+    const ip = intToIp(n);
+    if (!taken.has(ip)) out.push(ip);
+  }
+  if (out.length < count) {
+    const size = plan.autoLast - plan.autoFirst + 1;
+    return `the auto pool of ${plan.cidr} (${intToIp(plan.autoFirst)}-${intToIp(plan.autoLast)}, ${size} addresses) has ${out.length} free, ${count} needed`;
+  }
+  return out;
+}

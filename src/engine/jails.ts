@@ -1,0 +1,203 @@
+// Jails: netns + UTS + mount namespaces (persistent by bind mount) + a cgroup, joined to a bridge by a veth.
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { newJailNameProblem } from '../recipe/names.js';
+import { objectsOf, record, type ObjectKind } from '../state/ledger.js';
+import type { EngineContext, JailRow } from './context.js';
+import { usage } from './errors.js';
+import { cgroupDir } from './host.js';
+import { hostNetns, hostVethName, jailNetns, macFromSeed } from './ifnames.js';
+import { allocateAuto, intToIp, planSubnet, staticAddrProblem } from './ipam.js';
+import { killCgroup } from './kill.js';
+import { getNetwork } from './networks.js';
+import { jailPaths, labPaths } from './paths.js';
+import { removeObjects } from './remove.js';
+
+/** What to create. */
+export interface JailSpec {
+  name: string;
+  count?: number;
+  network: string;
+  /** An IPv4 address, or `auto` (default). */
+  addr?: string;
+  /** The service argv, started in the background with output in the jail's log. */
+  command?: string[];
+}
+
+/** Largest --count accepted in one call. */
+export const MAX_COUNT = 1000;
+
+/** A jail row, or undefined. */
+export function getJail(ctx: EngineContext, lab: string, name: string): JailRow | undefined {
+  return ctx.db.prepare('SELECT * FROM jails WHERE lab = ? AND name = ?').get(lab, name) as JailRow | undefined;
+}
+
+/** The jails of a lab in creation order. */
+export function listJails(ctx: EngineContext, lab: string): JailRow[] {
+  return ctx.db.prepare('SELECT * FROM jails WHERE lab = ? ORDER BY seq').all(lab) as JailRow[];
+}
+
+/** The names `--count` produces: NAME-1..NAME-K, or NAME alone. */
+export function countedNames(name: string, count: number | undefined): string[] {
+  if (count === undefined) return [name];
+  return Array.from({ length: count }, (_, i) => `${name}-${i + 1}`);
+}
+
+/** Validates a spec and reserves names, addresses and sequence numbers in one transaction. */
+function reserve(ctx: EngineContext, lab: string, spec: JailSpec): JailRow[] {
+  if (spec.count !== undefined && (!Number.isInteger(spec.count) || spec.count < 1 || spec.count > MAX_COUNT)) {
+    throw usage(`--count=${spec.count} must be a whole number from 1 to ${MAX_COUNT}`);
+  }
+  const names = countedNames(spec.name, spec.count);
+  for (const n of names) {
+    const p = newJailNameProblem(n);
+    if (p) throw usage(`jail name "${n}" ${p}`);
+  }
+  const net = getNetwork(ctx, lab, spec.network);
+  if (!net) throw usage(`no network named ${spec.network} in lab ${lab} (see \`vessel network --list\`)`);
+  const plan = planSubnet(net.subnet);
+  if (typeof plan === 'string') throw usage(plan);
+  const addr = spec.addr ?? 'auto';
+  if (addr !== 'auto' && names.length > 1) throw usage(`--addr=${addr} gives one jail one address; use --addr=auto with --count`);
+  return ctx.db.transaction(() => {
+    for (const n of names) if (getJail(ctx, lab, n)) throw usage(`a jail named ${n} already exists in lab ${lab}`);
+    const taken = new Set((ctx.db.prepare('SELECT addr FROM jails WHERE lab = ? AND network = ? AND addr IS NOT NULL').all(lab, spec.network) as { addr: string }[]).map((r) => r.addr));
+    let addrs: string[];
+    if (addr === 'auto') {
+      const a = allocateAuto(plan, taken, names.length);
+      if (typeof a === 'string') throw usage(a);
+      addrs = a;
+    } else {
+      const p = staticAddrProblem(plan, addr, taken);
+      if (p) throw usage(p);
+      addrs = [addr];
+    }
+    const lrow = ctx.db.prepare('SELECT next_seq FROM labs WHERE id = ?').get(lab) as { next_seq: number };
+    ctx.db.prepare('UPDATE labs SET next_seq = ? WHERE id = ?').run(lrow.next_seq + names.length, lab);
+    const ins = ctx.db.prepare('INSERT INTO jails (uuid, lab, name, seq, network, addr, mac, host_if, state, command, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const now = new Date().toISOString();
+    const rows: JailRow[] = names.map((name, i) => {
+      const uuid = randomUUID();
+      const seq = lrow.next_seq + i;
+      const row: JailRow = {
+        uuid, lab, name, seq, network: spec.network, addr: addrs[i]!, mac: macFromSeed(uuid, 'jail'), host_if: hostVethName(seq),
+        state: 'creating', command: spec.command ? JSON.stringify(spec.command) : null, created_at: now,
+      };
+      ins.run(row.uuid, lab, name, seq, row.network, row.addr, row.mac, row.host_if, row.state, row.command, now);
+      return row;
+    });
+    const objs: { kind: ObjectKind; name: string; owner: string }[] = [];
+    for (const j of rows) {
+      const p = jailPaths(ctx.runDir, lab, j.name);
+      objs.push(
+        { kind: 'netns-jail', name: jailNetns(lab, j.name), owner: j.name },
+        { kind: 'nsfile', name: p.uts, owner: j.name },
+        { kind: 'nsfile', name: p.mnt, owner: j.name },
+        { kind: 'link', name: `${hostNetns(lab)}/${j.host_if}`, owner: j.name },
+        { kind: 'dir', name: p.dir, owner: j.name },
+        { kind: 'cgroup', name: cgroupDir(ctx.cgroupRoot, lab, j.name), owner: j.name },
+      );
+    }
+    record(ctx.db, lab, objs);
+    return rows;
+  }).immediate();
+}
+
+// Runs inside the new jail netns: sets the hostname, bind-mounts the jail's files, remounts /sys,
+// then configures the links from a batch file. $1 name, $2 hosts, $3 resolv.conf, $4 hostname, $5 ip batch.
+const SETUP = [
+  'echo "$1" > /proc/sys/kernel/hostname',
+  'mount --bind "$2" /etc/hosts',
+  'mount --bind "$3" /etc/resolv.conf',
+  'mount --bind "$4" /etc/hostname',
+  'mount -t sysfs sysfs /sys',
+  'exec ip -batch "$5"',
+].join(' && ');
+
+/** Runs `fn` over `items` with at most `limit` at a time. */
+async function pool<T>(items: T[], limit: number, fn: (t: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await fn(items[next++]!);
+  });
+  await Promise.all(workers);
+}
+
+/** Creates and starts jails; on any failure everything made for them is removed again. */
+export async function createJails(ctx: EngineContext, lab: string, spec: JailSpec, start: (j: JailRow) => Promise<void>): Promise<JailRow[]> {
+  const rows = reserve(ctx, lab, spec);
+  const net = getNetwork(ctx, lab, spec.network)!;
+  const plan = planSubnet(net.subnet);
+  if (typeof plan === 'string') throw usage(plan);
+  const gateway = intToIp(plan.gateway);
+  const host = hostNetns(lab);
+  try {
+    await ctx.cmd.run(['ip', '-batch', '-'], { input: rows.map((j) => `netns add ${jailNetns(lab, j.name)}`).join('\n') + '\n' });
+    const hostLines: string[] = [];
+    for (const j of rows) {
+      hostLines.push(
+        `link add ${j.host_if} address ${macFromSeed(j.uuid, 'host')} type veth peer name eth0 address ${j.mac} netns ${jailNetns(lab, j.name)}`,
+        `link set dev ${j.host_if} addrgenmode none`,
+        `link set ${j.host_if} master ${net.bridge}`,
+        `link set ${j.host_if} up`,
+      );
+    }
+    await ctx.cmd.run(['ip', '-n', host, '-batch', '-'], { input: hostLines.join('\n') + '\n' });
+    mkdirSync(labPaths(ctx.runDir, lab).jailsDir, { recursive: true });
+    for (const j of rows) {
+      const p = jailPaths(ctx.runDir, lab, j.name);
+      mkdirSync(p.dir, { recursive: true });
+      writeFileSync(p.uts, '');
+      writeFileSync(p.mnt, '');
+      writeFileSync(p.hosts, `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n${j.addr}\t${j.name}\n`);
+      writeFileSync(p.resolv, `nameserver ${gateway}\n`);
+      writeFileSync(p.hostname, `${j.name}\n`);
+      writeFileSync(p.setup, [
+        'link set lo up',
+        'link set dev eth0 addrgenmode none',
+        `addr add ${j.addr}/${plan.prefix} dev eth0`,
+        'link set eth0 up',
+        `route add default via ${gateway} dev eth0 onlink`,
+      ].join('\n') + '\n');
+      mkdirSync(cgroupDir(ctx.cgroupRoot, lab, j.name), { recursive: true });
+    }
+    await pool(rows, 4, async (j) => {
+      const p = jailPaths(ctx.runDir, lab, j.name);
+      await ctx.cmd.run([
+        'nsenter', `--net=/run/netns/${jailNetns(lab, j.name)}`, '--',
+        'unshare', `--uts=${p.uts}`, `--mount=${p.mnt}`, '--propagation', 'slave', '--',
+        'sh', '-c', SETUP, 'vessel-setup', j.name, p.hosts, p.resolv, p.hostname, p.setup,
+      ]);
+    });
+    const upd = ctx.db.prepare('UPDATE jails SET state = ? WHERE uuid = ?');
+    ctx.db.transaction(() => {
+      for (const j of rows) upd.run('created', j.uuid);
+    })();
+    for (const j of rows) {
+      j.state = 'created';
+      if (j.command) await start(j);
+    }
+  } catch (e) {
+    await destroyJails(ctx, lab, rows.map((j) => j.name));
+    throw e;
+  }
+  return rows.map((j) => getJail(ctx, lab, j.name)!);
+}
+
+/** Destroys jails: kills their processes, unmounts their namespaces, deletes their netns and files. */
+export async function destroyJails(ctx: EngineContext, lab: string, names: string[]): Promise<void> {
+  for (const n of names) await killCgroup(cgroupDir(ctx.cgroupRoot, lab, n));
+  const objects = names.flatMap((n) => objectsOf(ctx.db, lab, n));
+  const order = (k: string) => ['nsfile', 'link', 'netns-jail', 'netns-host', 'mount', 'dir', 'cgroup'].indexOf(k);
+  await removeObjects(ctx, objects.sort((a, b) => order(a.kind) - order(b.kind)));
+  const del = ctx.db.prepare('DELETE FROM jails WHERE lab = ? AND name = ?');
+  const delp = ctx.db.prepare('DELETE FROM processes WHERE lab = ? AND jail = ?');
+  ctx.db.transaction(() => {
+    for (const n of names) {
+      if (objectsOf(ctx.db, lab, n).length === 0) {
+        del.run(lab, n);
+        delp.run(lab, n);
+      }
+    }
+  })();
+}

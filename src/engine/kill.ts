@@ -1,0 +1,83 @@
+// Ending a lab's processes: cgroup.kill for jails, and by netns membership for the lab host.
+import { existsSync, readdirSync, readFileSync, readlinkSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** PIDs whose network namespace is one of `nsFiles` (by inode). */
+export function pidsInNetns(nsFiles: string[]): number[] {
+  const inodes = new Set<string>();
+  for (const f of nsFiles) {
+    try {
+      inodes.add(`net:[${statSync(f).ino}]`);
+    } catch {
+      /* gone */
+    }
+  }
+  if (inodes.size === 0) return [];
+  const out: number[] = [];
+  for (const e of readdirSync('/proc')) {
+    if (!/^\d+$/.test(e) || Number(e) === process.pid) continue;
+    try {
+      if (inodes.has(readlinkSync(`/proc/${e}/ns/net`))) out.push(Number(e));
+    } catch {
+      /* gone */
+    }
+  }
+  return out;
+}
+
+/** The PIDs in a cgroup and its descendants. */
+export function cgroupPids(dir: string): number[] {
+  const out: number[] = [];
+  const walk = (d: string) => {
+    try {
+      for (const l of readFileSync(join(d, 'cgroup.procs'), 'utf8').split('\n')) if (l) out.push(Number(l));
+      for (const e of readdirSync(d, { withFileTypes: true })) if (e.isDirectory()) walk(join(d, e.name));
+    } catch {
+      /* gone */
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** Kills every process in a cgroup subtree (cgroup.kill, else SIGKILL by PID) and waits until it is empty. */
+export async function killCgroup(dir: string, waitMs = 3000): Promise<void> {
+  if (!existsSync(dir)) return;
+  try {
+    writeFileSync(join(dir, 'cgroup.kill'), '1');
+  } catch {
+    for (const p of cgroupPids(dir)) {
+      try {
+        process.kill(p, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+    }
+  }
+  const end = Date.now() + waitMs;
+  while (cgroupPids(dir).length > 0 && Date.now() < end) await sleep(20);
+}
+
+/** SIGKILLs the given PIDs and waits until they are gone. */
+export async function killPids(pids: number[], waitMs = 2000): Promise<void> {
+  for (const p of pids) {
+    try {
+      process.kill(p, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+  }
+  const end = Date.now() + waitMs;
+  while (pids.some((p) => existsSync(`/proc/${p}`) && !isZombie(p)) && Date.now() < end) await sleep(20);
+}
+
+function isZombie(pid: number): boolean {
+  try {
+    const s = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return s.slice(s.lastIndexOf(')') + 2, s.lastIndexOf(')') + 3) === 'Z';
+  } catch {
+    return true;
+  }
+}

@@ -1,0 +1,65 @@
+// Networks: a bridge in the lab host with the host's address on it; list and destroy.
+import { networkNameProblem } from '../recipe/names.js';
+import type { EngineContext, JailRow, NetworkRow } from './context.js';
+import { usage } from './errors.js';
+import { bridgeName, hostNetns } from './ifnames.js';
+import { intToIp, overlaps, planSubnet } from './ipam.js';
+
+/** A network of a lab, or undefined. */
+export function getNetwork(ctx: EngineContext, lab: string, name: string): NetworkRow | undefined {
+  return ctx.db.prepare('SELECT * FROM networks WHERE lab = ? AND name = ?').get(lab, name) as NetworkRow | undefined;
+}
+
+/** The networks of a lab. */
+export function listNetworks(ctx: EngineContext, lab: string): NetworkRow[] {
+  return ctx.db.prepare('SELECT * FROM networks WHERE lab = ? ORDER BY created_at, name').all(lab) as NetworkRow[];
+}
+
+/** Creates network `name` with `subnet` in the lab: a bridge carrying the lab host's address. */
+export async function createNetwork(ctx: EngineContext, lab: string, name: string, subnet: string): Promise<NetworkRow> {
+  const np = networkNameProblem(name);
+  if (np) throw usage(`network name "${name}" ${np}`);
+  const plan = planSubnet(subnet);
+  if (typeof plan === 'string') throw usage(plan);
+  if (getNetwork(ctx, lab, name)) throw usage(`network ${name} already exists in lab ${lab}`);
+  for (const other of listNetworks(ctx, lab)) {
+    if (overlaps(other.subnet, subnet)) throw usage(`subnet ${subnet} overlaps network ${other.name} (${other.subnet}) in lab ${lab}`);
+  }
+  const bridge = bridgeName(name);
+  if (listNetworks(ctx, lab).some((n) => n.bridge === bridge)) throw usage(`network ${name} would reuse bridge ${bridge}; choose another name`);
+  const hostAddr = intToIp(plan.host);
+  ctx.db.prepare('INSERT INTO networks (lab, name, subnet, bridge, host_addr, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(lab, name, subnet, bridge, hostAddr, new Date().toISOString());
+  try {
+    await ctx.cmd.run(['ip', '-n', hostNetns(lab), '-batch', '-'], {
+      input: [
+        `link add ${bridge} type bridge`,
+        `link set dev ${bridge} addrgenmode none`,
+        `addr add ${hostAddr}/${plan.prefix} dev ${bridge}`,
+        `link set ${bridge} up`,
+      ].join('\n') + '\n',
+    });
+  } catch (e) {
+    await ctx.cmd.run(['ip', '-n', hostNetns(lab), 'link', 'del', bridge], { allowFail: true });
+    ctx.db.prepare('DELETE FROM networks WHERE lab = ? AND name = ?').run(lab, name);
+    throw e;
+  }
+  return getNetwork(ctx, lab, name)!;
+}
+
+/** Jails attached to a network. */
+export function networkMembers(ctx: EngineContext, lab: string, name: string): JailRow[] {
+  return ctx.db.prepare('SELECT * FROM jails WHERE lab = ? AND network = ? ORDER BY seq').all(lab, name) as JailRow[];
+}
+
+/** Destroys a network; refused while jails are attached unless `force` (which destroys them too). */
+export async function destroyNetwork(ctx: EngineContext, lab: string, name: string, force: boolean, destroyJails: (names: string[]) => Promise<void>): Promise<void> {
+  const net = getNetwork(ctx, lab, name);
+  if (!net) throw usage(`no network named ${name} in lab ${lab}`);
+  const members = networkMembers(ctx, lab, name);
+  if (members.length > 0 && !force) {
+    throw usage(`network ${name} still has ${members.length} jail(s) attached (${members.map((j) => j.name).slice(0, 5).join(', ')}${members.length > 5 ? ', ...' : ''}); destroy them first or use --force`);
+  }
+  if (members.length > 0) await destroyJails(members.map((j) => j.name));
+  await ctx.cmd.run(['ip', '-n', hostNetns(lab), 'link', 'del', net.bridge], { allowFail: true });
+  ctx.db.prepare('DELETE FROM networks WHERE lab = ? AND name = ?').run(lab, name);
+}

@@ -1,0 +1,85 @@
+// Removes ledger objects from the kernel in order, tolerating what is already gone, then forgets them.
+import { existsSync, readdirSync, readFileSync, rmSync, rmdirSync } from 'node:fs';
+import { forget, type LedgerObject } from '../state/ledger.js';
+import type { EngineContext } from './context.js';
+import { cgroupPids, killCgroup } from './kill.js';
+
+/** Mount points currently mounted (from /proc/self/mountinfo). */
+export function mountedPaths(): Set<string> {
+  const out = new Set<string>();
+  for (const line of readFileSync('/proc/self/mountinfo', 'utf8').split('\n')) {
+    const p = line.split(' ')[4];
+    if (p) out.add(p.replace(/\\040/g, ' '));
+  }
+  return out;
+}
+
+/** Unmounts each path that is mounted, all in one umount call (lazy, so a busy mount cannot block teardown). */
+async function unmountAll(ctx: EngineContext, paths: string[]): Promise<void> {
+  const mounted = mountedPaths();
+  const todo = paths.filter((p) => mounted.has(p));
+  if (todo.length > 0) await ctx.cmd.run(['umount', '-l', ...todo], { allowFail: true });
+}
+
+/** Deletes network namespaces in one ip batch, ignoring those already gone. */
+async function deleteNetns(ctx: EngineContext, names: string[]): Promise<void> {
+  const present = names.filter((n) => existsSync(`/run/netns/${n}`));
+  if (present.length > 0) await ctx.cmd.run(['ip', '-force', '-batch', '-'], { input: present.map((n) => `netns del ${n}`).join('\n') + '\n', allowFail: true });
+}
+
+const attemptedLinks = new Set<string>();
+
+/** Deletes links named `NETNS/IFNAME`, one ip batch per namespace that still exists. */
+async function deleteLinks(ctx: EngineContext, names: string[]): Promise<void> {
+  const byNs = new Map<string, string[]>();
+  for (const n of names) {
+    const [ns, ifname] = n.split('/') as [string, string];
+    if (!existsSync(`/run/netns/${ns}`)) continue;
+    byNs.set(ns, [...(byNs.get(ns) ?? []), ifname]);
+  }
+  for (const [ns, ifs] of byNs) {
+    await ctx.cmd.run(['ip', '-n', ns, '-force', '-batch', '-'], { input: ifs.map((i) => `link del ${i}`).join('\n') + '\n', allowFail: true });
+    for (const i of ifs) attemptedLinks.add(`${ns}/${i}`);
+  }
+}
+
+/** Removes a cgroup directory tree, deepest first, after killing what is inside. */
+async function removeCgroup(path: string): Promise<void> {
+  if (!existsSync(path)) return;
+  if (cgroupPids(path).length > 0) await killCgroup(path);
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) if (e.isDirectory()) walk(`${d}/${e.name}`);
+    try {
+      rmdirSync(d);
+    } catch {
+      /* still busy: cleanup will retry */
+    }
+  };
+  walk(path);
+}
+
+/** Removes the given ledger objects (already in teardown order) and forgets those that are gone. */
+export async function removeObjects(ctx: EngineContext, objects: LedgerObject[]): Promise<void> {
+  const byKind = (k: LedgerObject['kind']) => objects.filter((o) => o.kind === k);
+  await unmountAll(ctx, byKind('nsfile').map((o) => o.name));
+  for (const o of byKind('nsfile')) rmSync(o.name, { force: true });
+  await deleteLinks(ctx, byKind('link').map((o) => o.name));
+  await deleteNetns(ctx, byKind('netns-jail').map((o) => o.name));
+  await deleteNetns(ctx, byKind('netns-host').map((o) => o.name));
+  await unmountAll(ctx, byKind('mount').map((o) => o.name));
+  for (const o of byKind('dir')) rmSync(o.name, { recursive: true, force: true });
+  for (const o of byKind('cgroup').sort((a, b) => b.name.length - a.name.length)) await removeCgroup(o.name);
+  const mounted = mountedPaths();
+  const gone = objects.filter((o) => {
+    switch (o.kind) {
+      case 'nsfile': return !mounted.has(o.name) && !existsSync(o.name);
+      case 'link': return !existsSync(`/run/netns/${o.name.split('/')[0]}`) || attemptedLinks.has(o.name);
+      case 'netns-jail':
+      case 'netns-host': return !existsSync(`/run/netns/${o.name}`);
+      case 'mount': return !mounted.has(o.name);
+      case 'dir':
+      case 'cgroup': return !existsSync(o.name);
+    }
+  });
+  forget(ctx.db, gone.map((o) => o.id));
+}

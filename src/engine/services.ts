@@ -1,0 +1,57 @@
+// Jail services: start the stored command in the background with its output in the jail's log; stop via cgroup.
+import { closeSync, openSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import type { EngineContext, JailRow } from './context.js';
+import { usage } from './errors.js';
+import { cgroupDir, processStart } from './host.js';
+import { jailArgv } from './enter.js';
+import { killCgroup } from './kill.js';
+import { jailPaths } from './paths.js';
+
+/** The environment a jail's service starts with: no runner markers, so a step's end cannot stop it. */
+export function serviceEnv(j: JailRow): Record<string, string> {
+  return {
+    PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+    HOME: '/root',
+    LANG: 'C.UTF-8',
+    VESSEL_JAIL: j.name,
+    VESSEL_LAB: j.lab,
+    ...(j.addr ? { VESSEL_ADDR: j.addr } : {}),
+  };
+}
+
+/** Starts a jail's service (its stored command) in the background. */
+export async function startService(ctx: EngineContext, j: JailRow): Promise<number | undefined> {
+  if (!j.command) {
+    ctx.db.prepare('UPDATE jails SET state = ? WHERE uuid = ?').run('running', j.uuid);
+    return undefined;
+  }
+  const argv = JSON.parse(j.command) as string[];
+  const p = jailPaths(ctx.runDir, j.lab, j.name);
+  const full = jailArgv({ runDir: ctx.runDir, cgroupRoot: ctx.cgroupRoot, lab: j.lab, name: j.name, wd: '/' }, argv);
+  const fd = openSync(p.log, 'a');
+  let pid: number | undefined;
+  try {
+    const child = spawn(full[0]!, full.slice(1), { detached: true, stdio: ['ignore', fd, fd], env: serviceEnv(j) });
+    pid = child.pid;
+    child.on('error', () => undefined);
+    child.unref();
+  } finally {
+    closeSync(fd);
+  }
+  if (pid === undefined) throw usage(`could not start the service of ${j.name}`);
+  ctx.db.transaction(() => {
+    ctx.db.prepare('INSERT OR REPLACE INTO processes (lab, jail, pid, start_time, role, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(j.lab, j.name, pid, processStart(pid!) ?? null, 'service', new Date().toISOString());
+    ctx.db.prepare('UPDATE jails SET state = ? WHERE uuid = ?').run('running', j.uuid);
+  })();
+  return pid;
+}
+
+/** Stops everything running in a jail; its namespaces and address stay. */
+export async function stopJail(ctx: EngineContext, j: JailRow): Promise<void> {
+  await killCgroup(cgroupDir(ctx.cgroupRoot, j.lab, j.name));
+  ctx.db.transaction(() => {
+    ctx.db.prepare('DELETE FROM processes WHERE lab = ? AND jail = ?').run(j.lab, j.name);
+    ctx.db.prepare('UPDATE jails SET state = ? WHERE uuid = ?').run('stopped', j.uuid);
+  })();
+}
