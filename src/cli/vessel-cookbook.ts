@@ -67,6 +67,8 @@ Exit status: 0 passed, 1 a step failed, 2 invalid recipe or usage, 3 the host ca
     .option('--bail', 'stop after the first failing recipe')
     .option('--keep', 'keep the work directory (and, with the engine, the lab) for inspection')
     .addOption(new Option('--engine <name>', 'backend to run on').choices(['linux', 'freebsd']))
+    .option('--show-commands', 'show the engine commands (ip, nsenter, fping...) behind each step')
+    .option('--install-deps', "install the recipes' needs with apt-get (or pkg) before running")
     .option('--no-color', 'plain output without colours')
     .addHelpText('after', `
 Examples:

@@ -30,8 +30,8 @@ function labId(g: Globals): string {
 }
 
 /** Opens the engine with this invocation's logging. */
-async function open(g: Globals): Promise<Engine> {
-  return Engine.open({ ...(g.verbose ? { verbose: true } : {}), ...(process.env.VESSEL_COMMAND_LOG ? { logFile: process.env.VESSEL_COMMAND_LOG } : {}) });
+async function open(g: Globals, noReconcile = false): Promise<Engine> {
+  return Engine.open({ noReconcile, ...(g.verbose ? { verbose: true } : {}), ...(process.env.VESSEL_COMMAND_LOG ? { logFile: process.env.VESSEL_COMMAND_LOG } : {}) });
 }
 
 /** Runs `fn` with an engine and the lab, creating a by-hand lab on first use. */
@@ -226,7 +226,7 @@ ${EXIT_HELP}`);
     .description('reconcile state with the kernel; remove what belongs to dead labs (kept labs stay)')
     .addHelpText('after', `\nExample:\n  vessel cleanup      # after a SIGKILLed vessel-cookbook run\n${EXIT_HELP}`)
     .action(async (_o: unknown, cmd: Command) => {
-      const e = await open(cmd.optsWithGlobals() as Globals);
+      const e = await open(cmd.optsWithGlobals() as Globals, true);
       try {
         const r = await cleanup(e.ctx);
         const left = listLabs(e.ctx).map((l) => `${l.id}${l.kept ? ' (kept)' : ''}${l.kind === 'manual' ? ' (by hand)' : ''}`);

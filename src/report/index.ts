@@ -11,7 +11,7 @@ export const REPORTER_NAMES = ['pretty', 'tap', 'junit', 'json', 'html'] as cons
 export class ReporterUsageError extends Error {}
 
 /** The reporters for `names` (default pretty) writing to `outDir` or stdout. */
-export function makeReporters(names: string[], outDir: string | undefined, stdout: NodeJS.WriteStream, color: boolean): Reporter[] {
+export function makeReporters(names: string[], outDir: string | undefined, stdout: NodeJS.WriteStream, color: boolean, showCommands = false): Reporter[] {
   const wanted = names.length === 0 ? ['pretty'] : [...new Set(names)];
   for (const n of wanted) {
     if (!(REPORTER_NAMES as readonly string[]).includes(n)) {
@@ -25,7 +25,7 @@ export function makeReporters(names: string[], outDir: string | undefined, stdou
   const reporters: Reporter[] = [];
   const names2 = new ReportNames();
   const prettyOn = outDir !== undefined || toStdout.length === 0;
-  if (prettyOn) reporters.push(new PrettyReporter({ stream: stdout, live: Boolean(stdout.isTTY), color }));
+  if (prettyOn) reporters.push(new PrettyReporter({ stream: stdout, live: Boolean(stdout.isTTY), color, showCommands }));
   for (const n of wanted) {
     if (n === 'pretty' || n === 'html') continue;
     reporters.push(new DocumentReporter(n as FileFormat, outDir ? { dir: outDir, names: names2 } : { stream: stdout }));

@@ -14,6 +14,8 @@ export interface PrettyOptions {
   /** Redraw a live spinner line (only on a terminal). */
   live: boolean;
   color: boolean;
+  /** Print the engine commands each step ran. */
+  showCommands?: boolean;
 }
 
 /** Human output for a terminal or a CI log. */
@@ -75,6 +77,7 @@ export class PrettyReporter implements Reporter {
     if (s.status === 'pass') {
       const tries = s.attempts > 1 ? this.c.dim(` after ${s.attempts} attempts`) : '';
       this.write(`  ${this.c.green('✓')} ${label}${s.background ? this.c.dim(' (background)') : ''}${tries} ${time}\n`);
+      this.printCommands(s);
     } else if (s.status === 'skip') {
       this.write(`  ${this.c.dim('-')} ${label} ${this.c.dim(`skipped: ${s.reason ?? ''}`)}\n`);
     } else if (s.status === 'fail') {
@@ -85,11 +88,21 @@ export class PrettyReporter implements Reporter {
           const colored = l.startsWith('+') ? this.c.green(l) : l.startsWith('-') ? this.c.red(l) : l.startsWith('@@') ? this.c.cyan(l) : l;
           this.write(`    ${colored}\n`);
         }
+      } else if (s.failure?.details) {
+        for (const l of s.failure.details) this.write(`    ${l}\n`);
       } else if (s.output) {
         const tail = tailLines(s.output, 20);
         this.write(`    ${this.c.dim(`last ${tail.length} line(s) of output:`)}\n`);
         for (const l of tail) this.write(`    ${this.c.dim('|')} ${l}\n`);
       }
+      this.printCommands(s);
+    }
+  }
+
+  private printCommands(s: StepResult): void {
+    if (!this.opts.showCommands || !s.commands?.length) return;
+    for (const cmd of s.commands) {
+      cmd.split('\n').forEach((l, i) => this.write(`      ${this.c.dim(i === 0 ? `$ ${l}` : l)}\n`));
     }
   }
 

@@ -6,6 +6,7 @@ import { makeReporters, ReporterUsageError } from '../../report/index.js';
 import type { Reporter } from '../../report/reporter.js';
 import { didYouMean } from '../../util/suggest.js';
 import { CliError, EXIT, loadAll, printErrors } from '../common.js';
+import { installNeeds } from '../../harness/install.js';
 
 /** Options of `run`. */
 export interface RunCommandOptions {
@@ -18,6 +19,8 @@ export interface RunCommandOptions {
   keep?: boolean;
   engine?: string;
   color?: boolean;
+  showCommands?: boolean;
+  installDeps?: boolean;
 }
 
 /** The backend this machine runs. */
@@ -35,7 +38,7 @@ export async function runCommand(paths: string[], opts: RunCommandOptions): Prom
   if (typeof shard === 'string') throw new CliError(shard, EXIT.usage);
   let reporters: Reporter[];
   try {
-    reporters = makeReporters(opts.reporter, opts.out, process.stdout, opts.color ?? Boolean(process.stdout.isTTY && !process.env.NO_COLOR));
+    reporters = makeReporters(opts.reporter, opts.out, process.stdout, opts.color ?? Boolean(process.stdout.isTTY && !process.env.NO_COLOR), Boolean(opts.showCommands));
   } catch (e) {
     if (e instanceof ReporterUsageError) throw new CliError(e.message, EXIT.usage);
     throw e;
@@ -62,6 +65,10 @@ export async function runCommand(paths: string[], opts: RunCommandOptions): Prom
   if (chosen.length === 0) {
     process.stderr.write('no recipe matches the selection (--tag/--shard); nothing to run\n');
     return EXIT.ok;
+  }
+  if (opts.installDeps) {
+    const r = await installNeeds([...new Set(chosen.flatMap((c) => c.meta.needs))]);
+    if (r.problem) throw new CliError(r.problem, EXIT.cannotRun);
   }
   const { exitCode } = await runAll(chosen, { engine, keep: Boolean(opts.keep), bail: Boolean(opts.bail), reporters, ...(only ? { only } : {}) });
   return exitCode;

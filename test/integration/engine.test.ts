@@ -1,0 +1,164 @@
+// The engine for real (root): recipes with jails, assertions, kills and cleanup, bad input, and safety.
+import { join } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { execa } from 'execa';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cli, ROOT, startCli, waitForFile } from './cli.js';
+import { census, type Census } from './census.js';
+
+const fx = (name: string) => join(ROOT, 'test/fixtures/engine', name);
+const VESSEL = join(ROOT, 'bin/vessel');
+const scratch = mkdtempSync(join(tmpdir(), 'vc-engine-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** Runs `vessel ARGS` (never throws). */
+async function vessel(args: string[], env: Record<string, string> = {}) {
+  const r = await execa(process.execPath, [VESSEL, ...args], { reject: false, env: { NO_COLOR: '1', ...env } });
+  return { code: r.exitCode, stdout: String(r.stdout), stderr: String(r.stderr) };
+}
+
+let before: Census;
+beforeEach(async () => {
+  before = await census();
+});
+afterEach(async () => {
+  // Every test ends with a clean census: nothing of the run is left anywhere.
+  expect(await census()).toEqual(before);
+});
+
+describe('recipes with jails', () => {
+  it('runs two networks of three jails: mesh, isolation, TCP to a background listener, stop and start', async () => {
+    const r = await cli(['run', fx('two-networks.md')], { timeoutMs: 120_000 });
+    expect(r.stdout).toMatch(/^recipes: 1 passed, 0 failed$/m);
+    expect(r.code).toBe(0);
+  }, 120_000);
+
+  it('reports a failing reach with the address, the tool and the answer', async () => {
+    const r = await cli(['run', fx('failing-reach.md')], { timeoutMs: 60_000 });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`${fx('failing-reach.md')}:13: reach l -> r: ICMP echo from l to r (10.78.2.2) with fping: 1 sent, 0 received`);
+  }, 60_000);
+
+  it('shows the engine commands behind each step with --show-commands', async () => {
+    const r = await cli(['run', '--show-commands', fx('failing-reach.md')], { timeoutMs: 60_000 });
+    expect(r.stdout).toMatch(/\$ ip -n vc-[a-z0-9]+-host -batch - <<EOF\n\s+link add br-left type bridge/);
+    expect(r.stdout).toMatch(/\$ nsenter --net=\/run\/netns\/vc-[a-z0-9]+-l -- fping -q -i 1 -c 1 -t 500 10\.78\.2\.2/);
+  }, 60_000);
+
+  it('cleans up after a SIGKILLed run with `vessel cleanup`', async () => {
+    const ready = join(scratch, 'ready-kill');
+    const child = startCli(['run', fx('killed.md')], { READY_FILE: ready });
+    await waitForFile(ready, 60_000);
+    child.kill('SIGKILL');
+    await child;
+    const during = await census();
+    expect(during.netns.length).toBeGreaterThan(0);
+    const c = await vessel(['cleanup']);
+    expect(c.code).toBe(0);
+    expect(c.stdout).toMatch(/removed 1 stale lab\(s\): [a-z0-9]+; 0 orphan\(s\); 1 work dir\(s\)/);
+  }, 90_000);
+
+  it('tears everything down after SIGINT during a step', async () => {
+    const ready = join(scratch, 'ready-int');
+    const child = startCli(['run', fx('killed.md')], { READY_FILE: ready });
+    await waitForFile(ready, 60_000);
+    child.kill('SIGINT');
+    const r = await child;
+    expect(r.exitCode).toBe(130);
+  }, 90_000);
+});
+
+describe('vessel by hand', () => {
+  const lab = 'vctest1';
+  const env = { VESSEL_LAB: lab };
+  afterEach(async () => {
+    await vessel(['--lab', lab, 'destroy', '--lab', lab]);
+  });
+
+  it('refuses bad input with one line and exit 2, creating nothing', async () => {
+    expect((await vessel(['network', '--create', '--name=n', '--subnet=10.81.0.0/29'], env)).code).toBe(0);
+    expect((await vessel(['run', '--name=j', '--network=n'], env)).code).toBe(0);
+    const inner = await census();
+    const cases: [string[], RegExp][] = [
+      [['run', '--name=j', '--network=n'], /^vessel: a jail named j already exists in lab vctest1$/],
+      [['run', '--name=Web', '--network=n'], /^vessel: jail name "Web" must be lowercase/],
+      [['run', '--name=a.b', '--network=n'], /^vessel: jail name "a\.b" contains a "\."/],
+      [['run', '--name=a;reboot', '--network=n'], /^vessel: jail name "a;reboot" must be lowercase/],
+      [['run', '--name=$(id)', '--network=n'], /^vessel: jail name "\$\(id\)" must be lowercase/],
+      [['run', `--name=${'x'.repeat(64)}`, '--network=n'], /is 64 characters long \(at most 63\)$/],
+      [['run', '--name=k', '--network=n', '--addr=10.81.1.5'], /^vessel: 10\.81\.1\.5 is outside the subnet 10\.81\.0\.0\/29$/],
+      [['run', '--name=k', '--network=n', '--addr=10.81.0.2'], /^vessel: 10\.81\.0\.2 is already taken in 10\.81\.0\.0\/29$/],
+      [['run', '--name=k', '--network=n', '--addr=10.81.0.1'], /reserved for the network's router/],
+      [['run', '--name=k', '--network=n', '--addr=10.81.0.6'], /reserved for the lab host/],
+      [['run', '--name=k', '--network=n', '--count=2'], /^vessel: the auto pool of 10\.81\.0\.0\/29 \(10\.81\.0\.2-10\.81\.0\.3, 2 addresses\) has 1 free, 2 needed$/],
+      [['run', '--name=k', '--network=n', '--count=0'], /^vessel: --count=0 must be a whole number from 1 to 1000$/],
+      [['run', '--name=k', '--network=nope'], /^vessel: no network named nope in lab vctest1/],
+      [['network', '--create', '--name=m', '--subnet=10.81.0.0/24'], /^vessel: subnet 10\.81\.0\.0\/24 overlaps network n \(10\.81\.0\.0\/29\) in lab vctest1$/],
+      [['network', '--create', '--name=m', '--subnet=10.82.0.1/24'], /host bits are set/],
+      [['network', '--create', '--name=UPPER', '--subnet=10.82.0.0/24'], /^vessel: network name "UPPER"/],
+      [['network', '--destroy', '--name=n'], /^vessel: network n still has 1 jail\(s\) attached \(j\); destroy them first or use --force$/],
+      [['network'], /exactly one of --create, --list or --destroy/],
+      [['exec', 'ghost', '--', 'true'], /^vessel: no jail named ghost in lab vctest1$/],
+      [['--lab', 'Bad!', 'list'], /lab id "Bad!" must be 1-12 lowercase letters or digits/],
+    ];
+    for (const [args, re] of cases) {
+      const r = await vessel(args, env);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(r.stderr.trim(), args.join(' ')).toMatch(re);
+    }
+    expect(await census()).toEqual(inner);
+  }, 60_000);
+
+  it('lists networks with members, execs with status passthrough, stops, starts and logs', async () => {
+    await vessel(['network', '--create', '--name=lan', '--subnet=10.83.0.0/24'], env);
+    const run = await vessel(['run', '--name=w', '--count=2', '--network=lan', '--', 'sh', '-c', 'echo hello from $VESSEL_JAIL; exec sleep 1000'], env);
+    expect(run.stdout).toBe('w-1  10.83.0.2  running\nw-2  10.83.0.3  running');
+    const list = await vessel(['network', '--list'], env);
+    expect(list.stdout).toMatch(/^lan  bridge br-lan  subnet 10\.83\.0\.0\/24  host 10\.83\.0\.254\n  JAIL +INTERFACE +MAC +IP +STATE\n  w-1 +vh1\/eth0 +02(:[0-9a-f]{2}){5} +10\.83\.0\.2 +running\n  w-2 +vh2\/eth0/);
+    const ex = await vessel(['exec', 'w-2', '--', 'sh', '-c', 'hostname; exit 7'], env);
+    expect(ex).toMatchObject({ code: 7, stdout: 'w-2' });
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await vessel(['logs', 'w-1'], env)).stdout).toBe('hello from w-1');
+    expect((await vessel(['stop', 'w-1'], env)).code).toBe(0);
+    expect(JSON.parse((await vessel(['list', '--json'], env)).stdout).map((j: { state: string }) => j.state)).toEqual(['stopped', 'running']);
+    expect((await vessel(['start', 'w-1'], env)).code).toBe(0);
+    expect((await vessel(['destroy', 'w-2'], env)).stdout).toBe('destroyed 1 jail(s)');
+    expect(JSON.parse((await vessel(['network', '--list', '--json'], env)).stdout)[0].members.map((m: { jail: string }) => m.jail)).toEqual(['w-1']);
+  }, 60_000);
+
+  it('exits 3 with what to do when not root', async () => {
+    const r = await execa('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, VESSEL, 'network', '--list'], { reject: false });
+    expect(r.exitCode).toBe(3);
+    expect(String(r.stderr)).toBe('vessel: the vessel engine needs root (network namespaces, bridges and cgroups); run it with sudo');
+  });
+});
+
+describe('safety', () => {
+  it('changes nothing in the machine\'s own namespace, and no lab packet reaches it', async () => {
+    const nft = async (args: string[]) => execa('nft', args, { reject: false });
+    await nft(['add', 'table', 'inet', 'vcsafety']);
+    try {
+      for (const hook of ['input', 'output', 'forward']) {
+        await nft(['add', 'chain', 'inet', 'vcsafety', hook, `{ type filter hook ${hook} priority 0 ; policy accept ; }`]);
+        await nft(['add', 'rule', 'inet', 'vcsafety', hook, 'ip', 'saddr', '10.0.0.0/8', 'counter']);
+        await nft(['add', 'rule', 'inet', 'vcsafety', hook, 'ip', 'daddr', '10.0.0.0/8', 'counter']);
+      }
+      const start = await census();
+      const r = await cli(['run', join(ROOT, 'cookbook/getting-started.md')], { timeoutMs: 180_000 });
+      expect(r.code, r.stdout).toBe(0);
+      const end = await census();
+      expect(end.links).toEqual(start.links);
+      expect(end.addrs).toEqual(start.addrs);
+      expect(end.routes).toEqual(start.routes);
+      expect(end.nftTables).toEqual(start.nftTables);
+      const rules = (await nft(['list', 'table', 'inet', 'vcsafety'])).stdout;
+      const counters = [...rules.matchAll(/counter packets (\d+) bytes (\d+)/g)].map((m) => Number(m[1]));
+      expect(counters).toHaveLength(6);
+      expect(counters).toEqual([0, 0, 0, 0, 0, 0]);
+    } finally {
+      await nft(['delete', 'table', 'inet', 'vcsafety']);
+    }
+  }, 180_000);
+});
