@@ -27,7 +27,7 @@ describe('cookbook/', () => {
   it('doctor reports a missing need with exit 3', async () => {
     const r = await cli(['doctor', 'test/fixtures/run/needs-tmux.md'], { env: { PATH: '/nonexistent' } });
     expect(r.code).toBe(3);
-    expect(r.stdout).toMatch(/^missing +tmux$/m);
-    expect(r.stderr).toMatch(/missing: (bash, )?tmux; run `vessel-cookbook doctor --install-deps`/);
+    expect(r.stdout).toMatch(/^missing +tmux \(recipe need\)$/m);
+    expect(r.stderr).toMatch(/^missing: .*\btmux; run `vessel-cookbook doctor --install-deps` \(Debian packages: .*\btmux\)$/);
   });
 });
