@@ -122,7 +122,10 @@ export class PrettyReporter implements Reporter {
       case 'notrun': this.write(`${this.c.dim('NOT RUN')} ${r.path}: ${r.reason}\n`); break;
       case 'unrunnable': this.write(`${this.c.yellow('CANNOT RUN')} ${r.path}: ${r.reason}\n`); break;
     }
-    if (r.keptWorkdir) this.write(`  ${this.c.dim(`kept work directory: ${r.keptWorkdir}`)}\n`);
+    if (r.keptWorkdir) {
+      this.write(`  ${this.c.dim(`kept work directory: ${r.keptWorkdir}`)}\n`);
+      this.write(`  ${this.c.dim(`kept lab: ${r.lab} (remove it with: vessel destroy --lab ${r.lab})`)}\n`);
+    }
     this.write('\n');
   }
 

@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync, readlinkSync, statSync } from 'n
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { execa } from 'execa';
+import { afterEach, beforeEach, expect } from 'vitest';
 
 /** One snapshot. */
 export interface Census {
@@ -77,4 +78,15 @@ export async function census(): Promise<Census> {
     workdirs: readdirSync('/tmp').filter((d) => d.startsWith('vessel-cookbook-')).sort(),
     rows,
   };
+}
+
+/** Registers a census before and after every test of the file: each must leave nothing behind. */
+export function useCensus(): void {
+  let before: Census;
+  beforeEach(async () => {
+    before = await census();
+  });
+  afterEach(async () => {
+    expect(await census()).toEqual(before);
+  });
 }

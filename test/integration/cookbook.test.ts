@@ -1,6 +1,9 @@
 // The cookbook is the end-to-end suite: every recipe in cookbook/ must check clean and pass.
 import { describe, expect, it } from 'vitest';
 import { cli } from './cli.js';
+import { useCensus } from './census.js';
+
+useCensus();
 
 describe('cookbook/', () => {
   it('checks clean', async () => {

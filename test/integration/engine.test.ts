@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { execa } from 'execa';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { cli, ROOT, startCli, waitForFile } from './cli.js';
-import { census, type Census } from './census.js';
+import { census, useCensus } from './census.js';
 
 const fx = (name: string) => join(ROOT, 'test/fixtures/engine', name);
 const VESSEL = join(ROOT, 'bin/vessel');
@@ -18,14 +18,7 @@ async function vessel(args: string[], env: Record<string, string> = {}) {
   return { code: r.exitCode, stdout: String(r.stdout), stderr: String(r.stderr) };
 }
 
-let before: Census;
-beforeEach(async () => {
-  before = await census();
-});
-afterEach(async () => {
-  // Every test ends with a clean census: nothing of the run is left anywhere.
-  expect(await census()).toEqual(before);
-});
+useCensus();
 
 describe('recipes with jails', () => {
   it('runs two networks of three jails: mesh, isolation, TCP to a background listener, stop and start', async () => {

@@ -3,7 +3,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cli, processesMatching, RUN_FIXTURES, startCli, waitForFile } from './cli.js';
+import { cli, processesMatching, ROOT, RUN_FIXTURES, startCli, waitForFile } from './cli.js';
+import { useCensus } from './census.js';
+
+useCensus();
 
 const fx = (name: string) => join(RUN_FIXTURES, name);
 const scratch = mkdtempSync(join(tmpdir(), 'vc-test-'));
@@ -118,6 +121,12 @@ describe('run', () => {
     expect(m).not.toBeNull();
     expect(existsSync(join(m![1]!, 'first'))).toBe(true);
     rmSync(join(m![1]!, '..'), { recursive: true, force: true });
+    const lab = /kept lab: ([a-z0-9]+)/.exec(r.stdout)![1]!;
+    const { execa } = await import('execa');
+    const kept = await execa(process.execPath, [join(ROOT, 'bin/vessel'), 'cleanup'], { reject: false });
+    expect(String(kept.stdout)).toContain(`${lab} (kept)`);
+    const d = await execa(process.execPath, [join(ROOT, 'bin/vessel'), '--lab', lab, 'destroy', '--lab', lab], { reject: false });
+    expect(String(d.stdout)).toBe(`lab ${lab} destroyed`);
   });
 });
 
