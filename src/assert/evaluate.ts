@@ -42,6 +42,14 @@ export interface Prober {
   tcp(src: Source, ip: string, port: number, expectConnect: boolean): Promise<TcpResult>;
   hostname(jail: string): Promise<string>;
   resolve(src: Source, name: string): Promise<ResolveResult>;
+  /**
+   * How many new neighbour (ARP) entries the kernel can hold right now. Linux keeps one neighbour
+   * table for all namespaces, capped by gc_thresh3 (1024 by default), so a large mesh must be probed
+   * in waves that fit, forgetting the entries of one wave before the next.
+   */
+  neighbourBudget(): Promise<number>;
+  /** Drops the learned neighbour entries of these jails (only their ARP caches). */
+  forgetNeighbours(jails: string[]): Promise<void>;
 }
 
 /** The outcome of one assertion. */
@@ -136,23 +144,41 @@ async function reachOrIsolated(a: Extract<Assertion, { kind: 'reach' | 'isolated
   return { details, probes };
 }
 
+/** Sources per wave so that a wave's neighbour entries (about two per pair) fit the kernel's table. */
+export function waveSize(budget: number, sources: number, targetsPerSource: number): number {
+  if (targetsPerSource === 0) return sources;
+  return Math.max(1, Math.min(sources, Math.floor(budget / (2 * targetsPerSource))));
+}
+
+/** Pings every jail of the pattern from every other, in waves that fit the neighbour table; a failed pair gets one more try. */
 async function mesh(a: Extract<Assertion, { kind: 'mesh' }>, view: LabView, prober: Prober): Promise<{ details: string[]; probes: number }> {
   const names = jailsOf(view, a.jails);
-  const details: string[] = [];
-  let probes = 0;
-  const results = await Promise.all(names.map(async (src) => {
-    const ts = names.filter((n) => n !== src).map((n) => ({ label: n, ip: view.jails.find((j) => j.name === n)!.addr ?? '' }));
-    const res = await prober.ping({ kind: 'jail', name: src }, ts.map((t) => t.ip), true);
-    return { src, ts, res };
-  }));
-  for (const { src, ts, res } of results) {
-    for (const t of ts) {
-      probes++;
-      const r = res.get(t.ip);
-      if (!r || r.received === 0) details.push(describePing({ kind: 'jail', name: src }, t, r, prober.pingTool));
+  const addr = (n: string) => view.jails.find((j) => j.name === n)!.addr ?? '';
+  let pending = new Map(names.map((src) => [src, names.filter((n) => n !== src)]));
+  const last = new Map<string, PingResult | undefined>();
+  for (let pass = 0; pass < 2 && pending.size > 0; pass++) {
+    const sourcesLeft = [...pending.keys()];
+    const most = Math.max(...[...pending.values()].map((t) => t.length));
+    const wave = waveSize(await prober.neighbourBudget(), sourcesLeft.length, most);
+    const failed = new Map<string, string[]>();
+    for (let i = 0; i < sourcesLeft.length; i += wave) {
+      const batch = sourcesLeft.slice(i, i + wave);
+      await Promise.all(batch.map(async (src) => {
+        const ts = pending.get(src)!;
+        const res = await prober.ping({ kind: 'jail', name: src }, ts.map(addr), true);
+        for (const t of ts) {
+          const r = res.get(addr(t));
+          last.set(`${src}>${t}`, r);
+          if (!r || r.received === 0) failed.set(src, [...(failed.get(src) ?? []), t]);
+        }
+      }));
+      if (wave < sourcesLeft.length) await prober.forgetNeighbours(names);
     }
+    pending = failed;
   }
-  return { details, probes };
+  const details: string[] = [];
+  for (const [src, ts] of pending) for (const t of ts) details.push(describePing({ kind: 'jail', name: src }, { label: t, ip: addr(t) }, last.get(`${src}>${t}`), prober.pingTool));
+  return { details, probes: names.length * (names.length - 1) };
 }
 
 /** Evaluates one assertion against the lab. */

@@ -1,7 +1,9 @@
 // Probes on Linux: fping, bash /dev/tcp, the UTS hostname and getent, run in the source's namespaces.
+import { readFileSync } from 'node:fs';
 import type { CommandRunner } from '../exec/runner.js';
 import { jailArgv, jailNetArgv, labHostArgv } from '../engine/enter.js';
 import { jailPaths } from '../engine/paths.js';
+import { jailNetns } from '../engine/ifnames.js';
 import type { PingResult, Prober, ResolveResult, Source, TcpResult } from './evaluate.js';
 
 /** Reads fping's per-target summary (`-q`) and error lines into values. */
@@ -33,6 +35,17 @@ export function parseTcp(code: number, stderr: string, timeoutS: number): TcpRes
   const last = stderr.trim().split('\n').pop() ?? '';
   const m = /: ([^:]+)$/.exec(last);
   return { ok: false, detail: m ? m[1]!.trim() : last || `failed (exit ${code})` };
+}
+
+/** Free room in the kernel's (all-namespace) IPv4 neighbour table: gc_thresh3 minus entries, less a margin. */
+export function neighbourBudget(): number {
+  try {
+    const max = Number(readFileSync('/proc/sys/net/ipv4/neigh/default/gc_thresh3', 'utf8'));
+    const entries = parseInt(readFileSync('/proc/net/stat/arp_cache', 'utf8').split('\n')[1]!.split(/\s+/)[0]!, 16);
+    return Math.max(0, max - entries - 64);
+  } catch {
+    return 1024 - 64;
+  }
 }
 
 /** Reads `getent ahostsv4` output into unique addresses. */
@@ -68,6 +81,20 @@ export class LinuxProber implements Prober {
     const wait = expectConnect ? TCP_TIMEOUT_S : ISOLATED_TIMEOUT_S;
     const r = await this.cmd.run(this.net(src, ['timeout', String(wait), 'bash', '-c', 'exec 3<>"/dev/tcp/$1/$2"', 'vessel-tcp', ip, String(port)]), { allowFail: true });
     return parseTcp(r.code, r.stderr, wait);
+  }
+
+  async neighbourBudget(): Promise<number> {
+    return neighbourBudget();
+  }
+
+  async forgetNeighbours(jails: string[]): Promise<void> {
+    let next = 0;
+    await Promise.all(Array.from({ length: 16 }, async () => {
+      while (next < jails.length) {
+        const j = jails[next++]!;
+        await this.cmd.run(['ip', '-n', jailNetns(this.where.lab, j), 'neigh', 'flush', 'all'], { allowFail: true });
+      }
+    }));
   }
 
   async hostname(jail: string): Promise<string> {

@@ -1,6 +1,6 @@
 // Assertion decisions from probe values (a fake prober), and the probes' output parsers.
 import { describe, expect, it } from 'vitest';
-import { evaluate, type LabView, type PingResult, type Prober, type Source } from '../../../src/assert/evaluate.js';
+import { evaluate, waveSize, type LabView, type PingResult, type Prober, type Source } from '../../../src/assert/evaluate.js';
 import { parseAssertions } from '../../../src/assert/grammar.js';
 import { parseFping, parseGetent, parseTcp } from '../../../src/assert/probes.js';
 
@@ -40,6 +40,12 @@ function fake(): Prober & { calls: string[] } {
     async resolve() {
       return { addresses: [], detail: 'nothing' };
     },
+    async neighbourBudget() {
+      return 4;
+    },
+    async forgetNeighbours(jails) {
+      calls.push(`forget ${jails.join(',')}`);
+    },
   };
 }
 
@@ -53,7 +59,12 @@ describe('evaluate', () => {
   it('passes reach and mesh within a network, one fping per source', async () => {
     const p = fake();
     expect((await evaluate(one('mesh a-*'), view, p)).ok).toBe(true);
-    expect(p.calls.sort()).toEqual(['ping a-1 10.0.1.3', 'ping a-2 10.0.1.2']);
+    // A budget of 4 entries fits one source (two entries per pair) per wave: forget between waves.
+    expect(p.calls).toEqual(['ping a-1 10.0.1.3', 'forget a-1,a-2', 'ping a-2 10.0.1.2', 'forget a-1,a-2']);
+    const roomy = { ...fake(), neighbourBudget: async () => 10_000 };
+    roomy.calls.length = 0;
+    expect((await evaluate(one('mesh a-*'), view, roomy)).ok).toBe(true);
+    expect(roomy.calls.sort()).toEqual(['ping a-1 10.0.1.3', 'ping a-2 10.0.1.2']);
     expect((await evaluate(one('reach a-1 -> host'), view, p)).ok).toBe(true);
     expect((await evaluate(one('reach host -> a-*'), view, p)).ok).toBe(true);
   });
@@ -90,6 +101,14 @@ describe('evaluate', () => {
   it('checks hostnames', async () => {
     expect((await evaluate(one('hostname a-1 = a-1'), view, fake())).ok).toBe(true);
     expect((await evaluate(one('hostname a-1 = web'), view, fake())).details).toEqual(['hostname of a-1 (read in its UTS namespace) is "a-1", expected "web"']);
+  });
+});
+
+describe('waveSize', () => {
+  it('fits a wave of sources into the neighbour table', () => {
+    expect(waveSize(960, 100, 99)).toBe(4);
+    expect(waveSize(100_000, 100, 99)).toBe(100);
+    expect(waveSize(0, 100, 99)).toBe(1);
   });
 });
 
