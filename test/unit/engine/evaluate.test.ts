@@ -41,7 +41,7 @@ function fake(): Prober & { calls: string[] } {
       return { addresses: [], detail: 'nothing' };
     },
     async neighbourBudget() {
-      return 4;
+      return 2;
     },
     async forgetNeighbours(jails) {
       calls.push(`forget ${jails.join(',')}`);
@@ -59,7 +59,7 @@ describe('evaluate', () => {
   it('passes reach and mesh within a network, one fping per source', async () => {
     const p = fake();
     expect((await evaluate(one('mesh a-*'), view, p)).ok).toBe(true);
-    // A budget of 4 entries fits one source (two entries per pair) per wave: forget between waves.
+    // A budget of 2 entries fits one source (two entries per pair) per wave: forget between waves.
     expect(p.calls).toEqual(['ping a-1 10.0.1.3', 'forget a-1,a-2', 'ping a-2 10.0.1.2', 'forget a-1,a-2']);
     const roomy = { ...fake(), neighbourBudget: async () => 10_000 };
     roomy.calls.length = 0;
