@@ -107,7 +107,7 @@ for (const { n, e, r } of rows) {
   console.log(`| ${n} | ${secs(e.create)} s | ${secs(r.create)} s | ${(e.create / r.create).toFixed(2)} | ${secs(e.destroy)} s | ${secs(r.destroy)} s | ${secs(eTotal)} s | ${mTotal ? `${secs(mTotal)} s` : m?.error ?? 'n/a'} | ${mTotal ? (eTotal / mTotal).toFixed(2) : 'n/a'} |`);
 }
 const m100 = rows.find((x) => x.n === 100)?.e.mesh;
-if (m100) console.log(`\nmesh at N=100: ${secs(m100.ms)} s for ${m100.probes} probes (${m100.ok ? 'all replied' : `${m100.failed} failed`}), one fping per source jail, all sources in parallel`);
+if (m100) console.log(`\nmesh at N=100: ${secs(m100.ms)} s for ${m100.probes} probes (${m100.ok ? 'all replied' : `${m100.failed} failed`}), one fping per source jail, in blocked waves that fit the kernel's neighbour table`);
 for (const n of [10, 20]) {
   const p = mn[`ping${n}`];
   if (p) console.log(`mininet pingall at N=${n}: ${p.error ?? `${secs(p.pingall * 1000)} s`}`);

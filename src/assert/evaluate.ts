@@ -144,40 +144,69 @@ async function reachOrIsolated(a: Extract<Assertion, { kind: 'reach' | 'isolated
   return { details, probes };
 }
 
-/** Sources per wave so that a wave's neighbour entries (about two per pair) fit the kernel's table. */
-export function waveSize(budget: number, sources: number, targetsPerSource: number): number {
-  if (targetsPerSource === 0) return sources;
-  return Math.max(1, Math.min(sources, Math.floor(budget / (2 * targetsPerSource))));
+/**
+ * Group size for a blocked mesh: a wave pairs two groups of g jails both ways, which makes each
+ * of the 2g jails learn g neighbours (2g² entries), so g = √(budget / 2).
+ */
+export function meshGroupSize(budget: number, jails: number): number {
+  return Math.max(1, Math.min(jails, Math.floor(Math.sqrt(budget / 2))));
 }
 
-/** Pings every jail of the pattern from every other, in waves that fit the neighbour table; a failed pair gets one more try. */
+/** The waves of a blocked mesh: each wave is a list of (source, targets) covering group i ↔ group j. */
+export function meshWaves(names: string[], groupSize: number): { src: string; targets: string[] }[][] {
+  const groups: string[][] = [];
+  for (let i = 0; i < names.length; i += groupSize) groups.push(names.slice(i, i + groupSize));
+  const waves: { src: string; targets: string[] }[][] = [];
+  for (let i = 0; i < groups.length; i++) {
+    for (let j = i; j < groups.length; j++) {
+      const gi = groups[i]!;
+      const gj = groups[j]!;
+      waves.push(i === j
+        ? gi.map((src) => ({ src, targets: gi.filter((t) => t !== src) }))
+        : [...gi.map((src) => ({ src, targets: gj })), ...gj.map((src) => ({ src, targets: gi }))]);
+    }
+  }
+  return waves.map((w) => w.filter((p) => p.targets.length > 0)).filter((w) => w.length > 0);
+}
+
+/**
+ * Pings every jail of the pattern from every other. The pairs go in waves of two groups that fit
+ * the kernel's neighbour table; between waves the two groups forget what they learned. A pair that
+ * fails gets one more try on its own.
+ */
 async function mesh(a: Extract<Assertion, { kind: 'mesh' }>, view: LabView, prober: Prober): Promise<{ details: string[]; probes: number }> {
   const names = jailsOf(view, a.jails);
   const addr = (n: string) => view.jails.find((j) => j.name === n)!.addr ?? '';
-  let pending = new Map(names.map((src) => [src, names.filter((n) => n !== src)]));
   const last = new Map<string, PingResult | undefined>();
-  for (let pass = 0; pass < 2 && pending.size > 0; pass++) {
-    const sourcesLeft = [...pending.keys()];
-    const most = Math.max(...[...pending.values()].map((t) => t.length));
-    const wave = waveSize(await prober.neighbourBudget(), sourcesLeft.length, most);
-    const failed = new Map<string, string[]>();
-    for (let i = 0; i < sourcesLeft.length; i += wave) {
-      const batch = sourcesLeft.slice(i, i + wave);
-      await Promise.all(batch.map(async (src) => {
-        const ts = pending.get(src)!;
-        const res = await prober.ping({ kind: 'jail', name: src }, ts.map(addr), true);
-        for (const t of ts) {
-          const r = res.get(addr(t));
-          last.set(`${src}>${t}`, r);
-          if (!r || r.received === 0) failed.set(src, [...(failed.get(src) ?? []), t]);
-        }
-      }));
-      if (wave < sourcesLeft.length) await prober.forgetNeighbours(names);
-    }
-    pending = failed;
+  const runWave = async (wave: { src: string; targets: string[] }[]) => {
+    const failed: { src: string; targets: string[] }[] = [];
+    await Promise.all(wave.map(async ({ src, targets }) => {
+      const res = await prober.ping({ kind: 'jail', name: src }, targets.map(addr), true);
+      const bad: string[] = [];
+      for (const t of targets) {
+        const r = res.get(addr(t));
+        last.set(`${src}>${t}`, r);
+        if (!r || r.received === 0) bad.push(t);
+      }
+      if (bad.length) failed.push({ src, targets: bad });
+    }));
+    return failed;
+  };
+  const waves = meshWaves(names, meshGroupSize(await prober.neighbourBudget(), names.length));
+  let failed: { src: string; targets: string[] }[] = [];
+  for (const wave of waves) {
+    failed.push(...(await runWave(wave)));
+    if (waves.length > 1) await prober.forgetNeighbours([...new Set(wave.flatMap((p) => [p.src, ...p.targets]))]);
   }
-  const details: string[] = [];
-  for (const [src, ts] of pending) for (const t of ts) details.push(describePing({ kind: 'jail', name: src }, { label: t, ip: addr(t) }, last.get(`${src}>${t}`), prober.pingTool));
+  if (failed.length > 0) {
+    const retry = failed;
+    failed = [];
+    for (const p of retry) {
+      failed.push(...(await runWave([p])));
+      if (waves.length > 1) await prober.forgetNeighbours([p.src, ...p.targets]);
+    }
+  }
+  const details = failed.flatMap(({ src, targets }) => targets.map((t) => describePing({ kind: 'jail', name: src }, { label: t, ip: addr(t) }, last.get(`${src}>${t}`), prober.pingTool)));
   return { details, probes: names.length * (names.length - 1) };
 }
 

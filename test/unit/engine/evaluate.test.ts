@@ -1,6 +1,6 @@
 // Assertion decisions from probe values (a fake prober), and the probes' output parsers.
 import { describe, expect, it } from 'vitest';
-import { evaluate, waveSize, type LabView, type PingResult, type Prober, type Source } from '../../../src/assert/evaluate.js';
+import { evaluate, meshGroupSize, meshWaves, type LabView, type PingResult, type Prober, type Source } from '../../../src/assert/evaluate.js';
 import { parseAssertions } from '../../../src/assert/grammar.js';
 import { parseFping, parseGetent, parseTcp } from '../../../src/assert/probes.js';
 
@@ -59,8 +59,13 @@ describe('evaluate', () => {
   it('passes reach and mesh within a network, one fping per source', async () => {
     const p = fake();
     expect((await evaluate(one('mesh a-*'), view, p)).ok).toBe(true);
-    // A budget of 2 entries fits one source (two entries per pair) per wave: forget between waves.
-    expect(p.calls).toEqual(['ping a-1 10.0.1.3', 'forget a-1,a-2', 'ping a-2 10.0.1.2', 'forget a-1,a-2']);
+    // A budget of 2 entries gives groups of one jail; the one wave pairs a-1 and a-2 both ways.
+    expect(p.calls).toEqual(['ping a-1 10.0.1.3', 'ping a-2 10.0.1.2']);
+    // Three jails in groups of one take three waves, each followed by forgetting its two jails.
+    const three = fake();
+    const v3 = { ...view, jails: [...view.jails, { name: 'a-3', addr: '10.0.1.4', network: 'a' }] };
+    expect((await evaluate(one('mesh a-*'), v3, three)).ok).toBe(true);
+    expect(three.calls.filter((c) => c.startsWith('forget'))).toEqual(['forget a-1,a-2', 'forget a-1,a-3', 'forget a-2,a-3']);
     const roomy = { ...fake(), neighbourBudget: async () => 10_000 };
     roomy.calls.length = 0;
     expect((await evaluate(one('mesh a-*'), view, roomy)).ok).toBe(true);
@@ -104,11 +109,26 @@ describe('evaluate', () => {
   });
 });
 
-describe('waveSize', () => {
-  it('fits a wave of sources into the neighbour table', () => {
-    expect(waveSize(960, 100, 99)).toBe(4);
-    expect(waveSize(100_000, 100, 99)).toBe(100);
-    expect(waveSize(0, 100, 99)).toBe(1);
+describe('blocked mesh waves', () => {
+  it('sizes groups to the neighbour table', () => {
+    expect(meshGroupSize(960, 100)).toBe(21);
+    expect(meshGroupSize(100_000, 100)).toBe(100);
+    expect(meshGroupSize(0, 100)).toBe(1);
+  });
+  it('covers every ordered pair exactly once', () => {
+    const names = Array.from({ length: 23 }, (_, i) => `j-${i}`);
+    for (const g of [1, 4, 5, 23]) {
+      const seen = new Map<string, number>();
+      const waves = meshWaves(names, g);
+      for (const w of waves) for (const { src, targets } of w) for (const t of targets) seen.set(`${src}>${t}`, (seen.get(`${src}>${t}`) ?? 0) + 1);
+      expect(seen.size, `g=${g}`).toBe(23 * 22);
+      expect([...seen.values()].every((n) => n === 1), `g=${g}`).toBe(true);
+      for (const w of waves) {
+        const jails = new Set(w.flatMap((p) => [p.src, ...p.targets]));
+        expect(jails.size, `g=${g}`).toBeLessThanOrEqual(2 * g);
+      }
+    }
+    expect(meshWaves(names, 5)).toHaveLength(15);
   });
 });
 
