@@ -20,7 +20,8 @@ const view: LabView = {
 /** Packets flow only within a network; port 80 listens on a-2 only. */
 function fake(): Prober & { calls: string[] } {
   const netOf = (ip: string) => ip.split('.').slice(0, 3).join('.');
-  const srcIp = (s: Source) => (s.kind === 'host' ? '10.0.1.254' : view.jails.find((j) => j.name === s.name)!.addr!);
+  const known = [...view.jails, { name: 'a-3', addr: '10.0.1.4' }];
+  const srcIp = (s: Source) => (s.kind === 'host' ? '10.0.1.254' : known.find((j) => j.name === s.name)!.addr!);
   const calls: string[] = [];
   return {
     calls,
