@@ -230,7 +230,7 @@ ${EXIT_HELP}`);
       try {
         const r = await cleanup(e.ctx);
         const left = listLabs(e.ctx).map((l) => `${l.id}${l.kept ? ' (kept)' : ''}${l.kind === 'manual' ? ' (by hand)' : ''}`);
-        out(`removed ${r.labs.length} stale lab(s)${r.labs.length ? `: ${r.labs.join(', ')}` : ''}; ${r.orphans.length} orphan(s)${r.orphans.length ? `: ${r.orphans.join(', ')}` : ''}; ${r.workdirs.length} work dir(s)\n`);
+        out(`removed ${r.labs.length} stale lab(s)${r.labs.length ? `: ${r.labs.join(', ')}` : ''}; ${r.stale.length} stale network(s)/jail(s)${r.stale.length ? `: ${r.stale.join(', ')}` : ''}; ${r.orphans.length} orphan(s)${r.orphans.length ? `: ${r.orphans.join(', ')}` : ''}; ${r.workdirs.length} work dir(s)\n`);
         out(`labs left: ${left.length ? left.join(', ') : 'none'}\n`);
       } finally {
         e.close();

@@ -1,18 +1,22 @@
 // Reconciling state with the kernel: stale labs from the ledger first, then a sweep by name for orphans.
-import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { endTree } from '../exec/procs.js';
 import { RUN_MARKER } from '../exec/spawn.js';
 import type { EngineContext } from './context.js';
 import { cgroupDir } from './host.js';
-import { labOfNetns } from './ifnames.js';
-import { killCgroup, killPids, pidsInNetns } from './kill.js';
+import { jailNetns, labOfNetns } from './ifnames.js';
+import { listNetworks, networkMembers } from './networks.js';
+import { destroyJails, listJails } from './jails.js';
+import { killCgroup, killPids, pidsInNetns, removeCgroupTree } from './kill.js';
 import { destroyLab, isStale, listLabs } from './labs.js';
 import { mountedPaths } from './remove.js';
 
 /** What a cleanup removed. */
 export interface CleanupReport {
   labs: string[];
+  /** Networks and jails of live labs whose kernel objects were gone (`lab/name`). */
+  stale: string[];
   orphans: string[];
   workdirs: string[];
 }
@@ -58,20 +62,9 @@ async function sweepOrphans(ctx: EngineContext): Promise<string[]> {
       if (group.length) await ctx.cmd.run(['ip', '-force', '-batch', '-'], { input: group.map((n) => `netns del ${n}`).join('\n') + '\n', allowFail: true });
     }
     rmSync(root, { recursive: true, force: true });
-    removeCgroupTree(cgroupDir(ctx.cgroupRoot, lab));
+    await removeCgroupTree(cgroupDir(ctx.cgroupRoot, lab));
   }
   return [...orphanLabs];
-}
-
-/** Removes a cgroup directory and its children, deepest first (rmdir is the only way). */
-function removeCgroupTree(dir: string): void {
-  if (!existsSync(dir)) return;
-  for (const e of readdirSync(dir, { withFileTypes: true })) if (e.isDirectory()) removeCgroupTree(join(dir, e.name));
-  try {
-    rmdirSync(dir);
-  } catch {
-    /* still busy: the next cleanup retries */
-  }
 }
 
 /** Removes runner work directories whose owner process is gone, and the processes they left. */
@@ -95,10 +88,35 @@ async function sweepWorkdirs(tmp = '/tmp'): Promise<string[]> {
   return removed;
 }
 
-/** `vessel cleanup`: stale labs from the ledger, then orphans by name, then orphaned work directories. */
+/** Checks every network and jail of the remaining labs against the kernel; forgets (and tidies) what is gone. */
+async function reconcileMembers(ctx: EngineContext): Promise<string[]> {
+  const stale: string[] = [];
+  for (const lab of listLabs(ctx)) {
+    const host = `vc-${lab.id}-host`;
+    if (!existsSync(`/run/netns/${host}`)) continue;
+    const links = await ctx.cmd.run(['ip', '-n', host, '-o', 'link', 'show', 'type', 'bridge'], { allowFail: true });
+    const bridges = new Set(links.stdout.split('\n').map((l) => l.split(':')[1]?.trim().split('@')[0]).filter(Boolean));
+    for (const net of listNetworks(ctx, lab.id)) {
+      if (bridges.has(net.bridge)) continue;
+      const members = networkMembers(ctx, lab.id, net.name).map((j) => j.name);
+      await destroyJails(ctx, lab.id, members);
+      ctx.db.prepare('DELETE FROM networks WHERE lab = ? AND name = ?').run(lab.id, net.name);
+      stale.push(`${lab.id}/${net.name}`);
+    }
+    const gone = listJails(ctx, lab.id).filter((j) => !existsSync(`/run/netns/${jailNetns(lab.id, j.name)}`)).map((j) => j.name);
+    if (gone.length) {
+      await destroyJails(ctx, lab.id, gone);
+      stale.push(...gone.map((g) => `${lab.id}/${g}`));
+    }
+  }
+  return stale;
+}
+
+/** `vessel cleanup`: stale labs from the ledger, networks and jails checked against the kernel, orphans by name, orphaned work directories. */
 export async function cleanup(ctx: EngineContext): Promise<CleanupReport> {
   const labs = await reconcile(ctx);
+  const stale = await reconcileMembers(ctx);
   const orphans = await sweepOrphans(ctx);
   const workdirs = await sweepWorkdirs();
-  return { labs, orphans, workdirs };
+  return { labs, stale, orphans, workdirs };
 }

@@ -1,5 +1,5 @@
 // Ending a lab's processes: cgroup.kill for jails, and by netns membership for the lab host.
-import { existsSync, readdirSync, readFileSync, readlinkSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -80,4 +80,19 @@ function isZombie(pid: number): boolean {
   } catch {
     return true;
   }
+}
+
+/** Kills what is left in a cgroup subtree, then removes its directories deepest first (rmdir is the only way). */
+export async function removeCgroupTree(dir: string): Promise<void> {
+  if (!existsSync(dir)) return;
+  if (cgroupPids(dir).length > 0) await killCgroup(dir);
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) if (e.isDirectory()) walk(join(d, e.name));
+    try {
+      rmdirSync(d);
+    } catch {
+      /* still busy: the next cleanup retries */
+    }
+  };
+  walk(dir);
 }

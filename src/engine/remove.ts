@@ -1,8 +1,8 @@
 // Removes ledger objects from the kernel in order, tolerating what is already gone, then forgets them.
-import { existsSync, readdirSync, readFileSync, rmSync, rmdirSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { forget, type LedgerObject } from '../state/ledger.js';
 import type { EngineContext } from './context.js';
-import { cgroupPids, killCgroup } from './kill.js';
+import { removeCgroupTree } from './kill.js';
 
 /** Mount points currently mounted (from /proc/self/mountinfo). */
 export function mountedPaths(): Set<string> {
@@ -27,21 +27,6 @@ async function deleteNetns(ctx: EngineContext, names: string[]): Promise<void> {
   if (present.length > 0) await ctx.cmd.run(['ip', '-force', '-batch', '-'], { input: present.map((n) => `netns del ${n}`).join('\n') + '\n', allowFail: true });
 }
 
-/** Removes a cgroup directory tree, deepest first, after killing what is inside. */
-async function removeCgroup(path: string): Promise<void> {
-  if (!existsSync(path)) return;
-  if (cgroupPids(path).length > 0) await killCgroup(path);
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) if (e.isDirectory()) walk(`${d}/${e.name}`);
-    try {
-      rmdirSync(d);
-    } catch {
-      /* still busy: cleanup will retry */
-    }
-  };
-  walk(path);
-}
-
 /** Removes the given ledger objects (already in teardown order) and forgets those that are gone. */
 export async function removeObjects(ctx: EngineContext, objects: LedgerObject[]): Promise<void> {
   const byKind = (k: LedgerObject['kind']) => objects.filter((o) => o.kind === k);
@@ -53,7 +38,7 @@ export async function removeObjects(ctx: EngineContext, objects: LedgerObject[])
   await deleteNetns(ctx, byKind('netns-host').map((o) => o.name));
   await unmountAll(ctx, byKind('mount').map((o) => o.name));
   for (const o of byKind('dir')) rmSync(o.name, { recursive: true, force: true });
-  for (const o of byKind('cgroup').sort((a, b) => b.name.length - a.name.length)) await removeCgroup(o.name);
+  for (const o of byKind('cgroup').sort((a, b) => b.name.length - a.name.length)) await removeCgroupTree(o.name);
   const mounted = mountedPaths();
   const jailNetnsGone = new Set(byKind('netns-jail').filter((o) => !existsSync(`/run/netns/${o.name}`)).map((o) => o.owner ?? ''));
   const gone = objects.filter((o) => {

@@ -2,6 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RunContext } from './context.js';
+import { spawnStep, type SpawnResult } from '../exec/spawn.js';
 
 // $1 state file to source, $2 state file to write, $3 the block's script. No recipe text is ever spliced in here.
 const SAVE = `trap '__vc_rc=$?; unset VESSEL_COOKBOOK_STEP VESSEL_COOKBOOK_RUN; export -p > "$__vc_out" 2>/dev/null; exit $__vc_rc' EXIT`;
@@ -53,4 +54,17 @@ export async function prepareShell(ctx: RunContext, label: string, script: strin
     outputFile,
     marker: `${ctx.runId}.${n}`,
   };
+}
+
+/** Spawns a prepared block in the run's work directory and environment. */
+export function spawnShell(ctx: RunContext, cmd: ShellCommand, opts: { timeoutMs: number; signal?: AbortSignal; detachOnly?: boolean }): Promise<SpawnResult> {
+  return spawnStep({
+    file: cmd.file,
+    args: cmd.args,
+    cwd: ctx.workdir,
+    env: ctx.env,
+    outputFile: cmd.outputFile,
+    marker: cmd.marker,
+    ...opts,
+  });
 }

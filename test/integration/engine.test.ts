@@ -49,7 +49,7 @@ describe('recipes with jails', () => {
     expect(during.netns.length).toBeGreaterThan(0);
     const c = await vessel(['cleanup']);
     expect(c.code).toBe(0);
-    expect(c.stdout).toMatch(/removed 1 stale lab\(s\): [a-z0-9]+; 0 orphan\(s\); 1 work dir\(s\)/);
+    expect(c.stdout).toMatch(/removed 1 stale lab\(s\): [a-z0-9]+; 0 stale network\(s\)\/jail\(s\); 0 orphan\(s\); 1 work dir\(s\)/);
   }, 90_000);
 
   it('tears everything down after SIGINT during a step', async () => {
@@ -119,6 +119,22 @@ describe('vessel by hand', () => {
     expect((await vessel(['start', 'w-1'], env)).code).toBe(0);
     expect((await vessel(['destroy', 'w-2'], env)).stdout).toBe('destroyed 1 jail(s)');
     expect(JSON.parse((await vessel(['network', '--list', '--json'], env)).stdout)[0].members.map((m: { jail: string }) => m.jail)).toEqual(['w-1']);
+  }, 60_000);
+
+  it('cleanup checks networks and jails against the kernel and forgets what is gone', async () => {
+    await vessel(['network', '--create', '--name=gone', '--subnet=10.84.0.0/24'], env);
+    await vessel(['network', '--create', '--name=kept', '--subnet=10.85.0.0/24'], env);
+    await vessel(['run', '--name=x', '--network=gone'], env);
+    await vessel(['run', '--name=y', '--count=2', '--network=kept'], env);
+    // Someone removes a bridge and a jail's namespace behind the engine's back.
+    await execa('ip', ['-n', `vc-${lab}-host`, 'link', 'del', 'br-gone']);
+    await execa('umount', ['-l', `/run/vessel/${lab}/ns/y-2.mnt`]);
+    await execa('ip', ['netns', 'del', `vc-${lab}-y-2`]);
+    const c = await vessel(['cleanup']);
+    expect(c.stdout).toContain(`2 stale network(s)/jail(s): ${lab}/gone, ${lab}/y-2`);
+    expect(c.stdout).toContain(`labs left: ${lab} (by hand)`);
+    const nets = JSON.parse((await vessel(['network', '--list', '--json'], env)).stdout);
+    expect(nets.map((n: { name: string; members: { jail: string }[] }) => [n.name, n.members.map((m) => m.jail)])).toEqual([['kept', ['y-1']]]);
   }, 60_000);
 
   it('exits 3 with what to do when not root', async () => {

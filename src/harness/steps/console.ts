@@ -1,9 +1,8 @@
 // Runs a console transcript command by command and matches each output with cram/scrut rules.
 import type { ConsoleStep, ExpectedLine } from '../../recipe/model.js';
-import { spawnStep } from '../../exec/spawn.js';
 import { matchLines, outputLines, unifiedDiff, type DiffOp } from '../../match/transcript.js';
 import type { RunContext } from '../context.js';
-import { prepareShell } from '../shell.js';
+import { prepareShell, spawnShell } from '../shell.js';
 import type { Attempt, AttemptLimits } from './attempt.js';
 import { abnormalEnd, commitExports } from './sh.js';
 
@@ -22,16 +21,7 @@ export async function runConsole(ctx: RunContext, step: ConsoleStep, limits: Att
     const remaining = limits.timeoutMs - (Date.now() - started);
     const cmd = await prepareShell(ctx, `${step.id}-${k + 1}`, c.command, 'console', step.options.jail);
     if (typeof cmd === 'string') return { ok: false, output: transcript.join('\n'), failure: { kind: 'start', line: c.line, message: cmd } };
-    const r = await spawnStep({
-      file: cmd.file,
-      args: cmd.args,
-      cwd: ctx.workdir,
-      env: ctx.env,
-      outputFile: cmd.outputFile,
-      timeoutMs: Math.max(1, remaining),
-      marker: cmd.marker,
-      signal: limits.signal,
-    });
+    const r = await spawnShell(ctx, cmd, { timeoutMs: Math.max(1, remaining), signal: limits.signal });
     const prompt = promptLines(c.command);
     transcript.push(...prompt);
     const actual = outputLines(r.output);

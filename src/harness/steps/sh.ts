@@ -2,9 +2,9 @@
 import { copyFile, stat } from 'node:fs/promises';
 import type { ShStep } from '../../recipe/model.js';
 import { formatDuration } from '../../recipe/duration.js';
-import { spawnStep, type SpawnResult } from '../../exec/spawn.js';
+import type { SpawnResult } from '../../exec/spawn.js';
 import type { RunContext } from '../context.js';
-import { prepareShell } from '../shell.js';
+import { prepareShell, spawnShell } from '../shell.js';
 import type { Attempt, AttemptLimits } from './attempt.js';
 
 /** Copies a block's saved exports into the run's state file. */
@@ -34,16 +34,7 @@ export function abnormalEnd(r: SpawnResult, line: number, limits: AttemptLimits,
 export async function runSh(ctx: RunContext, step: ShStep, limits: AttemptLimits): Promise<Attempt> {
   const cmd = await prepareShell(ctx, step.id, step.body, 'sh', step.options.jail);
   if (typeof cmd === 'string') return { ok: false, output: '', failure: { kind: 'start', line: step.line, message: cmd } };
-  const r = await spawnStep({
-    file: cmd.file,
-    args: cmd.args,
-    cwd: ctx.workdir,
-    env: ctx.env,
-    outputFile: cmd.outputFile,
-    timeoutMs: limits.timeoutMs,
-    marker: cmd.marker,
-    signal: limits.signal,
-  });
+  const r = await spawnShell(ctx, cmd, { timeoutMs: limits.timeoutMs, signal: limits.signal });
   const abnormal = abnormalEnd(r, step.line, limits, 'the block');
   if (abnormal) return abnormal;
   const want = step.options.exit;
@@ -59,16 +50,7 @@ export async function runSh(ctx: RunContext, step: ShStep, limits: AttemptLimits
 export async function startBackground(ctx: RunContext, step: ShStep): Promise<Attempt> {
   const cmd = await prepareShell(ctx, step.id, step.body, 'sh', step.options.jail);
   if (typeof cmd === 'string') return { ok: false, output: '', failure: { kind: 'start', line: step.line, message: cmd } };
-  const r = await spawnStep({
-    file: cmd.file,
-    args: cmd.args,
-    cwd: ctx.workdir,
-    env: ctx.env,
-    outputFile: cmd.outputFile,
-    timeoutMs: step.options.timeoutMs,
-    marker: cmd.marker,
-    detachOnly: true,
-  });
+  const r = await spawnShell(ctx, cmd, { timeoutMs: step.options.timeoutMs, detachOnly: true });
   if (r.startError || r.pid === undefined) {
     return { ok: false, output: '', failure: { kind: 'start', line: step.line, message: `the background block could not start: ${r.startError ?? 'no process'}` } };
   }
