@@ -47,11 +47,16 @@ async function engineRun(n) {
 
 async function rawRun(n) {
   const lab = `r${n}`;
+  const script = path.join(root, 'bench/raw-bringup.sh');
   const t0 = now();
-  await $`${path.join(root, 'bench/raw-bringup.sh')} create ${lab} ${n}`;
+  await $`${script} create ${lab} ${n}`;
   const t1 = now();
-  await $`${path.join(root, 'bench/raw-bringup.sh')} destroy ${lab} ${n}`;
-  return { create: t1 - t0, destroy: now() - t1 };
+  await $`${script} destroy ${lab} ${n}`;
+  const t2 = now();
+  await $`${script} create-ip ${lab} ${n}`;
+  const t3 = now();
+  await $`${script} destroy ${lab} ${n}`;
+  return { create: t1 - t0, destroy: t2 - t1, floor: t3 - t2 };
 }
 
 async function ensureMininet() {
@@ -98,13 +103,13 @@ if (haveMn) {
   }
 }
 
-console.log('\n| N | engine create | raw create | engine/raw | engine destroy | raw destroy | engine create+destroy | mininet build+teardown | engine/mininet |');
-console.log('|---|---|---|---|---|---|---|---|---|');
+console.log('\n| N | engine create | raw create (same work) | engine/raw | ip -batch floor | engine destroy | raw destroy | engine create+destroy | mininet build+teardown | engine/mininet |');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
 for (const { n, e, r } of rows) {
   const m = mn[n];
   const eTotal = e.create + e.destroy;
   const mTotal = m && !m.error ? m.build_teardown * 1000 : undefined;
-  console.log(`| ${n} | ${secs(e.create)} s | ${secs(r.create)} s | ${(e.create / r.create).toFixed(2)} | ${secs(e.destroy)} s | ${secs(r.destroy)} s | ${secs(eTotal)} s | ${mTotal ? `${secs(mTotal)} s` : m?.error ?? 'n/a'} | ${mTotal ? (eTotal / mTotal).toFixed(2) : 'n/a'} |`);
+  console.log(`| ${n} | ${secs(e.create)} s | ${secs(r.create)} s | ${(e.create / r.create).toFixed(2)} | ${secs(r.floor)} s | ${secs(e.destroy)} s | ${secs(r.destroy)} s | ${secs(eTotal)} s | ${mTotal ? `${secs(mTotal)} s` : m?.error ?? 'n/a'} | ${mTotal ? (eTotal / mTotal).toFixed(2) : 'n/a'} |`);
 }
 const m100 = rows.find((x) => x.n === 100)?.e.mesh;
 if (m100) console.log(`\nmesh at N=100: ${secs(m100.ms)} s for ${m100.probes} probes (${m100.ok ? 'all replied' : `${m100.failed} failed`}), one fping per source jail, in blocked waves that fit the kernel's neighbour table`);
