@@ -6,10 +6,24 @@ import { endpointText, type Assertion, type Endpoint } from './model.js';
 export interface LabView {
   jails: { name: string; addr: string | null; network: string | null; router?: boolean }[];
   networks: { name: string; subnet: string; hostAddr: string }[];
+  /** The www.example address, when the lab has the simulated outside. */
+  upstream?: string;
 }
 
 /** Where a probe runs. */
-export type Source = { kind: 'jail'; name: string } | { kind: 'host' };
+export type Source = { kind: 'jail'; name: string } | { kind: 'host' } | { kind: 'upstream' };
+
+/** What the router's lease file and the jail's interface say. */
+export interface LeaseResult {
+  /** The address dnsmasq leased to the jail's MAC, if any. */
+  leased?: string;
+  expiry?: number;
+  /** IPv4 addresses on the jail's eth0. */
+  interfaceAddrs: string[];
+  /** False when the network's DHCP/DNS server is not running. */
+  serverRunning: boolean;
+  network: string;
+}
 
 /** An ICMP result for one address. */
 export interface PingResult {
@@ -30,6 +44,8 @@ export interface TcpResult {
 export interface ResolveResult {
   addresses: string[];
   detail: string;
+  /** The server asked, as the source's resolv.conf names it. */
+  server?: string;
 }
 
 /** Runs probes; implementations parse their tools' output into these values. */
@@ -42,6 +58,10 @@ export interface Prober {
   tcp(src: Source, ip: string, port: number, expectConnect: boolean): Promise<TcpResult>;
   hostname(jail: string): Promise<string>;
   resolve(src: Source, name: string): Promise<ResolveResult>;
+  /** A jail's lease as the router recorded it, and its interface's addresses. */
+  lease(jail: string): Promise<LeaseResult>;
+  /** Whether the DHCP/DNS server of the jail's network is running (undefined when it has none). */
+  serverRunning(jail: string): Promise<{ network: string; running: boolean } | undefined>;
   /**
    * How many new neighbour (ARP) entries the kernel can hold right now. Linux keeps one neighbour
    * table for all namespaces, capped by gc_thresh3 (1024 by default), so a large mesh must be probed
@@ -65,7 +85,8 @@ export interface AssertionOutcome {
 
 class Unresolvable extends Error {}
 
-const label = (s: Source) => (s.kind === 'host' ? 'host' : s.name);
+const label = (s: Source) => (s.kind === 'jail' ? s.name : s.kind);
+const NO_UPSTREAM = 'upstream (the simulated outside) is not part of this lab: it comes with the run\'s uplink';
 
 /** Jails (not routers) matched by a jail endpoint or pattern. */
 function jailsOf(view: LabView, e: Endpoint): string[] {
@@ -84,7 +105,10 @@ function jailsOf(view: LabView, e: Endpoint): string[] {
 /** The probe sources an endpoint stands for. */
 function sources(view: LabView, e: Endpoint): Source[] {
   if (e.kind === 'host') return [{ kind: 'host' }];
-  if (e.kind === 'upstream') throw new Unresolvable('upstream (the simulated outside) is not part of this lab: it comes with the router and uplink');
+  if (e.kind === 'upstream') {
+    if (!view.upstream) throw new Unresolvable(NO_UPSTREAM);
+    return [{ kind: 'upstream' }];
+  }
   return jailsOf(view, e).map((name) => ({ kind: 'jail', name }));
 }
 
@@ -93,12 +117,15 @@ async function targets(view: LabView, e: Endpoint, src: Source, prober: Prober):
   switch (e.kind) {
     case 'ip': return [{ label: e.address, ip: e.address }];
     case 'host': {
+      if (src.kind === 'upstream') throw new Unresolvable('host is not reachable from upstream: the lab host has no leg on the uplink');
       const net = src.kind === 'jail' ? view.jails.find((j) => j.name === src.name)?.network : view.networks[0]?.name;
       const n = view.networks.find((x) => x.name === net);
       if (!n) throw new Unresolvable(`${label(src)} is on no network, so "host" has no address for it`);
       return [{ label: 'host', ip: n.hostAddr }];
     }
-    case 'upstream': throw new Unresolvable('upstream (the simulated outside) is not part of this lab: it comes with the router and uplink');
+    case 'upstream':
+      if (!view.upstream) throw new Unresolvable(NO_UPSTREAM);
+      return [{ label: 'upstream (www.example)', ip: view.upstream }];
     case 'dns': {
       const r = await prober.resolve(src, e.name);
       if (r.addresses.length === 0) throw new Unresolvable(`${label(src)} could not resolve ${e.name}: ${r.detail}`);
@@ -210,6 +237,51 @@ async function mesh(a: Extract<Assertion, { kind: 'mesh' }>, view: LabView, prob
   return { details, probes: names.length * (names.length - 1) };
 }
 
+async function serverDown(prober: Prober, src: Source): Promise<string | undefined> {
+  if (src.kind !== 'jail') return undefined;
+  const s = await prober.serverRunning(src.name);
+  return s && !s.running ? `the DNS/DHCP server of network ${s.network} (dnsmasq in ${s.network}-router) is not running` : undefined;
+}
+
+async function resolveAssertion(a: Extract<Assertion, { kind: 'resolve' }>, view: LabView, prober: Prober): Promise<{ details: string[]; probes: number }> {
+  const details: string[] = [];
+  const srcs = sources(view, a.from);
+  for (const src of srcs) {
+    const r = await prober.resolve(src, a.name);
+    const asked = `${label(src)} asked ${r.server ?? 'its resolver'} for ${a.name} with getent ahostsv4`;
+    const down = r.addresses.length === 0 ? await serverDown(prober, src) : undefined;
+    if (down) details.push(`${asked}: no answer, because ${down}`);
+    else if (r.addresses.length === 0) details.push(`${asked}: ${r.detail}`);
+    else if (a.expect.kind === 'ip' && !r.addresses.includes(a.expect.address)) details.push(`${asked}: answered ${r.addresses.join(', ')}, expected ${a.expect.address}`);
+    else if (a.expect.kind === 'cidr' && !r.addresses.some((ip) => inCidr(ip, (a.expect as { cidr: string }).cidr))) details.push(`${asked}: answered ${r.addresses.join(', ')}, not in ${a.expect.cidr}`);
+  }
+  return { details, probes: srcs.length };
+}
+
+async function leaseAssertion(a: Extract<Assertion, { kind: 'lease' }>, view: LabView, prober: Prober): Promise<{ details: string[]; probes: number }> {
+  const details: string[] = [];
+  const names = jailsOf(view, a.jail);
+  for (const n of names) {
+    const l = await prober.lease(n);
+    const where = `the lease file of ${l.network}-router`;
+    if (!l.serverRunning) details.push(`${n}: the DNS/DHCP server of network ${l.network} (dnsmasq in ${l.network}-router) is not running`);
+    else if (!l.leased) details.push(`${n}: no lease for its MAC in ${where}; eth0 has ${l.interfaceAddrs.join(', ') || 'no address'}`);
+    else if (!l.interfaceAddrs.includes(l.leased)) details.push(`${n}: ${where} leases ${l.leased}, but eth0 has ${l.interfaceAddrs.join(', ') || 'no address'}`);
+    else if (a.cidr && !inCidr(l.leased, a.cidr)) details.push(`${n}: leased ${l.leased}, not in ${a.cidr}`);
+  }
+  return { details, probes: names.length };
+}
+
+/** True when an IPv4 address lies in a CIDR. */
+export function inCidr(ip: string, cidr: string): boolean {
+  const [net, bits] = cidr.split('/') as [string, string];
+  const toInt = (s: string) => s.split('.').reduce((acc, o) => acc * 256 + Number(o), 0);
+  const size = 2 ** (32 - Number(bits));
+  const base = Math.floor(toInt(net) / size) * size;
+  const n = toInt(ip);
+  return n >= base && n < base + size;
+}
+
 /** Evaluates one assertion against the lab. */
 export async function evaluate(a: Assertion, view: LabView, prober: Prober): Promise<AssertionOutcome> {
   const base = { line: a.line, text: a.text };
@@ -229,9 +301,8 @@ export async function evaluate(a: Assertion, view: LabView, prober: Prober): Pro
         r = { details, probes: names.length };
         break;
       }
-      case 'resolve':
-      case 'lease':
-        return { ...base, ok: false, probes: 0, details: [`${a.kind} assertions need the router's DNS and DHCP, which this version does not have yet`] };
+      case 'resolve': r = await resolveAssertion(a, view, prober); break;
+      case 'lease': r = await leaseAssertion(a, view, prober); break;
     }
     return { ...base, ok: r.details.length === 0, details: r.details, probes: r.probes };
   } catch (e) {

@@ -4,7 +4,8 @@ import type { CommandRunner } from '../exec/runner.js';
 import { jailArgv, jailNetArgv, labHostArgv } from '../engine/enter.js';
 import { jailPaths } from '../engine/paths.js';
 import { jailNetns } from '../engine/ifnames.js';
-import type { PingResult, Prober, ResolveResult, Source, TcpResult } from './evaluate.js';
+import type { LeaseResult, PingResult, Prober, ResolveResult, Source, TcpResult } from './evaluate.js';
+import { wwwNetns } from '../engine/ifnames.js';
 
 /** Reads fping's per-target summary (`-q`) and error lines into values. */
 export function parseFping(output: string): Map<string, PingResult> {
@@ -56,14 +57,41 @@ export function parseGetent(stdout: string): string[] {
 const TCP_TIMEOUT_S = 3;
 const ISOLATED_TIMEOUT_S = 1;
 
+/** Facts about the lab that probes need from the engine's state. */
+export interface LabFacts {
+  /** A jail's network, MAC, and its network's router (if any). */
+  jailInfo(jail: string): { network: string; mac: string | null; router?: string } | undefined;
+  /** True when the router's dnsmasq is running. */
+  dnsmasqRunning(router: string): boolean;
+  /** dnsmasq's leases on the router's network. */
+  leases(router: string): { mac: string; ip: string; expiry: number }[];
+}
+
 /** Probes for one lab, through the engine's command runner. */
 export class LinuxProber implements Prober {
   readonly pingTool = 'fping';
   readonly tcpTool = 'bash /dev/tcp';
-  constructor(private readonly cmd: CommandRunner, private readonly where: { lab: string; runDir: string; cgroupRoot: string }) {}
+  constructor(private readonly cmd: CommandRunner, private readonly where: { lab: string; runDir: string; cgroupRoot: string }, private readonly facts?: LabFacts) {}
 
   private net(src: Source, argv: string[]): string[] {
-    return src.kind === 'host' ? labHostArgv(this.where.lab, argv) : jailNetArgv(this.where.lab, src.name, argv);
+    if (src.kind === 'host') return labHostArgv(this.where.lab, argv);
+    if (src.kind === 'upstream') return ['nsenter', `--net=/run/netns/${wwwNetns(this.where.lab)}`, '--', ...argv];
+    return jailNetArgv(this.where.lab, src.name, argv);
+  }
+
+  async lease(jail: string): Promise<LeaseResult> {
+    const info = this.facts?.jailInfo(jail);
+    const r = await this.cmd.run(jailNetArgv(this.where.lab, jail, ['ip', '-4', '-o', 'addr', 'show', 'dev', 'eth0']), { allowFail: true });
+    const interfaceAddrs = [...r.stdout.matchAll(/inet (\d+\.\d+\.\d+\.\d+)\//g)].map((m) => m[1]!);
+    if (!info?.router) return { interfaceAddrs, serverRunning: true, network: info?.network ?? '?' };
+    const l = this.facts!.leases(info.router).find((x) => x.mac === info.mac);
+    return { interfaceAddrs, serverRunning: this.facts!.dnsmasqRunning(info.router), network: info.network, ...(l ? { leased: l.ip, expiry: l.expiry } : {}) };
+  }
+
+  async serverRunning(jail: string): Promise<{ network: string; running: boolean } | undefined> {
+    const info = this.facts?.jailInfo(jail);
+    if (!info?.router) return undefined;
+    return { network: info.network, running: this.facts!.dnsmasqRunning(info.router) };
   }
 
   async ping(src: Source, ips: string[], expectReply: boolean): Promise<Map<string, PingResult>> {
@@ -104,11 +132,17 @@ export class LinuxProber implements Prober {
   }
 
   async resolve(src: Source, name: string): Promise<ResolveResult> {
-    const argv = src.kind === 'host'
-      ? labHostArgv(this.where.lab, ['getent', 'ahostsv4', name])
-      : jailArgv({ ...this.where, name: src.name }, ['getent', 'ahostsv4', name]);
+    const argv = src.kind === 'jail' ? jailArgv({ ...this.where, name: src.name }, ['getent', 'ahostsv4', name]) : this.net(src, ['getent', 'ahostsv4', name]);
     const r = await this.cmd.run(argv, { allowFail: true });
     const addresses = parseGetent(r.stdout);
-    return { addresses, detail: addresses.length ? `getent ahostsv4 answered ${addresses.join(', ')}` : `getent ahostsv4 found nothing (exit ${r.code})` };
+    let server: string | undefined;
+    if (src.kind === 'jail') {
+      try {
+        server = /^nameserver\s+(\S+)/m.exec(readFileSync(jailPaths(this.where.runDir, this.where.lab, src.name).resolv, 'utf8'))?.[1];
+      } catch {
+        /* no resolv.conf */
+      }
+    }
+    return { addresses, detail: addresses.length ? `answered ${addresses.join(', ')}` : `no answer (getent exit ${r.code})`, ...(server ? { server } : {}) };
   }
 }

@@ -88,32 +88,43 @@ ${EXIT_HELP}`);
     .option('--destroy', 'destroy a network (needs --name)')
     .option('--name <name>', 'network name (at most 15 characters)')
     .option('--subnet <cidr>', 'IPv4 subnet, e.g. 192.168.1.0/24')
+    .option('--domain <domain>', 'DNS domain of the network (default NAME.test)')
+    .option('--dhcp-range <first-last>', 'DHCP range inside the subnet (default: upper half minus the host address)')
+    .option('--no-nat', 'router without NAT: jails reach nothing outside')
     .option('--force', 'with --destroy: also destroy attached jails')
     .option('--json', 'with --list: print JSON')
     .addHelpText('after', `\nExamples:\n  vessel network --create --name=lan --subnet=192.168.1.0/24\n  vessel network --list\n  vessel network --destroy --name=lan --force\n${EXIT_HELP}`)
-    .action(async (o: { create?: boolean; list?: boolean; destroy?: boolean; name?: string; subnet?: string; force?: boolean; json?: boolean }, cmd: Command) => {
+    .action(async (o: { create?: boolean; list?: boolean; destroy?: boolean; name?: string; subnet?: string; force?: boolean; json?: boolean; domain?: string; dhcpRange?: string; nat?: boolean }, cmd: Command) => {
       const modes = [o.create, o.list, o.destroy].filter(Boolean).length;
       if (modes !== 1) throw usage('network: give exactly one of --create, --list or --destroy');
       await withLab(cmd, async (e, lab) => {
         if (o.create) {
           if (!o.name || !o.subnet) throw usage('network --create needs --name=NAME and --subnet=CIDR');
-          const n = await e.createNetwork(lab, o.name, o.subnet);
-          out(`network ${n.name}: bridge ${n.bridge}, subnet ${n.subnet}, host ${n.host_addr}\n`);
+          const n = await e.createNetwork(lab, o.name, o.subnet, { ...(o.domain !== undefined ? { domain: o.domain } : {}), ...(o.dhcpRange !== undefined ? { dhcpRange: o.dhcpRange } : {}), nat: o.nat !== false });
+          const hasUplink = e.getLab(lab)!.uplink !== null;
+          out(`network ${n.name}: bridge ${n.bridge}, subnet ${n.subnet}, host ${n.host_addr}, router ${n.name}-router, domain ${n.domain}, DHCP ${n.dhcp_first}-${n.dhcp_last}, ${n.nat ? 'NAT out through the uplink' : hasUplink ? 'no NAT (--no-nat)' : 'no NAT: the lab has no uplink'}\n`);
         } else if (o.destroy) {
           if (!o.name) throw usage('network --destroy needs --name=NAME');
           await e.destroyNetwork(lab, o.name, Boolean(o.force));
           out(`network ${o.name} destroyed\n`);
         } else {
           const nets = e.networks(lab);
+          const leaseOf = (n: (typeof nets)[number], j: (typeof nets)[number]['members'][number]) => {
+            if (!j.dhcp) return j.role === 'router' ? 'router' : 'static';
+            const l = e.leases(lab, n.name).find((x) => x.mac === j.mac);
+            return l ? `dhcp until ${new Date(l.expiry * 1000).toISOString().replace(/\.000Z$/, 'Z')}` : 'dhcp (no lease)';
+          };
           if (o.json) {
-            out(JSON.stringify(nets.map((n) => ({ name: n.name, bridge: n.bridge, subnet: n.subnet, host: n.host_addr, members: n.members.map((j) => ({ jail: j.name, interface: `${j.host_if}/eth0`, mac: j.mac, ip: j.addr, state: j.state })) })), null, 2) + '\n');
+            out(JSON.stringify(nets.map((n) => ({
+              name: n.name, bridge: n.bridge, subnet: n.subnet, host: n.host_addr, domain: n.domain, dhcpRange: `${n.dhcp_first}-${n.dhcp_last}`, nat: Boolean(n.nat),
+              members: n.members.map((j) => ({ jail: j.name, role: j.role, interface: `${j.host_if}/eth0`, mac: j.mac, ip: j.addr, state: j.state, lease: leaseOf(n, j) })),
+            })), null, 2) + '\n');
             return;
           }
           if (nets.length === 0) out(`no networks in lab ${lab}\n`);
           for (const n of nets) {
-            out(`${n.name}  bridge ${n.bridge}  subnet ${n.subnet}  host ${n.host_addr}\n`);
-            if (n.members.length === 0) out('  (no jails)\n');
-            else out(table([['  JAIL', 'INTERFACE', 'MAC', 'IP', 'STATE'], ...n.members.map((j) => [`  ${j.name}`, `${j.host_if}/eth0`, j.mac ?? '', j.addr ?? '', j.state])]));
+            out(`${n.name}  bridge ${n.bridge}  subnet ${n.subnet}  host ${n.host_addr}  domain ${n.domain}  dhcp ${n.dhcp_first}-${n.dhcp_last}  ${n.nat ? 'nat' : 'no-nat'}\n`);
+            out(table([['  JAIL', 'INTERFACE', 'MAC', 'IP', 'STATE', 'ADDRESS'], ...n.members.map((j) => [`  ${j.name}`, `${j.host_if}/eth0`, j.mac ?? '', j.addr ?? '', j.state, leaseOf(n, j)])]));
           }
         }
       });
@@ -123,7 +134,7 @@ ${EXIT_HELP}`);
     .description('create and start jails on a network; a command after -- runs as the service')
     .requiredOption('--name <name>', 'jail name (with --count: the prefix of NAME-1..NAME-K)')
     .requiredOption('--network <net>', 'network to join')
-    .option('--addr <addr>', 'IPv4 address in the lower half of the subnet, or auto', 'auto')
+    .option('--addr <addr>', 'IPv4 address in the lower half of the subnet, auto, or dhcp', 'auto')
     .option('--count <k>', 'create NAME-1 .. NAME-K')
     .argument('[command...]', 'service command, after --')
     .addHelpText('after', `\nExamples:\n  vessel run --name=web --network=lan\n  vessel run --name=node --count=5 --network=lan -- sleep infinity\n${EXIT_HELP}`)

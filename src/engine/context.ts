@@ -23,6 +23,8 @@ export interface LabRow {
   inet_nic: string | null;
   next_seq: number;
   created_at: string;
+  /** 'simulated' (the run's upstream namespaces), or null (no uplink). */
+  uplink: string | null;
 }
 
 /** A network row. */
@@ -33,6 +35,10 @@ export interface NetworkRow {
   bridge: string;
   host_addr: string;
   created_at: string;
+  domain: string | null;
+  dhcp_first: string | null;
+  dhcp_last: string | null;
+  nat: number;
 }
 
 /** A jail row. */
@@ -49,4 +55,7 @@ export interface JailRow {
   /** JSON argv of the service, if any. */
   command: string | null;
   created_at: string;
+  /** 1 when the address comes from DHCP. */
+  dhcp: number;
+  role: 'jail' | 'router';
 }

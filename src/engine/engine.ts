@@ -7,8 +7,10 @@ import { envError, usage } from './errors.js';
 import { cgroup2Root, requireRoot, runDir } from './host.js';
 import { createJails, destroyJails, getJail, listJails, type JailSpec } from './jails.js';
 import { createLab, destroyLab, ensureLab, getLab, keepLab, type LabOwner } from './labs.js';
-import { createNetwork, destroyNetwork, getNetwork, listNetworks, networkMembers } from './networks.js';
+import { createNetwork, destroyNetwork, getNetwork, listNetworks, networkMembers, type NetworkOptions } from './networks.js';
 import { startService, stopJail } from './services.js';
+import { startRouterDns } from './router.js';
+import { networkLeases, routerOf, startDhcpClient } from './dhcp.js';
 
 /** How to open the engine. */
 export interface EngineOptions {
@@ -76,13 +78,18 @@ export class Engine {
     this.ctx.db.prepare('UPDATE labs SET inet_nic = ? WHERE id = ?').run(nic ?? null, lab);
   }
 
-  /** Creates a network. */
-  createNetwork(lab: string, name: string, subnet: string) {
-    return createNetwork(this.ctx, lab, name, subnet);
+  /** Creates a network with its router. */
+  createNetwork(lab: string, name: string, subnet: string, opts: NetworkOptions = {}) {
+    return createNetwork(this.ctx, lab, name, subnet, opts);
   }
   /** The networks of a lab with their members. */
   networks(lab: string): NetworkView[] {
     return listNetworks(this.ctx, lab).map((n) => ({ ...n, members: networkMembers(this.ctx, lab, n.name) }));
+  }
+  /** The DHCP leases dnsmasq recorded on a network. */
+  leases(lab: string, network: string) {
+    const r = routerOf(this.ctx, lab, network);
+    return r ? networkLeases(this.ctx, lab, r.name) : [];
   }
   /** One network. */
   getNetwork(lab: string, name: string) {
@@ -113,10 +120,15 @@ export class Engine {
   async stop(lab: string, name: string) {
     await stopJail(this.ctx, this.jail(lab, name));
   }
-  /** Starts a jail's service again. */
+  /** Starts a jail's DHCP client and service again. */
   async start(lab: string, name: string) {
     const j = this.jail(lab, name);
     if (j.state === 'running') throw usage(`jail ${name} is already running`);
+    if (j.role === 'router') {
+      await startRouterDns(this.ctx, j);
+      return;
+    }
+    if (j.dhcp) startDhcpClient(this.ctx, j);
     return startService(this.ctx, j);
   }
   /** Destroys jails by name. */

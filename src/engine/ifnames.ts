@@ -23,7 +23,24 @@ export function jailNetns(lab: string, jail: string): string {
 
 /** True when a netns name belongs to some lab, and which. */
 export function labOfNetns(name: string): string | undefined {
-  return /^vc-([a-z0-9]{1,12})-/.exec(name)?.[1];
+  return /^vc-([a-z0-9]{1,12})[-_]/.exec(name)?.[1];
+}
+
+/** The simulated outside's namespaces: the VirtualBox-style NAT network, and the "internet" host. */
+export function upstreamNetns(lab: string): string {
+  return `vc-${lab}_up`;
+}
+/** The www.example host's namespace (what `upstream` and `jail=upstream` mean). */
+export function wwwNetns(lab: string): string {
+  return `vc-${lab}_www`;
+}
+
+/** The uplink bridge in the lab host; routers' outside legs and the upstream hang on it. */
+export const UPLINK_BRIDGE = 'uplink0';
+
+/** The host side of a router's outside leg. */
+export function routerUplinkVeth(seq: number): string {
+  return `vr${seq}`;
 }
 
 /** The bridge of a network, inside the lab host: `br-NAME`, or a hashed form when that is too long. */
@@ -38,7 +55,7 @@ export function hostVethName(seq: number): string {
 }
 
 /** A locally administered unicast MAC derived from a seed (stable for a jail's UUID). */
-export function macFromSeed(seed: string, side: 'host' | 'jail'): string {
+export function macFromSeed(seed: string, side: 'host' | 'jail' | 'uplink' | 'uplink-host'): string {
   const h = createHash('sha256').update(`${side}:${seed}`).digest();
   const bytes = [0x02, h[0]!, h[1]!, h[2]!, h[3]!, h[4]!];
   return bytes.map((b) => b.toString(16).padStart(2, '0')).join(':');

@@ -66,6 +66,7 @@ export function overlaps(a: string, b: string): boolean {
 
 /** Why `ip` cannot be given to a jail statically, or undefined. */
 export function staticAddrProblem(plan: SubnetPlan, ip: string, taken: ReadonlySet<string>): string | undefined {
+  // (the plan's DHCP range may be a network's own --dhcp-range)
   if (!ipaddr.IPv4.isValidFourPartDecimal(ip)) return `--addr=${ip} is not an IPv4 address`;
   const n = ipToInt(ip);
   if (n < plan.network || n > plan.broadcast) return `${ip} is outside the subnet ${plan.cidr}`;
@@ -73,7 +74,9 @@ export function staticAddrProblem(plan: SubnetPlan, ip: string, taken: ReadonlyS
   if (n === plan.broadcast) return `${ip} is the broadcast address of ${plan.cidr}`;
   if (n === plan.gateway) return `${ip} is reserved for the network's router (.1)`;
   if (n === plan.host) return `${ip} is reserved for the lab host (the last usable address)`;
-  if (n >= plan.dhcpFirst && n <= plan.dhcpLast) return `${ip} is inside the DHCP range ${intToIp(plan.dhcpFirst)}-${intToIp(plan.dhcpLast)}; static addresses come from the lower half`;
+  if (n >= plan.dhcpFirst && n <= plan.dhcpLast) {
+    return `${ip} is inside the DHCP range ${intToIp(plan.dhcpFirst)}-${intToIp(plan.dhcpLast)}; use an address from ${intToIp(plan.autoFirst)}-${intToIp(plan.autoLast)}, or create the network with a --dhcp-range that leaves room`;
+  }
   if (taken.has(ip)) return `${ip} is already taken in ${plan.cidr}`;
   return undefined;
 }
@@ -83,11 +86,34 @@ export function allocateAuto(plan: SubnetPlan, taken: ReadonlySet<string>, count
   const out: string[] = [];
   for (let n = plan.autoFirst; n <= plan.autoLast && out.length < count; n++) {
     const ip = intToIp(n);
-    if (!taken.has(ip)) out.push(ip);
+    if (!taken.has(ip) && !(n >= plan.dhcpFirst && n <= plan.dhcpLast)) out.push(ip);
   }
   if (out.length < count) {
     const size = plan.autoLast - plan.autoFirst + 1;
     return `the auto pool of ${plan.cidr} (${intToIp(plan.autoFirst)}-${intToIp(plan.autoLast)}, ${size} addresses) has ${out.length} free, ${count} needed`;
   }
   return out;
+}
+
+/** The plan with a network's own DHCP range, when it has one. */
+export function withDhcpRange(plan: SubnetPlan, first: string | null, last: string | null): SubnetPlan {
+  return first && last ? { ...plan, dhcpFirst: ipToInt(first), dhcpLast: ipToInt(last) } : plan;
+}
+
+/** Parses and checks `--dhcp-range=A-B` against the plan; returns [first, last] or a problem. */
+export function parseDhcpRange(plan: SubnetPlan, text: string): [number, number] | string {
+  const m = /^(\d+\.\d+\.\d+\.\d+)-(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+  if (!m || !ipaddr.IPv4.isValidFourPartDecimal(m[1]!) || !ipaddr.IPv4.isValidFourPartDecimal(m[2]!)) return `--dhcp-range=${text} must look like FIRST-LAST, e.g. 192.168.1.100-192.168.1.200`;
+  const a = ipToInt(m[1]!);
+  const b = ipToInt(m[2]!);
+  if (a > b) return `--dhcp-range=${text} ends before it starts`;
+  if (a <= plan.network || b >= plan.broadcast) return `--dhcp-range=${text} is not inside the subnet ${plan.cidr} (usable ${intToIp(plan.network + 1)}-${intToIp(plan.broadcast - 1)})`;
+  if (a <= plan.gateway && plan.gateway <= b) return `--dhcp-range=${text} includes the router's address ${intToIp(plan.gateway)}`;
+  if (a <= plan.host && plan.host <= b) return `--dhcp-range=${text} includes the lab host's address ${intToIp(plan.host)}`;
+  return [a, b];
+}
+
+/** The netmask of a prefix length, dotted. */
+export function netmask(prefix: number): string {
+  return intToIp(prefix === 0 ? 0 : (2 ** 32 - 2 ** (32 - prefix)));
 }

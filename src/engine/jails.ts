@@ -1,13 +1,14 @@
 // Jails: netns + UTS + mount namespaces (persistent by bind mount) + a cgroup, joined to a bridge by a veth.
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { newJailNameProblem } from '../recipe/names.js';
+import { jailNameProblem, newJailNameProblem } from '../recipe/names.js';
 import { objectsOf, record, type ObjectKind } from '../state/ledger.js';
 import type { EngineContext, JailRow } from './context.js';
 import { usage } from './errors.js';
 import { cgroupDir } from './host.js';
-import { hostNetns, hostVethName, jailNetns, macFromSeed } from './ifnames.js';
-import { allocateAuto, intToIp, planSubnet, staticAddrProblem } from './ipam.js';
+import { hostNetns, hostVethName, jailNetns, macFromSeed, routerUplinkVeth, UPLINK_BRIDGE } from './ifnames.js';
+import { allocateAuto, intToIp, planSubnet, staticAddrProblem, withDhcpRange } from './ipam.js';
+import { leaseAll, registerStatic, routerOf, unregisterStatic } from './dhcp.js';
 import { killCgroup } from './kill.js';
 import { getNetwork } from './networks.js';
 import { jailPaths, labPaths } from './paths.js';
@@ -18,10 +19,14 @@ export interface JailSpec {
   name: string;
   count?: number;
   network: string;
-  /** An IPv4 address, or `auto` (default). */
+  /** An IPv4 address, `auto` (default) or `dhcp`. */
   addr?: string;
   /** The service argv, started in the background with output in the jail's log. */
   command?: string[];
+  /** Internal: the network's router (gets `.1`, and a leg on the uplink when there is one). */
+  role?: 'router';
+  /** Internal: with role router, whether to add the outside leg. */
+  uplink?: boolean;
 }
 
 /** Largest --count accepted in one call. */
@@ -50,20 +55,30 @@ function reserve(ctx: EngineContext, lab: string, spec: JailSpec): JailRow[] {
   }
   const names = countedNames(spec.name, spec.count);
   for (const n of names) {
-    const p = newJailNameProblem(n);
+    const p = spec.role === 'router' ? jailNameProblem(n) : newJailNameProblem(n);
     if (p) throw usage(`jail name "${n}" ${p}`);
   }
   const net = getNetwork(ctx, lab, spec.network);
   if (!net) throw usage(`no network named ${spec.network} in lab ${lab} (see \`vessel network --list\`)`);
-  const plan = planSubnet(net.subnet);
-  if (typeof plan === 'string') throw usage(plan);
+  const base = planSubnet(net.subnet);
+  if (typeof base === 'string') throw usage(base);
+  const plan = withDhcpRange(base, net.dhcp_first, net.dhcp_last);
   const addr = spec.addr ?? 'auto';
-  if (addr !== 'auto' && names.length > 1) throw usage(`--addr=${addr} gives one jail one address; use --addr=auto with --count`);
+  if (addr !== 'auto' && addr !== 'dhcp' && names.length > 1) throw usage(`--addr=${addr} gives one jail one address; use --addr=auto or --addr=dhcp with --count`);
+  if (addr === 'dhcp' && !routerOf(ctx, lab, spec.network)) throw usage(`network ${spec.network} has no router, so no DHCP server; use --addr=auto or an address`);
   return ctx.db.transaction(() => {
     for (const n of names) if (getJail(ctx, lab, n)) throw usage(`a jail named ${n} already exists in lab ${lab}`);
     const taken = new Set((ctx.db.prepare('SELECT addr FROM jails WHERE lab = ? AND network = ? AND addr IS NOT NULL').all(lab, spec.network) as { addr: string }[]).map((r) => r.addr));
-    let addrs: string[];
-    if (addr === 'auto') {
+    let addrs: (string | null)[];
+    if (spec.role === 'router') addrs = [intToIp(plan.gateway)];
+    else if (addr === 'dhcp') {
+      const size = plan.dhcpLast - plan.dhcpFirst + 1;
+      const used = (ctx.db.prepare('SELECT count(*) AS n FROM jails WHERE lab = ? AND network = ? AND dhcp = 1').get(lab, spec.network) as { n: number }).n;
+      if (size - used < names.length) {
+        throw usage(`the DHCP range ${intToIp(plan.dhcpFirst)}-${intToIp(plan.dhcpLast)} of network ${spec.network} has ${size - used} free address(es), ${names.length} needed`);
+      }
+      addrs = names.map(() => null);
+    } else if (addr === 'auto') {
       const a = allocateAuto(plan, taken, names.length);
       if (typeof a === 'string') throw usage(a);
       addrs = a;
@@ -74,16 +89,17 @@ function reserve(ctx: EngineContext, lab: string, spec: JailSpec): JailRow[] {
     }
     const lrow = ctx.db.prepare('SELECT next_seq FROM labs WHERE id = ?').get(lab) as { next_seq: number };
     ctx.db.prepare('UPDATE labs SET next_seq = ? WHERE id = ?').run(lrow.next_seq + names.length, lab);
-    const ins = ctx.db.prepare('INSERT INTO jails (uuid, lab, name, seq, network, addr, mac, host_if, state, command, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const ins = ctx.db.prepare('INSERT INTO jails (uuid, lab, name, seq, network, addr, mac, host_if, state, command, created_at, dhcp, role) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
     const now = new Date().toISOString();
     const rows: JailRow[] = names.map((name, i) => {
       const uuid = randomUUID();
       const seq = lrow.next_seq + i;
       const row: JailRow = {
-        uuid, lab, name, seq, network: spec.network, addr: addrs[i]!, mac: macFromSeed(uuid, 'jail'), host_if: hostVethName(seq),
+        uuid, lab, name, seq, network: spec.network, addr: addrs[i] ?? null, mac: macFromSeed(uuid, 'jail'), host_if: hostVethName(seq),
         state: 'creating', command: spec.command ? JSON.stringify(spec.command) : null, created_at: now,
+        dhcp: addr === 'dhcp' && spec.role !== 'router' ? 1 : 0, role: spec.role ?? 'jail',
       };
-      ins.run(row.uuid, lab, name, seq, row.network, row.addr, row.mac, row.host_if, row.state, row.command, now);
+      ins.run(row.uuid, lab, name, seq, row.network, row.addr, row.mac, row.host_if, row.state, row.command, now, row.dhcp, row.role);
       return row;
     });
     const objs: { kind: ObjectKind; name: string; owner: string }[] = [];
@@ -94,6 +110,7 @@ function reserve(ctx: EngineContext, lab: string, spec: JailSpec): JailRow[] {
         { kind: 'nsfile', name: p.uts, owner: j.name },
         { kind: 'nsfile', name: p.mnt, owner: j.name },
         { kind: 'link', name: `${hostNetns(lab)}/${j.host_if}`, owner: j.name },
+        ...(spec.role === 'router' && spec.uplink ? [{ kind: 'link' as const, name: `${hostNetns(lab)}/${routerUplinkVeth(j.seq)}`, owner: j.name }] : []),
         { kind: 'dir', name: p.dir, owner: j.name },
         { kind: 'cgroup', name: cgroupDir(ctx.cgroupRoot, lab, j.name), owner: j.name },
       );
@@ -130,6 +147,8 @@ export async function createJails(ctx: EngineContext, lab: string, spec: JailSpe
   const plan = planSubnet(net.subnet);
   if (typeof plan === 'string') throw usage(plan);
   const gateway = intToIp(plan.gateway);
+  const router = spec.role === 'router' ? undefined : routerOf(ctx, lab, spec.network);
+  const resolv = router && net.domain ? `search ${net.domain}\nnameserver ${gateway}\n` : `nameserver ${gateway}\n`;
   const host = hostNetns(lab);
   try {
     await ctx.cmd.run(['ip', '-batch', '-'], { input: rows.map((j) => `netns add ${jailNetns(lab, j.name)}`).join('\n') + '\n' });
@@ -141,6 +160,15 @@ export async function createJails(ctx: EngineContext, lab: string, spec: JailSpe
         `link set ${j.host_if} master ${net.bridge}`,
         `link set ${j.host_if} up`,
       );
+      if (spec.role === 'router' && spec.uplink) {
+        const vr = routerUplinkVeth(j.seq);
+        hostLines.push(
+          `link add ${vr} address ${macFromSeed(j.uuid, 'uplink-host')} type veth peer name eth1 address ${macFromSeed(j.uuid, 'uplink')} netns ${jailNetns(lab, j.name)}`,
+          `link set dev ${vr} addrgenmode none`,
+          `link set ${vr} master ${UPLINK_BRIDGE}`,
+          `link set ${vr} up`,
+        );
+      }
     }
     await ctx.cmd.run(['ip', '-n', host, '-batch', '-'], { input: hostLines.join('\n') + '\n' });
     mkdirSync(labPaths(ctx.runDir, lab).jailsDir, { recursive: true });
@@ -149,16 +177,17 @@ export async function createJails(ctx: EngineContext, lab: string, spec: JailSpe
       mkdirSync(p.dir, { recursive: true });
       writeFileSync(p.uts, '');
       writeFileSync(p.mnt, '');
-      writeFileSync(p.hosts, `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n${j.addr}\t${j.name}\n`);
-      writeFileSync(p.resolv, `nameserver ${gateway}\n`);
+      const fqdn = net.domain ? `${j.name}.${net.domain} ` : '';
+      writeFileSync(p.hosts, `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n${j.addr ? `${j.addr}\t${fqdn}${j.name}\n` : ''}`);
+      writeFileSync(p.resolv, spec.role === 'router' ? 'nameserver 127.0.0.1\n' : resolv);
       writeFileSync(p.hostname, `${j.name}\n`);
-      writeFileSync(p.setup, [
-        'link set lo up',
-        'link set dev eth0 addrgenmode none',
-        `addr add ${j.addr}/${plan.prefix} dev eth0`,
-        'link set eth0 up',
-        `route add default via ${gateway} dev eth0 onlink`,
-      ].join('\n') + '\n');
+      const lines = ['link set lo up', 'link set dev eth0 addrgenmode none'];
+      if (j.addr) lines.push(`addr add ${j.addr}/${plan.prefix} dev eth0`);
+      lines.push('link set eth0 up');
+      if (spec.role === 'router') {
+        if (spec.uplink) lines.push('link set dev eth1 addrgenmode none', 'link set eth1 up');
+      } else if (j.addr) lines.push(`route add default via ${gateway} dev eth0 onlink`);
+      writeFileSync(p.setup, lines.join('\n') + '\n');
       mkdirSync(cgroupDir(ctx.cgroupRoot, lab, j.name), { recursive: true });
     }
     await pool(rows, 4, async (j) => {
@@ -173,10 +202,10 @@ export async function createJails(ctx: EngineContext, lab: string, spec: JailSpe
     ctx.db.transaction(() => {
       for (const j of rows) upd.run('created', j.uuid);
     })();
-    for (const j of rows) {
-      j.state = 'created';
-      if (j.command) await start(j);
-    }
+    for (const j of rows) j.state = 'created';
+    if (rows.some((j) => j.dhcp)) await leaseAll(ctx, lab, rows.filter((j) => j.dhcp), router!);
+    if (router && rows.some((j) => !j.dhcp)) await registerStatic(ctx, lab, router, rows.filter((j) => !j.dhcp).map((j) => getJail(ctx, lab, j.name)!));
+    for (const j of rows) if (j.command) await start(getJail(ctx, lab, j.name)!);
   } catch (e) {
     await destroyJails(ctx, lab, rows.map((j) => j.name));
     throw e;
@@ -186,6 +215,15 @@ export async function createJails(ctx: EngineContext, lab: string, spec: JailSpe
 
 /** Destroys jails: kills their processes, unmounts their namespaces, deletes their netns and files. */
 export async function destroyJails(ctx: EngineContext, lab: string, names: string[]): Promise<void> {
+  const byNet = new Map<string, string[]>();
+  for (const n of names) {
+    const j = getJail(ctx, lab, n);
+    if (j?.network && j.role === 'jail' && !j.dhcp) byNet.set(j.network, [...(byNet.get(j.network) ?? []), n]);
+  }
+  for (const [net, ns] of byNet) {
+    const router = routerOf(ctx, lab, net);
+    if (router && !names.includes(router.name)) await unregisterStatic(ctx, lab, router, ns);
+  }
   for (const n of names) await killCgroup(cgroupDir(ctx.cgroupRoot, lab, n));
   const objects = names.flatMap((n) => objectsOf(ctx.db, lab, n));
   const order = (k: string) => ['nsfile', 'link', 'netns-jail', 'netns-host', 'mount', 'dir', 'cgroup'].indexOf(k);

@@ -1,5 +1,8 @@
 // Labs: create (record first, then the lab host netns, namespace dir and cgroup), find, destroy, liveness.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { UDHCPC_SCRIPT } from './confgen.js';
+import { udhcpcScript } from './dhcp.js';
+import { createUpstream } from './upstream.js';
 import { objectsOf, record } from '../state/ledger.js';
 import type { EngineContext, LabRow } from './context.js';
 import { usage } from './errors.js';
@@ -14,6 +17,8 @@ export interface LabOwner {
   kind: 'run' | 'manual';
   pid?: number;
   runId?: string;
+  /** Build the simulated outside (upstream + www.example) as the lab's uplink. */
+  simulatedUplink?: boolean;
 }
 
 /** The lab row, if it exists. */
@@ -60,6 +65,11 @@ export async function createLab(ctx: EngineContext, id: string, owner: LabOwner)
     await ctx.cmd.run(['ip', 'netns', 'add', ns]);
     await ctx.cmd.run(['ip', '-n', ns, 'link', 'set', 'lo', 'up']);
     mkdirSync(cg, { recursive: true });
+    writeFileSync(udhcpcScript(ctx.runDir, id), UDHCPC_SCRIPT, { mode: 0o755 });
+    if (owner.simulatedUplink) {
+      await createUpstream(ctx, id);
+      ctx.db.prepare("UPDATE labs SET uplink = 'simulated' WHERE id = ?").run(id);
+    }
   } catch (e) {
     await destroyLab(ctx, id);
     throw e;

@@ -1,9 +1,12 @@
 // Networks: a bridge in the lab host with the host's address on it; list and destroy.
-import { networkNameProblem } from '../recipe/names.js';
+import { dnsNameProblem, networkNameProblem } from '../recipe/names.js';
+import { UPSTREAM } from './confgen.js';
+import { createRouter } from './router.js';
+import { destroyJails } from './jails.js';
 import type { EngineContext, JailRow, NetworkRow } from './context.js';
 import { usage } from './errors.js';
 import { bridgeName, hostNetns } from './ifnames.js';
-import { intToIp, overlaps, planSubnet } from './ipam.js';
+import { intToIp, overlaps, parseDhcpRange, planSubnet } from './ipam.js';
 
 /** A network of a lab, or undefined. */
 export function getNetwork(ctx: EngineContext, lab: string, name: string): NetworkRow | undefined {
@@ -15,20 +18,45 @@ export function listNetworks(ctx: EngineContext, lab: string): NetworkRow[] {
   return ctx.db.prepare('SELECT * FROM networks WHERE lab = ? ORDER BY created_at, name').all(lab) as NetworkRow[];
 }
 
-/** Creates network `name` with `subnet` in the lab: a bridge carrying the lab host's address. */
-export async function createNetwork(ctx: EngineContext, lab: string, name: string, subnet: string): Promise<NetworkRow> {
+/** Options of a new network. */
+export interface NetworkOptions {
+  /** DNS domain (default `NAME.test`). */
+  domain?: string;
+  /** NAT out through the uplink (default on; only with an uplink). */
+  nat?: boolean;
+  /** `FIRST-LAST` inside the subnet (default: the upper half minus the host address). */
+  dhcpRange?: string;
+}
+
+/** Creates network `name` with `subnet` in the lab: a bridge carrying the lab host's address, and its router. */
+export async function createNetwork(ctx: EngineContext, lab: string, name: string, subnet: string, opts: NetworkOptions = {}): Promise<NetworkRow> {
   const np = networkNameProblem(name);
   if (np) throw usage(`network name "${name}" ${np}`);
   const plan = planSubnet(subnet);
   if (typeof plan === 'string') throw usage(plan);
   if (getNetwork(ctx, lab, name)) throw usage(`network ${name} already exists in lab ${lab}`);
+  const domain = opts.domain ?? `${name}.test`;
+  const dp = dnsNameProblem(domain);
+  if (dp) throw usage(`--domain=${domain} is not a valid DNS name: it ${dp}`);
+  let range: [number, number] = [plan.dhcpFirst, plan.dhcpLast];
+  if (opts.dhcpRange !== undefined) {
+    const r = parseDhcpRange(plan, opts.dhcpRange);
+    if (typeof r === 'string') throw usage(r);
+    range = r;
+  }
+  const lab_ = ctx.db.prepare('SELECT uplink FROM labs WHERE id = ?').get(lab) as { uplink: string | null };
+  const uplink = lab_.uplink === 'simulated';
+  if (uplink && overlaps(subnet, UPSTREAM.subnet)) throw usage(`subnet ${subnet} overlaps the uplink's ${UPSTREAM.subnet}; choose another`);
   for (const other of listNetworks(ctx, lab)) {
     if (overlaps(other.subnet, subnet)) throw usage(`subnet ${subnet} overlaps network ${other.name} (${other.subnet}) in lab ${lab}`);
   }
   const bridge = bridgeName(name);
   if (listNetworks(ctx, lab).some((n) => n.bridge === bridge)) throw usage(`network ${name} would reuse bridge ${bridge}; choose another name`);
   const hostAddr = intToIp(plan.host);
-  ctx.db.prepare('INSERT INTO networks (lab, name, subnet, bridge, host_addr, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(lab, name, subnet, bridge, hostAddr, new Date().toISOString());
+  const nat = uplink && opts.nat !== false ? 1 : 0;
+  ctx.db.prepare('INSERT INTO networks (lab, name, subnet, bridge, host_addr, created_at, domain, dhcp_first, dhcp_last, nat) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+    lab, name, subnet, bridge, hostAddr, new Date().toISOString(), domain, intToIp(range[0]), intToIp(range[1]), nat,
+  );
   try {
     await ctx.cmd.run(['ip', '-n', hostNetns(lab), '-batch', '-'], {
       input: [
@@ -38,7 +66,10 @@ export async function createNetwork(ctx: EngineContext, lab: string, name: strin
         `link set ${bridge} up`,
       ].join('\n') + '\n',
     });
+    await createRouter(ctx, getNetwork(ctx, lab, name)!, uplink);
   } catch (e) {
+    const members = networkMembers(ctx, lab, name).map((j) => j.name);
+    if (members.length) await destroyJails(ctx, lab, members);
     await ctx.cmd.run(['ip', '-n', hostNetns(lab), 'link', 'del', bridge], { allowFail: true });
     ctx.db.prepare('DELETE FROM networks WHERE lab = ? AND name = ?').run(lab, name);
     throw e;
@@ -55,11 +86,14 @@ export function networkMembers(ctx: EngineContext, lab: string, name: string): J
 export async function destroyNetwork(ctx: EngineContext, lab: string, name: string, force: boolean, destroyJails: (names: string[]) => Promise<void>): Promise<void> {
   const net = getNetwork(ctx, lab, name);
   if (!net) throw usage(`no network named ${name} in lab ${lab}`);
-  const members = networkMembers(ctx, lab, name);
+  const all = networkMembers(ctx, lab, name);
+  const members = all.filter((j) => j.role !== 'router');
   if (members.length > 0 && !force) {
     throw usage(`network ${name} still has ${members.length} jail(s) attached (${members.map((j) => j.name).slice(0, 5).join(', ')}${members.length > 5 ? ', ...' : ''}); destroy them first or use --force`);
   }
   if (members.length > 0) await destroyJails(members.map((j) => j.name));
+  const routers = all.filter((j) => j.role === 'router').map((j) => j.name);
+  if (routers.length > 0) await destroyJails(routers);
   await ctx.cmd.run(['ip', '-n', hostNetns(lab), 'link', 'del', net.bridge], { allowFail: true });
   ctx.db.prepare('DELETE FROM networks WHERE lab = ? AND name = ?').run(lab, name);
 }

@@ -10,14 +10,37 @@ import { jailPaths } from './paths.js';
 
 /** The environment a jail's service starts with: no runner markers, so a step's end cannot stop it. */
 export function serviceEnv(j: JailRow): Record<string, string> {
-  return {
-    PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
-    HOME: '/root',
-    LANG: 'C.UTF-8',
-    VESSEL_JAIL: j.name,
-    VESSEL_LAB: j.lab,
-    ...(j.addr ? { VESSEL_ADDR: j.addr } : {}),
-  };
+  return cleanEnv({ VESSEL_JAIL: j.name, VESSEL_LAB: j.lab, ...(j.addr ? { VESSEL_ADDR: j.addr } : {}) });
+}
+
+/** Starts argv detached, in a cgroup, with output appended to `log`; returns its pid. */
+export function spawnDetached(argv: string[], cgroup: string, log: string, env: Record<string, string>): number {
+  const full = ['sh', '-c', 'echo $$ > "$1/cgroup.procs" && shift && exec "$@"', 'vessel-start', cgroup, ...argv];
+  const fd = openSync(log, 'a');
+  try {
+    const child = spawn(full[0]!, full.slice(1), { detached: true, stdio: ['ignore', fd, fd], env });
+    child.on('error', () => undefined);
+    child.unref();
+    if (child.pid === undefined) throw usage(`could not start ${argv[0]}`);
+    return child.pid;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A clean environment for engine-started processes (no runner markers). */
+export function cleanEnv(extra: Record<string, string> = {}): Record<string, string> {
+  return { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOME: '/root', LANG: 'C.UTF-8', ...extra };
+}
+
+/** Waits until `ready()` is true, polling; false on timeout. */
+export async function waitFor(ready: () => boolean, ms: number): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (!ready()) {
+    if (Date.now() > end) return false;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return true;
 }
 
 /** Starts a jail's service (its stored command) in the background. */
@@ -29,17 +52,7 @@ export async function startService(ctx: EngineContext, j: JailRow): Promise<numb
   const argv = JSON.parse(j.command) as string[];
   const p = jailPaths(ctx.runDir, j.lab, j.name);
   const full = jailArgv({ runDir: ctx.runDir, cgroupRoot: ctx.cgroupRoot, lab: j.lab, name: j.name, wd: '/' }, argv);
-  const fd = openSync(p.log, 'a');
-  let pid: number | undefined;
-  try {
-    const child = spawn(full[0]!, full.slice(1), { detached: true, stdio: ['ignore', fd, fd], env: serviceEnv(j) });
-    pid = child.pid;
-    child.on('error', () => undefined);
-    child.unref();
-  } finally {
-    closeSync(fd);
-  }
-  if (pid === undefined) throw usage(`could not start the service of ${j.name}`);
+  const pid = spawnDetached(full, cgroupDir(ctx.cgroupRoot, j.lab, j.name), p.log, serviceEnv(j));
   ctx.db.transaction(() => {
     ctx.db.prepare('INSERT OR REPLACE INTO processes (lab, jail, pid, start_time, role, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(j.lab, j.name, pid, processStart(pid!) ?? null, 'service', new Date().toISOString());
     ctx.db.prepare('UPDATE jails SET state = ? WHERE uuid = ?').run('running', j.uuid);

@@ -3,7 +3,10 @@ import { Engine } from '../engine/engine.js';
 import { labHostArgv, jailArgv } from '../engine/enter.js';
 import { ExecaRunner } from '../exec/runner.js';
 import { evaluate, type AssertionOutcome, type LabView } from '../assert/evaluate.js';
-import { LinuxProber } from '../assert/probes.js';
+import { LinuxProber, type LabFacts } from '../assert/probes.js';
+import { UPSTREAM } from '../engine/confgen.js';
+import { dnsmasqPid, networkLeases } from '../engine/dhcp.js';
+import { wwwNetns } from '../engine/ifnames.js';
 import type { Assertion } from '../assert/model.js';
 
 /** What a recipe run needs from its lab. */
@@ -19,21 +22,36 @@ export interface RunLab {
 /** The lab's current jails and networks, as the evaluator sees them. */
 function view(engine: Engine, lab: string): LabView {
   return {
-    jails: engine.jails(lab).map((j) => ({ name: j.name, addr: j.addr, network: j.network, router: j.name.endsWith('-router') })),
+    jails: engine.jails(lab).map((j) => ({ name: j.name, addr: j.addr, network: j.network, router: j.role === 'router' })),
     networks: engine.networks(lab).map((n) => ({ name: n.name, subnet: n.subnet, hostAddr: n.host_addr })),
+    ...(engine.getLab(lab)?.uplink === 'simulated' ? { upstream: UPSTREAM.www } : {}),
+  };
+}
+
+/** What probes need to know from the engine's state. */
+function facts(engine: Engine, lab: string): LabFacts {
+  return {
+    jailInfo(jail) {
+      const j = engine.jails(lab).find((x) => x.name === jail);
+      if (!j?.network) return undefined;
+      const router = engine.jails(lab).find((x) => x.network === j.network && x.role === 'router');
+      return { network: j.network, mac: j.mac, ...(router ? { router: router.name } : {}) };
+    },
+    dnsmasqRunning: (router) => dnsmasqPid(engine.ctx, lab, router) !== undefined,
+    leases: (router) => networkLeases(engine.ctx, lab, router),
   };
 }
 
 /** Creates the lab for one recipe run. */
 export async function openRunLab(engine: Engine, id: string, runId: string): Promise<RunLab> {
-  await engine.createLab(id, { kind: 'run', pid: process.pid, runId });
+  await engine.createLab(id, { kind: 'run', pid: process.pid, runId, simulatedUplink: true });
   const ctx = engine.ctx;
-  const prober = new LinuxProber(ctx.cmd, { lab: id, runDir: ctx.runDir, cgroupRoot: ctx.cgroupRoot });
+  const prober = new LinuxProber(ctx.cmd, { lab: id, runDir: ctx.runDir, cgroupRoot: ctx.cgroupRoot }, facts(engine, id));
   return {
     id,
     enter(jail, wd) {
       if (jail === undefined || jail === 'host') return labHostArgv(id, []);
-      if (jail === 'upstream') return 'jail=upstream needs the simulated outside (router and uplink), which this version does not have yet';
+      if (jail === 'upstream') return ['nsenter', `--net=/run/netns/${wwwNetns(id)}`, '--'];
       if (!engine.jails(id).some((j) => j.name === jail)) return `jail=${jail}: no jail named ${jail} in this lab (create it with \`vessel run --name=${jail} ...\`)`;
       return jailArgv({ runDir: ctx.runDir, cgroupRoot: ctx.cgroupRoot, lab: id, name: jail, wd }, []);
     },

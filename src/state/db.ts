@@ -68,6 +68,15 @@ const MIGRATIONS: string[] = [
   );
   CREATE INDEX objects_lab ON objects (lab);
   `,
+  `
+  ALTER TABLE labs ADD COLUMN uplink TEXT;
+  ALTER TABLE networks ADD COLUMN domain TEXT;
+  ALTER TABLE networks ADD COLUMN dhcp_first TEXT;
+  ALTER TABLE networks ADD COLUMN dhcp_last TEXT;
+  ALTER TABLE networks ADD COLUMN nat INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE jails ADD COLUMN dhcp INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE jails ADD COLUMN role TEXT NOT NULL DEFAULT 'jail';
+  `,
 ];
 
 /** Brings the schema up to date (user_version counts applied migrations). */

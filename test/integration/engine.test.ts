@@ -109,16 +109,16 @@ describe('vessel by hand', () => {
     const run = await vessel(['run', '--name=w', '--count=2', '--network=lan', '--', 'sh', '-c', 'echo hello from $VESSEL_JAIL; exec sleep 1000'], env);
     expect(run.stdout).toBe('w-1  10.83.0.2  running\nw-2  10.83.0.3  running');
     const list = await vessel(['network', '--list'], env);
-    expect(list.stdout).toMatch(/^lan  bridge br-lan  subnet 10\.83\.0\.0\/24  host 10\.83\.0\.254\n  JAIL +INTERFACE +MAC +IP +STATE\n  w-1 +vh1\/eth0 +02(:[0-9a-f]{2}){5} +10\.83\.0\.2 +running\n  w-2 +vh2\/eth0/);
+    expect(list.stdout).toMatch(/^lan  bridge br-lan  subnet 10\.83\.0\.0\/24  host 10\.83\.0\.254  domain lan\.test  dhcp 10\.83\.0\.128-10\.83\.0\.253  no-nat\n  JAIL +INTERFACE +MAC +IP +STATE +ADDRESS\n  lan-router +vh1\/eth0 +02(:[0-9a-f]{2}){5} +10\.83\.0\.1 +running +router\n  w-1 +vh2\/eth0 +02(:[0-9a-f]{2}){5} +10\.83\.0\.2 +running +static\n  w-2 +vh3\/eth0/);
     const ex = await vessel(['exec', 'w-2', '--', 'sh', '-c', 'hostname; exit 7'], env);
     expect(ex).toMatchObject({ code: 7, stdout: 'w-2' });
     await new Promise((r) => setTimeout(r, 300));
     expect((await vessel(['logs', 'w-1'], env)).stdout).toBe('hello from w-1');
     expect((await vessel(['stop', 'w-1'], env)).code).toBe(0);
-    expect(JSON.parse((await vessel(['list', '--json'], env)).stdout).map((j: { state: string }) => j.state)).toEqual(['stopped', 'running']);
+    expect(JSON.parse((await vessel(['list', '--json'], env)).stdout).map((j: { name: string; state: string }) => `${j.name}:${j.state}`)).toEqual(['lan-router:running', 'w-1:stopped', 'w-2:running']);
     expect((await vessel(['start', 'w-1'], env)).code).toBe(0);
     expect((await vessel(['destroy', 'w-2'], env)).stdout).toBe('destroyed 1 jail(s)');
-    expect(JSON.parse((await vessel(['network', '--list', '--json'], env)).stdout)[0].members.map((m: { jail: string }) => m.jail)).toEqual(['w-1']);
+    expect(JSON.parse((await vessel(['network', '--list', '--json'], env)).stdout)[0].members.map((m: { jail: string }) => m.jail)).toEqual(['lan-router', 'w-1']);
   }, 60_000);
 
   it('cleanup checks networks and jails against the kernel and forgets what is gone', async () => {
@@ -134,7 +134,7 @@ describe('vessel by hand', () => {
     expect(c.stdout).toContain(`2 stale network(s)/jail(s): ${lab}/gone, ${lab}/y-2`);
     expect(c.stdout).toContain(`labs left: ${lab} (by hand)`);
     const nets = JSON.parse((await vessel(['network', '--list', '--json'], env)).stdout);
-    expect(nets.map((n: { name: string; members: { jail: string }[] }) => [n.name, n.members.map((m) => m.jail)])).toEqual([['kept', ['y-1']]]);
+    expect(nets.map((n: { name: string; members: { jail: string }[] }) => [n.name, n.members.map((m) => m.jail)])).toEqual([['kept', ['kept-router', 'y-1']]]);
   }, 60_000);
 
   it('exits 3 with what to do when not root', async () => {

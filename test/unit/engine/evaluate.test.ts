@@ -21,14 +21,14 @@ const view: LabView = {
 function fake(): Prober & { calls: string[] } {
   const netOf = (ip: string) => ip.split('.').slice(0, 3).join('.');
   const known = [...view.jails, { name: 'a-3', addr: '10.0.1.4' }];
-  const srcIp = (s: Source) => (s.kind === 'host' ? '10.0.1.254' : known.find((j) => j.name === s.name)!.addr!);
+  const srcIp = (s: Source) => (s.kind === 'jail' ? known.find((j) => j.name === s.name)!.addr! : '10.0.1.254');
   const calls: string[] = [];
   return {
     calls,
     pingTool: 'fake-ping',
     tcpTool: 'fake-tcp',
     async ping(src, ips) {
-      calls.push(`ping ${src.kind === 'host' ? 'host' : src.name} ${ips.join(',')}`);
+      calls.push(`ping ${src.kind === 'jail' ? src.name : src.kind} ${ips.join(',')}`);
       return new Map(ips.map((ip): [string, PingResult] => [ip, netOf(ip) === netOf(srcIp(src)) ? { sent: 1, received: 1 } : { sent: 1, received: 0 }]));
     },
     async tcp(src, ip, port) {
@@ -40,6 +40,12 @@ function fake(): Prober & { calls: string[] } {
     },
     async resolve() {
       return { addresses: [], detail: 'nothing' };
+    },
+    async lease(j) {
+      return { interfaceAddrs: [known.find((x) => x.name === j)!.addr!], leased: known.find((x) => x.name === j)!.addr!, serverRunning: true, network: 'a' };
+    },
+    async serverRunning() {
+      return { network: 'a', running: true };
     },
     async neighbourBudget() {
       return 2;

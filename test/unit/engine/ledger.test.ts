@@ -13,9 +13,9 @@ function db() {
 describe('state database', () => {
   it('migrates once and is idempotent', () => {
     const d = db();
-    expect(d.pragma('user_version', { simple: true })).toBe(1);
+    expect(d.pragma('user_version', { simple: true })).toBe(2);
     migrate(d);
-    expect(d.pragma('user_version', { simple: true })).toBe(1);
+    expect(d.pragma('user_version', { simple: true })).toBe(2);
     const tables = (d.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
     expect(tables).toEqual(expect.arrayContaining(['labs', 'networks', 'jails', 'processes', 'objects']));
   });

@@ -1,0 +1,130 @@
+// Configuration text the engine writes (pure): router dnsmasq, router nftables, the udhcpc event script, upstream.
+
+/** The simulated VirtualBox NAT network and the "internet" behind it. */
+export const UPSTREAM = {
+  subnet: '10.0.2.0/24',
+  gateway: '10.0.2.2',
+  dns: '10.0.2.3',
+  dhcpFirst: '10.0.2.15',
+  dhcpLast: '10.0.2.254',
+  internetSubnet: '198.51.100.0/24',
+  internetGateway: '198.51.100.1',
+  www: '198.51.100.80',
+  wwwName: 'www.example',
+} as const;
+
+/** dnsmasq.conf for a network's router. */
+export function routerDnsmasqConf(o: {
+  network: string; domain: string; gateway: string; netmask: string; dhcpFirst: string; dhcpLast: string;
+  hostsFile: string; leaseFile: string; pidFile: string; upstreamDns?: string;
+}): string {
+  return [
+    `# dnsmasq for network ${o.network}, written by vessel`,
+    'interface=eth0',
+    'bind-interfaces',
+    `domain=${o.domain}`,
+    `local=/${o.domain}/`,
+    'expand-hosts',
+    'no-hosts',
+    `addn-hosts=${o.hostsFile}`,
+    `dhcp-range=${o.dhcpFirst},${o.dhcpLast},${o.netmask},1h`,
+    `dhcp-option=option:router,${o.gateway}`,
+    `dhcp-option=option:dns-server,${o.gateway}`,
+    `dhcp-option=option:domain-search,${o.domain}`,
+    `dhcp-leasefile=${o.leaseFile}`,
+    'dhcp-authoritative',
+    // Skips the ~3 s ping before each offer.
+    'no-ping',
+    'no-resolv',
+    ...(o.upstreamDns ? [`server=${o.upstreamDns}`] : []),
+    `pid-file=${o.pidFile}`,
+    'user=root',
+    '',
+  ].join('\n');
+}
+
+/** nftables rules inside a router: masquerade out of eth1 (unless no NAT), nothing new accepted from eth1. */
+export function routerNftRules(o: { subnet: string; nat: boolean; uplink: boolean }): string {
+  const lines = ['table inet vessel_router {', '  chain input {', '    type filter hook input priority 0; policy accept;'];
+  if (o.uplink) {
+    lines.push(
+      '    iifname "eth1" ct state established,related accept',
+      '    iifname "eth1" udp sport 67 udp dport 68 accept',
+      '    iifname "eth1" drop',
+    );
+  }
+  lines.push('  }', '  chain forward {', '    type filter hook forward priority 0; policy accept;');
+  if (o.uplink) {
+    lines.push('    iifname "eth1" ct state established,related accept', '    iifname "eth1" drop');
+    if (!o.nat) lines.push('    oifname "eth1" drop');
+  }
+  lines.push('  }');
+  if (o.uplink && o.nat) {
+    lines.push('  chain postrouting {', '    type nat hook postrouting priority 100;', `    oifname "eth1" ip saddr ${o.subnet} masquerade`, '  }');
+  }
+  lines.push('}', '');
+  return lines.join('\n');
+}
+
+/**
+ * busybox udhcpc event script (Debian ships none). Installs the lease's address and route, writes the
+ * jail's resolv.conf with the search domain, and records the lease in $VESSEL_LEASE_FILE.
+ */
+export const UDHCPC_SCRIPT = `#!/bin/sh
+# udhcpc event script written by vessel: $1 is the event, the lease comes in the environment.
+case "$1" in
+  deconfig)
+    ip -4 addr flush dev "$interface"
+    ip link set "$interface" up
+    ;;
+  bound|renew)
+    current=$(ip -4 -o addr show dev "$interface" | awk '{print $4}')
+    if [ "$current" != "$ip/$mask" ]; then
+      ip -4 addr flush dev "$interface"
+      ip addr add "$ip/$mask" dev "$interface"
+    fi
+    if [ -n "$router" ] && [ "$VESSEL_DHCP_ROUTE" != "no" ]; then
+      set -- $router
+      ip route replace default via "$1" dev "$interface"
+    fi
+    if [ "$VESSEL_DHCP_RESOLV" != "no" ]; then
+      {
+        [ -n "$search" ] && echo "search $search" || { [ -n "$domain" ] && echo "search $domain"; }
+        for d in $dns; do echo "nameserver $d"; done
+      } > /etc/resolv.conf
+    fi
+    printf 'ip=%s\\nmask=%s\\nrouter=%s\\ndns=%s\\ndomain=%s\\nlease=%s\\nserver=%s\\n' "$ip" "$mask" "$router" "$dns" "$domain" "$lease" "$serverid" > "$VESSEL_LEASE_FILE.tmp"
+    mv "$VESSEL_LEASE_FILE.tmp" "$VESSEL_LEASE_FILE"
+    ;;
+  leasefail|nak)
+    echo "$1" >> "$VESSEL_LEASE_FILE.events"
+    ;;
+esac
+exit 0
+`;
+
+/** Reads a lease file written by the udhcpc script. */
+export function parseLeaseFile(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of text.split('\n')) {
+    const i = line.indexOf('=');
+    if (i > 0) out[line.slice(0, i)] = line.slice(i + 1);
+  }
+  return out;
+}
+
+/** One line of dnsmasq's lease file: `expiry mac ip hostname clientid`. */
+export interface DnsmasqLease {
+  expiry: number;
+  mac: string;
+  ip: string;
+  hostname: string;
+}
+
+/** Reads dnsmasq's lease file. */
+export function parseDnsmasqLeases(text: string): DnsmasqLease[] {
+  return text.split('\n').filter(Boolean).map((l) => {
+    const [expiry, mac, ip, hostname] = l.split(' ');
+    return { expiry: Number(expiry), mac: mac ?? '', ip: ip ?? '', hostname: hostname ?? '*' };
+  });
+}

@@ -1,0 +1,114 @@
+// DHCP and DNS membership: udhcpc in jails, the router's hosts file for static jails, lease and server state.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EngineContext, JailRow, NetworkRow } from './context.js';
+import { parseDnsmasqLeases, parseLeaseFile, type DnsmasqLease } from './confgen.js';
+import { failed } from './errors.js';
+import { cgroupDir, processStart } from './host.js';
+import { jailArgv } from './enter.js';
+import { jailPaths, labPaths } from './paths.js';
+import { cleanEnv, spawnDetached, waitFor } from './services.js';
+
+/** Files of a router jail. */
+export function routerPaths(runDir: string, lab: string, router: string) {
+  const dir = jailPaths(runDir, lab, router).dir;
+  return {
+    conf: join(dir, 'dnsmasq.conf'),
+    hosts: join(dir, 'dns-hosts'),
+    leases: join(dir, 'dhcp-leases'),
+    pid: join(dir, 'dnsmasq.pid'),
+    nft: join(dir, 'router.nft'),
+    uplinkLease: join(dir, 'uplink.lease'),
+  };
+}
+
+/** The udhcpc event script of a lab (written when the lab is made). */
+export function udhcpcScript(runDir: string, lab: string): string {
+  return join(labPaths(runDir, lab).root, 'udhcpc.script');
+}
+
+/** A jail's lease record (written by the udhcpc script). */
+export function jailLeaseFile(runDir: string, lab: string, jail: string): string {
+  return join(jailPaths(runDir, lab, jail).dir, 'lease');
+}
+
+/** The router jail of a network, if it has one. */
+export function routerOf(ctx: EngineContext, lab: string, network: string): JailRow | undefined {
+  return ctx.db.prepare("SELECT * FROM jails WHERE lab = ? AND network = ? AND role = 'router'").get(lab, network) as JailRow | undefined;
+}
+
+/** The pid of a router's dnsmasq when it is running. */
+export function dnsmasqPid(ctx: EngineContext, lab: string, router: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(routerPaths(ctx.runDir, lab, router).pid, 'utf8').trim());
+    if (!pid || !existsSync(`/proc/${pid}`)) return undefined;
+    const comm = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+    return comm === 'dnsmasq' ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The leases dnsmasq has recorded for a network. */
+export function networkLeases(ctx: EngineContext, lab: string, router: string): DnsmasqLease[] {
+  try {
+    return parseDnsmasqLeases(readFileSync(routerPaths(ctx.runDir, lab, router).leases, 'utf8'));
+  } catch {
+    return [];
+  }
+}
+
+/** Starts the udhcpc client of a jail (in its cgroup, sending its hostname). */
+export function startDhcpClient(ctx: EngineContext, j: JailRow, iface = 'eth0', leaseFile = jailLeaseFile(ctx.runDir, j.lab, j.name), extraEnv: Record<string, string> = {}): number {
+  const argv = jailArgv({ runDir: ctx.runDir, cgroupRoot: ctx.cgroupRoot, lab: j.lab, name: j.name, wd: '/' }, [
+    'busybox', 'udhcpc', '-f', '-i', iface, '-s', udhcpcScript(ctx.runDir, j.lab), '-x', `hostname:${j.name}`,
+    '-t', '20', '-T', '1', '-A', '1', '-O', 'search',
+  ]);
+  const pid = spawnDetached(argv, cgroupDir(ctx.cgroupRoot, j.lab, j.name), join(jailPaths(ctx.runDir, j.lab, j.name).dir, 'dhcp.log'), cleanEnv({ VESSEL_LEASE_FILE: leaseFile, ...extraEnv }));
+  ctx.db.prepare('INSERT OR REPLACE INTO processes (lab, jail, pid, start_time, role, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(j.lab, j.name, pid, processStart(pid) ?? null, 'dhcp', new Date().toISOString());
+  return pid;
+}
+
+/** Runs udhcpc in each jail and waits until every one holds a lease; records the addresses. */
+export async function leaseAll(ctx: EngineContext, lab: string, jails: JailRow[], router: JailRow): Promise<void> {
+  if (!dnsmasqPid(ctx, lab, router.name)) throw failed(`the DHCP server of network ${router.network} (dnsmasq in ${router.name}) is not running`);
+  for (const j of jails) startDhcpClient(ctx, j);
+  const files = jails.map((j) => jailLeaseFile(ctx.runDir, lab, j.name));
+  const ok = await waitFor(() => files.every((f) => existsSync(f)), 15_000);
+  if (!ok) {
+    const missing = jails.filter((j, i) => !existsSync(files[i]!)).map((j) => j.name);
+    throw failed(`no DHCP lease from ${router.name} within 15 s for ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}`);
+  }
+  const upd = ctx.db.prepare('UPDATE jails SET addr = ? WHERE uuid = ?');
+  ctx.db.transaction(() => {
+    jails.forEach((j, i) => {
+      const ip = parseLeaseFile(readFileSync(files[i]!, 'utf8')).ip ?? null;
+      upd.run(ip, j.uuid);
+      j.addr = ip;
+    });
+  })();
+}
+
+/** Tells the router's dnsmasq to re-read its files. */
+function reloadDns(ctx: EngineContext, lab: string, router: JailRow): void {
+  const pid = dnsmasqPid(ctx, lab, router.name);
+  if (pid) process.kill(pid, 'SIGHUP');
+}
+
+/** Adds static jails to the router's DNS (`name` and `name.domain`) and reloads dnsmasq. */
+export async function registerStatic(ctx: EngineContext, lab: string, router: JailRow, jails: JailRow[]): Promise<void> {
+  const net = ctx.db.prepare('SELECT * FROM networks WHERE lab = ? AND name = ?').get(lab, router.network) as NetworkRow;
+  const p = routerPaths(ctx.runDir, lab, router.name);
+  const lines = jails.filter((j) => j.addr).map((j) => `${j.addr}\t${j.name}.${net.domain} ${j.name}\n`).join('');
+  writeFileSync(p.hosts, lines, { flag: 'a' });
+  reloadDns(ctx, lab, router);
+}
+
+/** Removes static jails from the router's DNS. */
+export async function unregisterStatic(ctx: EngineContext, lab: string, router: JailRow, names: string[]): Promise<void> {
+  const p = routerPaths(ctx.runDir, lab, router.name);
+  if (!existsSync(p.hosts)) return;
+  const keep = readFileSync(p.hosts, 'utf8').split('\n').filter((l) => l && !names.includes(l.split(/\s+/).pop() ?? ''));
+  writeFileSync(p.hosts, keep.map((l) => `${l}\n`).join(''));
+  reloadDns(ctx, lab, router);
+}

@@ -1,0 +1,48 @@
+// A network's router jail: `.1` on the bridge, an outside leg on the uplink (DHCP from upstream),
+// dnsmasq for DHCP and DNS, nftables masquerade out and nothing new in.
+import { existsSync, writeFileSync } from 'node:fs';
+import type { EngineContext, JailRow, NetworkRow } from './context.js';
+import { routerDnsmasqConf, routerNftRules, UPSTREAM } from './confgen.js';
+import { routerPaths, startDhcpClient } from './dhcp.js';
+import { failed } from './errors.js';
+import { cgroupDir, processStart } from './host.js';
+import { jailArgv } from './enter.js';
+import { intToIp, netmask, planSubnet, withDhcpRange, type SubnetPlan } from './ipam.js';
+import { createJails, getJail } from './jails.js';
+import { jailPaths } from './paths.js';
+import { cleanEnv, spawnDetached, waitFor } from './services.js';
+
+/** Starts the router's dnsmasq (its service) and waits for its pid file. */
+export async function startRouterDns(ctx: EngineContext, r: JailRow): Promise<void> {
+  const p = routerPaths(ctx.runDir, r.lab, r.name);
+  const argv = jailArgv({ runDir: ctx.runDir, cgroupRoot: ctx.cgroupRoot, lab: r.lab, name: r.name, wd: '/' }, ['dnsmasq', '--keep-in-foreground', `--conf-file=${p.conf}`]);
+  const pid = spawnDetached(argv, cgroupDir(ctx.cgroupRoot, r.lab, r.name), jailPaths(ctx.runDir, r.lab, r.name).log, cleanEnv());
+  ctx.db.prepare('INSERT OR REPLACE INTO processes (lab, jail, pid, start_time, role, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(r.lab, r.name, pid, processStart(pid) ?? null, 'service', new Date().toISOString());
+  if (!(await waitFor(() => existsSync(p.pid), 5000))) throw failed(`dnsmasq did not start in ${r.name} (see \`vessel logs ${r.name}\`)`);
+  ctx.db.prepare("UPDATE jails SET state = 'running' WHERE uuid = ?").run(r.uuid);
+}
+
+/** Creates the router of `net` and starts its DHCP/DNS server (and its uplink lease when there is an uplink). */
+export async function createRouter(ctx: EngineContext, net: NetworkRow, uplink: boolean): Promise<JailRow> {
+  const base = planSubnet(net.subnet) as SubnetPlan;
+  const plan = withDhcpRange(base, net.dhcp_first, net.dhcp_last);
+  const [router] = await createJails(ctx, net.lab, { name: `${net.name}-router`, network: net.name, role: 'router', uplink }, async () => undefined);
+  const r = router!;
+  const p = routerPaths(ctx.runDir, net.lab, r.name);
+  writeFileSync(p.hosts, '');
+  writeFileSync(p.conf, routerDnsmasqConf({
+    network: net.name, domain: net.domain!, gateway: intToIp(plan.gateway), netmask: netmask(plan.prefix),
+    dhcpFirst: intToIp(plan.dhcpFirst), dhcpLast: intToIp(plan.dhcpLast), hostsFile: p.hosts, leaseFile: p.leases, pidFile: p.pid,
+    ...(uplink ? { upstreamDns: UPSTREAM.dns } : {}),
+  }));
+  writeFileSync(p.nft, routerNftRules({ subnet: net.subnet, nat: Boolean(net.nat), uplink }));
+  const ns = `--net=/run/netns/vc-${net.lab}-${r.name}`;
+  await ctx.cmd.run(['nsenter', ns, '--', 'sysctl', '-q', '-w', `net.ipv4.ip_forward=${uplink && net.nat ? 1 : 0}`]);
+  await ctx.cmd.run(['nsenter', ns, '--', 'nft', '-f', p.nft]);
+  await startRouterDns(ctx, r);
+  if (uplink) {
+    startDhcpClient(ctx, r, 'eth1', p.uplinkLease);
+    if (!(await waitFor(() => existsSync(p.uplinkLease), 10_000))) throw failed(`${r.name} got no address from the uplink's DHCP within 10 s`);
+  }
+  return getJail(ctx, net.lab, r.name)!;
+}
