@@ -71,7 +71,7 @@ export async function createUpstream(ctx: EngineContext, lab: string): Promise<v
   });
   await ctx.cmd.run(['nsenter', `--net=/run/netns/${up}`, '--', 'sysctl', '-q', '-w', 'net.ipv4.ip_forward=1']);
   spawnDetached(['nsenter', `--net=/run/netns/${up}`, '--', 'dnsmasq', '--keep-in-foreground', '--conf-file=/dev/null', '--user=root',
-    '--interface=up0', '--bind-interfaces', '--no-resolv', '--no-hosts', '--no-ping',
+    '--interface=up0', '--bind-interfaces', '--no-resolv', '--no-hosts', '--no-ping', '--dhcp-sequential-ip',
     `--dhcp-range=${UPSTREAM.dhcpFirst},${UPSTREAM.dhcpLast},255.255.255.0,1h`,
     `--dhcp-option=option:router,${UPSTREAM.gateway}`, `--dhcp-option=option:dns-server,${UPSTREAM.dns}`,
     `--host-record=${UPSTREAM.wwwName},${UPSTREAM.www}`, `--dhcp-leasefile=${p.leases}`, `--pid-file=${p.pid}`], cg, p.dnsmasqLog, cleanEnv());

@@ -7,11 +7,14 @@ import { LinuxProber, type LabFacts } from '../assert/probes.js';
 import { UPSTREAM } from '../engine/confgen.js';
 import { dnsmasqPid, networkLeases } from '../engine/dhcp.js';
 import { wwwNetns } from '../engine/ifnames.js';
+import { upstreamPaths } from '../engine/upstream.js';
 import type { Assertion } from '../assert/model.js';
 
 /** What a recipe run needs from its lab. */
 export interface RunLab {
   id: string;
+  /** Extra environment for steps (e.g. where the simulated internet logs requests). */
+  env: Record<string, string>;
   enter(jail: string | undefined, wd: string): string[] | string;
   assertAll(assertions: Assertion[]): Promise<AssertionOutcome[]>;
   setCommandLog(path: string | undefined): void;
@@ -49,6 +52,7 @@ export async function openRunLab(engine: Engine, id: string, runId: string): Pro
   const prober = new LinuxProber(ctx.cmd, { lab: id, runDir: ctx.runDir, cgroupRoot: ctx.cgroupRoot }, facts(engine, id));
   return {
     id,
+    env: { VESSEL_UPSTREAM_LOG: upstreamPaths(ctx.runDir, id).wwwLog },
     enter(jail, wd) {
       if (jail === undefined || jail === 'host') return labHostArgv(id, []);
       if (jail === 'upstream') return ['nsenter', `--net=/run/netns/${wwwNetns(id)}`, '--'];

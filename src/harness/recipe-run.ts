@@ -115,6 +115,7 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
       VESSEL_LAB: lab,
       VESSEL_WORKDIR: workdir,
       VESSEL_ENGINE: opts.engine,
+      ...runLab.env,
       [RUN_MARKER]: runId,
     },
     signal: stop.signal,
