@@ -62,6 +62,62 @@ describe('recipes with jails', () => {
   }, 90_000);
 });
 
+describe('routers, DHCP and DNS', () => {
+  it('mixes static and DHCP jails, gives two networks their own domains, and forgets destroyed jails', async () => {
+    const r = await cli(['run', fx('mixed.md')], { timeoutMs: 120_000 });
+    expect(r.stdout).toMatch(/^recipes: 1 passed, 0 failed$/m);
+  }, 120_000);
+
+  it('says the DNS/DHCP server is not running when dnsmasq was killed, and still tears down', async () => {
+    const r = await cli(['run', fx('dns-killed.md')], { timeoutMs: 60_000 });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`${fx('dns-killed.md')}:12: resolve a-2 from a-1: a-1 asked 10.61.1.1 for a-2 with getent ahostsv4: no answer, because the DNS/DHCP server of network k (dnsmasq in k-router) is not running`);
+    expect(r.stdout).toContain('L13 lease a-1\n      a-1: the DNS/DHCP server of network k (dnsmasq in k-router) is not running');
+  }, 60_000);
+
+  it('runs two labs with the same subnets and names at the same time without either seeing the other', async () => {
+    const dir = mkdtempSync(join(scratch, 'twin-'));
+    const [a, b] = await Promise.all([cli(['run', fx('lab-twin.md')], { env: { TWIN_DIR: dir }, timeoutMs: 120_000 }), cli(['run', fx('lab-twin.md')], { env: { TWIN_DIR: dir }, timeoutMs: 120_000 })]);
+    expect(a.stdout, a.stdout).toMatch(/^recipes: 1 passed, 0 failed$/m);
+    expect(b.stdout, b.stdout).toMatch(/^recipes: 1 passed, 0 failed$/m);
+    const { readdirSync } = await import('node:fs');
+    expect(readdirSync(dir).filter((f) => f.endsWith('.lab'))).toHaveLength(2);
+  }, 120_000);
+
+  it('refuses bad network and DHCP input with one line, leaving nothing half-made', async () => {
+    const bad = join(scratch, 'bad-net.md');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(bad, [
+      '```console',
+      '$ vessel network --create --name=n --subnet=10.63.0.0/24 --dhcp-range=10.63.1.10-10.63.1.20',
+      'vessel: --dhcp-range=10.63.1.10-10.63.1.20 is not inside the subnet 10.63.0.0/24 (usable 10.63.0.1-10.63.0.254)',
+      '[2]',
+      '$ vessel network --create --name=n --subnet=10.0.2.0/25',
+      "vessel: subnet 10.0.2.0/25 overlaps the uplink's 10.0.2.0/24; choose another",
+      '[2]',
+      '$ vessel network --create --name=n --subnet=10.63.0.0/24 --domain=bad_domain..x',
+      'vessel: --domain=bad_domain..x is not a valid DNS name: it has a bad label ""',
+      '[2]',
+      '$ vessel network --list',
+      'no networks in lab * (glob)',
+      '$ vessel network --create --name=n --subnet=10.63.0.0/24 --dhcp-range=10.63.0.200-10.63.0.202 > /dev/null',
+      '$ vessel run --name=j --count=4 --network=n --addr=dhcp',
+      'vessel: the DHCP range 10.63.0.200-10.63.0.202 of network n has 3 free address(es), 4 needed',
+      '[2]',
+      '$ vessel run --name=j --network=n --addr=10.63.0.201',
+      'vessel: 10.63.0.201 is inside the DHCP range 10.63.0.200-10.63.0.202; use an address from 10.63.0.2-10.63.0.127, or create the network with a --dhcp-range that leaves room',
+      '[2]',
+      '$ vessel list',
+      'NAME      NETWORK  ADDR       STATE    UUID',
+      'n-router  n        10.63.0.1  running  * (glob)',
+      '```',
+      '',
+    ].join('\n'));
+    const r = await cli(['run', bad], { timeoutMs: 60_000 });
+    expect(r.stdout).toMatch(/^recipes: 1 passed, 0 failed$/m);
+  }, 60_000);
+});
+
 describe('vessel by hand', () => {
   const lab = 'vctest1';
   const env = { VESSEL_LAB: lab };
