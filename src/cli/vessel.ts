@@ -75,9 +75,9 @@ ${EXIT_HELP}`);
     .addHelpText('after', `\nExample:\n  vessel init\n${EXIT_HELP}`)
     .action(async (o: { inetNic?: string }, cmd: Command) => {
       await withLab(cmd, async (e, lab) => {
-        e.setInetNic(lab, o.inetNic);
+        const uplink = e.setInetNic(lab, o.inetNic);
         const l = e.getLab(lab)!;
-        out(`lab ${lab} ready (${l.kind === 'run' ? 'created by vessel-cookbook run' : 'by hand'}; uplink: ${o.inetNic ?? 'none'})\n`);
+        out(`lab ${lab} ready (${l.kind === 'run' ? 'created by vessel-cookbook run' : 'by hand'}; uplink: ${uplink})\n`);
       });
     });
 

@@ -16,7 +16,7 @@ export const UPSTREAM = {
 /** dnsmasq.conf for a network's router. */
 export function routerDnsmasqConf(o: {
   network: string; domain: string; gateway: string; netmask: string; dhcpFirst: string; dhcpLast: string;
-  hostsFile: string; leaseFile: string; pidFile: string; upstreamDns?: string;
+  hostsFile: string; leaseFile: string; pidFile: string; upstreamDns?: string; resolvFile?: string;
 }): string {
   return [
     `# dnsmasq for network ${o.network}, written by vessel`,
@@ -35,7 +35,7 @@ export function routerDnsmasqConf(o: {
     'dhcp-authoritative',
     // Skips the ~3 s ping before each offer.
     'no-ping',
-    'no-resolv',
+    ...(o.resolvFile ? [`resolv-file=${o.resolvFile}`] : ['no-resolv']),
     ...(o.upstreamDns ? [`server=${o.upstreamDns}`] : []),
     `pid-file=${o.pidFile}`,
     'user=root',

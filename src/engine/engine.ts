@@ -1,4 +1,5 @@
 // The Engine: one object over labs, networks and jails, opened with the state database and a command runner.
+import { existsSync } from 'node:fs';
 import { ExecaRunner, type CommandRunner } from '../exec/runner.js';
 import { openDb, type Db } from '../state/db.js';
 import { reconcile } from './cleanup.js';
@@ -73,9 +74,16 @@ export class Engine {
     keepLab(this.ctx, id);
   }
   /** Records the uplink NIC of a lab (never defaulted to a machine interface). */
-  setInetNic(lab: string, nic: string | undefined) {
-    if (nic !== undefined && !/^[A-Za-z0-9_.:-]{1,15}$/.test(nic)) throw usage(`--inet-nic "${nic}" is not an interface name`);
-    this.ctx.db.prepare('UPDATE labs SET inet_nic = ? WHERE id = ?').run(nic ?? null, lab);
+  setInetNic(lab: string, nic: string | undefined): string {
+    const l = getLab(this.ctx, lab)!;
+    if (nic === undefined) return l.uplink === 'simulated' ? 'the simulated outside' : l.inet_nic ?? 'none';
+    if (!/^[A-Za-z0-9_.:-]{1,15}$/.test(nic)) throw usage(`--inet-nic "${nic}" is not an interface name`);
+    if (l.uplink === 'simulated') return 'the simulated outside (a run\'s lab already has its uplink; --inet-nic is not needed)';
+    if (!existsSync(`/sys/class/net/${nic}`)) throw usage(`--inet-nic=${nic}: no such interface on this machine`);
+    if (nic === 'lo') throw usage('--inet-nic=lo cannot be an uplink');
+    if (l.inet_nic && l.inet_nic !== nic && listNetworks(this.ctx, lab).length > 0) throw usage(`lab ${lab} already uses ${l.inet_nic} as its uplink and has networks; destroy them first`);
+    this.ctx.db.prepare("UPDATE labs SET inet_nic = ?, uplink = 'nic' WHERE id = ?").run(nic, lab);
+    return nic;
   }
 
   /** Creates a network with its router. */

@@ -25,8 +25,8 @@ export interface JailSpec {
   command?: string[];
   /** Internal: the network's router (gets `.1`, and a leg on the uplink when there is one). */
   role?: 'router';
-  /** Internal: with role router, whether to add the outside leg. */
-  uplink?: boolean;
+  /** Internal: with role router, the outside leg: a veth on the lab's uplink bridge, or a macvlan child of a NIC. */
+  uplink?: { kind: 'bridge' } | { kind: 'nic'; nic: string };
 }
 
 /** Largest --count accepted in one call. */
@@ -110,7 +110,8 @@ function reserve(ctx: EngineContext, lab: string, spec: JailSpec): JailRow[] {
         { kind: 'nsfile', name: p.uts, owner: j.name },
         { kind: 'nsfile', name: p.mnt, owner: j.name },
         { kind: 'link', name: `${hostNetns(lab)}/${j.host_if}`, owner: j.name },
-        ...(spec.role === 'router' && spec.uplink ? [{ kind: 'link' as const, name: `${hostNetns(lab)}/${routerUplinkVeth(j.seq)}`, owner: j.name }] : []),
+        ...(spec.role === 'router' && spec.uplink?.kind === 'bridge' ? [{ kind: 'link' as const, name: `${hostNetns(lab)}/${routerUplinkVeth(j.seq)}`, owner: j.name }] : []),
+        ...(spec.role === 'router' && spec.uplink?.kind === 'nic' ? [{ kind: 'link' as const, name: `${jailNetns(lab, j.name)}/eth1`, owner: j.name }] : []),
         { kind: 'dir', name: p.dir, owner: j.name },
         { kind: 'cgroup', name: cgroupDir(ctx.cgroupRoot, lab, j.name), owner: j.name },
       );
@@ -160,7 +161,7 @@ export async function createJails(ctx: EngineContext, lab: string, spec: JailSpe
         `link set ${j.host_if} master ${net.bridge}`,
         `link set ${j.host_if} up`,
       );
-      if (spec.role === 'router' && spec.uplink) {
+      if (spec.role === 'router' && spec.uplink?.kind === 'bridge') {
         const vr = routerUplinkVeth(j.seq);
         hostLines.push(
           `link add ${vr} address ${macFromSeed(j.uuid, 'uplink-host')} type veth peer name eth1 address ${macFromSeed(j.uuid, 'uplink')} netns ${jailNetns(lab, j.name)}`,
@@ -171,6 +172,11 @@ export async function createJails(ctx: EngineContext, lab: string, spec: JailSpe
       }
     }
     await ctx.cmd.run(['ip', '-n', host, '-batch', '-'], { input: hostLines.join('\n') + '\n' });
+    if (spec.role === 'router' && spec.uplink?.kind === 'nic') {
+      // The outside leg is made straight inside the router's netns: nothing new stays next to the NIC.
+      const j = rows[0]!;
+      await ctx.cmd.run(['ip', 'link', 'add', 'link', spec.uplink.nic, 'name', 'eth1', 'address', macFromSeed(j.uuid, 'uplink'), 'netns', jailNetns(lab, j.name), 'type', 'macvlan', 'mode', 'bridge']);
+    }
     mkdirSync(labPaths(ctx.runDir, lab).jailsDir, { recursive: true });
     for (const j of rows) {
       const p = jailPaths(ctx.runDir, lab, j.name);

@@ -2,11 +2,22 @@
 import { dnsNameProblem, networkNameProblem } from '../recipe/names.js';
 import { UPSTREAM } from './confgen.js';
 import { createRouter } from './router.js';
-import { destroyJails } from './jails.js';
+import { destroyJails, type JailSpec } from './jails.js';
+import { execFileSync } from 'node:child_process';
+
+/** The IPv4 subnets on a NIC of the machine (read-only: `ip -o -4 addr show dev NIC`). */
+function nicSubnets(nic: string): string[] {
+  try {
+    const out = execFileSync('ip', ['-o', '-4', 'addr', 'show', 'dev', nic], { encoding: 'utf8' });
+    return [...out.matchAll(/inet (\d+\.\d+\.\d+\.\d+)\/(\d+)/g)].map((m) => `${intToIp(Math.floor(ipToInt(m[1]!) / 2 ** (32 - Number(m[2]))) * 2 ** (32 - Number(m[2])))}/${m[2]}`);
+  } catch {
+    return [];
+  }
+}
 import type { EngineContext, JailRow, NetworkRow } from './context.js';
 import { usage } from './errors.js';
 import { bridgeName, hostNetns } from './ifnames.js';
-import { intToIp, overlaps, parseDhcpRange, planSubnet } from './ipam.js';
+import { intToIp, ipToInt, overlaps, parseDhcpRange, planSubnet } from './ipam.js';
 
 /** A network of a lab, or undefined. */
 export function getNetwork(ctx: EngineContext, lab: string, name: string): NetworkRow | undefined {
@@ -44,9 +55,11 @@ export async function createNetwork(ctx: EngineContext, lab: string, name: strin
     if (typeof r === 'string') throw usage(r);
     range = r;
   }
-  const lab_ = ctx.db.prepare('SELECT uplink FROM labs WHERE id = ?').get(lab) as { uplink: string | null };
-  const uplink = lab_.uplink === 'simulated';
-  if (uplink && overlaps(subnet, UPSTREAM.subnet)) throw usage(`subnet ${subnet} overlaps the uplink's ${UPSTREAM.subnet}; choose another`);
+  const lab_ = ctx.db.prepare('SELECT uplink, inet_nic FROM labs WHERE id = ?').get(lab) as { uplink: string | null; inet_nic: string | null };
+  const uplink = lab_.uplink !== null;
+  const leg: JailSpec['uplink'] = lab_.uplink === 'simulated' ? { kind: 'bridge' } : lab_.uplink === 'nic' && lab_.inet_nic ? { kind: 'nic', nic: lab_.inet_nic } : undefined;
+  const uplinkSubnets = lab_.uplink === 'simulated' ? [UPSTREAM.subnet] : lab_.inet_nic ? nicSubnets(lab_.inet_nic) : [];
+  for (const u of uplinkSubnets) if (overlaps(subnet, u)) throw usage(`subnet ${subnet} overlaps the uplink's ${u}; choose another`);
   for (const other of listNetworks(ctx, lab)) {
     if (overlaps(other.subnet, subnet)) throw usage(`subnet ${subnet} overlaps network ${other.name} (${other.subnet}) in lab ${lab}`);
   }
@@ -66,7 +79,7 @@ export async function createNetwork(ctx: EngineContext, lab: string, name: strin
         `link set ${bridge} up`,
       ].join('\n') + '\n',
     });
-    await createRouter(ctx, getNetwork(ctx, lab, name)!, uplink);
+    await createRouter(ctx, getNetwork(ctx, lab, name)!, leg);
   } catch (e) {
     const members = networkMembers(ctx, lab, name).map((j) => j.name);
     if (members.length) await destroyJails(ctx, lab, members);

@@ -1,14 +1,14 @@
 // A network's router jail: `.1` on the bridge, an outside leg on the uplink (DHCP from upstream),
 // dnsmasq for DHCP and DNS, nftables masquerade out and nothing new in.
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { EngineContext, JailRow, NetworkRow } from './context.js';
-import { routerDnsmasqConf, routerNftRules, UPSTREAM } from './confgen.js';
+import { parseLeaseFile, routerDnsmasqConf, routerNftRules, UPSTREAM } from './confgen.js';
 import { routerPaths, startDhcpClient } from './dhcp.js';
-import { failed } from './errors.js';
+import { failed, usage } from './errors.js';
 import { cgroupDir, processStart } from './host.js';
 import { jailArgv } from './enter.js';
-import { intToIp, netmask, planSubnet, withDhcpRange, type SubnetPlan } from './ipam.js';
-import { createJails, getJail } from './jails.js';
+import { intToIp, ipToInt, netmask, overlaps, planSubnet, withDhcpRange, type SubnetPlan } from './ipam.js';
+import { createJails, getJail, type JailSpec } from './jails.js';
 import { jailPaths } from './paths.js';
 import { cleanEnv, spawnDetached, waitFor } from './services.js';
 
@@ -23,18 +23,22 @@ export async function startRouterDns(ctx: EngineContext, r: JailRow): Promise<vo
 }
 
 /** Creates the router of `net` and starts its DHCP/DNS server (and its uplink lease when there is an uplink). */
-export async function createRouter(ctx: EngineContext, net: NetworkRow, uplink: boolean): Promise<JailRow> {
+export async function createRouter(ctx: EngineContext, net: NetworkRow, leg: JailSpec['uplink']): Promise<JailRow> {
+  const uplink = leg !== undefined;
   const base = planSubnet(net.subnet) as SubnetPlan;
   const plan = withDhcpRange(base, net.dhcp_first, net.dhcp_last);
-  const [router] = await createJails(ctx, net.lab, { name: `${net.name}-router`, network: net.name, role: 'router', uplink }, async () => undefined);
+  const [router] = await createJails(ctx, net.lab, { name: `${net.name}-router`, network: net.name, role: 'router', ...(leg ? { uplink: leg } : {}) }, async () => undefined);
   const r = router!;
   const p = routerPaths(ctx.runDir, net.lab, r.name);
   writeFileSync(p.hosts, '');
   writeFileSync(p.conf, routerDnsmasqConf({
     network: net.name, domain: net.domain!, gateway: intToIp(plan.gateway), netmask: netmask(plan.prefix),
     dhcpFirst: intToIp(plan.dhcpFirst), dhcpLast: intToIp(plan.dhcpLast), hostsFile: p.hosts, leaseFile: p.leases, pidFile: p.pid,
-    ...(uplink ? { upstreamDns: UPSTREAM.dns } : {}),
+    ...(leg?.kind === 'bridge' ? { upstreamDns: UPSTREAM.dns } : {}),
+    ...(leg?.kind === 'nic' ? { resolvFile: jailPaths(ctx.runDir, net.lab, r.name).resolv } : {}),
   }));
+  // Learned from the uplink's DHCP (the router's own resolv.conf), never a loop back to itself.
+  if (leg?.kind === 'nic') writeFileSync(jailPaths(ctx.runDir, net.lab, r.name).resolv, '');
   writeFileSync(p.nft, routerNftRules({ subnet: net.subnet, nat: Boolean(net.nat), uplink }));
   const ns = `--net=/run/netns/vc-${net.lab}-${r.name}`;
   await ctx.cmd.run(['nsenter', ns, '--', 'sysctl', '-q', '-w', `net.ipv4.ip_forward=${uplink && net.nat ? 1 : 0}`]);
@@ -43,6 +47,10 @@ export async function createRouter(ctx: EngineContext, net: NetworkRow, uplink: 
   if (uplink) {
     startDhcpClient(ctx, r, 'eth1', p.uplinkLease);
     if (!(await waitFor(() => existsSync(p.uplinkLease), 10_000))) throw failed(`${r.name} got no address from the uplink's DHCP within 10 s`);
+    const lease = parseLeaseFile(readFileSync(p.uplinkLease, 'utf8'));
+    const prefix = Number(lease.mask);
+    const outside = `${intToIp(Math.floor(ipToInt(lease.ip!) / 2 ** (32 - prefix)) * 2 ** (32 - prefix))}/${prefix}`;
+    if (overlaps(outside, net.subnet)) throw usage(`subnet ${net.subnet} overlaps the uplink's ${outside}; choose another`);
   }
   return getJail(ctx, net.lab, r.name)!;
 }

@@ -193,6 +193,39 @@ describe('vessel by hand', () => {
     expect(nets.map((n: { name: string; members: { jail: string }[] }) => [n.name, n.members.map((m) => m.jail)])).toEqual([['kept', ['kept-router', 'y-1']]]);
   }, 60_000);
 
+  it('without --inet-nic has no uplink and no NAT; with one (a veth into a test namespace) NATs and resolves through it', async () => {
+    await vessel(['network', '--create', '--name=plain', '--subnet=10.86.0.0/24'], env);
+    expect((await vessel(['network', '--list'], env)).stdout).toMatch(/^plain .* no-nat$/m);
+    await vessel(['network', '--destroy', '--name=plain'], env);
+    // The "outside" is a namespace of this test with its own DHCP and DNS server, joined by a veth pair.
+    const out = 'vctestout';
+    const sh = (args: string[]) => execa(args[0]!, args.slice(1));
+    await sh(['ip', 'netns', 'add', out]);
+    const pidFile = join(scratch, 'out.pid');
+    try {
+      await sh(['ip', 'link', 'add', 'vctest0', 'type', 'veth', 'peer', 'name', 'eth0', 'netns', out]);
+      await sh(['ip', 'link', 'set', 'vctest0', 'up']);
+      await sh(['ip', '-n', out, 'addr', 'add', '10.77.77.1/24', 'dev', 'eth0']);
+      await sh(['ip', '-n', out, 'link', 'set', 'eth0', 'up']);
+      await sh(['ip', 'netns', 'exec', out, 'dnsmasq', '--conf-file=/dev/null', '--user=root', '--interface=eth0', '--bind-interfaces', '--no-resolv', '--no-hosts', '--no-ping',
+        '--dhcp-range=10.77.77.50,10.77.77.60,255.255.255.0,1h', '--dhcp-option=option:router,10.77.77.1', '--dhcp-option=option:dns-server,10.77.77.1',
+        '--host-record=outside.example,10.77.77.1', `--dhcp-leasefile=${join(scratch, 'out.leases')}`, `--pid-file=${pidFile}`]);
+      expect((await vessel(['init', '--inet-nic=vctest0'], env)).stdout).toBe(`lab ${lab} ready (by hand; uplink: vctest0)`);
+      expect((await vessel(['network', '--create', '--name=h', '--subnet=10.77.77.0/25'], env)).stderr).toBe("vessel: subnet 10.77.77.0/25 overlaps the uplink's 10.77.77.0/24; choose another");
+      expect((await vessel(['network', '--create', '--name=h', '--subnet=10.64.0.0/24'], env)).stdout).toContain('NAT out through the uplink');
+      await vessel(['run', '--name=c', '--network=h', '--addr=dhcp'], env);
+      expect((await vessel(['exec', 'h-router', '--', 'ip', '-4', '-o', 'addr', 'show', 'eth1'], env)).stdout).toMatch(/inet 10\.77\.77\.(5\d|60)\/24/);
+      expect((await vessel(['exec', 'c', '--', 'getent', 'hosts', 'outside.example'], env)).stdout).toMatch(/^10\.77\.77\.1\s+outside\.example$/);
+      expect((await vessel(['exec', 'c', '--', 'fping', '-c1', '-q', '10.77.77.1'], env)).code).toBe(0);
+    } finally {
+      await vessel(['--lab', lab, 'destroy', '--lab', lab]);
+      const { readFileSync, existsSync } = await import('node:fs');
+      if (existsSync(pidFile)) process.kill(Number(readFileSync(pidFile, 'utf8')), 'SIGKILL');
+      await execa('ip', ['netns', 'del', out], { reject: false });
+      for (let i = 0; i < 50 && (await execa('ip', ['link', 'show', 'vctest0'], { reject: false })).exitCode === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    }
+  }, 60_000);
+
   it('exits 3 with what to do when not root', async () => {
     const r = await execa('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, VESSEL, 'network', '--list'], { reject: false });
     expect(r.exitCode).toBe(3);
