@@ -1,7 +1,7 @@
 // Probes on Linux: fping, bash /dev/tcp, the UTS hostname and getent, run in the source's namespaces.
 import { readFileSync } from 'node:fs';
 import type { CommandRunner } from '../exec/runner.js';
-import { jailArgv, jailNetArgv, labHostArgv } from '../engine/enter.js';
+import { jailNetArgv, labHostArgv } from '../engine/enter.js';
 import { jailPaths } from '../engine/paths.js';
 import { jailNetns } from '../engine/ifnames.js';
 import type { LeaseResult, PingResult, Prober, ResolveResult, Source, TcpResult } from './evaluate.js';
@@ -81,7 +81,7 @@ export class LinuxProber implements Prober {
 
   async lease(jail: string): Promise<LeaseResult> {
     const info = this.facts?.jailInfo(jail);
-    const r = await this.cmd.run(jailNetArgv(this.where.lab, jail, ['ip', '-4', '-o', 'addr', 'show', 'dev', 'eth0']), { allowFail: true });
+    const r = await this.cmd.run(['ip', '-n', jailNetns(this.where.lab, jail), '-4', '-o', 'addr', 'show', 'dev', 'eth0'], { allowFail: true });
     const interfaceAddrs = [...r.stdout.matchAll(/inet (\d+\.\d+\.\d+\.\d+)\//g)].map((m) => m[1]!);
     if (!info?.router) return { interfaceAddrs, serverRunning: true, network: info?.network ?? '?' };
     const l = this.facts!.leases(info.router).find((x) => x.mac === info.mac);
@@ -132,7 +132,11 @@ export class LinuxProber implements Prober {
   }
 
   async resolve(src: Source, name: string): Promise<ResolveResult> {
-    const argv = src.kind === 'jail' ? jailArgv({ ...this.where, name: src.name }, ['getent', 'ahostsv4', name]) : this.net(src, ['getent', 'ahostsv4', name]);
+    // A lookup needs the jail's network and its own resolv.conf (its mount namespace), not its cgroup.
+    const p = src.kind === 'jail' ? jailPaths(this.where.runDir, this.where.lab, src.name) : undefined;
+    const argv = src.kind === 'jail' && p
+      ? ['nsenter', `--net=/run/netns/${jailNetns(this.where.lab, src.name)}`, `--mount=${p.mnt}`, '--', 'getent', 'ahostsv4', name]
+      : this.net(src, ['getent', 'ahostsv4', name]);
     const r = await this.cmd.run(argv, { allowFail: true });
     const addresses = parseGetent(r.stdout);
     let server: string | undefined;

@@ -69,10 +69,9 @@ export function startDhcpClient(ctx: EngineContext, j: JailRow, iface = 'eth0', 
   return pid;
 }
 
-/** Runs udhcpc in each jail and waits until every one holds a lease; records the addresses. */
+/** Waits until every jail's udhcpc (started by the jail's setup) holds a lease; records addresses and client pids. */
 export async function leaseAll(ctx: EngineContext, lab: string, jails: JailRow[], router: JailRow): Promise<void> {
   if (!dnsmasqPid(ctx, lab, router.name)) throw failed(`the DHCP server of network ${router.network} (dnsmasq in ${router.name}) is not running`);
-  for (const j of jails) startDhcpClient(ctx, j);
   const files = jails.map((j) => jailLeaseFile(ctx.runDir, lab, j.name));
   const ok = await waitFor(() => files.every((f) => existsSync(f)), 15_000);
   if (!ok) {
@@ -80,11 +79,19 @@ export async function leaseAll(ctx: EngineContext, lab: string, jails: JailRow[]
     throw failed(`no DHCP lease from ${router.name} within 15 s for ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}`);
   }
   const upd = ctx.db.prepare('UPDATE jails SET addr = ? WHERE uuid = ?');
+  const proc = ctx.db.prepare('INSERT OR REPLACE INTO processes (lab, jail, pid, start_time, role, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const now = new Date().toISOString();
   ctx.db.transaction(() => {
     jails.forEach((j, i) => {
       const ip = parseLeaseFile(readFileSync(files[i]!, 'utf8')).ip ?? null;
       upd.run(ip, j.uuid);
       j.addr = ip;
+      try {
+        const pid = Number(readFileSync(join(jailPaths(ctx.runDir, lab, j.name).dir, 'udhcpc.pid'), 'utf8').trim());
+        if (pid) proc.run(lab, j.name, pid, processStart(pid) ?? null, 'dhcp', now);
+      } catch {
+        /* no pid file yet */
+      }
     });
   })();
 }

@@ -8,7 +8,8 @@ import { usage } from './errors.js';
 import { cgroupDir } from './host.js';
 import { hostNetns, hostVethName, jailNetns, macFromSeed, routerUplinkVeth, UPLINK_BRIDGE } from './ifnames.js';
 import { allocateAuto, intToIp, planSubnet, staticAddrProblem, withDhcpRange } from './ipam.js';
-import { leaseAll, registerStatic, routerOf, unregisterStatic } from './dhcp.js';
+import { jailLeaseFile, leaseAll, registerStatic, routerOf, udhcpcScript, unregisterStatic } from './dhcp.js';
+import { join } from 'node:path';
 import { killCgroup } from './kill.js';
 import { getNetwork } from './networks.js';
 import { jailPaths, labPaths } from './paths.js';
@@ -123,13 +124,18 @@ function reserve(ctx: EngineContext, lab: string, spec: JailSpec): JailRow[] {
 
 // Runs inside the new jail netns: sets the hostname, bind-mounts the jail's files, remounts /sys,
 // then configures the links from a batch file. $1 name, $2 hosts, $3 resolv.conf, $4 hostname, $5 ip batch.
+// For a DHCP jail it then joins the jail's cgroup and leaves busybox udhcpc running there, with a clean
+// environment: $6 cgroup, $7 event script, $8 lease file, $9 log, $10 pid file.
 const SETUP = [
   'echo "$1" > /proc/sys/kernel/hostname',
+  // (before /sys is remounted: the cgroup tree lives under it)
+  '{ [ -z "$6" ] || echo $$ > "$6/cgroup.procs"; }',
   'mount --bind "$2" /etc/hosts',
   'mount --bind "$3" /etc/resolv.conf',
   'mount --bind "$4" /etc/hostname',
   'mount -t sysfs sysfs /sys',
-  'exec ip -batch "$5"',
+  'ip -batch "$5"',
+  '{ [ -z "$6" ] || { env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin VESSEL_LEASE_FILE="$8" busybox udhcpc -f -i eth0 -s "$7" -x "hostname:$1" -t 20 -T 1 -A 1 -O search -p "${10}" </dev/null >>"$9" 2>&1 & }; }',
 ].join(' && ');
 
 /** Runs `fn` over `items` with at most `limit` at a time. */
@@ -198,10 +204,11 @@ export async function createJails(ctx: EngineContext, lab: string, spec: JailSpe
     }
     await pool(rows, 4, async (j) => {
       const p = jailPaths(ctx.runDir, lab, j.name);
+      const dhcp = j.dhcp ? [cgroupDir(ctx.cgroupRoot, lab, j.name), udhcpcScript(ctx.runDir, lab), jailLeaseFile(ctx.runDir, lab, j.name), join(p.dir, 'dhcp.log'), join(p.dir, 'udhcpc.pid')] : [];
       await ctx.cmd.run([
         'nsenter', `--net=/run/netns/${jailNetns(lab, j.name)}`, '--',
         'unshare', `--uts=${p.uts}`, `--mount=${p.mnt}`, '--propagation', 'slave', '--',
-        'sh', '-c', SETUP, 'vessel-setup', j.name, p.hosts, p.resolv, p.hostname, p.setup,
+        'sh', '-c', SETUP, 'vessel-setup', j.name, p.hosts, p.resolv, p.hostname, p.setup, ...dhcp,
       ]);
     });
     const upd = ctx.db.prepare('UPDATE jails SET state = ? WHERE uuid = ?');

@@ -23,7 +23,7 @@ export interface RunLab {
 }
 
 /** The lab's current jails and networks, as the evaluator sees them. */
-function view(engine: Engine, lab: string): LabView {
+export function view(engine: Engine, lab: string): LabView {
   return {
     jails: engine.jails(lab).map((j) => ({ name: j.name, addr: j.addr, network: j.network, router: j.role === 'router' })),
     networks: engine.networks(lab).map((n) => ({ name: n.name, subnet: n.subnet, hostAddr: n.host_addr })),
@@ -32,7 +32,7 @@ function view(engine: Engine, lab: string): LabView {
 }
 
 /** What probes need to know from the engine's state. */
-function facts(engine: Engine, lab: string): LabFacts {
+export function facts(engine: Engine, lab: string): LabFacts {
   return {
     jailInfo(jail) {
       const j = engine.jails(lab).find((x) => x.name === jail);
