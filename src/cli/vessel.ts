@@ -130,6 +130,30 @@ ${EXIT_HELP}`);
       });
     });
 
+  p.command('run-network')
+    .description('create a network, keep it while this runs, and remove it on Ctrl-C or SIGTERM (the seed\'s foreground form)')
+    .requiredOption('--name <name>', 'network name')
+    .requiredOption('--subnet <cidr>', 'IPv4 subnet')
+    .option('--domain <domain>', 'DNS domain (default NAME.test)')
+    .option('--dhcp-range <first-last>', 'DHCP range inside the subnet')
+    .option('--no-nat', 'router without NAT')
+    .addHelpText('after', `\nExample:\n  vessel run-network --name=lan --subnet=192.168.1.0/24\n${EXIT_HELP}`)
+    .action(async (o: { name: string; subnet: string; domain?: string; dhcpRange?: string; nat?: boolean }, cmd: Command) => {
+      await withLab(cmd, async (e, lab) => {
+        const n = await e.createNetwork(lab, o.name, o.subnet, { ...(o.domain !== undefined ? { domain: o.domain } : {}), ...(o.dhcpRange !== undefined ? { dhcpRange: o.dhcpRange } : {}), nat: o.nat !== false });
+        out(`network ${n.name} is up in lab ${lab} (router ${n.name}-router, domain ${n.domain}); Ctrl-C removes it\n`);
+        // Signal listeners alone do not keep Node running: hold the loop open until one arrives.
+        const keepAlive = setInterval(() => undefined, 1 << 30);
+        const sig = await new Promise<NodeJS.Signals>((resolve) => {
+          process.once('SIGINT', () => resolve('SIGINT'));
+          process.once('SIGTERM', () => resolve('SIGTERM'));
+        });
+        clearInterval(keepAlive);
+        await e.destroyNetwork(lab, n.name, true);
+        out(`${sig}: network ${n.name} removed\n`);
+      });
+    });
+
   p.command('run')
     .description('create and start jails on a network; a command after -- runs as the service')
     .requiredOption('--name <name>', 'jail name (with --count: the prefix of NAME-1..NAME-K)')

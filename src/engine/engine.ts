@@ -11,7 +11,7 @@ import { createLab, destroyLab, ensureLab, getLab, keepLab, type LabOwner } from
 import { createNetwork, destroyNetwork, getNetwork, listNetworks, networkMembers, type NetworkOptions } from './networks.js';
 import { startService, stopJail } from './services.js';
 import { startRouterDns } from './router.js';
-import { networkLeases, routerOf, startDhcpClient } from './dhcp.js';
+import { networkLeases, routerOf, routerPaths, startDhcpClient } from './dhcp.js';
 
 /** How to open the engine. */
 export interface EngineOptions {
@@ -134,6 +134,7 @@ export class Engine {
     if (j.state === 'running') throw usage(`jail ${name} is already running`);
     if (j.role === 'router') {
       await startRouterDns(this.ctx, j);
+      if (getLab(this.ctx, lab)?.uplink) startDhcpClient(this.ctx, j, 'eth1', routerPaths(this.ctx.runDir, lab, j.name).uplinkLease);
       return;
     }
     if (j.dhcp) startDhcpClient(this.ctx, j);

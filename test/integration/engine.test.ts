@@ -68,6 +68,11 @@ describe('routers, DHCP and DNS', () => {
     expect(r.stdout).toMatch(/^recipes: 1 passed, 0 failed$/m);
   }, 120_000);
 
+  it('keeps a --no-nat network in, and restarts a stopped router', async () => {
+    const r = await cli(['run', fx('nonat.md')], { timeoutMs: 90_000 });
+    expect(r.stdout).toMatch(/^recipes: 1 passed, 0 failed$/m);
+  }, 90_000);
+
   it('says the DNS/DHCP server is not running when dnsmasq was killed, and still tears down', async () => {
     const r = await cli(['run', fx('dns-killed.md')], { timeoutMs: 60_000 });
     expect(r.code).toBe(1);
@@ -224,6 +229,22 @@ describe('vessel by hand', () => {
       await execa('ip', ['netns', 'del', out], { reject: false });
       for (let i = 0; i < 50 && (await execa('ip', ['link', 'show', 'vctest0'], { reject: false })).exitCode === 0; i++) await new Promise((r) => setTimeout(r, 50));
     }
+  }, 60_000);
+
+  it('run-network keeps a network while it runs and removes it on SIGTERM', async () => {
+    const child = execa(process.execPath, [VESSEL, 'run-network', '--name=fg', '--subnet=10.87.0.0/24'], { reject: false, env: { ...env, NO_COLOR: '1' } });
+    let seen = '';
+    await new Promise<void>((resolve) => child.stdout!.on('data', (d: Buffer) => {
+      seen += String(d);
+      if (seen.includes('Ctrl-C removes it')) resolve();
+    }));
+    expect(seen).toBe(`network fg is up in lab ${lab} (router fg-router, domain fg.test); Ctrl-C removes it\n`);
+    expect(JSON.parse((await vessel(['network', '--list', '--json'], env)).stdout).map((n: { name: string }) => n.name)).toEqual(['fg']);
+    child.kill('SIGTERM');
+    const r = await child;
+    expect(r.exitCode).toBe(0);
+    expect(String(r.stdout)).toContain('SIGTERM: network fg removed');
+    expect((await vessel(['network', '--list'], env)).stdout).toBe(`no networks in lab ${lab}`);
   }, 60_000);
 
   it('exits 3 with what to do when not root', async () => {
