@@ -1,0 +1,180 @@
+// The supervisor file as checked data (pure): networks and jails, dependency order, every problem with its line.
+import { cidrProblem } from '../assert/grammar.js';
+import { parseDuration } from '../recipe/duration.js';
+import { dnsNameProblem, networkNameProblem, newJailNameProblem } from '../recipe/names.js';
+import { didYouMean } from '../util/suggest.js';
+import { readIni, type IniSection } from './ini.js';
+
+/** A `[network:<name>]` section. */
+export interface SupNetwork {
+  name: string;
+  line: number;
+  type: 'nat' | 'isolated';
+  subnet: string;
+  domain?: string;
+  dhcpRange?: string;
+}
+
+/** How a jail says it is ready. */
+export type Ready = { kind: 'tcp'; port: number } | { kind: 'exec'; command: string } | { kind: 'log'; regex: string };
+
+/** A `[jail:<name>]` section. */
+export interface SupJail {
+  name: string;
+  line: number;
+  network: string;
+  addr: string;
+  count?: number;
+  depends: string[];
+  command?: string;
+  ready?: Ready;
+  readyTimeoutMs: number;
+}
+
+/** A checked supervisor file. */
+export interface SupervisorFile {
+  path: string;
+  networks: SupNetwork[];
+  /** In start order: every jail after its dependencies. */
+  jails: SupJail[];
+}
+
+/** A problem, as `path:line: message`. */
+export interface SupProblem {
+  path: string;
+  line: number;
+  message: string;
+}
+
+const NETWORK_KEYS = ['type', 'subnet', 'domain', 'dhcp-range', 'vlan', 'trunk'];
+const JAIL_KEYS = ['network', 'addr', 'count', 'slot', 'depends', 'command', 'ready', 'ready-timeout'];
+
+function parseReady(v: string): Ready | string {
+  const m = /^(tcp|exec|log):(.+)$/s.exec(v);
+  if (!m) return `ready = ${v}: expected tcp:PORT, exec:CMD or log:REGEX`;
+  if (m[1] === 'tcp') {
+    const port = Number(m[2]);
+    return /^\d{1,5}$/.test(m[2]!) && port >= 1 && port <= 65535 ? { kind: 'tcp', port } : `ready = ${v}: the port must be from 1 to 65535`;
+  }
+  if (m[1] === 'log') {
+    try {
+      new RegExp(m[2]!);
+    } catch (e) {
+      return `ready = ${v}: bad regular expression (${(e as Error).message})`;
+    }
+    return { kind: 'log', regex: m[2]! };
+  }
+  return { kind: 'exec', command: m[2]! };
+}
+
+/** Orders jails so each comes after its dependencies; reports the first cycle found. */
+function order(jails: SupJail[], path: string, problems: SupProblem[]): SupJail[] {
+  const byName = new Map(jails.map((j) => [j.name, j]));
+  const out: SupJail[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (j: SupJail, trail: string[]): void => {
+    if (state.get(j.name) === 'done') return;
+    if (state.get(j.name) === 'visiting') {
+      const cycle = [...trail.slice(trail.indexOf(j.name)), j.name];
+      problems.push({ path, line: j.line, message: `dependency cycle: ${cycle.join(' -> ')}` });
+      return;
+    }
+    state.set(j.name, 'visiting');
+    for (const d of j.depends) {
+      const dep = byName.get(d);
+      if (dep) visit(dep, [...trail, j.name]);
+    }
+    state.set(j.name, 'done');
+    out.push(j);
+  };
+  for (const j of jails) visit(j, []);
+  return out;
+}
+
+/** Parses and checks a supervisor file's text; returns the model and every problem. */
+export function parseSupervisor(path: string, text: string): { file: SupervisorFile; problems: SupProblem[] } {
+  const { sections, problems: iniProblems } = readIni(text);
+  const problems: SupProblem[] = iniProblems.map((p) => ({ path, ...p }));
+  const err = (line: number, message: string) => problems.push({ path, line, message });
+  const networks: SupNetwork[] = [];
+  const jails: SupJail[] = [];
+  const get = (s: IniSection, k: string) => s.entries.find((e) => e.key === k);
+  for (const s of sections) {
+    const m = /^(network|jail):(.*)$/.exec(s.header);
+    if (!m) {
+      const type = s.header.split(':')[0]!;
+      err(s.line, `unknown section [${s.header}]${didYouMean(type, ['network', 'jail']).replace(/"([a-z]+)"/, '"[$1:...]"')} (expected [network:NAME] or [jail:NAME])`);
+      continue;
+    }
+    const [, kind, name] = m as unknown as [string, 'network' | 'jail', string];
+    const allowed = kind === 'network' ? NETWORK_KEYS : JAIL_KEYS;
+    for (const e of s.entries) if (!allowed.includes(e.key)) err(e.line, `unknown key "${e.key}" in [${s.header}]${didYouMean(e.key, allowed)}`);
+    if (kind === 'network') {
+      const np = networkNameProblem(name);
+      if (np) err(s.line, `network name "${name}" ${np}`);
+      const type = get(s, 'type')?.value ?? 'nat';
+      if (type !== 'nat' && type !== 'isolated') err(get(s, 'type')!.line, `type = ${type}: expected nat or isolated${didYouMean(type, ['nat', 'isolated'])}`);
+      const subnet = get(s, 'subnet');
+      if (!subnet) err(s.line, `[${s.header}] needs subnet = CIDR`);
+      else {
+        const p = cidrProblem(subnet.value);
+        if (p) err(subnet.line, p);
+      }
+      const domain = get(s, 'domain');
+      if (domain) {
+        const p = dnsNameProblem(domain.value);
+        if (p) err(domain.line, `domain = ${domain.value} is not a valid DNS name: it ${p}`);
+      }
+      for (const k of ['vlan', 'trunk']) {
+        const e = get(s, k);
+        if (e) err(e.line, `${k} is not supported by this version of vessel yet`);
+      }
+      networks.push({
+        name, line: s.line, type: type === 'isolated' ? 'isolated' : 'nat', subnet: subnet?.value ?? '',
+        ...(domain ? { domain: domain.value } : {}), ...(get(s, 'dhcp-range') ? { dhcpRange: get(s, 'dhcp-range')!.value } : {}),
+      });
+    } else {
+      const jp = newJailNameProblem(name);
+      if (jp) err(s.line, `jail name "${name}" ${jp}`);
+      const network = get(s, 'network');
+      if (!network) err(s.line, `[${s.header}] needs network = NAME`);
+      const count = get(s, 'count');
+      let n: number | undefined;
+      if (count) {
+        if (!/^\d+$/.test(count.value) || Number(count.value) < 1 || Number(count.value) > 1000) err(count.line, `count = ${count.value}: expected a whole number from 1 to 1000`);
+        else n = Number(count.value);
+      }
+      const slot = get(s, 'slot');
+      if (slot) err(slot.line, 'slot is not supported by this version of vessel yet');
+      const ready = get(s, 'ready');
+      let r: Ready | undefined;
+      if (ready) {
+        const pr = parseReady(ready.value);
+        if (typeof pr === 'string') err(ready.line, pr);
+        else r = pr;
+      }
+      const rt = get(s, 'ready-timeout');
+      let readyTimeoutMs = 30_000;
+      if (rt) {
+        const ms = parseDuration(rt.value);
+        if (ms === undefined) err(rt.line, `ready-timeout = ${rt.value}: expected a duration such as 30s`);
+        else readyTimeoutMs = ms;
+      }
+      const depends = (get(s, 'depends')?.value ?? '').split(',').map((d) => d.trim()).filter(Boolean);
+      jails.push({
+        name, line: s.line, network: network?.value ?? '', addr: get(s, 'addr')?.value ?? 'auto', depends, readyTimeoutMs,
+        ...(n !== undefined ? { count: n } : {}), ...(get(s, 'command') ? { command: get(s, 'command')!.value } : {}), ...(r ? { ready: r } : {}),
+      });
+    }
+  }
+  const netNames = new Set(networks.map((x) => x.name));
+  const jailNames = new Set(jails.map((x) => x.name));
+  for (const j of jails) {
+    const s = sections.find((x) => x.header === `jail:${j.name}`)!;
+    if (j.network && !netNames.has(j.network)) err(get(s, 'network')!.line, `unknown network "${j.network}"${didYouMean(j.network, [...netNames])}; define [network:${j.network}]`);
+    for (const d of j.depends) if (!jailNames.has(d)) err(get(s, 'depends')!.line, `depends on "${d}", which is not defined${didYouMean(d, [...jailNames])}`);
+  }
+  const ordered = order(jails, path, problems);
+  problems.sort((a, b) => a.line - b.line);
+  return { file: { path, networks, jails: ordered }, problems };
+}
