@@ -11,6 +11,8 @@ import { listLabs } from '../engine/labs.js';
 import { doctorReport } from '../engine/doctor.js';
 import { labIdProblem } from '../engine/ifnames.js';
 import { VERSION } from './version.js';
+import { parseSupervisor } from '../supervisor/model.js';
+import { superviseDown, superviseUp } from '../engine/supervise.js';
 
 const EXIT_HELP = `
 Exit status: 0 ok, 1 the operation failed, 2 bad usage or input, 3 environment (not root, a missing tool).
@@ -127,6 +129,36 @@ ${EXIT_HELP}`);
             out(table([['  JAIL', 'INTERFACE', 'MAC', 'IP', 'STATE', 'ADDRESS'], ...n.members.map((j) => [`  ${j.name}`, `${j.host_if}/eth0`, j.mac ?? '', j.addr ?? '', j.state, leaseOf(n, j)])]));
           }
         }
+      });
+    });
+
+  p.command('supervise')
+    .description('bring the lab to what one supervisor INI file describes; --down removes it, --check only validates')
+    .argument('<file>', 'supervisor file with [network:NAME] and [jail:NAME] sections')
+    .option('--down', 'remove every network and jail the file made')
+    .option('--check', 'only check the file (exit 2 with path:line errors)')
+    .addHelpText('after', `\nExamples:\n  vessel supervise --check cluster.ini\n  vessel supervise cluster.ini          # idempotent: run it again to apply changes\n  vessel supervise --down cluster.ini\n${EXIT_HELP}`)
+    .action(async (path: string, o: { down?: boolean; check?: boolean }, cmd: Command) => {
+      let text: string;
+      try {
+        text = readFileSync(path, 'utf8');
+      } catch (e) {
+        throw usage(`${path}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+      }
+      if (text.includes('\0')) throw usage(`${path}:1: contains a NUL byte; a supervisor file is text`);
+      const { file, problems } = parseSupervisor(path, text);
+      if (problems.length) {
+        for (const pr of problems) process.stderr.write(`${pr.path}:${pr.line}: ${pr.message}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      if (o.check) {
+        out(`${path}: ok (${file.networks.length} network(s), ${file.jails.length} jail section(s), start order: ${file.jails.map((j) => j.name).join(', ')})\n`);
+        return;
+      }
+      await withLab(cmd, async (e, lab) => {
+        if (o.down) await superviseDown(e, lab, file, (l) => out(`${l}\n`));
+        else await superviseUp(e, lab, file, (l) => out(`${l}\n`));
       });
     });
 

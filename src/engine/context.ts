@@ -39,6 +39,9 @@ export interface NetworkRow {
   dhcp_first: string | null;
   dhcp_last: string | null;
   nat: number;
+  /** The supervisor file that made it, and the settings it was made with. */
+  owner: string | null;
+  spec: string | null;
 }
 
 /** A jail row. */
@@ -58,4 +61,10 @@ export interface JailRow {
   /** 1 when the address comes from DHCP. */
   dhcp: number;
   role: 'jail' | 'router';
+  /** The supervisor file that made it, and the settings it was made with. */
+  owner: string | null;
+  spec: string | null;
+  /** Extra service environment (JSON) and working directory. */
+  env: string | null;
+  wd: string | null;
 }

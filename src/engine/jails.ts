@@ -26,6 +26,12 @@ export interface JailSpec {
   command?: string[];
   /** Internal: the network's router (gets `.1`, and a leg on the uplink when there is one). */
   role?: 'router';
+  /** The supervisor file that asks for these jails. */
+  owner?: string;
+  /** Working directory of the service. */
+  wd?: string;
+  /** Per jail: the settings to remember (for change detection) and extra service environment. */
+  perJail?: (name: string, index: number | undefined) => { spec?: string; env?: Record<string, string> };
   /** Internal: with role router, the outside leg: a veth on the lab's uplink bridge, or a macvlan child of a NIC. */
   uplink?: { kind: 'bridge' } | { kind: 'nic'; nic: string };
 }
@@ -90,7 +96,7 @@ function reserve(ctx: EngineContext, lab: string, spec: JailSpec): JailRow[] {
     }
     const lrow = ctx.db.prepare('SELECT next_seq FROM labs WHERE id = ?').get(lab) as { next_seq: number };
     ctx.db.prepare('UPDATE labs SET next_seq = ? WHERE id = ?').run(lrow.next_seq + names.length, lab);
-    const ins = ctx.db.prepare('INSERT INTO jails (uuid, lab, name, seq, network, addr, mac, host_if, state, command, created_at, dhcp, role) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const ins = ctx.db.prepare('INSERT INTO jails (uuid, lab, name, seq, network, addr, mac, host_if, state, command, created_at, dhcp, role, owner, spec, env, wd) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
     const now = new Date().toISOString();
     const rows: JailRow[] = names.map((name, i) => {
       const uuid = randomUUID();
@@ -99,8 +105,12 @@ function reserve(ctx: EngineContext, lab: string, spec: JailSpec): JailRow[] {
         uuid, lab, name, seq, network: spec.network, addr: addrs[i] ?? null, mac: macFromSeed(uuid, 'jail'), host_if: hostVethName(seq),
         state: 'creating', command: spec.command ? JSON.stringify(spec.command) : null, created_at: now,
         dhcp: addr === 'dhcp' && spec.role !== 'router' ? 1 : 0, role: spec.role ?? 'jail',
+        owner: spec.owner ?? null, spec: null, env: null, wd: spec.wd ?? null,
       };
-      ins.run(row.uuid, lab, name, seq, row.network, row.addr, row.mac, row.host_if, row.state, row.command, now, row.dhcp, row.role);
+      const extra = spec.perJail?.(name, spec.count === undefined ? undefined : i + 1);
+      row.spec = extra?.spec ?? null;
+      row.env = extra?.env ? JSON.stringify(extra.env) : null;
+      ins.run(row.uuid, lab, name, seq, row.network, row.addr, row.mac, row.host_if, row.state, row.command, now, row.dhcp, row.role, row.owner, row.spec, row.env, row.wd);
       return row;
     });
     const objs: { kind: ObjectKind; name: string; owner: string }[] = [];

@@ -57,8 +57,11 @@ export async function createLab(ctx: EngineContext, id: string, owner: LabOwner)
     { kind: 'cgroup', name: cg },
   ]);
   try {
-    mkdirSync(paths.nsDir, { recursive: true, mode: 0o700 });
-    mkdirSync(paths.jailsDir, { recursive: true });
+    // Service users (postgres, say) must be able to reach their jail's directory: only ns/ is private.
+    mkdirSync(ctx.runDir, { recursive: true, mode: 0o755 });
+    mkdirSync(paths.root, { mode: 0o755 });
+    mkdirSync(paths.nsDir, { mode: 0o700 });
+    mkdirSync(paths.jailsDir, { mode: 0o755 });
     // Namespace files may only be bind-mounted under a private mount.
     await ctx.cmd.run(['mount', '--bind', paths.nsDir, paths.nsDir]);
     await ctx.cmd.run(['mount', '--make-private', paths.nsDir]);

@@ -9,8 +9,8 @@ import { killCgroup } from './kill.js';
 import { jailPaths } from './paths.js';
 
 /** The environment a jail's service starts with: no runner markers, so a step's end cannot stop it. */
-export function serviceEnv(j: JailRow): Record<string, string> {
-  return cleanEnv({ VESSEL_JAIL: j.name, VESSEL_LAB: j.lab, ...(j.addr ? { VESSEL_ADDR: j.addr } : {}) });
+export function serviceEnv(j: JailRow, runDir = process.env.VESSEL_RUN_DIR ?? '/run/vessel'): Record<string, string> {
+  return cleanEnv({ VESSEL_JAIL: j.name, VESSEL_LAB: j.lab, VESSEL_JAIL_DIR: jailPaths(runDir, j.lab, j.name).dir, ...(j.addr ? { VESSEL_ADDR: j.addr } : {}) });
 }
 
 /** Starts argv detached, in a cgroup, with output appended to `log`; returns its pid. */
@@ -51,8 +51,9 @@ export async function startService(ctx: EngineContext, j: JailRow): Promise<numb
   }
   const argv = JSON.parse(j.command) as string[];
   const p = jailPaths(ctx.runDir, j.lab, j.name);
-  const full = jailArgv({ runDir: ctx.runDir, cgroupRoot: ctx.cgroupRoot, lab: j.lab, name: j.name, wd: '/' }, argv);
-  const pid = spawnDetached(full, cgroupDir(ctx.cgroupRoot, j.lab, j.name), p.log, serviceEnv(j));
+  const full = jailArgv({ runDir: ctx.runDir, cgroupRoot: ctx.cgroupRoot, lab: j.lab, name: j.name, wd: j.wd ?? '/' }, argv);
+  const env = { ...serviceEnv(j, ctx.runDir), ...(j.env ? (JSON.parse(j.env) as Record<string, string>) : {}) };
+  const pid = spawnDetached(full, cgroupDir(ctx.cgroupRoot, j.lab, j.name), p.log, env);
   ctx.db.transaction(() => {
     ctx.db.prepare('INSERT OR REPLACE INTO processes (lab, jail, pid, start_time, role, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(j.lab, j.name, pid, processStart(pid!) ?? null, 'service', new Date().toISOString());
     ctx.db.prepare('UPDATE jails SET state = ? WHERE uuid = ?').run('running', j.uuid);

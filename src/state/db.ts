@@ -77,6 +77,14 @@ const MIGRATIONS: string[] = [
   ALTER TABLE jails ADD COLUMN dhcp INTEGER NOT NULL DEFAULT 0;
   ALTER TABLE jails ADD COLUMN role TEXT NOT NULL DEFAULT 'jail';
   `,
+  `
+  ALTER TABLE networks ADD COLUMN owner TEXT;
+  ALTER TABLE networks ADD COLUMN spec TEXT;
+  ALTER TABLE jails ADD COLUMN owner TEXT;
+  ALTER TABLE jails ADD COLUMN spec TEXT;
+  ALTER TABLE jails ADD COLUMN env TEXT;
+  ALTER TABLE jails ADD COLUMN wd TEXT;
+  `,
 ];
 
 /** Brings the schema up to date (user_version counts applied migrations). */
