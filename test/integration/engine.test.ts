@@ -123,6 +123,70 @@ describe('routers, DHCP and DNS', () => {
   }, 60_000);
 });
 
+describe('supervisor files and the Elixir cluster', () => {
+  const lab = 'vcsup1';
+  const env = { VESSEL_LAB: lab };
+  afterEach(async () => {
+    await vessel(['--lab', lab, 'destroy', '--lab', lab]);
+  });
+
+  it('brings a file up, keeps it on a second run, and takes it down', async () => {
+    const ini = fx('sup-light.ini');
+    const up = await vessel(['supervise', ini], env);
+    expect(up.stderr).toBe('');
+    expect(up.stdout.split('\n')).toEqual([
+      'network svc: created (10.66.1.0/24, nat)',
+      expect.stringMatching(/^jail db: created \(10\.66\.1\.\d+\), ready in \d+\.\ds$/),
+      expect.stringMatching(/^jail web-1: created \(10\.66\.1\.2\), ready in \d+\.\ds$/),
+      expect.stringMatching(/^jail web-2: created \(10\.66\.1\.3\), ready in \d+\.\ds$/),
+    ]);
+    expect((await vessel(['logs', 'web-2'], env)).stdout).toBe('web 2 of web-2.svc.test on svc');
+    const again = await vessel(['supervise', ini], env);
+    expect(again.stdout).toBe(['network svc: unchanged', 'jail db: unchanged', 'jail web-1: unchanged', 'jail web-2: unchanged'].join('\n'));
+    const before = (await vessel(['list', '--json'], env)).stdout;
+    expect(JSON.parse(before).map((j: { uuid: string }) => j.uuid)).toHaveLength(4);
+    const down = await vessel(['supervise', '--down', ini], env);
+    expect(down.stdout).toBe(['jail web-1, web-2: removed', 'jail db: removed', 'network svc: removed'].join('\n'));
+    expect((await vessel(['list'], env)).stdout).toBe(`no jails in lab ${lab}`);
+  }, 60_000);
+
+  it('refuses a bad supervisor file with every error as file:line, creating nothing', async () => {
+    const r = await vessel(['supervise', fx('sup-bad.ini')], env);
+    expect(r.code).toBe(2);
+    const f = fx('sup-bad.ini');
+    expect(r.stderr.trim().split('\n')).toEqual([
+      `${f}:3: type = natt: expected nat or isolated (did you mean "nat"?)`,
+      `${f}:5: dependency cycle: a -> b -> a`,
+      `${f}:8: ready = tcp:99999: the port must be from 1 to 65535`,
+      `${f}:11: unknown network "nowhere"; define [network:nowhere]`,
+      `${f}:16: depends on "zed", which is not defined`,
+      `${f}:17: unknown key "colour" in [jail:c]`,
+    ]);
+    expect((await vessel(['supervise', '--check', fx('sup-bad.ini')], env)).code).toBe(2);
+    expect((await vessel(['supervise', '--check', fx('sup-light.ini')], env)).stdout).toBe(`${fx('sup-light.ini')}: ok (1 network(s), 2 jail section(s), start order: db, web)`);
+  });
+
+  it('reports a dead node precisely and quickly: mesh still holds, 3 peers, and a 4-peer check fails with a diff', async () => {
+    const { parseRecipe } = await import('../../src/recipe/parse.js');
+    const { readFileSync, writeFileSync, mkdirSync } = await import('node:fs');
+    const files = join(scratch, 'cluster-files');
+    mkdirSync(files, { recursive: true });
+    for (const s of parseRecipe('c.md', readFileSync(join(ROOT, 'cookbook/elixir-cluster.md'), 'utf8')).recipe.steps) {
+      if (s.kind === 'file') writeFileSync(join(files, s.path), s.body);
+    }
+    const started = Date.now();
+    const r = await cli(['run', fx('cluster-node-killed.md')], { env: { CLUSTER_FILES: files }, timeoutMs: 120_000 });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/✓ L12 assert/);
+    expect(r.stdout).toMatch(/✓ L16 console jail=elixir-cluster-1/);
+    expect(r.stdout).toContain(`${fx('cluster-node-killed.md')}:22: output of the command on line 22 does not match the transcript`);
+    expect(r.stdout).toContain('    -elixir-cluster-1: 4 peers\n');
+    expect(r.stdout).toContain('    +elixir-cluster-1: 3 peers\n');
+    expect(r.stdout).toContain('    +elixir-cluster-4: 3 peers\n');
+    expect(Date.now() - started).toBeLessThan(90_000);
+  }, 120_000);
+});
+
 describe('vessel by hand', () => {
   const lab = 'vctest1';
   const env = { VESSEL_LAB: lab };
