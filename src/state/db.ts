@@ -87,6 +87,9 @@ const MIGRATIONS: string[] = [
   `,
 ];
 
+/** The schema version after every migration. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
 /** Brings the schema up to date (user_version counts applied migrations). */
 export function migrate(db: Db): void {
   const current = db.pragma('user_version', { simple: true }) as number;

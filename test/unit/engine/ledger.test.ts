@@ -1,7 +1,7 @@
 // The state database: migrations and the ledger's write-before-create rows in teardown order.
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migrate } from '../../../src/state/db.js';
+import { migrate, SCHEMA_VERSION } from '../../../src/state/db.js';
 import { forget, labsInLedger, objectsOf, record } from '../../../src/state/ledger.js';
 
 function db() {
@@ -13,9 +13,12 @@ function db() {
 describe('state database', () => {
   it('migrates once and is idempotent', () => {
     const d = db();
-    expect(d.pragma('user_version', { simple: true })).toBe(2);
+    expect(d.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(SCHEMA_VERSION).toBeGreaterThanOrEqual(3);
     migrate(d);
-    expect(d.pragma('user_version', { simple: true })).toBe(2);
+    expect(d.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    const cols = (d.prepare("SELECT name FROM pragma_table_info('jails')").all() as { name: string }[]).map((c) => c.name);
+    expect(cols).toEqual(expect.arrayContaining(['uuid', 'dhcp', 'role', 'owner', 'spec', 'env', 'wd']));
     const tables = (d.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
     expect(tables).toEqual(expect.arrayContaining(['labs', 'networks', 'jails', 'processes', 'objects']));
   });
