@@ -11,9 +11,8 @@ dir=/run/vessel-raw/$lab
 cg=$(awk '$9 == "cgroup2" {print $5; exit}' /proc/self/mountinfo)/vessel-raw/$lab
 host=vr-$lab-host
 
-if [ "$mode" = create-ip ]; then
-  ip netns add "$host"
-  printf 'link set lo up\nlink add br0 type bridge\nlink set dev br0 addrgenmode none\nlink set br0 up\n' | ip -n "$host" -batch -
+# One netns per jail, and a veth from each into the lab host's bridge (both as single ip batches).
+namespaces_and_veths() {
   for i in $(seq 1 "$n"); do echo "netns add vr-$lab-j$i"; done | ip -batch -
   for i in $(seq 1 "$n"); do
     echo "link add vh$i type veth peer name eth0 netns vr-$lab-j$i"
@@ -21,6 +20,12 @@ if [ "$mode" = create-ip ]; then
     echo "link set vh$i master br0"
     echo "link set vh$i up"
   done | ip -n "$host" -batch -
+}
+
+if [ "$mode" = create-ip ]; then
+  ip netns add "$host"
+  printf 'link set lo up\nlink add br0 type bridge\nlink set dev br0 addrgenmode none\nlink set br0 up\n' | ip -n "$host" -batch -
+  namespaces_and_veths
   for i in $(seq 1 "$n"); do
     printf 'link set dev eth0 addrgenmode none\naddr add 10.99.%d.%d/16 dev eth0\nlink set eth0 up\n' $((i / 250)) $((i % 250 + 2)) | ip -n "vr-$lab-j$i" -batch -
   done
@@ -36,13 +41,7 @@ link set dev br0 addrgenmode none
 addr add 10.99.255.254/16 dev br0
 link set br0 up
 B
-  for i in $(seq 1 "$n"); do echo "netns add vr-$lab-j$i"; done | ip -batch -
-  for i in $(seq 1 "$n"); do
-    echo "link add vh$i type veth peer name eth0 netns vr-$lab-j$i"
-    echo "link set dev vh$i addrgenmode none"
-    echo "link set vh$i master br0"
-    echo "link set vh$i up"
-  done | ip -n "$host" -batch -
+  namespaces_and_veths
   for i in $(seq 1 "$n"); do
     d=$dir/j/j$i
     mkdir -p "$d" "$cg/j$i"
