@@ -112,9 +112,10 @@ ${EXIT_HELP}`);
         } else {
           const nets = e.networks(lab);
           const leaseOf = (n: (typeof nets)[number], j: (typeof nets)[number]['members'][number]) => {
-            if (!j.dhcp) return j.role === 'router' ? 'router' : 'static';
+            const slot = j.slot !== null ? `slot ${j.slot}, ` : '';
+            if (!j.dhcp) return j.role === 'router' ? 'router' : `${slot}static`;
             const l = e.leases(lab, n.name).find((x) => x.mac === j.mac);
-            return l ? `dhcp until ${new Date(l.expiry * 1000).toISOString().replace(/\.000Z$/, 'Z')}` : 'dhcp (no lease)';
+            return `${slot}${l ? `dhcp until ${new Date(l.expiry * 1000).toISOString().replace(/\.000Z$/, 'Z')}` : 'dhcp (no lease)'}`;
           };
           if (o.json) {
             out(JSON.stringify(nets.map((n) => ({
@@ -192,16 +193,22 @@ ${EXIT_HELP}`);
     .requiredOption('--network <net>', 'network to join')
     .option('--addr <addr>', 'IPv4 address in the lower half of the subnet, auto, or dhcp', 'auto')
     .option('--count <k>', 'create NAME-1 .. NAME-K')
+    .option('--slot <k>', "the subnet's K-th address and MAC 52:00:<its 4 bytes> (with --count: slots K, K+1, ...)")
     .argument('[command...]', 'service command, after --')
     .addHelpText('after', `\nExamples:\n  vessel run --name=web --network=lan\n  vessel run --name=node --count=5 --network=lan -- sleep infinity\n${EXIT_HELP}`)
-    .action(async (command: string[], o: { name: string; network: string; addr: string; count?: string }, cmd: Command) => {
+    .action(async (command: string[], o: { name: string; network: string; addr: string; count?: string; slot?: string }, cmd: Command) => {
       let count: number | undefined;
       if (o.count !== undefined) {
         if (!/^\d+$/.test(o.count)) throw usage(`--count=${o.count} must be a whole number from 1`);
         count = Number(o.count);
       }
+      let slot: number | undefined;
+      if (o.slot !== undefined) {
+        if (!/^\d+$/.test(o.slot)) throw usage(`--slot=${o.slot} must be a whole number`);
+        slot = Number(o.slot);
+      }
       await withLab(cmd, async (e, lab) => {
-        const rows = await e.run(lab, { name: o.name, network: o.network, addr: o.addr, ...(count !== undefined ? { count } : {}), ...(command.length ? { command } : {}) });
+        const rows = await e.run(lab, { name: o.name, network: o.network, addr: o.addr, ...(count !== undefined ? { count } : {}), ...(slot !== undefined ? { slot } : {}), ...(command.length ? { command } : {}) });
         for (const j of rows) out(`${j.name}  ${j.addr}  ${j.state}\n`);
       });
     });
@@ -229,7 +236,7 @@ ${EXIT_HELP}`);
     .action(async (o: { json?: boolean }, cmd: Command) => {
       await withLab(cmd, async (e, lab) => {
         const js = e.jails(lab);
-        if (o.json) out(JSON.stringify(js.map((j) => ({ name: j.name, uuid: j.uuid, network: j.network, addr: j.addr, mac: j.mac, state: j.state, command: j.command ? JSON.parse(j.command) : null })), null, 2) + '\n');
+        if (o.json) out(JSON.stringify(js.map((j) => ({ name: j.name, uuid: j.uuid, network: j.network, addr: j.addr, mac: j.mac, slot: j.slot, state: j.state, command: j.command ? JSON.parse(j.command) : null })), null, 2) + '\n');
         else if (js.length === 0) out(`no jails in lab ${lab}\n`);
         else out(table([['NAME', 'NETWORK', 'ADDR', 'STATE', 'UUID'], ...js.map((j) => [j.name, j.network ?? '-', j.addr ?? '-', j.state, j.uuid])]));
       });

@@ -16,7 +16,7 @@ export const UPSTREAM = {
 /** dnsmasq.conf for a network's router. */
 export function routerDnsmasqConf(o: {
   network: string; domain: string; gateway: string; netmask: string; dhcpFirst: string; dhcpLast: string;
-  hostsFile: string; leaseFile: string; pidFile: string; upstreamDns?: string; resolvFile?: string;
+  hostsFile: string; leaseFile: string; pidFile: string; upstreamDns?: string; resolvFile?: string; dhcpHostsFile?: string;
 }): string {
   return [
     `# dnsmasq for network ${o.network}, written by vessel`,
@@ -32,6 +32,8 @@ export function routerDnsmasqConf(o: {
     `dhcp-option=option:dns-server,${o.gateway}`,
     `dhcp-option=option:domain-search,${o.domain}`,
     `dhcp-leasefile=${o.leaseFile}`,
+    // MAC-to-address bindings for slotted jails (re-read on SIGHUP).
+    ...(o.dhcpHostsFile ? [`dhcp-hostsfile=${o.dhcpHostsFile}`] : []),
     'dhcp-authoritative',
     // Skips the ~3 s ping before each offer.
     'no-ping',

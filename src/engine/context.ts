@@ -67,4 +67,6 @@ export interface JailRow {
   /** Extra service environment (JSON) and working directory. */
   env: string | null;
   wd: string | null;
+  /** ecDock-style slot: the subnet's K-th address and a MAC made from it. */
+  slot: number | null;
 }

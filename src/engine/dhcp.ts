@@ -19,6 +19,7 @@ export function routerPaths(runDir: string, lab: string, router: string) {
     pid: join(dir, 'dnsmasq.pid'),
     nft: join(dir, 'router.nft'),
     uplinkLease: join(dir, 'uplink.lease'),
+    dhcpHosts: join(dir, 'dhcp-hosts'),
   };
 }
 
@@ -117,5 +118,21 @@ export async function unregisterStatic(ctx: EngineContext, lab: string, router: 
   if (!existsSync(p.hosts)) return;
   const keep = readFileSync(p.hosts, 'utf8').split('\n').filter((l) => l && !names.includes(l.split(/\s+/).pop() ?? ''));
   writeFileSync(p.hosts, keep.map((l) => `${l}\n`).join(''));
+  reloadDns(ctx, lab, router);
+}
+
+/** Binds slotted DHCP jails' MACs to their slot addresses in the router (dnsmasq dhcp-hostsfile), so their leases are fixed. */
+export function bindSlots(ctx: EngineContext, lab: string, router: JailRow, jails: JailRow[]): void {
+  const p = routerPaths(ctx.runDir, lab, router.name);
+  writeFileSync(p.dhcpHosts, jails.map((j) => `${j.mac},${j.addr},${j.name}\n`).join(''), { flag: 'a' });
+  reloadDns(ctx, lab, router);
+}
+
+/** Removes jails' slot bindings from the router. */
+export function unbindSlots(ctx: EngineContext, lab: string, router: JailRow, names: string[]): void {
+  const p = routerPaths(ctx.runDir, lab, router.name);
+  if (!existsSync(p.dhcpHosts)) return;
+  const keep = readFileSync(p.dhcpHosts, 'utf8').split('\n').filter((l) => l && !names.includes(l.split(',')[2] ?? ''));
+  writeFileSync(p.dhcpHosts, keep.map((l) => `${l}\n`).join(''));
   reloadDns(ctx, lab, router);
 }

@@ -54,6 +54,11 @@ export function hostVethName(seq: number): string {
   return `vh${seq}`;
 }
 
+/** The fixed MAC of a slot's address: 52:00 followed by the address's four bytes (192.168.1.7 → 52:00:c0:a8:01:07). */
+export function slotMac(ip: string): string {
+  return ['52', '00', ...ip.split('.').map((o) => Number(o).toString(16).padStart(2, '0'))].join(':');
+}
+
 /** A locally administered unicast MAC derived from a seed (stable for a jail's UUID). */
 export function macFromSeed(seed: string, side: 'host' | 'jail' | 'uplink' | 'uplink-host'): string {
   const h = createHash('sha256').update(`${side}:${seed}`).digest();

@@ -6,9 +6,9 @@ import { objectsOf, record, type ObjectKind } from '../state/ledger.js';
 import type { EngineContext, JailRow } from './context.js';
 import { usage } from './errors.js';
 import { cgroupDir } from './host.js';
-import { hostNetns, hostVethName, jailNetns, macFromSeed, routerUplinkVeth, UPLINK_BRIDGE } from './ifnames.js';
+import { hostNetns, hostVethName, jailNetns, macFromSeed, routerUplinkVeth, slotMac, UPLINK_BRIDGE } from './ifnames.js';
 import { allocateAuto, intToIp, planSubnet, staticAddrProblem, withDhcpRange } from './ipam.js';
-import { jailLeaseFile, leaseAll, registerStatic, routerOf, udhcpcScript, unregisterStatic } from './dhcp.js';
+import { bindSlots, jailLeaseFile, leaseAll, registerStatic, routerOf, udhcpcScript, unbindSlots, unregisterStatic } from './dhcp.js';
 import { join } from 'node:path';
 import { killCgroup } from './kill.js';
 import { getNetwork } from './networks.js';
@@ -32,6 +32,8 @@ export interface JailSpec {
   wd?: string;
   /** Per jail: the settings to remember (for change detection) and extra service environment. */
   perJail?: (name: string, index: number | undefined) => { spec?: string; env?: Record<string, string> };
+  /** A slot: the jail gets the subnet's K-th address and a MAC made from it (with count: K, K+1, ...). */
+  slot?: number;
   /** Internal: with role router, the outside leg: a veth on the lab's uplink bridge, or a macvlan child of a NIC. */
   uplink?: { kind: 'bridge' } | { kind: 'nic'; nic: string };
 }
@@ -73,14 +75,30 @@ function reserve(ctx: EngineContext, lab: string, spec: JailSpec): JailRow[] {
   const addr = spec.addr ?? 'auto';
   if (addr !== 'auto' && addr !== 'dhcp' && names.length > 1) throw usage(`--addr=${addr} gives one jail one address; use --addr=auto or --addr=dhcp with --count`);
   if (addr === 'dhcp' && !routerOf(ctx, lab, spec.network)) throw usage(`network ${spec.network} has no router, so no DHCP server; use --addr=auto or an address`);
+  if (spec.slot !== undefined && addr !== 'auto' && addr !== 'dhcp') throw usage('--slot gives the address; use it without --addr, or with --addr=dhcp for a DHCP lease bound to the slot');
   return ctx.db.transaction(() => {
     for (const n of names) if (getJail(ctx, lab, n)) throw usage(`a jail named ${n} already exists in lab ${lab}`);
     const taken = new Set((ctx.db.prepare('SELECT addr FROM jails WHERE lab = ? AND network = ? AND addr IS NOT NULL').all(lab, spec.network) as { addr: string }[]).map((r) => r.addr));
     let addrs: (string | null)[];
     if (spec.role === 'router') addrs = [intToIp(plan.gateway)];
-    else if (addr === 'dhcp') {
+    else if (spec.slot !== undefined) {
+      addrs = names.map((_, i) => {
+        const k = spec.slot! + i;
+        const n = plan.network + k;
+        if (!Number.isInteger(k) || k < 1 || n >= plan.broadcast) throw usage(`slot ${k} is outside the subnet ${plan.cidr}`);
+        if (n === plan.gateway) throw usage(`slot ${k} is ${intToIp(n)}, reserved for the network's router`);
+        if (n === plan.host) throw usage(`slot ${k} is ${intToIp(n)}, reserved for the lab host`);
+        if (n < plan.autoFirst || n > plan.autoLast || (n >= plan.dhcpFirst && n <= plan.dhcpLast)) {
+          throw usage(`slot ${k} is ${intToIp(n)}, outside the slot range ${plan.autoFirst - plan.network}-${plan.autoLast - plan.network} (${intToIp(plan.autoFirst)}-${intToIp(plan.autoLast)})`);
+        }
+        const ip = intToIp(n);
+        const holder = ctx.db.prepare('SELECT name FROM jails WHERE lab = ? AND network = ? AND addr = ?').get(lab, spec.network, ip) as { name: string } | undefined;
+        if (holder || taken.has(ip)) throw usage(`slot ${k} (${ip}) is already taken${holder ? ` by jail ${holder.name}` : ''}`);
+        return ip;
+      });
+    } else if (addr === 'dhcp') {
       const size = plan.dhcpLast - plan.dhcpFirst + 1;
-      const used = (ctx.db.prepare('SELECT count(*) AS n FROM jails WHERE lab = ? AND network = ? AND dhcp = 1').get(lab, spec.network) as { n: number }).n;
+      const used = (ctx.db.prepare('SELECT count(*) AS n FROM jails WHERE lab = ? AND network = ? AND dhcp = 1 AND slot IS NULL').get(lab, spec.network) as { n: number }).n;
       if (size - used < names.length) {
         throw usage(`the DHCP range ${intToIp(plan.dhcpFirst)}-${intToIp(plan.dhcpLast)} of network ${spec.network} has ${size - used} free address(es), ${names.length} needed`);
       }
@@ -96,21 +114,23 @@ function reserve(ctx: EngineContext, lab: string, spec: JailSpec): JailRow[] {
     }
     const lrow = ctx.db.prepare('SELECT next_seq FROM labs WHERE id = ?').get(lab) as { next_seq: number };
     ctx.db.prepare('UPDATE labs SET next_seq = ? WHERE id = ?').run(lrow.next_seq + names.length, lab);
-    const ins = ctx.db.prepare('INSERT INTO jails (uuid, lab, name, seq, network, addr, mac, host_if, state, command, created_at, dhcp, role, owner, spec, env, wd) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const ins = ctx.db.prepare('INSERT INTO jails (uuid, lab, name, seq, network, addr, mac, host_if, state, command, created_at, dhcp, role, owner, spec, env, wd, slot) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
     const now = new Date().toISOString();
     const rows: JailRow[] = names.map((name, i) => {
       const uuid = randomUUID();
       const seq = lrow.next_seq + i;
       const row: JailRow = {
-        uuid, lab, name, seq, network: spec.network, addr: addrs[i] ?? null, mac: macFromSeed(uuid, 'jail'), host_if: hostVethName(seq),
+        uuid, lab, name, seq, network: spec.network, addr: addrs[i] ?? null, mac: spec.slot !== undefined ? slotMac(addrs[i]!) : macFromSeed(uuid, 'jail'), host_if: hostVethName(seq),
         state: 'creating', command: spec.command ? JSON.stringify(spec.command) : null, created_at: now,
         dhcp: addr === 'dhcp' && spec.role !== 'router' ? 1 : 0, role: spec.role ?? 'jail',
-        owner: spec.owner ?? null, spec: null, env: null, wd: spec.wd ?? null,
+        owner: spec.owner ?? null, spec: null, env: null, wd: spec.wd ?? null, slot: spec.slot !== undefined ? spec.slot + i : null,
       };
+      // A slotted DHCP jail's lease is bound to its slot: the address is known now.
+      if (row.dhcp && row.slot === null) row.addr = null;
       const extra = spec.perJail?.(name, spec.count === undefined ? undefined : i + 1);
       row.spec = extra?.spec ?? null;
       row.env = extra?.env ? JSON.stringify(extra.env) : null;
-      ins.run(row.uuid, lab, name, seq, row.network, row.addr, row.mac, row.host_if, row.state, row.command, now, row.dhcp, row.role, row.owner, row.spec, row.env, row.wd);
+      ins.run(row.uuid, lab, name, seq, row.network, row.addr, row.mac, row.host_if, row.state, row.command, now, row.dhcp, row.role, row.owner, row.spec, row.env, row.wd, row.slot);
       return row;
     });
     const objs: { kind: ObjectKind; name: string; owner: string }[] = [];
@@ -204,14 +224,16 @@ export async function createJails(ctx: EngineContext, lab: string, spec: JailSpe
       writeFileSync(p.resolv, spec.role === 'router' ? 'nameserver 127.0.0.1\n' : resolv);
       writeFileSync(p.hostname, `${j.name}\n`);
       const lines = ['link set lo up', 'link set dev eth0 addrgenmode none'];
-      if (j.addr) lines.push(`addr add ${j.addr}/${plan.prefix} dev eth0`);
+      if (j.addr && !j.dhcp) lines.push(`addr add ${j.addr}/${plan.prefix} dev eth0`);
       lines.push('link set eth0 up');
       if (spec.role === 'router') {
         if (spec.uplink) lines.push('link set dev eth1 addrgenmode none', 'link set eth1 up');
-      } else if (j.addr) lines.push(`route add default via ${gateway} dev eth0 onlink`);
+      } else if (j.addr && !j.dhcp) lines.push(`route add default via ${gateway} dev eth0 onlink`);
       writeFileSync(p.setup, lines.join('\n') + '\n');
       mkdirSync(cgroupDir(ctx.cgroupRoot, lab, j.name), { recursive: true });
     }
+    const bound = rows.filter((j) => j.dhcp && j.slot !== null);
+    if (router && bound.length) bindSlots(ctx, lab, router, bound);
     await pool(rows, 4, async (j) => {
       const p = jailPaths(ctx.runDir, lab, j.name);
       const dhcp = j.dhcp ? [cgroupDir(ctx.cgroupRoot, lab, j.name), udhcpcScript(ctx.runDir, lab), jailLeaseFile(ctx.runDir, lab, j.name), join(p.dir, 'dhcp.log'), join(p.dir, 'udhcpc.pid')] : [];
@@ -246,6 +268,11 @@ export async function destroyJails(ctx: EngineContext, lab: string, names: strin
   for (const [net, ns] of byNet) {
     const router = routerOf(ctx, lab, net);
     if (router && !names.includes(router.name)) await unregisterStatic(ctx, lab, router, ns);
+  }
+  for (const n of names) {
+    const j = getJail(ctx, lab, n);
+    const router = j?.network && j.dhcp && j.slot !== null ? routerOf(ctx, lab, j.network) : undefined;
+    if (router && !names.includes(router.name)) unbindSlots(ctx, lab, router, [n]);
   }
   for (const n of names) await killCgroup(cgroupDir(ctx.cgroupRoot, lab, n));
   const objects = names.flatMap((n) => objectsOf(ctx.db, lab, n));

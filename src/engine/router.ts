@@ -30,10 +30,11 @@ export async function createRouter(ctx: EngineContext, net: NetworkRow, leg: Jai
   const [router] = await createJails(ctx, net.lab, { name: `${net.name}-router`, network: net.name, role: 'router', ...(leg ? { uplink: leg } : {}) }, async () => undefined);
   const r = router!;
   const p = routerPaths(ctx.runDir, net.lab, r.name);
+  writeFileSync(p.dhcpHosts, '');
   writeFileSync(p.hosts, `${intToIp(plan.gateway)}\t${r.name}.${net.domain} ${r.name}\n`);
   writeFileSync(p.conf, routerDnsmasqConf({
     network: net.name, domain: net.domain!, gateway: intToIp(plan.gateway), netmask: netmask(plan.prefix),
-    dhcpFirst: intToIp(plan.dhcpFirst), dhcpLast: intToIp(plan.dhcpLast), hostsFile: p.hosts, leaseFile: p.leases, pidFile: p.pid,
+    dhcpFirst: intToIp(plan.dhcpFirst), dhcpLast: intToIp(plan.dhcpLast), hostsFile: p.hosts, leaseFile: p.leases, pidFile: p.pid, dhcpHostsFile: p.dhcpHosts,
     ...(leg?.kind === 'bridge' ? { upstreamDns: UPSTREAM.dns } : {}),
     ...(leg?.kind === 'nic' ? { resolvFile: jailPaths(ctx.runDir, net.lab, r.name).resolv } : {}),
   }));

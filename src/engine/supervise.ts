@@ -19,7 +19,7 @@ function networkSpec(n: SupNetwork): string {
 }
 
 function jailSpec(j: SupJail, index: number | undefined): string {
-  return JSON.stringify({ network: j.network, addr: j.addr, command: j.command ?? null, ready: j.ready ?? null, index: index ?? null });
+  return JSON.stringify({ network: j.network, addr: j.addr, command: j.command ?? null, ready: j.ready ?? null, index: index ?? null, slot: j.slot === undefined ? null : j.slot + (index ?? 1) - 1 });
 }
 
 /** Waits until the jail's ready check passes, or fails with what was checked. */
@@ -111,9 +111,10 @@ export async function superviseUp(engine: Engine, lab: string, file: SupervisorF
     }
     if (todo.length === 0) continue;
     const base = { network: s.network, addr: s.addr, owner, wd, ...(s.command ? { command: ['/bin/sh', '-c', s.command] } : {}) };
+    const slotOf = (index: number | undefined) => (s.slot === undefined ? {} : { slot: s.slot + (index ?? 1) - 1 });
     const made = todo.length === names.length && s.count !== undefined
-      ? await engine.run(lab, { ...base, name: s.name, count: s.count, perJail })
-      : (await Promise.all(todo.map((t) => engine.run(lab, { ...base, name: t.name, perJail: (n) => perJail(n, t.index) })))).flat();
+      ? await engine.run(lab, { ...base, name: s.name, count: s.count, perJail, ...slotOf(1) })
+      : (await Promise.all(todo.map((t) => engine.run(lab, { ...base, name: t.name, perJail: (n) => perJail(n, t.index), ...slotOf(t.index) })))).flat();
     const times = await Promise.all(made.map((j) => waitReady(engine, lab, j, s)));
     made.forEach((j, k) => say(`jail ${j.name}: created (${j.addr})${s.ready ? `, ready in ${(times[k]! / 1000).toFixed(1)}s` : ''}`));
   }

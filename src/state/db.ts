@@ -85,6 +85,9 @@ const MIGRATIONS: string[] = [
   ALTER TABLE jails ADD COLUMN env TEXT;
   ALTER TABLE jails ADD COLUMN wd TEXT;
   `,
+  `
+  ALTER TABLE jails ADD COLUMN slot INTEGER;
+  `,
 ];
 
 /** The schema version after every migration. */

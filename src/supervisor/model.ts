@@ -25,6 +25,7 @@ export interface SupJail {
   network: string;
   addr: string;
   count?: number;
+  slot?: number;
   depends: string[];
   command?: string;
   ready?: Ready;
@@ -145,7 +146,11 @@ export function parseSupervisor(path: string, text: string): { file: SupervisorF
         else n = Number(count.value);
       }
       const slot = get(s, 'slot');
-      if (slot) err(slot.line, 'slot is not supported by this version of vessel yet');
+      let k: number | undefined;
+      if (slot) {
+        if (!/^\d+$/.test(slot.value) || Number(slot.value) < 1) err(slot.line, `slot = ${slot.value}: expected a whole number from 1`);
+        else k = Number(slot.value);
+      }
       const ready = get(s, 'ready');
       let r: Ready | undefined;
       if (ready) {
@@ -163,7 +168,7 @@ export function parseSupervisor(path: string, text: string): { file: SupervisorF
       const depends = (get(s, 'depends')?.value ?? '').split(',').map((d) => d.trim()).filter(Boolean);
       jails.push({
         name, line: s.line, network: network?.value ?? '', addr: get(s, 'addr')?.value ?? 'auto', depends, readyTimeoutMs,
-        ...(n !== undefined ? { count: n } : {}), ...(get(s, 'command') ? { command: get(s, 'command')!.value } : {}), ...(r ? { ready: r } : {}),
+        ...(n !== undefined ? { count: n } : {}), ...(k !== undefined ? { slot: k } : {}), ...(get(s, 'command') ? { command: get(s, 'command')!.value } : {}), ...(r ? { ready: r } : {}),
       });
     }
   }

@@ -1,7 +1,7 @@
 // Names: jail and network names, lab ids, and interface names that fit 15 characters.
 import { describe, expect, it } from 'vitest';
 import { jailNameProblem, networkNameProblem, newJailNameProblem } from '../../../src/recipe/names.js';
-import { bridgeName, hostNetns, hostVethName, IFNAMSIZ_MAX, jailNetns, labIdProblem, labOfNetns, macFromSeed } from '../../../src/engine/ifnames.js';
+import { slotMac, bridgeName, hostNetns, hostVethName, IFNAMSIZ_MAX, jailNetns, labIdProblem, labOfNetns, macFromSeed } from '../../../src/engine/ifnames.js';
 import { countedNames } from '../../../src/engine/jails.js';
 
 describe('jail and network names', () => {
@@ -39,6 +39,10 @@ describe('kernel names', () => {
     expect(labOfNetns('docker-1')).toBeUndefined();
     expect(labIdProblem('default')).toBeUndefined();
     expect(labIdProblem('Bad-Lab')).toMatch(/lowercase/);
+  });
+  it('makes a slot\'s MAC from its address', () => {
+    expect(slotMac('192.168.1.7')).toBe('52:00:c0:a8:01:07');
+    expect(slotMac('10.0.0.255')).toBe('52:00:0a:00:00:ff');
   });
   it('derives stable, locally administered unicast MACs', () => {
     const m = macFromSeed('uuid-1', 'jail');

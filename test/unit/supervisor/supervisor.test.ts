@@ -54,6 +54,11 @@ describe('parseSupervisor', () => {
     expect(file.jails[1]).toMatchObject({ count: 5, addr: 'dhcp', depends: ['postgres'], ready: { kind: 'log', regex: 'connected' }, readyTimeoutMs: 20_000 });
     expect(file.jails[0]!.ready).toEqual({ kind: 'tcp', port: 5432 });
   });
+  it('reads slots', () => {
+    const { file, problems } = parseSupervisor('s.ini', '[network:n]\nsubnet = 10.0.0.0/24\n[jail:a]\nnetwork = n\nslot = 7\ncount = 2\n[jail:b]\nnetwork = n\nslot = x\n');
+    expect(problems.map((p) => `${p.line}: ${p.message}`)).toEqual(['9: slot = x: expected a whole number from 1']);
+    expect(file.jails[0]).toMatchObject({ slot: 7, count: 2 });
+  });
   it('starts dependencies first whatever the file order', () => {
     const { file, problems } = parseSupervisor('o.ini', '[network:n]\nsubnet = 10.0.0.0/24\n[jail:c]\nnetwork = n\ndepends = b\n[jail:b]\nnetwork = n\ndepends = a\n[jail:a]\nnetwork = n\n');
     expect(problems).toEqual([]);
