@@ -11,6 +11,10 @@ export const UPSTREAM = {
   internetGateway: '198.51.100.1',
   www: '198.51.100.80',
   wwwName: 'www.example',
+  /** The simulated EC2 ENI's VPC subnet: the lab host's `eni0` is the ENI, the upstream is the VPC router. */
+  eniSubnet: '172.31.32.0/20',
+  eniGateway: '172.31.32.1',
+  eniHost: '172.31.32.10',
 } as const;
 
 /** dnsmasq.conf for a network's router. */

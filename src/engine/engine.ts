@@ -10,6 +10,7 @@ import { createJails, destroyJails, getJail, listJails, type JailSpec } from './
 import { createLab, destroyLab, ensureLab, getLab, keepLab, type LabOwner } from './labs.js';
 import { createNetwork, destroyNetwork, getNetwork, listNetworks, networkMembers, type NetworkOptions } from './networks.js';
 import { startService, stopJail } from './services.js';
+import { createAliasJail } from './alias.js';
 import { startRouterDns } from './router.js';
 import { networkLeases, routerOf, routerPaths, startDhcpClient } from './dhcp.js';
 
@@ -113,6 +114,15 @@ export class Engine {
     return createJails(this.ctx, lab, spec, async (j) => {
       await startService(this.ctx, j);
     });
+  }
+  /** Creates an IP-aliased jail on a NIC of the lab host (alias:NIC:IP). */
+  async runAlias(lab: string, name: string, nic: string, ip: string, command?: string[]) {
+    const j = await createAliasJail(this.ctx, lab, name, nic, ip);
+    if (command?.length) {
+      this.ctx.db.prepare('UPDATE jails SET command = ? WHERE uuid = ?').run(JSON.stringify(command), j.uuid);
+      await startService(this.ctx, this.jail(lab, name));
+    }
+    return this.jail(lab, name);
   }
   /** The jails of a lab. */
   jails(lab: string) {

@@ -156,7 +156,7 @@ function reserve(ctx: EngineContext, lab: string, spec: JailSpec): JailRow[] {
 // then configures the links from a batch file. $1 name, $2 hosts, $3 resolv.conf, $4 hostname, $5 ip batch.
 // For a DHCP jail it then joins the jail's cgroup and leaves busybox udhcpc running there, with a clean
 // environment: $6 cgroup, $7 event script, $8 lease file, $9 log, $10 pid file.
-const SETUP = [
+export const SETUP = [
   'echo "$1" > /proc/sys/kernel/hostname',
   // (before /sys is remounted: the cgroup tree lives under it)
   '{ [ -z "$6" ] || echo $$ > "$6/cgroup.procs"; }',
@@ -169,7 +169,7 @@ const SETUP = [
 ].join(' && ');
 
 /** Runs `fn` over `items` with at most `limit` at a time. */
-async function pool<T>(items: T[], limit: number, fn: (t: T) => Promise<void>): Promise<void> {
+export async function pool<T>(items: T[], limit: number, fn: (t: T) => Promise<void>): Promise<void> {
   let next = 0;
   const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
     while (next < items.length) await fn(items[next++]!);

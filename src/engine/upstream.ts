@@ -8,6 +8,9 @@ import { UPSTREAM } from './confgen.js';
 import { failed } from './errors.js';
 import { cgroupDir } from './host.js';
 import { hostNetns, UPLINK_BRIDGE, upstreamNetns, wwwNetns } from './ifnames.js';
+
+/** The lab host's simulated ENI. */
+export const ENI = 'eni0';
 import { labPaths } from './paths.js';
 import { cleanEnv, spawnDetached, waitFor } from './services.js';
 
@@ -53,6 +56,11 @@ export async function createUpstream(ctx: EngineContext, lab: string): Promise<v
       'link set dev vup addrgenmode none',
       `link set vup master ${UPLINK_BRIDGE}`,
       'link set vup up',
+      // The "ENI": a second NIC of the lab host on the VPC subnet, whose router is the upstream.
+      `link add ${ENI} type veth peer name vpc0 netns ${up}`,
+      `link set dev ${ENI} addrgenmode none`,
+      `addr add ${UPSTREAM.eniHost}/20 dev ${ENI}`,
+      `link set ${ENI} up`,
     ].join('\n') + '\n',
   });
   await ctx.cmd.run(['ip', '-n', up, '-batch', '-'], {
@@ -64,6 +72,8 @@ export async function createUpstream(ctx: EngineContext, lab: string): Promise<v
       `link add in0 type veth peer name eth0 netns ${www}`,
       `addr add ${UPSTREAM.internetGateway}/24 dev in0`,
       'link set in0 up',
+      `addr add ${UPSTREAM.eniGateway}/20 dev vpc0`,
+      'link set vpc0 up',
     ].join('\n') + '\n',
   });
   await ctx.cmd.run(['ip', '-n', www, '-batch', '-'], {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { jailNameProblem, networkNameProblem, newJailNameProblem } from '../../../src/recipe/names.js';
 import { slotMac, bridgeName, hostNetns, hostVethName, IFNAMSIZ_MAX, jailNetns, labIdProblem, labOfNetns, macFromSeed } from '../../../src/engine/ifnames.js';
 import { countedNames } from '../../../src/engine/jails.js';
+import { parseAlias } from '../../../src/engine/alias.js';
 
 describe('jail and network names', () => {
   it('accepts DNS-label names and refuses the rest', () => {
@@ -39,6 +40,12 @@ describe('kernel names', () => {
     expect(labOfNetns('docker-1')).toBeUndefined();
     expect(labIdProblem('default')).toBeUndefined();
     expect(labIdProblem('Bad-Lab')).toMatch(/lowercase/);
+  });
+  it('reads alias:NIC:IP', () => {
+    expect(parseAlias('alias:eni0:172.31.32.21')).toEqual({ nic: 'eni0', ip: '172.31.32.21' });
+    expect(parseAlias('auto')).toBeUndefined();
+    expect(parseAlias('alias:eni0')).toMatch(/must look like alias:NIC:IP/);
+    expect(parseAlias('alias:eni0:172.31.32.300')).toMatch(/must look like alias:NIC:IP/);
   });
   it('makes a slot\'s MAC from its address', () => {
     expect(slotMac('192.168.1.7')).toBe('52:00:c0:a8:01:07');
