@@ -13,7 +13,9 @@ export class EngineError extends Error {
   }
 }
 
-/** Shorthands. */
+/** A bad-usage or bad-input error (exit 2). */
 export const usage = (m: string) => new EngineError('usage', m);
+/** An environment error: not root, a missing tool (exit 3). */
 export const envError = (m: string) => new EngineError('env', m);
+/** An operation that failed (exit 1). */
 export const failed = (m: string) => new EngineError('failed', m);

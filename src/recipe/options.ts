@@ -12,8 +12,9 @@ export const RUNNABLE_LANGS = [...SHELL_LANGS, 'console', 'assert'] as const;
 export const OPTION_KEYS = ['jail', 'timeout', 'exit', 'eventually', 'retry', 'background', 'skip', 'engine', 'name', 'file'] as const;
 const FLAGS = new Set(['eventually', 'background', 'skip']);
 
-/** Default block timeout, and the default for assert blocks. */
+/** Default block timeout. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
+/** Default timeout (and retry window) of an assert block. */
 export const DEFAULT_ASSERT_TIMEOUT_MS = 30_000;
 /** `eventually` without `retry=`. */
 export const DEFAULT_RETRY_MS = 30_000;
