@@ -11,6 +11,7 @@ import { listLabs } from '../engine/labs.js';
 import { doctorReport } from '../engine/doctor.js';
 import { labIdProblem } from '../engine/ifnames.js';
 import { parseAlias } from '../engine/alias.js';
+import type { NetworkOptions } from '../engine/networks.js';
 import { VERSION } from './version.js';
 import { parseSupervisor } from '../supervisor/model.js';
 import { superviseDown, superviseUp } from '../engine/supervise.js';
@@ -51,6 +52,11 @@ async function withLab<T>(cmd: Command, fn: (e: Engine, lab: string) => Promise<
 }
 
 const out = (s: string) => process.stdout.write(s);
+
+/** The network options given on a command line (`--domain`, `--dhcp-range`, `--no-nat`). */
+function networkOptions(o: { domain?: string; dhcpRange?: string; nat?: boolean }): NetworkOptions {
+  return { ...(o.domain !== undefined ? { domain: o.domain } : {}), ...(o.dhcpRange !== undefined ? { dhcpRange: o.dhcpRange } : {}), nat: o.nat !== false };
+}
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
@@ -103,7 +109,7 @@ ${EXIT_HELP}`);
       await withLab(cmd, async (e, lab) => {
         if (o.create) {
           if (!o.name || !o.subnet) throw usage('network --create needs --name=NAME and --subnet=CIDR');
-          const n = await e.createNetwork(lab, o.name, o.subnet, { ...(o.domain !== undefined ? { domain: o.domain } : {}), ...(o.dhcpRange !== undefined ? { dhcpRange: o.dhcpRange } : {}), nat: o.nat !== false });
+          const n = await e.createNetwork(lab, o.name, o.subnet, networkOptions(o));
           const hasUplink = e.getLab(lab)!.uplink !== null;
           out(`network ${n.name}: bridge ${n.bridge}, subnet ${n.subnet}, host ${n.host_addr}, router ${n.name}-router, domain ${n.domain}, DHCP ${n.dhcp_first}-${n.dhcp_last}, ${n.nat ? 'NAT out through the uplink' : hasUplink ? 'no NAT (--no-nat)' : 'no NAT: the lab has no uplink'}\n`);
         } else if (o.destroy) {
@@ -174,7 +180,7 @@ ${EXIT_HELP}`);
     .addHelpText('after', `\nExample:\n  vessel run-network --name=lan --subnet=192.168.1.0/24\n${EXIT_HELP}`)
     .action(async (o: { name: string; subnet: string; domain?: string; dhcpRange?: string; nat?: boolean }, cmd: Command) => {
       await withLab(cmd, async (e, lab) => {
-        const n = await e.createNetwork(lab, o.name, o.subnet, { ...(o.domain !== undefined ? { domain: o.domain } : {}), ...(o.dhcpRange !== undefined ? { dhcpRange: o.dhcpRange } : {}), nat: o.nat !== false });
+        const n = await e.createNetwork(lab, o.name, o.subnet, networkOptions(o));
         out(`network ${n.name} is up in lab ${lab} (router ${n.name}-router, domain ${n.domain}); Ctrl-C removes it\n`);
         // Signal listeners alone do not keep Node running: hold the loop open until one arrives.
         const keepAlive = setInterval(() => undefined, 1 << 30);
