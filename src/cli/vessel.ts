@@ -91,7 +91,7 @@ ${EXIT_HELP}`);
     });
 
   p.command('network')
-    .description('create, list or destroy networks (a bridge with the lab host on it)')
+    .description('create, list or destroy networks: a bridge with the lab host on it, and a router jail (DHCP, DNS, NAT)')
     .option('--create', 'create a network (needs --name and --subnet)')
     .option('--list', 'list networks with their members')
     .option('--destroy', 'destroy a network (needs --name)')

@@ -10,6 +10,8 @@ export const ENGINE_TOOLS: { tool: string; debian: string; freebsd: string; why:
   { tool: 'unshare', debian: 'util-linux', freebsd: '(base: jail)', why: 'persistent UTS and mount namespaces' },
   { tool: 'nft', debian: 'nftables', freebsd: '(base: pfctl)', why: 'firewall rules (NAT, partitions)' },
   { tool: 'fping', debian: 'fping', freebsd: 'fping', why: 'reach, isolated and mesh probes' },
+  { tool: 'dnsmasq', debian: 'dnsmasq-base', freebsd: 'dnsmasq', why: "routers' DHCP and DNS" },
+  { tool: 'busybox', debian: 'busybox', freebsd: 'busybox', why: 'udhcpc, the DHCP client in jails' },
 ];
 
 /** The doctor's findings as text, and whether everything is there. */
