@@ -130,8 +130,10 @@ describe('supervisor files and the Elixir cluster', () => {
     await vessel(['--lab', lab, 'destroy', '--lab', lab]);
   });
 
-  it('brings a file up, keeps it on a second run, and takes it down', async () => {
-    const ini = fx('sup-light.ini');
+  it('brings a file up, keeps it on a second run, applies only an edit, and takes it down', async () => {
+    const { copyFileSync, readFileSync, writeFileSync } = await import('node:fs');
+    const ini = join(scratch, 'sup-light.ini');
+    copyFileSync(fx('sup-light.ini'), ini);
     const up = await vessel(['supervise', ini], env);
     expect(up.stderr).toBe('');
     expect(up.stdout.split('\n')).toEqual([
@@ -143,8 +145,24 @@ describe('supervisor files and the Elixir cluster', () => {
     expect((await vessel(['logs', 'web-2'], env)).stdout).toBe('web 2 of web-2.svc.test on svc');
     const again = await vessel(['supervise', ini], env);
     expect(again.stdout).toBe(['network svc: unchanged', 'jail db: unchanged', 'jail web-1: unchanged', 'jail web-2: unchanged'].join('\n'));
-    const before = (await vessel(['list', '--json'], env)).stdout;
-    expect(JSON.parse(before).map((j: { uuid: string }) => j.uuid)).toHaveLength(4);
+    const uuids = (): Promise<Record<string, string>> => vessel(['list', '--json'], env).then((r) => Object.fromEntries(JSON.parse(r.stdout).map((j: { name: string; uuid: string }) => [j.name, j.uuid])));
+    const before = await uuids();
+    expect(Object.keys(before)).toHaveLength(4);
+    // Edit one section: only its jails are re-created; the others keep their UUIDs.
+    writeFileSync(ini, readFileSync(ini, 'utf8').replace('exec sleep 1000', 'exec sleep 2000'));
+    const edited = await vessel(['supervise', ini], env);
+    expect(edited.stdout.split('\n')).toEqual([
+      'network svc: unchanged',
+      'jail db: unchanged',
+      'jail web-1: changed, re-creating',
+      'jail web-2: changed, re-creating',
+      expect.stringMatching(/^jail web-1: created \(10\.66\.1\.2\), ready in/),
+      expect.stringMatching(/^jail web-2: created \(10\.66\.1\.3\), ready in/),
+    ]);
+    const after = await uuids();
+    expect(after['db']).toBe(before['db']);
+    expect(after['svc-router']).toBe(before['svc-router']);
+    expect(after['web-1']).not.toBe(before['web-1']);
     const down = await vessel(['supervise', '--down', ini], env);
     expect(down.stdout).toBe(['jail web-1, web-2: removed', 'jail db: removed', 'network svc: removed'].join('\n'));
     expect((await vessel(['list'], env)).stdout).toBe(`no jails in lab ${lab}`);
