@@ -11,6 +11,7 @@ import { listLabs } from '../engine/labs.js';
 import { doctorReport } from '../engine/doctor.js';
 import { labIdProblem } from '../engine/ifnames.js';
 import { parseAlias } from '../engine/alias.js';
+import { heal, partition } from '../engine/partition.js';
 import type { NetworkOptions } from '../engine/networks.js';
 import { VERSION } from './version.js';
 import { parseSupervisor } from '../supervisor/model.js';
@@ -167,6 +168,30 @@ ${EXIT_HELP}`);
       await withLab(cmd, async (e, lab) => {
         if (o.down) await superviseDown(e, lab, file, (l) => out(`${l}\n`));
         else await superviseUp(e, lab, file, (l) => out(`${l}\n`));
+      });
+    });
+
+  p.command('partition')
+    .description('cut all traffic between two groups of jails (replaces any earlier partition); `vessel heal` undoes it')
+    .argument('<groups...>', 'A,B -- C,D,E')
+    .addHelpText('after', `\nExample:\n  vessel partition node-1,node-2 -- node-3,node-4,node-5\n${EXIT_HELP}`)
+    .action(async (groups: string[], _o: unknown, cmd: Command) => {
+      // Commander drops the "--"; the two groups arrive as two comma lists.
+      if (groups.length !== 2) throw usage('partition: give two groups, e.g. vessel partition a,b -- c,d,e');
+      const [a, b] = groups.map((g) => g.split(',').map((x) => x.trim()).filter(Boolean)) as [string[], string[]];
+      await withLab(cmd, async (e, lab) => {
+        await partition(e.ctx, lab, a, b);
+        out(`partitioned: ${a.join(', ')} | ${b.join(', ')}\n`);
+      });
+    });
+
+  p.command('heal')
+    .description('remove the partition; a notice (exit 0) when there is none')
+    .addHelpText('after', `\nExample:\n  vessel heal\n${EXIT_HELP}`)
+    .action(async (_o: unknown, cmd: Command) => {
+      await withLab(cmd, async (e, lab) => {
+        const n = await heal(e.ctx, lab);
+        out(n === 0 ? `no partition in lab ${lab}; nothing to heal\n` : `healed (${n} jail(s) had partition rules)\n`);
       });
     });
 
