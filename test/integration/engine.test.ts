@@ -235,6 +235,9 @@ describe('vessel by hand', () => {
       [['run', '--name=k', '--addr=alias:eni0:172.31.32.5'], /^vessel: no interface eni0 in lab vctest1 to alias on \(a run's lab has the ENI eni0\)$/],
       [['run', '--name=k', '--addr=alias:eni0:172.31.32.5', '--network=n'], /^vessel: --addr=alias:NIC:IP puts the jail on the NIC itself; leave out --network$/],
       [['run', '--name=k', '--addr=alias:eni0'], /must look like alias:NIC:IP/],
+      [['partition', 'j', '--', 'j'], /^vessel: partition: j cannot be in both groups$/],
+      [['partition', 'j', '--', 'zz'], /^vessel: partition: no jail named zz in lab vctest1$/],
+      [['partition', 'j'], /^vessel: partition: give two groups, e\.g\. vessel partition a,b -- c,d,e$/],
       [['run', '--name=k', '--network=nope'], /^vessel: no network named nope in lab vctest1/],
       [['network', '--create', '--name=m', '--subnet=10.81.0.0/24'], /^vessel: subnet 10\.81\.0\.0\/24 overlaps network n \(10\.81\.0\.0\/29\) in lab vctest1$/],
       [['network', '--create', '--name=m', '--subnet=10.82.0.1/24'], /host bits are set/],
@@ -251,6 +254,8 @@ describe('vessel by hand', () => {
       expect(r.stderr.trim(), args.join(' ')).toMatch(re);
     }
     expect(await census()).toEqual(inner);
+    const healed = await vessel(['heal'], env);
+    expect(healed).toMatchObject({ code: 0, stdout: 'no partition in lab vctest1; nothing to heal' });
   }, 60_000);
 
   it('lists networks with members, execs with status passthrough, stops, starts and logs', async () => {
