@@ -54,6 +54,11 @@ async function withLab<T>(cmd: Command, fn: (e: Engine, lab: string) => Promise<
 
 const out = (s: string) => process.stdout.write(s);
 
+/** Says how a VLAN's tag is carried, never claiming tagging that did not happen. */
+function vlanModeText(mode: string | null): string {
+  return mode === 'tagged' ? 'tagged 802.1Q on the trunk' : 'per-VLAN bridge: this kernel has no 802.1Q, so no tag is carried';
+}
+
 /** The network options given on a command line (`--domain`, `--dhcp-range`, `--no-nat`). */
 function networkOptions(o: { domain?: string; dhcpRange?: string; nat?: boolean }): NetworkOptions {
   return { ...(o.domain !== undefined ? { domain: o.domain } : {}), ...(o.dhcpRange !== undefined ? { dhcpRange: o.dhcpRange } : {}), nat: o.nat !== false };
@@ -101,17 +106,29 @@ ${EXIT_HELP}`);
     .option('--domain <domain>', 'DNS domain of the network (default NAME.test)')
     .option('--dhcp-range <first-last>', 'DHCP range inside the subnet (default: upper half minus the host address)')
     .option('--no-nat', 'router without NAT: jails reach nothing outside')
+    .option('--vlan <id>', 'carry the network as VLAN ID (1-4094) on a trunk')
+    .option('--trunk <name>', 'the trunk of --vlan (default trunk0; made on first use)')
+    .option('--route-to <net>', 'route to another network (with --create, or with --route --name=N)')
+    .option('--route', 'route an existing network (--name) to another (--route-to)')
     .option('--force', 'with --destroy: also destroy attached jails')
     .option('--json', 'with --list: print JSON')
     .addHelpText('after', `\nExamples:\n  vessel network --create --name=lan --subnet=192.168.1.0/24\n  vessel network --list\n  vessel network --destroy --name=lan --force\n${EXIT_HELP}`)
-    .action(async (o: { create?: boolean; list?: boolean; destroy?: boolean; name?: string; subnet?: string; force?: boolean; json?: boolean; domain?: string; dhcpRange?: string; nat?: boolean }, cmd: Command) => {
-      const modes = [o.create, o.list, o.destroy].filter(Boolean).length;
-      if (modes !== 1) throw usage('network: give exactly one of --create, --list or --destroy');
+    .action(async (o: { create?: boolean; list?: boolean; destroy?: boolean; route?: boolean; name?: string; subnet?: string; force?: boolean; json?: boolean; domain?: string; dhcpRange?: string; nat?: boolean; vlan?: string; trunk?: string; routeTo?: string }, cmd: Command) => {
+      const modes = [o.create, o.list, o.destroy, o.route].filter(Boolean).length;
+      if (modes !== 1) throw usage('network: give exactly one of --create, --list, --destroy or --route');
       await withLab(cmd, async (e, lab) => {
+        if (o.route) {
+          if (!o.name || !o.routeTo) throw usage('network --route needs --name=NAME and --route-to=OTHER');
+          await e.route(lab, o.name, o.routeTo);
+          out(`network ${o.name} is routed to ${o.routeTo} (both ways, through the lab host)\n`);
+          return;
+        }
         if (o.create) {
+          if (o.vlan !== undefined && !/^\d+$/.test(o.vlan)) throw usage(`--vlan=${o.vlan}: a VLAN id is from 1 to 4094`);
           if (!o.name || !o.subnet) throw usage('network --create needs --name=NAME and --subnet=CIDR');
-          const n = await e.createNetwork(lab, o.name, o.subnet, networkOptions(o));
+          const n = await e.createNetwork(lab, o.name, o.subnet, { ...networkOptions(o), ...(o.vlan !== undefined ? { vlan: Number(o.vlan) } : {}), ...(o.trunk !== undefined ? { trunk: o.trunk } : {}), ...(o.routeTo !== undefined ? { routeTo: o.routeTo } : {}) });
           const hasUplink = e.getLab(lab)!.uplink !== null;
+          if (n.vlan !== null) out(`network ${n.name}: VLAN ${n.vlan} on trunk ${n.trunk}, ${vlanModeText(n.vlan_mode)}\n`);
           out(`network ${n.name}: bridge ${n.bridge}, subnet ${n.subnet}, host ${n.host_addr}, router ${n.name}-router, domain ${n.domain}, DHCP ${n.dhcp_first}-${n.dhcp_last}, ${n.nat ? 'NAT out through the uplink' : hasUplink ? 'no NAT (--no-nat)' : 'no NAT: the lab has no uplink'}\n`);
         } else if (o.destroy) {
           if (!o.name) throw usage('network --destroy needs --name=NAME');
@@ -134,7 +151,7 @@ ${EXIT_HELP}`);
           }
           if (nets.length === 0) out(`no networks in lab ${lab}\n`);
           for (const n of nets) {
-            out(`${n.name}  bridge ${n.bridge}  subnet ${n.subnet}  host ${n.host_addr}  domain ${n.domain}  dhcp ${n.dhcp_first}-${n.dhcp_last}  ${n.nat ? 'nat' : 'no-nat'}\n`);
+            out(`${n.name}  bridge ${n.bridge}  subnet ${n.subnet}  host ${n.host_addr}  domain ${n.domain}  dhcp ${n.dhcp_first}-${n.dhcp_last}  ${n.nat ? 'nat' : 'no-nat'}${n.vlan !== null ? `  vlan ${n.vlan} on ${n.trunk} (${vlanModeText(n.vlan_mode)})` : ''}${n.route_to ? `  routed to ${n.route_to}` : ''}\n`);
             out(table([['  JAIL', 'INTERFACE', 'MAC', 'IP', 'STATE', 'ADDRESS'], ...n.members.map((j) => [`  ${j.name}`, `${j.host_if}/eth0`, j.mac ?? '', j.addr ?? '', j.state, leaseOf(n, j)])]));
           }
         }

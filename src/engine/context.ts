@@ -42,6 +42,12 @@ export interface NetworkRow {
   /** The supervisor file that made it, and the settings it was made with. */
   owner: string | null;
   spec: string | null;
+  /** VLAN id and trunk, and how the tag is carried: 'tagged' (802.1Q) or 'bridge-per-vlan'. */
+  vlan: number | null;
+  trunk: string | null;
+  vlan_mode: string | null;
+  /** Networks this one is routed to (comma list). */
+  route_to: string | null;
 }
 
 /** A jail row. */

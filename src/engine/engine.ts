@@ -8,7 +8,7 @@ import { envError, usage } from './errors.js';
 import { cgroup2Root, requireRoot, runDir } from './host.js';
 import { createJails, destroyJails, getJail, listJails, type JailSpec } from './jails.js';
 import { createLab, destroyLab, ensureLab, getLab, keepLab, type LabOwner } from './labs.js';
-import { createNetwork, destroyNetwork, getNetwork, listNetworks, networkMembers, type NetworkOptions } from './networks.js';
+import { createNetwork, destroyNetwork, getNetwork, listNetworks, networkMembers, routeNetworks, type NetworkOptions } from './networks.js';
 import { startService, stopJail } from './services.js';
 import { createAliasJail } from './alias.js';
 import { startRouterDns } from './router.js';
@@ -94,6 +94,10 @@ export class Engine {
   /** The networks of a lab with their members. */
   networks(lab: string): NetworkView[] {
     return listNetworks(this.ctx, lab).map((n) => ({ ...n, members: networkMembers(this.ctx, lab, n.name) }));
+  }
+  /** Routes network `name` to network `to` (both ways). */
+  route(lab: string, name: string, to: string) {
+    return routeNetworks(this.ctx, lab, name, to);
   }
   /** The DHCP leases dnsmasq recorded on a network. */
   leases(lab: string, network: string) {

@@ -2,6 +2,7 @@
 import { dnsNameProblem, networkNameProblem } from '../recipe/names.js';
 import { UPSTREAM } from './confgen.js';
 import { createRouter } from './router.js';
+import { attachVlan, detachVlan, detectVlan, routeBetween, vlanProblem } from './vlan.js';
 import { destroyJails, type JailSpec } from './jails.js';
 import { execFileSync } from 'node:child_process';
 
@@ -37,6 +38,11 @@ export interface NetworkOptions {
   nat?: boolean;
   /** `FIRST-LAST` inside the subnet (default: the upper half minus the host address). */
   dhcpRange?: string;
+  /** A VLAN id (1-4094) on a trunk (default trunk `trunk0`). */
+  vlan?: number;
+  trunk?: string;
+  /** Route to this existing network once created. */
+  routeTo?: string;
 }
 
 /** Creates network `name` with `subnet` in the lab: a bridge carrying the lab host's address, and its router. */
@@ -63,12 +69,26 @@ export async function createNetwork(ctx: EngineContext, lab: string, name: strin
   for (const other of listNetworks(ctx, lab)) {
     if (overlaps(other.subnet, subnet)) throw usage(`subnet ${subnet} overlaps network ${other.name} (${other.subnet}) in lab ${lab}`);
   }
+  let vlanMode: string | null = null;
+  let trunk: string | null = null;
+  if (opts.vlan !== undefined) {
+    trunk = opts.trunk ?? 'trunk0';
+    const vp = vlanProblem(opts.vlan, trunk);
+    if (vp) throw usage(vp);
+    const dup = listNetworks(ctx, lab).find((n) => n.trunk === trunk && n.vlan === opts.vlan);
+    if (dup) throw usage(`VLAN ${opts.vlan} is already used on trunk ${trunk} by network ${dup.name}`);
+  } else if (opts.trunk !== undefined) throw usage('--trunk needs --vlan=ID');
+  if (opts.routeTo !== undefined && !getNetwork(ctx, lab, opts.routeTo)) throw usage(`--route-to=${opts.routeTo}: no network named ${opts.routeTo} in lab ${lab}`);
+  if (opts.vlan !== undefined) {
+    const cap = await detectVlan(ctx, lab);
+    vlanMode = cap.mode;
+  }
   const bridge = bridgeName(name);
   if (listNetworks(ctx, lab).some((n) => n.bridge === bridge)) throw usage(`network ${name} would reuse bridge ${bridge}; choose another name`);
   const hostAddr = intToIp(plan.host);
   const nat = uplink && opts.nat !== false ? 1 : 0;
-  ctx.db.prepare('INSERT INTO networks (lab, name, subnet, bridge, host_addr, created_at, domain, dhcp_first, dhcp_last, nat) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
-    lab, name, subnet, bridge, hostAddr, new Date().toISOString(), domain, intToIp(range[0]), intToIp(range[1]), nat,
+  ctx.db.prepare('INSERT INTO networks (lab, name, subnet, bridge, host_addr, created_at, domain, dhcp_first, dhcp_last, nat, vlan, trunk, vlan_mode) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+    lab, name, subnet, bridge, hostAddr, new Date().toISOString(), domain, intToIp(range[0]), intToIp(range[1]), nat, opts.vlan ?? null, trunk, vlanMode,
   );
   try {
     await ctx.cmd.run(['ip', '-n', hostNetns(lab), '-batch', '-'], {
@@ -79,7 +99,9 @@ export async function createNetwork(ctx: EngineContext, lab: string, name: strin
         `link set ${bridge} up`,
       ].join('\n') + '\n',
     });
+    await attachVlan(ctx, lab, getNetwork(ctx, lab, name)!);
     await createRouter(ctx, getNetwork(ctx, lab, name)!, leg);
+    if (opts.routeTo !== undefined) await routeBetween(ctx, lab, getNetwork(ctx, lab, name)!, getNetwork(ctx, lab, opts.routeTo)!, listNetworks(ctx, lab));
   } catch (e) {
     const members = networkMembers(ctx, lab, name).map((j) => j.name);
     if (members.length) await destroyJails(ctx, lab, members);
@@ -108,5 +130,15 @@ export async function destroyNetwork(ctx: EngineContext, lab: string, name: stri
   const routers = all.filter((j) => j.role === 'router').map((j) => j.name);
   if (routers.length > 0) await destroyJails(routers);
   await ctx.cmd.run(['ip', '-n', hostNetns(lab), 'link', 'del', net.bridge], { allowFail: true });
+  await detachVlan(ctx, lab, net, listNetworks(ctx, lab));
   ctx.db.prepare('DELETE FROM networks WHERE lab = ? AND name = ?').run(lab, name);
+}
+
+/** Routes an existing network to another (`vessel network --route --name=A --route-to=B`). */
+export async function routeNetworks(ctx: EngineContext, lab: string, name: string, to: string): Promise<void> {
+  const a = getNetwork(ctx, lab, name);
+  const b = getNetwork(ctx, lab, to);
+  if (!a) throw usage(`no network named ${name} in lab ${lab}`);
+  if (!b) throw usage(`--route-to=${to}: no network named ${to} in lab ${lab}`);
+  await routeBetween(ctx, lab, a, b, listNetworks(ctx, lab));
 }

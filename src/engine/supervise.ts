@@ -15,7 +15,7 @@ export type SuperviseLog = (line: string) => void;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function networkSpec(n: SupNetwork): string {
-  return JSON.stringify({ subnet: n.subnet, type: n.type, domain: n.domain ?? null, dhcpRange: n.dhcpRange ?? null });
+  return JSON.stringify({ subnet: n.subnet, type: n.type, domain: n.domain ?? null, dhcpRange: n.dhcpRange ?? null, vlan: n.vlan ?? null, trunk: n.trunk ?? null });
 }
 
 function jailSpec(j: SupJail, index: number | undefined): string {
@@ -79,7 +79,7 @@ export async function superviseUp(engine: Engine, lab: string, file: SupervisorF
       await engine.destroyNetwork(lab, n.name, true);
       say(`network ${n.name}: changed, re-creating`);
     }
-    await engine.createNetwork(lab, n.name, n.subnet, { nat: n.type === 'nat', ...(n.domain ? { domain: n.domain } : {}), ...(n.dhcpRange ? { dhcpRange: n.dhcpRange } : {}) });
+    await engine.createNetwork(lab, n.name, n.subnet, { nat: n.type === 'nat', ...(n.domain ? { domain: n.domain } : {}), ...(n.dhcpRange ? { dhcpRange: n.dhcpRange } : {}), ...(n.vlan !== undefined ? { vlan: n.vlan, trunk: n.trunk ?? 'trunk0' } : {}) });
     engine.ctx.db.prepare('UPDATE networks SET owner = ?, spec = ? WHERE lab = ? AND name = ?').run(owner, spec, lab, n.name);
     say(`network ${n.name}: created (${n.subnet}, ${n.type})`);
   }

@@ -88,6 +88,12 @@ const MIGRATIONS: string[] = [
   `
   ALTER TABLE jails ADD COLUMN slot INTEGER;
   `,
+  `
+  ALTER TABLE networks ADD COLUMN vlan INTEGER;
+  ALTER TABLE networks ADD COLUMN trunk TEXT;
+  ALTER TABLE networks ADD COLUMN vlan_mode TEXT;
+  ALTER TABLE networks ADD COLUMN route_to TEXT;
+  `,
 ];
 
 /** The schema version after every migration. */

@@ -13,6 +13,8 @@ export interface SupNetwork {
   subnet: string;
   domain?: string;
   dhcpRange?: string;
+  vlan?: number;
+  trunk?: string;
 }
 
 /** How a jail says it is ready. */
@@ -126,13 +128,19 @@ export function parseSupervisor(path: string, text: string): { file: SupervisorF
         const p = dnsNameProblem(domain.value);
         if (p) err(domain.line, `domain = ${domain.value} is not a valid DNS name: it ${p}`);
       }
-      for (const k of ['vlan', 'trunk']) {
-        const e = get(s, k);
-        if (e) err(e.line, `${k} is not supported by this version of vessel yet`);
+      const vlan = get(s, 'vlan');
+      let vid: number | undefined;
+      if (vlan) {
+        if (!/^\d+$/.test(vlan.value) || Number(vlan.value) < 1 || Number(vlan.value) > 4094) err(vlan.line, `vlan = ${vlan.value}: a VLAN id is from 1 to 4094`);
+        else vid = Number(vlan.value);
       }
+      const trunk = get(s, 'trunk');
+      if (trunk && !vlan) err(trunk.line, 'trunk needs vlan = ID in the same section');
+      if (trunk && !/^[a-z0-9][a-z0-9-]{0,11}$/.test(trunk.value)) err(trunk.line, `trunk = ${trunk.value}: a trunk name is 1-12 lowercase letters, digits and "-"`);
       networks.push({
         name, line: s.line, type: type === 'isolated' ? 'isolated' : 'nat', subnet: subnet?.value ?? '',
         ...(domain ? { domain: domain.value } : {}), ...(get(s, 'dhcp-range') ? { dhcpRange: get(s, 'dhcp-range')!.value } : {}),
+        ...(vid !== undefined ? { vlan: vid, trunk: trunk?.value ?? 'trunk0' } : {}),
       });
     } else {
       const jp = newJailNameProblem(name);
@@ -171,6 +179,14 @@ export function parseSupervisor(path: string, text: string): { file: SupervisorF
         ...(n !== undefined ? { count: n } : {}), ...(k !== undefined ? { slot: k } : {}), ...(get(s, 'command') ? { command: get(s, 'command')!.value } : {}), ...(r ? { ready: r } : {}),
       });
     }
+  }
+  const used = new Map<string, SupNetwork>();
+  for (const n of networks) {
+    if (n.vlan === undefined) continue;
+    const key = `${n.trunk}/${n.vlan}`;
+    const prev = used.get(key);
+    if (prev) err(n.line, `VLAN ${n.vlan} is already used on trunk ${n.trunk} by [network:${prev.name}] (line ${prev.line})`);
+    else used.set(key, n);
   }
   const netNames = new Set(networks.map((x) => x.name));
   const jailNames = new Set(jails.map((x) => x.name));

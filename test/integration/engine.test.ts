@@ -236,6 +236,9 @@ describe('vessel by hand', () => {
       [['run', '--name=k', '--addr=alias:eni0:172.31.32.5', '--network=n'], /^vessel: --addr=alias:NIC:IP puts the jail on the NIC itself; leave out --network$/],
       [['run', '--name=k', '--addr=alias:eni0'], /must look like alias:NIC:IP/],
       [['partition', 'j', '--', 'j'], /^vessel: partition: j cannot be in both groups$/],
+      [['network', '--create', '--name=v0', '--subnet=10.88.0.0/24', '--vlan=0'], /^vessel: --vlan=0: a VLAN id is from 1 to 4094$/],
+      [['network', '--create', '--name=v0', '--subnet=10.88.0.0/24', '--trunk=t'], /^vessel: --trunk needs --vlan=ID$/],
+      [['network', '--route', '--name=n', '--route-to=nope'], /^vessel: --route-to=nope: no network named nope in lab vctest1$/],
       [['partition', 'j', '--', 'zz'], /^vessel: partition: no jail named zz in lab vctest1$/],
       [['partition', 'j'], /^vessel: partition: give two groups, e\.g\. vessel partition a,b -- c,d,e$/],
       [['run', '--name=k', '--network=nope'], /^vessel: no network named nope in lab vctest1/],
@@ -243,7 +246,7 @@ describe('vessel by hand', () => {
       [['network', '--create', '--name=m', '--subnet=10.82.0.1/24'], /host bits are set/],
       [['network', '--create', '--name=UPPER', '--subnet=10.82.0.0/24'], /^vessel: network name "UPPER"/],
       [['network', '--destroy', '--name=n'], /^vessel: network n still has 1 jail\(s\) attached \(j\); destroy them first or use --force$/],
-      [['network'], /exactly one of --create, --list or --destroy/],
+      [['network'], /exactly one of --create, --list, --destroy or --route/],
       [['exec', 'ghost', '--', 'true'], /^vessel: no jail named ghost in lab vctest1$/],
       [['--lab', 'Bad!', 'list'], /lab id "Bad!" must be 1-12 lowercase letters or digits/],
     ];
@@ -344,6 +347,40 @@ describe('vessel by hand', () => {
     const r = await execa('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, VESSEL, 'network', '--list'], { reject: false });
     expect(r.exitCode).toBe(3);
     expect(String(r.stderr)).toBe('vessel: the vessel engine needs root (network namespaces, bridges and cgroups); run it with sudo');
+  });
+});
+
+describe('VLAN modes', () => {
+  // 802.1Q is detected, not assumed: the tagged path runs only where the kernel can make a vlan link.
+  const probe = () => execa('sh', ['-c', 'ip netns add vcq && ip -n vcq link add q0 type veth peer name q1 && ip -n vcq link add link q0 name q0.7 type vlan id 7; rc=$?; ip netns del vcq; exit $rc'], { reject: false });
+  let tagged = false;
+  it('detects whether this kernel can tag (802.1Q)', async () => {
+    tagged = (await probe()).exitCode === 0;
+    const r = await cli(['run', join(ROOT, 'cookbook/vlan.md')], { timeoutMs: 90_000 });
+    expect(r.stdout).toMatch(/^recipes: 1 passed, 0 failed$/m);
+    expect(r.stdout).not.toMatch(/✗/);
+  }, 90_000);
+  it('uses a per-VLAN bridge where the kernel has no 802.1Q, and says so (skipped where 802.1Q exists)', async (ctx) => {
+    if (tagged) ctx.skip();
+    const env = { VESSEL_LAB: 'vcvlan1' };
+    try {
+      const c = await vessel(['network', '--create', '--name=v10', '--subnet=10.89.10.0/24', '--vlan=10'], env);
+      expect(c.stdout.split('\n')[0]).toBe('network v10: VLAN 10 on trunk trunk0, per-VLAN bridge: this kernel has no 802.1Q, so no tag is carried');
+      expect((await execa('ip', ['-n', 'vc-vcvlan1-host', 'link', 'show', 'tk-trunk0'], { reject: false })).exitCode).not.toBe(0);
+    } finally {
+      await vessel(['--lab', 'vcvlan1', 'destroy', '--lab', 'vcvlan1']);
+    }
+  });
+  it('carries real tags on the trunk where the kernel has 802.1Q (skipped here: no 802.1Q)', async (ctx) => {
+    if (!tagged) ctx.skip();
+    const env = { VESSEL_LAB: 'vcvlan2' };
+    try {
+      await vessel(['network', '--create', '--name=v10', '--subnet=10.89.10.0/24', '--vlan=10', '--trunk=t'], env);
+      const link = await execa('ip', ['-n', 'vc-vcvlan2-host', '-d', 'link', 'show', 't.10']);
+      expect(String(link.stdout)).toMatch(/vlan protocol 802\.1Q id 10/);
+    } finally {
+      await vessel(['--lab', 'vcvlan2', 'destroy', '--lab', 'vcvlan2']);
+    }
   });
 });
 

@@ -54,6 +54,15 @@ describe('parseSupervisor', () => {
     expect(file.jails[1]).toMatchObject({ count: 5, addr: 'dhcp', depends: ['postgres'], ready: { kind: 'log', regex: 'connected' }, readyTimeoutMs: 20_000 });
     expect(file.jails[0]!.ready).toEqual({ kind: 'tcp', port: 5432 });
   });
+  it('reads VLANs and refuses bad ids and a VLAN used twice on one trunk', () => {
+    const { file, problems } = parseSupervisor('v.ini', '[network:a]\nsubnet = 10.0.1.0/24\nvlan = 10\ntrunk = office\n[network:b]\nsubnet = 10.0.2.0/24\nvlan = 10\ntrunk = office\n[network:c]\nsubnet = 10.0.3.0/24\nvlan = 5000\n[network:d]\nsubnet = 10.0.4.0/24\ntrunk = t\n');
+    expect(problems.map((p) => `${p.line}: ${p.message}`)).toEqual([
+      '5: VLAN 10 is already used on trunk office by [network:a] (line 1)',
+      '11: vlan = 5000: a VLAN id is from 1 to 4094',
+      '14: trunk needs vlan = ID in the same section',
+    ]);
+    expect(file.networks[0]).toMatchObject({ vlan: 10, trunk: 'office' });
+  });
   it('reads slots', () => {
     const { file, problems } = parseSupervisor('s.ini', '[network:n]\nsubnet = 10.0.0.0/24\n[jail:a]\nnetwork = n\nslot = 7\ncount = 2\n[jail:b]\nnetwork = n\nslot = x\n');
     expect(problems.map((p) => `${p.line}: ${p.message}`)).toEqual(['9: slot = x: expected a whole number from 1']);
