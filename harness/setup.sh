@@ -24,6 +24,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   [ "$(id -u)" -eq 0 ] || die "installing ${missing[*]} needs root; run: sudo harness/setup.sh"
   say "installing Debian packages: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
+  # Recipes run Postgres inside jails; the package must not create and start a host-wide cluster.
+  if printf '%s\n' "${missing[@]}" | grep -qx postgresql; then
+    mkdir -p /etc/postgresql-common/createcluster.d
+    echo 'create_main_cluster = false' > /etc/postgresql-common/createcluster.d/vessel-cookbook.conf
+  fi
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 else
