@@ -2,6 +2,7 @@
 import type { EngineContext, NetworkRow } from './context.js';
 import { usage } from './errors.js';
 import { hostNetns } from './ifnames.js';
+import { TRUNK_NAME } from './vlan-names.js';
 
 /** How VLAN tags are carried in a lab. */
 export interface VlanCapability {
@@ -23,7 +24,7 @@ export function vlanInterface(trunk: string, vlan: number): string {
 /** Why a VLAN id or trunk name is unusable, or undefined. */
 export function vlanProblem(vlan: number, trunk: string): string | undefined {
   if (!Number.isInteger(vlan) || vlan < 1 || vlan > 4094) return `--vlan=${vlan}: a VLAN id is from 1 to 4094`;
-  if (!/^[a-z0-9][a-z0-9-]{0,11}$/.test(trunk)) return `--trunk=${trunk}: a trunk name is 1-12 lowercase letters, digits and "-"`;
+  if (!TRUNK_NAME.test(trunk)) return `--trunk=${trunk}: a trunk name is 1-12 lowercase letters, digits and "-"`;
   return undefined;
 }
 

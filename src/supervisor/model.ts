@@ -4,6 +4,7 @@ import { parseDuration } from '../recipe/duration.js';
 import { dnsNameProblem, networkNameProblem, newJailNameProblem } from '../recipe/names.js';
 import { didYouMean } from '../util/suggest.js';
 import { readIni, type IniSection } from './ini.js';
+import { TRUNK_NAME } from '../engine/vlan-names.js';
 
 /** A `[network:<name>]` section. */
 export interface SupNetwork {
@@ -70,6 +71,14 @@ function parseReady(v: string): Ready | string {
   return { kind: 'exec', command: m[2]! };
 }
 
+/** A whole number from `min` to `max`, or undefined after reporting `message` at the entry's line. */
+function wholeNumber(e: { value: string; line: number }, min: number, max: number, message: string, err: (line: number, m: string) => void): number | undefined {
+  const n = Number(e.value);
+  if (/^\d+$/.test(e.value) && n >= min && n <= max) return n;
+  err(e.line, message);
+  return undefined;
+}
+
 /** Orders jails so each comes after its dependencies; reports the first cycle found. */
 function order(jails: SupJail[], path: string, problems: SupProblem[]): SupJail[] {
   const byName = new Map(jails.map((j) => [j.name, j]));
@@ -129,14 +138,10 @@ export function parseSupervisor(path: string, text: string): { file: SupervisorF
         if (p) err(domain.line, `domain = ${domain.value} is not a valid DNS name: it ${p}`);
       }
       const vlan = get(s, 'vlan');
-      let vid: number | undefined;
-      if (vlan) {
-        if (!/^\d+$/.test(vlan.value) || Number(vlan.value) < 1 || Number(vlan.value) > 4094) err(vlan.line, `vlan = ${vlan.value}: a VLAN id is from 1 to 4094`);
-        else vid = Number(vlan.value);
-      }
+      const vid = vlan ? wholeNumber(vlan, 1, 4094, `vlan = ${vlan?.value}: a VLAN id is from 1 to 4094`, err) : undefined;
       const trunk = get(s, 'trunk');
       if (trunk && !vlan) err(trunk.line, 'trunk needs vlan = ID in the same section');
-      if (trunk && !/^[a-z0-9][a-z0-9-]{0,11}$/.test(trunk.value)) err(trunk.line, `trunk = ${trunk.value}: a trunk name is 1-12 lowercase letters, digits and "-"`);
+      if (trunk && !TRUNK_NAME.test(trunk.value)) err(trunk.line, `trunk = ${trunk.value}: a trunk name is 1-12 lowercase letters, digits and "-"`);
       networks.push({
         name, line: s.line, type: type === 'isolated' ? 'isolated' : 'nat', subnet: subnet?.value ?? '',
         ...(domain ? { domain: domain.value } : {}), ...(get(s, 'dhcp-range') ? { dhcpRange: get(s, 'dhcp-range')!.value } : {}),
@@ -148,17 +153,9 @@ export function parseSupervisor(path: string, text: string): { file: SupervisorF
       const network = get(s, 'network');
       if (!network) err(s.line, `[${s.header}] needs network = NAME`);
       const count = get(s, 'count');
-      let n: number | undefined;
-      if (count) {
-        if (!/^\d+$/.test(count.value) || Number(count.value) < 1 || Number(count.value) > 1000) err(count.line, `count = ${count.value}: expected a whole number from 1 to 1000`);
-        else n = Number(count.value);
-      }
+      const n = count ? wholeNumber(count, 1, 1000, `count = ${count.value}: expected a whole number from 1 to 1000`, err) : undefined;
       const slot = get(s, 'slot');
-      let k: number | undefined;
-      if (slot) {
-        if (!/^\d+$/.test(slot.value) || Number(slot.value) < 1) err(slot.line, `slot = ${slot.value}: expected a whole number from 1`);
-        else k = Number(slot.value);
-      }
+      const k = slot ? wholeNumber(slot, 1, Number.MAX_SAFE_INTEGER, `slot = ${slot.value}: expected a whole number from 1`, err) : undefined;
       const ready = get(s, 'ready');
       let r: Ready | undefined;
       if (ready) {

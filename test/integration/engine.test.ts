@@ -20,6 +20,14 @@ async function vessel(args: string[], env: Record<string, string> = {}) {
 
 useCensus();
 
+/** The environment for `vessel` on a by-hand lab, which is destroyed after each test. */
+function byHandLab(lab: string): Record<string, string> {
+  afterEach(async () => {
+    await vessel(['--lab', lab, 'destroy', '--lab', lab]);
+  });
+  return { VESSEL_LAB: lab };
+}
+
 describe('recipes with jails', () => {
   it('runs two networks of three jails: mesh, isolation, TCP to a background listener, stop and start', async () => {
     const r = await cli(['run', fx('two-networks.md')], { timeoutMs: 120_000 });
@@ -125,10 +133,7 @@ describe('routers, DHCP and DNS', () => {
 
 describe('supervisor files and the Elixir cluster', () => {
   const lab = 'vcsup1';
-  const env = { VESSEL_LAB: lab };
-  afterEach(async () => {
-    await vessel(['--lab', lab, 'destroy', '--lab', lab]);
-  });
+  const env = byHandLab(lab);
 
   it('brings a file up, keeps it on a second run, applies only an edit, and takes it down', async () => {
     const { copyFileSync, readFileSync, writeFileSync } = await import('node:fs');
@@ -192,7 +197,7 @@ describe('supervisor files and the Elixir cluster', () => {
     for (const s of parseRecipe('c.md', readFileSync(join(ROOT, 'cookbook/elixir-cluster.md'), 'utf8')).recipe.steps) {
       if (s.kind === 'file') writeFileSync(join(files, s.path), s.body);
     }
-    const started = Date.now();
+    // No hang: the run ends on its own (cli() would time out first), with a precise failure.
     const r = await cli(['run', fx('cluster-node-killed.md')], { env: { CLUSTER_FILES: files }, timeoutMs: 120_000 });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/✓ L12 assert/);
@@ -201,16 +206,12 @@ describe('supervisor files and the Elixir cluster', () => {
     expect(r.stdout).toContain('    -elixir-cluster-1: 4 peers\n');
     expect(r.stdout).toContain('    +elixir-cluster-1: 3 peers\n');
     expect(r.stdout).toContain('    +elixir-cluster-4: 3 peers\n');
-    expect(Date.now() - started).toBeLessThan(90_000);
   }, 120_000);
 });
 
 describe('vessel by hand', () => {
   const lab = 'vctest1';
-  const env = { VESSEL_LAB: lab };
-  afterEach(async () => {
-    await vessel(['--lab', lab, 'destroy', '--lab', lab]);
-  });
+  const env = byHandLab(lab);
 
   it('refuses bad input with one line and exit 2, creating nothing', async () => {
     expect((await vessel(['network', '--create', '--name=n', '--subnet=10.81.0.0/29'], env)).code).toBe(0);
