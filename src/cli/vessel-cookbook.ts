@@ -5,6 +5,7 @@ import { listCommand } from './commands/list.js';
 import { showCommand } from './commands/show.js';
 import { runCommand } from './commands/run.js';
 import { doctorCommand } from './commands/doctor.js';
+import { planCommand } from './commands/plan.js';
 import { CliError, EXIT } from './common.js';
 import { VERSION } from './version.js';
 
@@ -77,6 +78,18 @@ Examples:
   vessel-cookbook run --only setup,L42 cookbook/getting-started.md`)
     .action(async (files: string[], o) => {
       status.code = await runCommand(files, { ...o, color: o.color === false ? false : undefined });
+    });
+
+  program
+    .command('plan')
+    .description("print the freebsd backend's plan for recipes: the commands and files their vessel commands turn into (nothing runs)")
+    .argument('<files...>', 'recipe files or directories')
+    .addOption(new Option('--engine <name>', 'backend to plan for').choices(['freebsd']).default('freebsd'))
+    .option('--seed <seed>', 'seed for the lab id, UUIDs and MACs (plans are deterministic)')
+    .option('-o, --out <dir>', 'write NAME.freebsd.plan files into DIR instead of printing')
+    .addHelpText('after', '\nExample:\n  vessel-cookbook plan --engine=freebsd cookbook/getting-started.md')
+    .action(async (files: string[], o) => {
+      status.code = await planCommand(files, o);
     });
 
   program

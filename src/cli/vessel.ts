@@ -5,13 +5,14 @@ import { execa } from 'execa';
 import { Engine } from '../engine/engine.js';
 import { EngineError, usage } from '../engine/errors.js';
 import { cleanup } from '../engine/cleanup.js';
-import { jailArgv } from '../engine/enter.js';
-import { jailPaths } from '../engine/paths.js';
 import { listLabs } from '../engine/labs.js';
 import { doctorReport } from '../engine/doctor.js';
 import { labIdProblem } from '../engine/ifnames.js';
 import { parseAlias } from '../engine/alias.js';
-import { heal, partition } from '../engine/partition.js';
+import type { VesselBackend } from '../engine/api.js';
+import { FreebsdEngine } from '../freebsd/engine.js';
+import { LiveHost } from '../freebsd/host.js';
+import { ExecaRunner } from '../exec/runner.js';
 import type { NetworkOptions } from '../engine/networks.js';
 import { VERSION } from './version.js';
 import { parseSupervisor } from '../supervisor/model.js';
@@ -34,25 +35,21 @@ function labId(g: Globals): string {
   return id;
 }
 
-/** Opens the engine with this invocation's logging. */
-async function open(g: Globals, noReconcile = false): Promise<Engine> {
-  return Engine.open({ noReconcile, ...(g.verbose ? { verbose: true } : {}), ...(process.env.VESSEL_COMMAND_LOG ? { logFile: process.env.VESSEL_COMMAND_LOG } : {}) });
-}
+/** Opens an engine backend for one invocation. */
+export type Opener = (g: Globals, noReconcile?: boolean) => Promise<VesselBackend>;
 
-/** Runs `fn` with an engine and the lab, creating a by-hand lab on first use. */
-async function withLab<T>(cmd: Command, fn: (e: Engine, lab: string) => Promise<T>): Promise<T> {
-  const g = cmd.optsWithGlobals() as Globals;
-  const e = await open(g);
-  try {
-    const lab = labId(g);
-    await e.ensureLab(lab);
-    return await fn(e, lab);
-  } finally {
-    e.close();
+/** Opens this machine's backend with this invocation's logging: freebsd on FreeBSD, linux elsewhere. */
+const openHere: Opener = async (g, noReconcile = false) => {
+  const wanted = process.env.VESSEL_ENGINE ?? (process.platform === 'freebsd' ? 'freebsd' : 'linux');
+  if (wanted === 'freebsd') {
+    if (process.platform !== 'freebsd') throw usage('VESSEL_ENGINE=freebsd: the freebsd backend runs only on FreeBSD; see its plans with `vessel-cookbook plan --engine=freebsd FILE`');
+    const runner = new ExecaRunner({ ...(g.verbose ? { verbose: true } : {}), ...(process.env.VESSEL_COMMAND_LOG ? { logFile: process.env.VESSEL_COMMAND_LOG } : {}) });
+    return FreebsdEngine.open({ host: new LiveHost(runner) });
   }
-}
+  if (wanted !== 'linux') throw usage(`VESSEL_ENGINE=${wanted}: the backends are linux and freebsd`);
+  return Engine.open({ noReconcile, ...(g.verbose ? { verbose: true } : {}), ...(process.env.VESSEL_COMMAND_LOG ? { logFile: process.env.VESSEL_COMMAND_LOG } : {}) });
+};
 
-const out = (s: string) => process.stdout.write(s);
 
 /** Says how a VLAN's tag is carried, never claiming tagging that did not happen. */
 function vlanModeText(mode: string | null): string {
@@ -69,8 +66,21 @@ function table(rows: string[][]): string {
   return rows.map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c]!))).join('  ').trimEnd()).join('\n') + '\n';
 }
 
-/** Builds the vessel program. */
-export function buildVessel(): Command {
+/** Builds the vessel program (`open` picks the backend; plan mode passes a recording one). */
+export function buildVessel(open: Opener = openHere, out: (s: string) => void = (s) => void process.stdout.write(s)): Command {
+  /** Runs `fn` with an engine and the lab, creating a by-hand lab on first use. */
+  async function withLab<T>(cmd: Command, fn: (e: VesselBackend, lab: string) => Promise<T>, inetNic?: string): Promise<T> {
+    const g = cmd.optsWithGlobals() as Globals;
+    const e = await open(g);
+    try {
+      const lab = labId(g);
+      if (e instanceof FreebsdEngine && inetNic && !e.getLab(lab)) await e.createLab(lab, { kind: 'manual', inetNic });
+      await e.ensureLab(lab);
+      return await fn(e, lab);
+    } finally {
+      e.close();
+    }
+  }
   const p = new Command('vessel')
     .description('Create labs, networks and jails on this host (the built-in engine of vessel-cookbook).')
     .version(VERSION, '-V, --version')
@@ -93,7 +103,7 @@ ${EXIT_HELP}`);
         const uplink = e.setInetNic(lab, o.inetNic);
         const l = e.getLab(lab)!;
         out(`lab ${lab} ready (${l.kind === 'run' ? 'created by vessel-cookbook run' : 'by hand'}; uplink: ${uplink})\n`);
-      });
+      }, o.inetNic);
     });
 
   p.command('network')
@@ -136,10 +146,11 @@ ${EXIT_HELP}`);
           out(`network ${o.name} destroyed\n`);
         } else {
           const nets = e.networks(lab);
+          const leases = new Map(await Promise.all(nets.map(async (n) => [n.name, await e.leases(lab, n.name)] as const)));
           const leaseOf = (n: (typeof nets)[number], j: (typeof nets)[number]['members'][number]) => {
             const slot = j.slot !== null ? `slot ${j.slot}, ` : '';
             if (!j.dhcp) return j.role === 'router' ? 'router' : `${slot}static`;
-            const l = e.leases(lab, n.name).find((x) => x.mac === j.mac);
+            const l = leases.get(n.name)?.find((x) => x.mac === j.mac);
             return `${slot}${l ? `dhcp until ${new Date(l.expiry * 1000).toISOString().replace(/\.000Z$/, 'Z')}` : 'dhcp (no lease)'}`;
           };
           if (o.json) {
@@ -197,7 +208,7 @@ ${EXIT_HELP}`);
       if (groups.length !== 2) throw usage('partition: give two groups, e.g. vessel partition a,b -- c,d,e');
       const [a, b] = groups.map((g) => g.split(',').map((x) => x.trim()).filter(Boolean)) as [string[], string[]];
       await withLab(cmd, async (e, lab) => {
-        await partition(e.ctx, lab, a, b);
+        await e.partition(lab, a, b);
         out(`partitioned: ${a.join(', ')} | ${b.join(', ')}\n`);
       });
     });
@@ -207,7 +218,7 @@ ${EXIT_HELP}`);
     .addHelpText('after', `\nExample:\n  vessel heal\n${EXIT_HELP}`)
     .action(async (_o: unknown, cmd: Command) => {
       await withLab(cmd, async (e, lab) => {
-        const n = await heal(e.ctx, lab);
+        const n = await e.heal(lab);
         out(n === 0 ? `no partition in lab ${lab}; nothing to heal\n` : `healed (${n} jail(s) had partition rules)\n`);
       });
     });
@@ -284,7 +295,9 @@ ${EXIT_HELP}`);
       const code = await withLab(cmd, async (e, lab) => {
         e.jail(lab, name);
         const wd = existsSync(process.cwd()) ? process.cwd() : '/';
-        const argv = jailArgv({ runDir: e.ctx.runDir, cgroupRoot: e.ctx.cgroupRoot, lab, name, wd }, command);
+        const argv = [...e.enterArgv(lab, name, wd), ...command];
+        // A recording backend (plan mode) only notes the command.
+        if (e instanceof FreebsdEngine && !e.ctx.host.live) return (await e.ctx.host.run(argv)).code;
         const r = await execa(argv[0]!, argv.slice(1), { stdio: 'inherit', reject: false });
         return r.exitCode ?? 1;
       });
@@ -353,8 +366,7 @@ ${EXIT_HELP}`);
     .action(async (name: string, _o: unknown, cmd: Command) => {
       await withLab(cmd, async (e, lab) => {
         e.jail(lab, name);
-        const log = jailPaths(e.ctx.runDir, lab, name).log;
-        if (existsSync(log)) out(readFileSync(log, 'utf8'));
+        out(await e.log(lab, name));
       });
     });
 
@@ -364,8 +376,13 @@ ${EXIT_HELP}`);
     .action(async (_o: unknown, cmd: Command) => {
       const e = await open(cmd.optsWithGlobals() as Globals, true);
       try {
-        const r = await cleanup(e.ctx);
-        const left = listLabs(e.ctx).map((l) => `${l.id}${l.kept ? ' (kept)' : ''}${l.kind === 'manual' ? ' (by hand)' : ''}`);
+        if (e instanceof FreebsdEngine) {
+          const labs = await e.cleanup();
+          out(`removed ${labs.length} stale lab(s)${labs.length ? `: ${labs.join(', ')}` : ''}\n`);
+          return;
+        }
+        const r = await cleanup((e as Engine).ctx);
+        const left = listLabs((e as Engine).ctx).map((l) => `${l.id}${l.kept ? ' (kept)' : ''}${l.kind === 'manual' ? ' (by hand)' : ''}`);
         out(`removed ${r.labs.length} stale lab(s)${r.labs.length ? `: ${r.labs.join(', ')}` : ''}; ${r.stale.length} stale network(s)/jail(s)${r.stale.length ? `: ${r.stale.join(', ')}` : ''}; ${r.orphans.length} orphan(s)${r.orphans.length ? `: ${r.orphans.join(', ')}` : ''}; ${r.workdirs.length} work dir(s)\n`);
         out(`labs left: ${left.length ? left.join(', ') : 'none'}\n`);
       } finally {
@@ -384,24 +401,28 @@ ${EXIT_HELP}`);
   return p;
 }
 
-/** Runs the vessel CLI. */
-export async function main(argv: string[]): Promise<void> {
-  const program = buildVessel();
+/** Runs the vessel CLI on argv (node, script, args...); returns the exit status. */
+export async function main(argv: string[], open: Opener = openHere, io: { out?: (s: string) => void; err?: (s: string) => void } = {}): Promise<number> {
+  const err = io.err ?? ((s: string) => void process.stderr.write(s));
+  const program = buildVessel(open, io.out);
   program.exitOverride();
-  for (const c of program.commands) c.exitOverride();
+  if (io.err) program.configureOutput({ writeErr: err, writeOut: io.out ?? err });
+  for (const c of program.commands) {
+    c.exitOverride();
+    if (io.err) c.configureOutput({ writeErr: err, writeOut: io.out ?? err });
+  }
+  process.exitCode = undefined;
   try {
     await program.parseAsync(argv);
+    return Number(process.exitCode ?? 0);
   } catch (e) {
-    if (e instanceof CommanderError) process.exitCode = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(e.code) ? 0 : 2;
-    else if (e instanceof EngineError) {
-      process.stderr.write(`vessel: ${e.message}\n`);
-      process.exitCode = e.status;
-    } else {
-      const err = e as Error;
-      process.stderr.write(`vessel: internal error: ${err.message}${process.env.VESSEL_DEBUG ? `\n${err.stack}` : ''}\n`);
-      process.exitCode = 1;
+    if (e instanceof CommanderError) return ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(e.code) ? 0 : 2;
+    if (e instanceof EngineError) {
+      err(`vessel: ${e.message}\n`);
+      return e.status;
     }
+    const x = e as Error;
+    err(`vessel: internal error: ${x.message}${process.env.VESSEL_DEBUG ? `\n${x.stack}` : ''}\n`);
+    return 1;
   }
 }
-
-await main(process.argv);

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import ipaddr from 'ipaddr.js';
 import { newJailNameProblem } from '../recipe/names.js';
-import { record } from '../state/ledger.js';
+import { record, type ObjectKind } from '../state/ledger.js';
 import type { EngineContext, JailRow } from './context.js';
 import { UPSTREAM } from './confgen.js';
 import { usage } from './errors.js';
@@ -36,11 +36,17 @@ async function nicAddrs(ctx: EngineContext, lab: string, nic: string): Promise<{
   });
 }
 
-/** Creates one aliased jail: netns + UTS + mount namespaces + cgroup, with a macvlan child of NIC carrying IP. */
-export async function createAliasJail(ctx: EngineContext, lab: string, name: string, nic: string, ip: string): Promise<JailRow> {
+/** A NIC's subnet as the backend read it. */
+export interface NicSubnet {
+  cidr: string;
+  own: string;
+  prefix: number;
+}
+
+/** Validates an aliased jail (name, address inside the NIC's subnet, free) and records it with its ledger objects: shared by every backend. */
+export function admitAlias(ctx: EngineContext, lab: string, name: string, nic: string, ip: string, subnets: NicSubnet[] | undefined, objects: { kind: ObjectKind; name: string }[]): { row: JailRow; subnet: NicSubnet; gateway: string } {
   const p0 = newJailNameProblem(name);
   if (p0) throw usage(`jail name "${name}" ${p0}`);
-  const subnets = await nicAddrs(ctx, lab, nic);
   if (!subnets) throw usage(`no interface ${nic} in lab ${lab} to alias on (a run's lab has the ENI eni0)`);
   const s = subnets.find((x) => {
     const size = 2 ** (32 - x.prefix);
@@ -52,27 +58,34 @@ export async function createAliasJail(ctx: EngineContext, lab: string, name: str
   const gateway = intToIp(base + 1);
   if (ip === s.own) throw usage(`${ip} is ${nic}'s own address`);
   if (ip === gateway) throw usage(`${ip} is the subnet's router (${gateway})`);
-  const uuid = randomUUID();
+  const uuid = (ctx.uuid ?? randomUUID)();
   const row = ctx.db.transaction(() => {
     if (getJail(ctx, lab, name)) throw usage(`a jail named ${name} already exists in lab ${lab}`);
     const holder = ctx.db.prepare('SELECT name FROM jails WHERE lab = ? AND network IS NULL AND addr = ?').get(lab, ip) as { name: string } | undefined;
     if (holder) throw usage(`${ip} on ${nic} is already used by jail ${holder.name}`);
     const l = ctx.db.prepare('SELECT next_seq FROM labs WHERE id = ?').get(lab) as { next_seq: number };
     ctx.db.prepare('UPDATE labs SET next_seq = ? WHERE id = ?').run(l.next_seq + 1, lab);
-    const p = jailPaths(ctx.runDir, lab, name);
-    record(ctx.db, lab, [
-      { kind: 'netns-jail', name: jailNetns(lab, name), owner: name },
-      { kind: 'nsfile', name: p.uts, owner: name },
-      { kind: 'nsfile', name: p.mnt, owner: name },
-      { kind: 'link', name: `${jailNetns(lab, name)}/eth0`, owner: name },
-      { kind: 'dir', name: p.dir, owner: name },
-      { kind: 'cgroup', name: cgroupDir(ctx.cgroupRoot, lab, name), owner: name },
-    ]);
+    record(ctx.db, lab, objects.map((o) => ({ ...o, owner: name })));
     ctx.db.prepare("INSERT INTO jails (uuid, lab, name, seq, network, addr, mac, host_if, state, command, created_at, role) VALUES (?, ?, ?, ?, NULL, ?, ?, ?, 'creating', NULL, ?, 'jail')").run(
       uuid, lab, name, l.next_seq, ip, macFromSeed(uuid, 'jail'), nic, new Date().toISOString(),
     );
     return getJail(ctx, lab, name)!;
   }).immediate();
+  return { row, subnet: s, gateway };
+}
+
+/** Creates one aliased jail: netns + UTS + mount namespaces + cgroup, with a macvlan child of NIC carrying IP. */
+export async function createAliasJail(ctx: EngineContext, lab: string, name: string, nic: string, ip: string): Promise<JailRow> {
+  const jp = jailPaths(ctx.runDir, lab, name);
+  const { row, subnet: s, gateway } = admitAlias(ctx, lab, name, nic, ip, await nicAddrs(ctx, lab, nic), [
+    { kind: 'netns-jail', name: jailNetns(lab, name) },
+    { kind: 'nsfile', name: jp.uts },
+    { kind: 'nsfile', name: jp.mnt },
+    { kind: 'link', name: `${jailNetns(lab, name)}/eth0` },
+    { kind: 'dir', name: jp.dir },
+    { kind: 'cgroup', name: cgroupDir(ctx.cgroupRoot, lab, name) },
+  ]);
+  const uuid = row.uuid;
   try {
     const p = jailPaths(ctx.runDir, lab, name);
     mkdirSync(p.dir, { recursive: true });

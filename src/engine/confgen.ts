@@ -17,14 +17,29 @@ export const UPSTREAM = {
   eniHost: '172.31.32.10',
 } as const;
 
-/** dnsmasq.conf for a network's router. */
+/** Why a DHCP range is not inside one subnet (both ends in it, in order, neither the network nor broadcast address), or undefined. */
+export function dhcpRangeProblem(subnet: string, first: string, last: string): string | undefined {
+  const [base, len] = subnet.split('/') as [string, string];
+  const toInt = (ip: string) => ip.split('.').reduce((a, o) => a * 256 + Number(o), 0);
+  const size = 2 ** (32 - Number(len));
+  const net = Math.floor(toInt(base) / size) * size;
+  const inside = (ip: string) => toInt(ip) > net && toInt(ip) < net + size - 1;
+  if (!inside(first) || !inside(last)) return `DHCP range ${first}-${last} is not inside the subnet ${subnet}`;
+  if (toInt(first) > toInt(last)) return `DHCP range ${first}-${last} ends before it starts`;
+  return undefined;
+}
+
+/** dnsmasq.conf for a network's router. With `subnet`, refuses a DHCP range that is not inside it. */
 export function routerDnsmasqConf(o: {
   network: string; domain: string; gateway: string; netmask: string; dhcpFirst: string; dhcpLast: string;
   hostsFile: string; leaseFile: string; pidFile: string; upstreamDns?: string; resolvFile?: string; dhcpHostsFile?: string;
+  iface?: string; subnet?: string;
 }): string {
+  const rp = o.subnet ? dhcpRangeProblem(o.subnet, o.dhcpFirst, o.dhcpLast) : undefined;
+  if (rp) throw new Error(rp);
   return [
     `# dnsmasq for network ${o.network}, written by vessel`,
-    'interface=eth0',
+    `interface=${o.iface ?? 'eth0'}`,
     'bind-interfaces',
     `domain=${o.domain}`,
     `local=/${o.domain}/`,

@@ -10,6 +10,8 @@ export interface EngineContext {
   cgroupRoot: string;
   /** Per-lab file tree root (/run/vessel). */
   runDir: string;
+  /** Makes jail UUIDs (plan mode passes a seeded one so plans are deterministic). */
+  uuid?: () => string;
 }
 
 /** A lab row. */

@@ -1,5 +1,11 @@
 // The Engine: one object over labs, networks and jails, opened with the state database and a command runner.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import type { VesselBackend } from './api.js';
+import type { Ready } from '../supervisor/model.js';
+import { heal, partition } from './partition.js';
+import { jailPaths } from './paths.js';
+import { jailArgv } from './enter.js';
+import { jailNetns } from './ifnames.js';
 import { ExecaRunner, type CommandRunner } from '../exec/runner.js';
 import { openDb, type Db } from '../state/db.js';
 import { reconcile } from './cleanup.js';
@@ -29,8 +35,9 @@ export interface NetworkView extends NetworkRow {
   members: JailRow[];
 }
 
-/** Labs, networks and jails on this host. */
-export class Engine {
+/** Labs, networks and jails on this host (the linux backend). */
+export class Engine implements VesselBackend {
+  readonly backend = 'linux' as const;
   private constructor(readonly ctx: EngineContext) {}
 
   /** Opens the engine: needs root and cgroup v2; removes stale labs first (as the seed asks). */
@@ -100,7 +107,7 @@ export class Engine {
     return routeNetworks(this.ctx, lab, name, to);
   }
   /** The DHCP leases dnsmasq recorded on a network. */
-  leases(lab: string, network: string) {
+  async leases(lab: string, network: string) {
     const r = routerOf(this.ctx, lab, network);
     return r ? networkLeases(this.ctx, lab, r.name) : [];
   }
@@ -152,11 +159,39 @@ export class Engine {
       return;
     }
     if (j.dhcp) startDhcpClient(this.ctx, j);
-    return startService(this.ctx, j);
+    await startService(this.ctx, j);
   }
   /** Destroys jails by name. */
   async destroy(lab: string, names: string[]) {
     for (const n of names) this.jail(lab, n);
     await destroyJails(this.ctx, lab, names);
+  }
+  /** Cuts traffic between two groups of jails (nftables inside each jail). */
+  partition(lab: string, a: string[], b: string[]) {
+    return partition(this.ctx, lab, a, b);
+  }
+  /** Removes the partition. */
+  heal(lab: string) {
+    return heal(this.ctx, lab);
+  }
+  /** One try of a supervisor ready check, inside the jail. */
+  async readyOnce(lab: string, j: JailRow, ready: Ready): Promise<boolean> {
+    const p = jailPaths(this.ctx.runDir, lab, j.name);
+    if (ready.kind === 'tcp') {
+      return (await this.ctx.cmd.run(['nsenter', `--net=/run/netns/${jailNetns(lab, j.name)}`, '--', 'timeout', '1', 'bash', '-c', 'exec 3<>"/dev/tcp/$1/$2"', 'vessel-ready', j.addr ?? '127.0.0.1', String(ready.port)], { allowFail: true })).code === 0;
+    }
+    if (ready.kind === 'exec') {
+      return (await this.ctx.cmd.run(['nsenter', `--net=/run/netns/${jailNetns(lab, j.name)}`, `--uts=${p.uts}`, `--mount=${p.mnt}`, `--wd=${j.wd ?? '/'}`, '--', 'sh', '-c', ready.command], { allowFail: true })).code === 0;
+    }
+    return existsSync(p.log) && new RegExp(ready.regex, 'm').test(readFileSync(p.log, 'utf8'));
+  }
+  /** A jail's service log. */
+  async log(lab: string, name: string): Promise<string> {
+    const p = jailPaths(this.ctx.runDir, lab, name).log;
+    return existsSync(p) ? readFileSync(p, 'utf8') : '';
+  }
+  /** The argv prefix that runs a command inside a jail. */
+  enterArgv(lab: string, name: string, wd: string): string[] {
+    return jailArgv({ runDir: this.ctx.runDir, cgroupRoot: this.ctx.cgroupRoot, lab, name, wd }, []);
   }
 }

@@ -57,8 +57,11 @@ export function countedNames(name: string, count: number | undefined): string[] 
   return Array.from({ length: count }, (_, i) => `${name}-${i + 1}`);
 }
 
-/** Validates a spec and reserves names, addresses and sequence numbers in one transaction. */
-function reserve(ctx: EngineContext, lab: string, spec: JailSpec): JailRow[] {
+/** What a backend records in the ledger for new jails (kernel objects, in creation order). */
+export type JailObjects = (rows: JailRow[], spec: JailSpec) => { kind: ObjectKind; name: string; owner: string }[];
+
+/** Validates a spec and reserves names, addresses and sequence numbers in one transaction (any backend). */
+export function reserveJails(ctx: EngineContext, lab: string, spec: JailSpec, objectsFor: JailObjects): JailRow[] {
   if (spec.count !== undefined && (!Number.isInteger(spec.count) || spec.count < 1 || spec.count > MAX_COUNT)) {
     throw usage(`--count=${spec.count} must be a whole number from 1 to ${MAX_COUNT}`);
   }
@@ -117,7 +120,7 @@ function reserve(ctx: EngineContext, lab: string, spec: JailSpec): JailRow[] {
     const ins = ctx.db.prepare('INSERT INTO jails (uuid, lab, name, seq, network, addr, mac, host_if, state, command, created_at, dhcp, role, owner, spec, env, wd, slot) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
     const now = new Date().toISOString();
     const rows: JailRow[] = names.map((name, i) => {
-      const uuid = randomUUID();
+      const uuid = (ctx.uuid ?? randomUUID)();
       const seq = lrow.next_seq + i;
       const row: JailRow = {
         uuid, lab, name, seq, network: spec.network, addr: addrs[i] ?? null, mac: spec.slot !== undefined ? slotMac(addrs[i]!) : macFromSeed(uuid, 'jail'), host_if: hostVethName(seq),
@@ -133,6 +136,14 @@ function reserve(ctx: EngineContext, lab: string, spec: JailSpec): JailRow[] {
       ins.run(row.uuid, lab, name, seq, row.network, row.addr, row.mac, row.host_if, row.state, row.command, now, row.dhcp, row.role, row.owner, row.spec, row.env, row.wd, row.slot);
       return row;
     });
+    record(ctx.db, lab, objectsFor(rows, spec));
+    return rows;
+  }).immediate();
+}
+
+/** The Linux backend's kernel objects of new jails. */
+function linuxObjects(ctx: EngineContext, lab: string): JailObjects {
+  return (rows, spec) => {
     const objs: { kind: ObjectKind; name: string; owner: string }[] = [];
     for (const j of rows) {
       const p = jailPaths(ctx.runDir, lab, j.name);
@@ -147,9 +158,8 @@ function reserve(ctx: EngineContext, lab: string, spec: JailSpec): JailRow[] {
         { kind: 'cgroup', name: cgroupDir(ctx.cgroupRoot, lab, j.name), owner: j.name },
       );
     }
-    record(ctx.db, lab, objs);
-    return rows;
-  }).immediate();
+    return objs;
+  };
 }
 
 // Runs inside the new jail netns: sets the hostname, bind-mounts the jail's files, remounts /sys,
@@ -179,7 +189,7 @@ export async function pool<T>(items: T[], limit: number, fn: (t: T) => Promise<v
 
 /** Creates and starts jails; on any failure everything made for them is removed again. */
 export async function createJails(ctx: EngineContext, lab: string, spec: JailSpec, start: (j: JailRow) => Promise<void>): Promise<JailRow[]> {
-  const rows = reserve(ctx, lab, spec);
+  const rows = reserveJails(ctx, lab, spec, linuxObjects(ctx, lab));
   const net = getNetwork(ctx, lab, spec.network)!;
   const plan = planSubnet(net.subnet);
   if (typeof plan === 'string') throw usage(plan);

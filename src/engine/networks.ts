@@ -18,7 +18,7 @@ function nicSubnets(nic: string): string[] {
 import type { EngineContext, JailRow, NetworkRow } from './context.js';
 import { usage } from './errors.js';
 import { bridgeName, hostNetns } from './ifnames.js';
-import { intToIp, ipToInt, overlaps, parseDhcpRange, planSubnet } from './ipam.js';
+import { intToIp, ipToInt, overlaps, parseDhcpRange, planSubnet, type SubnetPlan } from './ipam.js';
 
 /** A network of a lab, or undefined. */
 export function getNetwork(ctx: EngineContext, lab: string, name: string): NetworkRow | undefined {
@@ -45,8 +45,15 @@ export interface NetworkOptions {
   routeTo?: string;
 }
 
-/** Creates network `name` with `subnet` in the lab: a bridge carrying the lab host's address, and its router. */
-export async function createNetwork(ctx: EngineContext, lab: string, name: string, subnet: string, opts: NetworkOptions = {}): Promise<NetworkRow> {
+/** What a backend tells network admission: the uplink's subnets, how a VLAN tag is carried, whether there is an uplink. */
+export interface NetworkHost {
+  uplinkSubnets: string[];
+  vlanMode: () => Promise<string>;
+  uplink: boolean;
+}
+
+/** Validates a new network (names, subnet, overlaps, DHCP range, VLAN) and records it: shared by every backend. */
+export async function admitNetwork(ctx: EngineContext, lab: string, name: string, subnet: string, opts: NetworkOptions, host: NetworkHost): Promise<{ net: NetworkRow; plan: SubnetPlan }> {
   const np = networkNameProblem(name);
   if (np) throw usage(`network name "${name}" ${np}`);
   const plan = planSubnet(subnet);
@@ -61,11 +68,7 @@ export async function createNetwork(ctx: EngineContext, lab: string, name: strin
     if (typeof r === 'string') throw usage(r);
     range = r;
   }
-  const lab_ = ctx.db.prepare('SELECT uplink, inet_nic FROM labs WHERE id = ?').get(lab) as { uplink: string | null; inet_nic: string | null };
-  const uplink = lab_.uplink !== null;
-  const leg: JailSpec['uplink'] = lab_.uplink === 'simulated' ? { kind: 'bridge' } : lab_.uplink === 'nic' && lab_.inet_nic ? { kind: 'nic', nic: lab_.inet_nic } : undefined;
-  const uplinkSubnets = lab_.uplink === 'simulated' ? [UPSTREAM.subnet] : lab_.inet_nic ? nicSubnets(lab_.inet_nic) : [];
-  for (const u of uplinkSubnets) if (overlaps(subnet, u)) throw usage(`subnet ${subnet} overlaps the uplink's ${u}; choose another`);
+  for (const u of host.uplinkSubnets) if (overlaps(subnet, u)) throw usage(`subnet ${subnet} overlaps the uplink's ${u}; choose another`);
   for (const other of listNetworks(ctx, lab)) {
     if (overlaps(other.subnet, subnet)) throw usage(`subnet ${subnet} overlaps network ${other.name} (${other.subnet}) in lab ${lab}`);
   }
@@ -79,17 +82,24 @@ export async function createNetwork(ctx: EngineContext, lab: string, name: strin
     if (dup) throw usage(`VLAN ${opts.vlan} is already used on trunk ${trunk} by network ${dup.name}`);
   } else if (opts.trunk !== undefined) throw usage('--trunk needs --vlan=ID');
   if (opts.routeTo !== undefined && !getNetwork(ctx, lab, opts.routeTo)) throw usage(`--route-to=${opts.routeTo}: no network named ${opts.routeTo} in lab ${lab}`);
-  if (opts.vlan !== undefined) {
-    const cap = await detectVlan(ctx, lab);
-    vlanMode = cap.mode;
-  }
+  if (opts.vlan !== undefined) vlanMode = await host.vlanMode();
   const bridge = bridgeName(name);
   if (listNetworks(ctx, lab).some((n) => n.bridge === bridge)) throw usage(`network ${name} would reuse bridge ${bridge}; choose another name`);
   const hostAddr = intToIp(plan.host);
-  const nat = uplink && opts.nat !== false ? 1 : 0;
+  const nat = host.uplink && opts.nat !== false ? 1 : 0;
   ctx.db.prepare('INSERT INTO networks (lab, name, subnet, bridge, host_addr, created_at, domain, dhcp_first, dhcp_last, nat, vlan, trunk, vlan_mode) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
     lab, name, subnet, bridge, hostAddr, new Date().toISOString(), domain, intToIp(range[0]), intToIp(range[1]), nat, opts.vlan ?? null, trunk, vlanMode,
   );
+  return { net: getNetwork(ctx, lab, name)!, plan };
+}
+
+/** Creates network `name` with `subnet` in the lab: a bridge carrying the lab host's address, and its router. */
+export async function createNetwork(ctx: EngineContext, lab: string, name: string, subnet: string, opts: NetworkOptions = {}): Promise<NetworkRow> {
+  const lab_ = ctx.db.prepare('SELECT uplink, inet_nic FROM labs WHERE id = ?').get(lab) as { uplink: string | null; inet_nic: string | null };
+  const leg: JailSpec['uplink'] = lab_.uplink === 'simulated' ? { kind: 'bridge' } : lab_.uplink === 'nic' && lab_.inet_nic ? { kind: 'nic', nic: lab_.inet_nic } : undefined;
+  const uplinkSubnets = lab_.uplink === 'simulated' ? [UPSTREAM.subnet] : lab_.inet_nic ? nicSubnets(lab_.inet_nic) : [];
+  const { net, plan } = await admitNetwork(ctx, lab, name, subnet, opts, { uplinkSubnets, uplink: lab_.uplink !== null, vlanMode: async () => (await detectVlan(ctx, lab)).mode });
+  const { bridge, host_addr: hostAddr } = net;
   try {
     await ctx.cmd.run(['ip', '-n', hostNetns(lab), '-batch', '-'], {
       input: [

@@ -1,12 +1,9 @@
 // `vessel supervise`: bring a lab to what a supervisor file describes (idempotently), or take it down.
-import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { SupJail, SupNetwork, SupervisorFile } from '../supervisor/model.js';
-import type { Engine } from './engine.js';
+import type { VesselBackend } from './api.js';
 import type { JailRow } from './context.js';
 import { failed, usage } from './errors.js';
-import { jailNetns } from './ifnames.js';
-import { jailPaths } from './paths.js';
 import { countedNames } from './jails.js';
 
 /** What one `supervise` call did, line by line. */
@@ -23,29 +20,16 @@ function jailSpec(j: SupJail, index: number | undefined): string {
 }
 
 /** Waits until the jail's ready check passes, or fails with what was checked. */
-async function waitReady(engine: Engine, lab: string, j: JailRow, s: SupJail): Promise<number> {
+async function waitReady(engine: VesselBackend, lab: string, j: JailRow, s: SupJail): Promise<number> {
   const ready = s.ready;
   const started = Date.now();
   if (!ready) return 0;
-  const ctx = engine.ctx;
   const end = started + s.readyTimeoutMs;
   const what = ready.kind === 'tcp' ? `tcp:${ready.port}` : ready.kind === 'exec' ? `exec:${ready.command}` : `log:${ready.regex}`;
-  const log = jailPaths(ctx.runDir, lab, j.name).log;
   for (;;) {
-    const current = engine.jail(lab, j.name);
-    let ok = false;
-    if (ready.kind === 'tcp') {
-      const r = await ctx.cmd.run(['nsenter', `--net=/run/netns/${jailNetns(lab, j.name)}`, '--', 'timeout', '1', 'bash', '-c', 'exec 3<>"/dev/tcp/$1/$2"', 'vessel-ready', current.addr ?? '127.0.0.1', String(ready.port)], { allowFail: true });
-      ok = r.code === 0;
-    } else if (ready.kind === 'exec') {
-      const r = await ctx.cmd.run(['nsenter', `--net=/run/netns/${jailNetns(lab, j.name)}`, `--uts=${jailPaths(ctx.runDir, lab, j.name).uts}`, `--mount=${jailPaths(ctx.runDir, lab, j.name).mnt}`, `--wd=${current.wd ?? '/'}`, '--', 'sh', '-c', ready.command], { allowFail: true });
-      ok = r.code === 0;
-    } else {
-      ok = existsSync(log) && new RegExp(ready.regex, 'm').test(readFileSync(log, 'utf8'));
-    }
-    if (ok) return Date.now() - started;
+    if (await engine.readyOnce(lab, engine.jail(lab, j.name), ready)) return Date.now() - started;
     if (Date.now() > end) {
-      const tail = existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').slice(-3).join(' | ') : '';
+      const tail = (await engine.log(lab, j.name)).trim().split('\n').slice(-3).join(' | ');
       throw failed(`jail ${j.name} is not ready: ${what} did not pass within ${s.readyTimeoutMs / 1000}s${tail ? `; its log ends: ${tail}` : ''} (see \`vessel logs ${j.name}\`)`);
     }
     await sleep(100);
@@ -53,7 +37,7 @@ async function waitReady(engine: Engine, lab: string, j: JailRow, s: SupJail): P
 }
 
 /** Brings the lab to the file: creates what is missing, re-creates what changed, removes what the file dropped. */
-export async function superviseUp(engine: Engine, lab: string, file: SupervisorFile, say: SuperviseLog): Promise<void> {
+export async function superviseUp(engine: VesselBackend, lab: string, file: SupervisorFile, say: SuperviseLog): Promise<void> {
   const owner = resolve(file.path);
   const wd = dirname(owner);
   const wanted = new Set(file.jails.flatMap((j) => countedNames(j.name, j.count)));
@@ -121,7 +105,7 @@ export async function superviseUp(engine: Engine, lab: string, file: SupervisorF
 }
 
 /** Removes everything the file made: jails in reverse start order, then its networks. */
-export async function superviseDown(engine: Engine, lab: string, file: SupervisorFile, say: SuperviseLog): Promise<void> {
+export async function superviseDown(engine: VesselBackend, lab: string, file: SupervisorFile, say: SuperviseLog): Promise<void> {
   const owner = resolve(file.path);
   for (const s of [...file.jails].reverse()) {
     const names = countedNames(s.name, s.count).filter((n) => engine.jails(lab).some((j) => j.name === n && j.owner === owner));

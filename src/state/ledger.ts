@@ -1,8 +1,11 @@
 // The ledger of kernel objects: rows are written before an object is made and removed after it is gone.
 import type { Db } from './db.js';
 
-/** Kinds of kernel object the engine makes, in teardown order. */
-export const OBJECT_KINDS = ['nsfile', 'link', 'netns-jail', 'netns-host', 'mount', 'dir', 'cgroup'] as const;
+/**
+ * Kinds of kernel object the engines make, in teardown order. Linux: nsfile .. cgroup. FreeBSD adds
+ * jail (jail -r), ifnet (ifconfig destroy), fib (routes of a FIB), pf-anchor and devfs-ruleset.
+ */
+export const OBJECT_KINDS = ['jail', 'nsfile', 'link', 'ifnet', 'netns-jail', 'netns-host', 'mount', 'fib', 'pf-anchor', 'devfs-ruleset', 'dir', 'cgroup'] as const;
 /** One kind of kernel object. */
 export type ObjectKind = (typeof OBJECT_KINDS)[number];
 
