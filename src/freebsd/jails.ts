@@ -111,7 +111,9 @@ export async function createFbJails(ctx: FbContext, lab: string, spec: JailSpec)
       const resolv = spec.role === 'router' ? '' : router && net.domain ? `search ${net.domain}\nnameserver ${gateway}\n` : `nameserver ${gateway}\n`;
       await makeRoot(ctx, lab, j.name, hosts, resolv);
       if (j.dhcp) await ctx.host.writeFile(`${p.root}/etc/dhclient.conf`, dhclientConf(j.name));
-      await ctx.host.writeFile(p.conf, jailConf({
+      // jail.conf has no include: a member's file carries its router's definition, so `depend` names a jail jail(8) knows.
+      const routerConf = router ? (await ctx.host.readFile(fbJailPaths(ctx.runDir, lab, router.name).conf)) ?? '' : '';
+      await ctx.host.writeFile(p.conf, routerConf + jailConf({
         name: fbJailName(lab, j.name), hostname: j.name, root: p.root, fstab: p.fstab, consoleLog: p.consoleLog,
         devfsRuleset: spec.role === 'router' ? DEVFS_RULESETS.router : j.dhcp ? DEVFS_RULESETS.dhcp : DEVFS_RULESETS.jail,
         vnetInterfaces: ifaces, ...(router ? { depend: [fbJailName(lab, router.name)] } : {}),

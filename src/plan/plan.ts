@@ -34,7 +34,7 @@ export function formatSteps(steps: PlanStep[]): string[] {
 }
 
 /** The plan of one recipe on the freebsd backend, as text. */
-export async function planRecipe(recipe: Recipe, seed = DEFAULT_SEED): Promise<{ text: string; ok: boolean }> {
+export async function planRecipe(recipe: Recipe, seed = DEFAULT_SEED): Promise<{ text: string; ok: boolean; steps: PlanStep[] }> {
   const { engine, host } = FreebsdEngine.recording(seed);
   const lab = planLabId(seed);
   const work = await tmpDir({ prefix: 'vessel-cookbook-plan-', unsafeCleanup: true });
@@ -90,5 +90,5 @@ export async function planRecipe(recipe: Recipe, seed = DEFAULT_SEED): Promise<{
     engine.close();
     await work.cleanup();
   }
-  return { text: lines.join('\n').split(work.path).join('$VESSEL_WORKDIR') + '\n', ok };
+  return { text: lines.join('\n').split(work.path).join('$VESSEL_WORKDIR') + '\n', ok, steps: host.steps };
 }
