@@ -331,12 +331,15 @@ export class FreebsdEngine implements VesselBackend {
     const anchor = pfAnchors(lab).partition;
     record(this.ctx.db, lab, [{ kind: 'pf-anchor', name: anchor, owner: 'partition' }]);
     await this.ctx.host.run(['pfctl', '-a', anchor, '-f', '-'], { input: rules });
+    await this.ctx.host.writeFile(`${this.ctx.runDir}/${lab}/partition.json`, JSON.stringify([...a, ...b]));
   }
-  /** Removes the partition; returns 0 when there was none. */
+  /** Removes the partition; returns how many jails it held (0: there was none). */
   async heal(lab: string): Promise<number> {
     const objs = objectsOf(this.ctx.db, lab, 'partition');
+    if (objs.length === 0) return 0;
+    const saved = await this.ctx.host.readFile(`${this.ctx.runDir}/${lab}/partition.json`);
     await removeFbObjects(this.ctx.db, this.ctx.host, objs);
-    return objs.length;
+    return saved ? (JSON.parse(saved) as string[]).length : objs.length;
   }
 
   /** One try of a supervisor ready check. */

@@ -13,7 +13,10 @@ import { installHint, missingNeeds } from './needs.js';
 import { RUN_MARKER } from '../exec/spawn.js';
 import { runStep, skipReason } from './step.js';
 import { endRunProcesses } from './teardown.js';
-import type { Engine } from '../engine/engine.js';
+import { Engine } from '../engine/engine.js';
+import type { VesselBackend } from '../engine/api.js';
+import { FreebsdEngine } from '../freebsd/engine.js';
+import { openFreebsdRunLab } from './fb-lab.js';
 import { openRunLab, type RunLab } from './lab.js';
 import { EngineError } from '../engine/errors.js';
 
@@ -29,7 +32,7 @@ export interface RecipeRunOptions {
   /** Aborts when the whole run is interrupted. */
   signal: AbortSignal;
   /** The jail engine, or why this host cannot run one (exit 3). */
-  backend: Engine | string;
+  backend: VesselBackend | string;
 }
 
 /** A short lab id that fits interface names (`vc<id>-host` is 15 characters at most). */
@@ -82,7 +85,7 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
   const runId = `${lab}-${process.pid}`;
   let runLab: RunLab;
   try {
-    runLab = await openRunLab(opts.backend, lab, runId);
+    runLab = opts.backend instanceof FreebsdEngine ? await openFreebsdRunLab(opts.backend, lab, runId) : await openRunLab(opts.backend as Engine, lab, runId);
   } catch (e) {
     if (!(e instanceof EngineError)) throw e;
     await opts.backend.destroyLab(lab).catch(() => undefined);

@@ -4,6 +4,8 @@ import { exitStatus, type RecipeResult } from '../report/model.js';
 import { emit, type Reporter } from '../report/reporter.js';
 import { runRecipe, unrunSteps } from './recipe-run.js';
 import { Engine } from '../engine/engine.js';
+import type { VesselBackend } from '../engine/api.js';
+import { FreebsdEngine } from '../freebsd/engine.js';
 import { EngineError } from '../engine/errors.js';
 
 /** Options for a run of several recipes. */
@@ -33,9 +35,9 @@ export async function runAll(recipes: Recipe[], opts: RunAllOptions): Promise<{ 
   process.on('SIGINT', onInt);
   process.on('SIGTERM', onTerm);
   const results: RecipeResult[] = [];
-  let engine: Engine | string;
+  let engine: VesselBackend | string;
   try {
-    engine = await Engine.open();
+    engine = opts.engine === 'freebsd' ? FreebsdEngine.open() : await Engine.open();
   } catch (e) {
     if (!(e instanceof EngineError)) throw e;
     engine = e.message;
