@@ -6,6 +6,7 @@ import { showCommand } from './commands/show.js';
 import { runCommand } from './commands/run.js';
 import { doctorCommand } from './commands/doctor.js';
 import { planCommand } from './commands/plan.js';
+import { reportCommand } from './commands/report.js';
 import { CliError, EXIT } from './common.js';
 import { VERSION } from './version.js';
 
@@ -60,7 +61,7 @@ Exit status: 0 passed, 1 a step failed, 2 invalid recipe or usage, 3 the host ca
     .command('run')
     .description('run recipes as tests: every file is checked first, teardown always runs')
     .argument('<files...>', 'recipe files or directories')
-    .option('-r, --reporter <name>', 'pretty (default), tap, junit, json (repeatable)', collect, [])
+    .option('-r, --reporter <name>', 'pretty (default), tap, junit, json, html (repeatable)', collect, [])
     .option('-o, --out <dir>', 'write one report file per recipe and reporter into DIR')
     .option('--only <ids>', 'run only these steps (comma-separated name= ids or L<line>)')
     .option('--tag <tag>', 'only recipes with this tag (repeat for any of several)', collect, [])
@@ -78,6 +79,15 @@ Examples:
   vessel-cookbook run --only setup,L42 cookbook/getting-started.md`)
     .action(async (files: string[], o) => {
       status.code = await runCommand(files, { ...o, color: o.color === false ? false : undefined });
+    });
+
+  program
+    .command('report')
+    .description('write DIR/index.html: a table of the recipes reported in DIR (by --reporter html), linking to each report')
+    .argument('<dir>', 'the --out DIR of a run with --reporter html')
+    .addHelpText('after', '\nExample:\n  vessel-cookbook run --reporter html --out reports/ cookbook/ && vessel-cookbook report reports/')
+    .action(async (dir: string) => {
+      status.code = await reportCommand(dir);
     });
 
   program

@@ -4,6 +4,7 @@ import { FreebsdProber } from '../assert/fb-probes.js';
 import { ExecaRunner } from '../exec/runner.js';
 import type { FreebsdEngine } from '../freebsd/engine.js';
 import type { RunLab } from './lab.js';
+import { topologyOf } from '../report/topology.js';
 
 /** Creates the lab for one recipe run on FreeBSD (uplink: $VESSEL_INET_NIC, else em0). */
 export async function openFreebsdRunLab(engine: FreebsdEngine, id: string, runId: string): Promise<RunLab> {
@@ -26,6 +27,7 @@ export async function openFreebsdRunLab(engine: FreebsdEngine, id: string, runId
       return Promise.all(assertions.map((a) => evaluate(a, v, prober)));
     },
     setCommandLog() {},
+    topology: () => topologyOf(engine, id, 'freebsd'),
     async teardown(keep) {
       if (keep) engine.keepLab(id);
       else await engine.destroyLab(id);

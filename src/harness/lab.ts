@@ -9,6 +9,7 @@ import { dnsmasqPid, networkLeases } from '../engine/dhcp.js';
 import { wwwNetns } from '../engine/ifnames.js';
 import { upstreamPaths } from '../engine/upstream.js';
 import type { Assertion } from '../assert/model.js';
+import { topologyOf, type Topology } from '../report/topology.js';
 
 /** What a recipe run needs from its lab. */
 export interface RunLab {
@@ -20,6 +21,8 @@ export interface RunLab {
   setCommandLog(path: string | undefined): void;
   /** Removes the lab, or marks it kept. */
   teardown(keep: boolean): Promise<void>;
+  /** The lab's networks and jails right now. */
+  topology(): Topology;
 }
 
 /** The lab's current jails and networks, as the evaluator sees them. */
@@ -66,6 +69,7 @@ export async function openRunLab(engine: Engine, id: string, runId: string): Pro
     setCommandLog(path) {
       if (ctx.cmd instanceof ExecaRunner) ctx.cmd.setLogFile(path);
     },
+    topology: () => topologyOf(engine, id, 'linux'),
     async teardown(keep) {
       if (ctx.cmd instanceof ExecaRunner) ctx.cmd.setLogFile(undefined);
       if (keep) engine.keepLab(id);

@@ -17,6 +17,7 @@ import { Engine } from '../engine/engine.js';
 import type { VesselBackend } from '../engine/api.js';
 import { FreebsdEngine } from '../freebsd/engine.js';
 import { openFreebsdRunLab } from './fb-lab.js';
+import type { Topology } from '../report/topology.js';
 import { openRunLab, type RunLab } from './lab.js';
 import { EngineError } from '../engine/errors.js';
 
@@ -131,6 +132,7 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
   };
   const steps: StepResult[] = [];
   let failed: StepResult | undefined;
+  let topology: Topology | undefined;
   try {
     for (const step of recipe.steps) {
       const skip = skipReason(step, opts.engine, opts.only);
@@ -153,13 +155,18 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
   } finally {
     clearTimeout(deadlineTimer);
     opts.signal.removeEventListener('abort', onRunAbort);
+    try {
+      topology = runLab.topology();
+    } catch {
+      /* a snapshot is for reports only */
+    }
     await endRunProcesses(ctx);
     await runLab.teardown(opts.keep);
     if (!opts.keep) await tmp.cleanup();
   }
   const interrupted = opts.signal.aborted;
   const status = interrupted ? 'interrupted' : failed ? 'fail' : steps.every((s) => s.status === 'skip') ? 'skip' : 'pass';
-  const result: RecipeResult = { ...base, status, durationMs: Date.now() - started, steps };
+  const result: RecipeResult = { ...base, status, durationMs: Date.now() - started, steps, ...(topology ? { topology } : {}) };
   if (status === 'skip') result.reason = 'every step was skipped';
   if (opts.keep) {
     result.keptWorkdir = workdir;

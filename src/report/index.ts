@@ -2,6 +2,7 @@
 import { didYouMean } from '../util/suggest.js';
 import { DocumentReporter, ReportNames, type FileFormat } from './files.js';
 import { PrettyReporter } from './pretty.js';
+import { HtmlReporter } from './html-reporter.js';
 import type { Reporter } from './reporter.js';
 
 /** Every reporter name in the contract. */
@@ -19,7 +20,6 @@ export function makeReporters(names: string[], outDir: string | undefined, stdou
     }
     if ((n === 'junit' || n === 'html') && !outDir) throw new ReporterUsageError(`--reporter ${n} writes files and needs --out DIR`);
   }
-  if (wanted.includes('html')) throw new ReporterUsageError('--reporter html is not available in this version (pretty, tap, junit and json are)');
   const toStdout = wanted.filter((n) => n === 'tap' || n === 'json');
   if (!outDir && toStdout.length > 1) throw new ReporterUsageError(`--reporter ${toStdout.join(' and ')} would both write to stdout; give --out DIR`);
   const reporters: Reporter[] = [];
@@ -27,6 +27,7 @@ export function makeReporters(names: string[], outDir: string | undefined, stdou
   const prettyOn = outDir !== undefined || toStdout.length === 0;
   if (prettyOn) reporters.push(new PrettyReporter({ stream: stdout, live: Boolean(stdout.isTTY), color, showCommands }));
   for (const n of wanted) {
+    if (n === 'html') reporters.push(new HtmlReporter(outDir!, names2));
     if (n === 'pretty' || n === 'html') continue;
     reporters.push(new DocumentReporter(n as FileFormat, outDir ? { dir: outDir, names: names2 } : { stream: stdout }));
   }

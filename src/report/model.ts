@@ -1,4 +1,5 @@
 // Outcomes of a run as plain data: what reporters receive.
+import type { Topology } from './topology.js';
 
 /** How a step ended. `notrun`: an earlier step failed or the run was stopped. */
 export type StepStatus = 'pass' | 'fail' | 'skip' | 'notrun';
@@ -56,6 +57,8 @@ export interface RecipeResult {
   steps: StepResult[];
   /** Kept work directory (only with --keep). */
   keptWorkdir?: string;
+  /** The lab as it stood at the end of the steps, before teardown. */
+  topology?: Topology;
 }
 
 /** Counts of step statuses. */
