@@ -7,6 +7,7 @@ import { runCommand } from './commands/run.js';
 import { doctorCommand } from './commands/doctor.js';
 import { planCommand } from './commands/plan.js';
 import { reportCommand } from './commands/report.js';
+import { graphCommand } from './commands/graph.js';
 import { CliError, EXIT } from './common.js';
 import { VERSION } from './version.js';
 
@@ -79,6 +80,17 @@ Examples:
   vessel-cookbook run --only setup,L42 cookbook/getting-started.md`)
     .action(async (files: string[], o) => {
       status.code = await runCommand(files, { ...o, color: o.color === false ? false : undefined });
+    });
+
+  program
+    .command('graph')
+    .description("print a lab's topology as mermaid text (or SVG): a recipe's, from its vessel commands in plan mode, or a live or kept lab's")
+    .argument('[file]', 'recipe file')
+    .option('--lab <id>', 'a live or kept lab instead of a recipe')
+    .option('--svg', 'print SVG (Graphviz dot) instead of mermaid')
+    .addHelpText('after', '\nExamples:\n  vessel-cookbook graph cookbook/vlan.md\n  vessel-cookbook graph --svg --lab abc123 > lab.svg')
+    .action(async (file: string | undefined, o) => {
+      status.code = await graphCommand(file, o);
     });
 
   program

@@ -9,6 +9,7 @@ import { FreebsdEngine, PLAN_ASSUMPTIONS, DEFAULT_INET_NIC } from '../freebsd/en
 import type { PlanStep } from '../freebsd/host.js';
 import type { Recipe } from '../recipe/model.js';
 import { planItems } from './extract.js';
+import { topologyOf, type Topology } from '../report/topology.js';
 
 /** The seed plans use unless told otherwise. */
 export const DEFAULT_SEED = 'vessel-cookbook';
@@ -34,7 +35,7 @@ export function formatSteps(steps: PlanStep[]): string[] {
 }
 
 /** The plan of one recipe on the freebsd backend, as text. */
-export async function planRecipe(recipe: Recipe, seed = DEFAULT_SEED): Promise<{ text: string; ok: boolean; steps: PlanStep[] }> {
+export async function planRecipe(recipe: Recipe, seed = DEFAULT_SEED): Promise<{ text: string; ok: boolean; steps: PlanStep[]; topology: Topology }> {
   const { engine, host } = FreebsdEngine.recording(seed);
   const lab = planLabId(seed);
   const work = await tmpDir({ prefix: 'vessel-cookbook-plan-', unsafeCleanup: true });
@@ -44,6 +45,7 @@ export async function planRecipe(recipe: Recipe, seed = DEFAULT_SEED): Promise<{
     '# nothing here has run: these are the commands and files the backend would run and write',
   ];
   let ok = true;
+  let topology!: Topology;
   const cwd = process.cwd();
   // The vessel CLI with this recording backend; its close() must not close the shared state.
   const open: Opener = async () => Object.create(engine, { close: { value: () => undefined } }) as FreebsdEngine;
@@ -81,6 +83,7 @@ export async function planRecipe(recipe: Recipe, seed = DEFAULT_SEED): Promise<{
       }
       if (code !== 0) lines.push(`# exit ${code} (as the recipe expects)${said ? `: ${said.trim().split('\n')[0]}` : ''}`);
     }
+    topology = topologyOf(engine, lab, 'freebsd');
     lines.push('', '## teardown (reverse order of creation)');
     await engine.destroyLab(lab);
     flush();
@@ -90,5 +93,5 @@ export async function planRecipe(recipe: Recipe, seed = DEFAULT_SEED): Promise<{
     engine.close();
     await work.cleanup();
   }
-  return { text: lines.join('\n').split(work.path).join('$VESSEL_WORKDIR') + '\n', ok, steps: host.steps };
+  return { text: lines.join('\n').split(work.path).join('$VESSEL_WORKDIR') + '\n', ok, steps: host.steps, topology };
 }

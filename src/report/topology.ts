@@ -82,7 +82,7 @@ function dq(s: string): string {
 
 /** The jail's label: name and address (or how it gets one). */
 function jailLabel(j: TopoJail): string {
-  const addr = j.addr ?? (j.dhcp ? 'dhcp (no lease)' : 'no address');
+  const addr = j.addr ?? (j.dhcp ? 'address by DHCP' : 'no address');
   const how = j.role === 'router' ? 'router: DHCP, DNS, NAT' : j.dhcp ? `dhcp${j.slot !== null ? `, slot ${j.slot}` : ''}` : j.slot !== null ? `slot ${j.slot}` : j.aliasNic ? `alias on ${j.aliasNic}` : 'static';
   return `${j.name}\n${addr}\n${how}`;
 }
@@ -96,7 +96,8 @@ export function topologyDot(t: Topology): string {
     L.push(`  ${id('x', 'upstream')} [label="uplink ${dq(t.inetNic ?? '')}", shape=cloud, fillcolor="#eef3f8"];`);
   }
   for (const n of t.networks) {
-    const vlan = n.vlan !== null ? `\\nVLAN ${n.vlan} on ${dq(n.trunk ?? '')} (${n.vlanMode === 'tagged' ? 'tagged' : 'per-VLAN bridge'})` : '';
+    const mode = n.vlanMode === 'tagged' ? ' (tagged)' : n.vlanMode === 'bridge-per-vlan' ? ' (per-VLAN bridge)' : '';
+    const vlan = n.vlan !== null ? `\\nVLAN ${n.vlan} on ${dq(n.trunk ?? '')}${mode}` : '';
     L.push(`  subgraph ${id('cluster', n.name)} {`, `    label="network ${dq(n.name)}  ${dq(n.subnet)}${n.domain ? `  ${dq(n.domain)}` : ''}"; style="rounded,filled"; fillcolor="#f6f8fa"; color="#c9d3dd";`);
     L.push(`    ${id('b', n.name)} [label="bridge ${dq(n.bridge)}\\nhost ${dq(n.hostAddr)}${vlan}", shape=box, fillcolor="#e8eef5"];`);
     for (const j of t.jails.filter((x) => x.network === n.name)) {

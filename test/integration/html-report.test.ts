@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The HTML report in a real browser: headless Chromium (Debian's) driven by playwright-core. Reports of real runs
 // must show step states, output and the topology at laptop and phone widths, run no script, and fetch nothing.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';

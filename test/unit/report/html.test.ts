@@ -87,7 +87,7 @@ describe('topology text', () => {
   it('DOT and mermaid name every network, bridge, jail and the uplink', () => {
     const dot = topologyDot(topo);
     expect(dot).toContain('label="bridge br-lan\\nhost 10.0.0.254\\nVLAN 10 on trunk0 (per-VLAN bridge)"');
-    expect(dot).toContain('label="a\\ndhcp (no lease)\\ndhcp"');
+    expect(dot).toContain('label="a\\naddress by DHCP\\ndhcp"');
     expect(dot).toContain('j_lan_router -> x_upstream [label="NAT"');
     const mm = topologyMermaid(topo);
     expect(mm.split('\n')[0]).toBe('flowchart TB');
