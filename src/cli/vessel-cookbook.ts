@@ -71,13 +71,15 @@ Exit status: 0 passed, 1 a step failed, 2 invalid recipe or usage, 3 the host ca
     .option('--keep', 'keep the work directory (and, with the engine, the lab) for inspection')
     .addOption(new Option('--engine <name>', 'backend to run on').choices(['linux', 'freebsd']))
     .option('--show-commands', 'show the engine commands (ip, nsenter, fping...) behind each step')
+    .option('--step', 'learning mode, in a terminal: show the prose and the block before each step; Enter runs it, s skips, q quits, i opens a shell there')
     .option('--install-deps', "install the recipes' needs with apt-get (or pkg) before running")
     .option('--no-color', 'plain output without colours')
     .addHelpText('after', `
 Examples:
   vessel-cookbook run cookbook/getting-started.md
   vessel-cookbook run --reporter junit --out reports/ --shard 1/2 cookbook/
-  vessel-cookbook run --only setup,L42 cookbook/getting-started.md`)
+  vessel-cookbook run --only setup,L42 cookbook/getting-started.md
+  vessel-cookbook run --step cookbook/getting-started.md     # learning mode`)
     .action(async (files: string[], o) => {
       status.code = await runCommand(files, { ...o, color: o.color === false ? false : undefined });
     });

@@ -18,6 +18,7 @@ import type { VesselBackend } from '../engine/api.js';
 import { FreebsdEngine } from '../freebsd/engine.js';
 import { openFreebsdRunLab } from './fb-lab.js';
 import type { Topology } from '../report/topology.js';
+import { interactiveShell, type Stepper } from './step-mode.js';
 import { openRunLab, type RunLab } from './lab.js';
 import { EngineError } from '../engine/errors.js';
 
@@ -34,6 +35,10 @@ export interface RecipeRunOptions {
   signal: AbortSignal;
   /** The jail engine, or why this host cannot run one (exit 3). */
   backend: VesselBackend | string;
+  /** Learning mode: asks before each step. */
+  stepper?: Stepper;
+  /** The user quit in learning mode: stop the run (with teardown). */
+  onQuit?: () => void;
 }
 
 /** A short lab id that fits interface names (`vc<id>-host` is 15 characters at most). */
@@ -147,9 +152,30 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
         await emit(opts.reporters, 'onStepEnd', recipe, r);
         continue;
       }
+      if (opts.stepper) {
+        const where = (jail: string | undefined) => (jail ? `jail ${jail}` : `lab ${lab}`);
+        const choice = await opts.stepper.before(recipe, step, async (jail) => {
+          const prefix = runLab.enter(jail, workdir);
+          if (typeof prefix === 'string') process.stdout.write(`${prefix}\n`);
+          else await interactiveShell(prefix, ctx.env, workdir, where(jail));
+        });
+        if (choice === 'quit') {
+          opts.onQuit?.();
+          stop.abort('quit');
+          steps.push({ id: step.id, line: step.line, kind: step.kind, lang: step.lang, status: 'notrun', reason: 'you quit (--step)', durationMs: 0, attempts: 0, output: '' });
+          continue;
+        }
+        if (choice === 'skip') {
+          const r: StepResult = { id: step.id, line: step.line, kind: step.kind, lang: step.lang, status: 'skip', reason: 'skipped with s (--step)', durationMs: 0, attempts: 0, output: '' };
+          steps.push(r);
+          await emit(opts.reporters, 'onStepEnd', recipe, r);
+          continue;
+        }
+      }
       const r = await runStep(ctx, recipe, step, opts.reporters);
       steps.push(r);
       await emit(opts.reporters, 'onStepEnd', recipe, r);
+      opts.stepper?.after(recipe, step, r);
       if (r.status === 'fail') failed = r;
     }
   } finally {

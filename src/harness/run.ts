@@ -7,6 +7,7 @@ import { Engine } from '../engine/engine.js';
 import type { VesselBackend } from '../engine/api.js';
 import { FreebsdEngine } from '../freebsd/engine.js';
 import { EngineError } from '../engine/errors.js';
+import { shellState, type Stepper } from './step-mode.js';
 
 /** Options for a run of several recipes. */
 export interface RunAllOptions {
@@ -15,6 +16,8 @@ export interface RunAllOptions {
   keep: boolean;
   bail: boolean;
   reporters: Reporter[];
+  /** Learning mode (`--step`). */
+  stepper?: Stepper;
 }
 
 /** Runs every recipe; Ctrl-C and SIGTERM stop the current step, tear down, and end with 130/143. */
@@ -22,6 +25,8 @@ export async function runAll(recipes: Recipe[], opts: RunAllOptions): Promise<{ 
   const abort = new AbortController();
   let interrupted: 'SIGINT' | 'SIGTERM' | undefined;
   const onSignal = (sig: 'SIGINT' | 'SIGTERM') => {
+    // Ctrl-C in a learning-mode shell is the shell's.
+    if (sig === 'SIGINT' && shellState.active) return;
     if (interrupted) {
       void emit(opts.reporters, 'onNotice', `${sig} again: teardown is already running, please wait`);
       return;
@@ -34,6 +39,8 @@ export async function runAll(recipes: Recipe[], opts: RunAllOptions): Promise<{ 
   const onTerm = () => onSignal('SIGTERM');
   process.on('SIGINT', onInt);
   process.on('SIGTERM', onTerm);
+  // A closed terminal (say, a learning-mode session) tears down like SIGTERM.
+  process.on('SIGHUP', onTerm);
   const results: RecipeResult[] = [];
   let engine: VesselBackend | string;
   try {
@@ -56,7 +63,12 @@ export async function runAll(recipes: Recipe[], opts: RunAllOptions): Promise<{ 
         await emit(opts.reporters, 'onRecipeEnd', recipe, r);
         continue;
       }
-      results.push(await runRecipe(recipe, { engine: opts.engine, keep: opts.keep, reporters: opts.reporters, signal: abort.signal, backend: engine, ...(opts.only ? { only: opts.only } : {}) }));
+      const onQuit = () => {
+        interrupted = 'SIGINT';
+        void emit(opts.reporters, 'onNotice', 'q: quitting; tearing the lab down');
+        abort.abort('SIGINT');
+      };
+      results.push(await runRecipe(recipe, { engine: opts.engine, keep: opts.keep, reporters: opts.reporters, signal: abort.signal, backend: engine, ...(opts.only ? { only: opts.only } : {}), ...(opts.stepper ? { stepper: opts.stepper, onQuit } : {}) }));
     }
     const exitCode = exitStatus(results, interrupted);
     await emit(opts.reporters, 'onRunEnd', results, exitCode);
@@ -65,5 +77,6 @@ export async function runAll(recipes: Recipe[], opts: RunAllOptions): Promise<{ 
     if (typeof engine !== 'string') engine.close();
     process.off('SIGINT', onInt);
     process.off('SIGTERM', onTerm);
+    process.off('SIGHUP', onTerm);
   }
 }

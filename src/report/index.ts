@@ -12,7 +12,7 @@ export const REPORTER_NAMES = ['pretty', 'tap', 'junit', 'json', 'html'] as cons
 export class ReporterUsageError extends Error {}
 
 /** The reporters for `names` (default pretty) writing to `outDir` or stdout. */
-export function makeReporters(names: string[], outDir: string | undefined, stdout: NodeJS.WriteStream, color: boolean, showCommands = false): Reporter[] {
+export function makeReporters(names: string[], outDir: string | undefined, stdout: NodeJS.WriteStream, color: boolean, showCommands = false, live = true): Reporter[] {
   const wanted = names.length === 0 ? ['pretty'] : [...new Set(names)];
   for (const n of wanted) {
     if (!(REPORTER_NAMES as readonly string[]).includes(n)) {
@@ -25,7 +25,7 @@ export function makeReporters(names: string[], outDir: string | undefined, stdou
   const reporters: Reporter[] = [];
   const names2 = new ReportNames();
   const prettyOn = outDir !== undefined || toStdout.length === 0;
-  if (prettyOn) reporters.push(new PrettyReporter({ stream: stdout, live: Boolean(stdout.isTTY), color, showCommands }));
+  if (prettyOn) reporters.push(new PrettyReporter({ stream: stdout, live: live && Boolean(stdout.isTTY), color, showCommands }));
   for (const n of wanted) {
     if (n === 'html') reporters.push(new HtmlReporter(outDir!, names2));
     if (n === 'pretty' || n === 'html') continue;

@@ -7,6 +7,7 @@ import type { Reporter } from '../../report/reporter.js';
 import { didYouMean } from '../../util/suggest.js';
 import { CliError, EXIT, loadAll, printErrors } from '../common.js';
 import { installNeeds } from '../../harness/install.js';
+import { TtyStepper } from '../../harness/step-mode.js';
 
 /** Options of `run`. */
 export interface RunCommandOptions {
@@ -21,6 +22,7 @@ export interface RunCommandOptions {
   color?: boolean;
   showCommands?: boolean;
   installDeps?: boolean;
+  step?: boolean;
 }
 
 /** The backend this machine runs. */
@@ -36,9 +38,14 @@ export async function runCommand(paths: string[], opts: RunCommandOptions): Prom
   if (engine !== hostEngine()) throw new CliError(`--engine ${engine} cannot run on this ${process.platform} host`, EXIT.usage);
   const shard = opts.shard !== undefined ? parseShard(opts.shard) : undefined;
   if (typeof shard === 'string') throw new CliError(shard, EXIT.usage);
+  if (opts.step && !(process.stdin.isTTY && process.stdout.isTTY)) {
+    throw new CliError('--step is interactive: it needs a terminal on stdin and stdout (run it in a terminal, or leave out --step)', EXIT.usage);
+  }
+  const color = opts.color ?? Boolean(process.stdout.isTTY && !process.env.NO_COLOR);
   let reporters: Reporter[];
   try {
-    reporters = makeReporters(opts.reporter, opts.out, process.stdout, opts.color ?? Boolean(process.stdout.isTTY && !process.env.NO_COLOR), Boolean(opts.showCommands));
+    // In learning mode the pretty reporter prints plainly: no live line under the prompts.
+    reporters = makeReporters(opts.reporter, opts.out, process.stdout, color, Boolean(opts.showCommands), !opts.step);
   } catch (e) {
     if (e instanceof ReporterUsageError) throw new CliError(e.message, EXIT.usage);
     throw e;
@@ -70,6 +77,7 @@ export async function runCommand(paths: string[], opts: RunCommandOptions): Prom
     const r = await installNeeds([...new Set(chosen.flatMap((c) => c.meta.needs))]);
     if (r.problem) throw new CliError(r.problem, EXIT.cannotRun);
   }
-  const { exitCode } = await runAll(chosen, { engine, keep: Boolean(opts.keep), bail: Boolean(opts.bail), reporters, ...(only ? { only } : {}) });
+  const stepper = opts.step ? new TtyStepper(process.stdin, process.stdout, color) : undefined;
+  const { exitCode } = await runAll(chosen, { engine, keep: Boolean(opts.keep), bail: Boolean(opts.bail), reporters, ...(only ? { only } : {}), ...(stepper ? { stepper } : {}) });
   return exitCode;
 }
