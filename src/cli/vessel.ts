@@ -16,6 +16,7 @@ import { ExecaRunner } from '../exec/runner.js';
 import type { NetworkOptions } from '../engine/networks.js';
 import { VERSION } from './version.js';
 import { parseSupervisor } from '../supervisor/model.js';
+import { readTextFile } from '../recipe/textfile.js';
 import { superviseDown, superviseUp } from '../engine/supervise.js';
 
 const EXIT_HELP = `
@@ -176,14 +177,9 @@ ${EXIT_HELP}`);
     .option('--check', 'only check the file (exit 2 with path:line errors)')
     .addHelpText('after', `\nExamples:\n  vessel supervise --check cluster.ini\n  vessel supervise cluster.ini          # idempotent: run it again to apply changes\n  vessel supervise --down cluster.ini\n${EXIT_HELP}`)
     .action(async (path: string, o: { down?: boolean; check?: boolean }, cmd: Command) => {
-      let text: string;
-      try {
-        text = readFileSync(path, 'utf8');
-      } catch (e) {
-        throw usage(`${path}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
-      }
-      if (text.includes('\0')) throw usage(`${path}:1: contains a NUL byte; a supervisor file is text`);
-      const { file, problems } = parseSupervisor(path, text);
+      const t = await readTextFile(path, 'a supervisor file');
+      if ('line' in t) throw usage(`${path}:${t.line}: ${t.message}`);
+      const { file, problems } = parseSupervisor(path, t.text);
       if (problems.length) {
         for (const pr of problems) process.stderr.write(`${pr.path}:${pr.line}: ${pr.message}\n`);
         process.exitCode = 2;

@@ -81,6 +81,18 @@ export function staticAddrProblem(plan: SubnetPlan, ip: string, taken: ReadonlyS
   return undefined;
 }
 
+/** Why slot K (the subnet's K-th address) cannot be used, or undefined: it must lie in the auto range, outside DHCP. */
+export function slotProblem(plan: SubnetPlan, k: number): string | undefined {
+  const n = plan.network + k;
+  if (!Number.isInteger(k) || k < 1 || n >= plan.broadcast) return `slot ${k} is outside the subnet ${plan.cidr}`;
+  if (n === plan.gateway) return `slot ${k} is ${intToIp(n)}, reserved for the network's router`;
+  if (n === plan.host) return `slot ${k} is ${intToIp(n)}, reserved for the lab host`;
+  if (n < plan.autoFirst || n > plan.autoLast || (n >= plan.dhcpFirst && n <= plan.dhcpLast)) {
+    return `slot ${k} is ${intToIp(n)}, outside the slot range ${plan.autoFirst - plan.network}-${plan.autoLast - plan.network} (${intToIp(plan.autoFirst)}-${intToIp(plan.autoLast)})`;
+  }
+  return undefined;
+}
+
 /** The lowest `count` free auto addresses, or a problem message when the pool runs out. */
 export function allocateAuto(plan: SubnetPlan, taken: ReadonlySet<string>, count: number): string[] | string {
   const out: string[] = [];

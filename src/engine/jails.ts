@@ -7,7 +7,7 @@ import type { EngineContext, JailRow } from './context.js';
 import { usage } from './errors.js';
 import { cgroupDir } from './host.js';
 import { hostNetns, hostVethName, jailNetns, macFromSeed, routerUplinkVeth, slotMac, UPLINK_BRIDGE } from './ifnames.js';
-import { allocateAuto, intToIp, planSubnet, staticAddrProblem, withDhcpRange } from './ipam.js';
+import { allocateAuto, intToIp, planSubnet, slotProblem, staticAddrProblem, withDhcpRange } from './ipam.js';
 import { bindSlots, jailLeaseFile, leaseAll, registerStatic, routerOf, udhcpcScript, unbindSlots, unregisterStatic } from './dhcp.js';
 import { join } from 'node:path';
 import { killCgroup } from './kill.js';
@@ -87,14 +87,9 @@ export function reserveJails(ctx: EngineContext, lab: string, spec: JailSpec, ob
     else if (spec.slot !== undefined) {
       addrs = names.map((_, i) => {
         const k = spec.slot! + i;
-        const n = plan.network + k;
-        if (!Number.isInteger(k) || k < 1 || n >= plan.broadcast) throw usage(`slot ${k} is outside the subnet ${plan.cidr}`);
-        if (n === plan.gateway) throw usage(`slot ${k} is ${intToIp(n)}, reserved for the network's router`);
-        if (n === plan.host) throw usage(`slot ${k} is ${intToIp(n)}, reserved for the lab host`);
-        if (n < plan.autoFirst || n > plan.autoLast || (n >= plan.dhcpFirst && n <= plan.dhcpLast)) {
-          throw usage(`slot ${k} is ${intToIp(n)}, outside the slot range ${plan.autoFirst - plan.network}-${plan.autoLast - plan.network} (${intToIp(plan.autoFirst)}-${intToIp(plan.autoLast)})`);
-        }
-        const ip = intToIp(n);
+        const sp = slotProblem(plan, k);
+        if (sp) throw usage(sp);
+        const ip = intToIp(plan.network + k);
         const holder = ctx.db.prepare('SELECT name FROM jails WHERE lab = ? AND network = ? AND addr = ?').get(lab, spec.network, ip) as { name: string } | undefined;
         if (holder || taken.has(ip)) throw usage(`slot ${k} (${ip}) is already taken${holder ? ` by jail ${holder.name}` : ''}`);
         return ip;

@@ -60,7 +60,9 @@ export function parseFrontMatter(yaml: string, firstLine: number): { meta: Front
   const doc = parseDocument(yaml, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const lineOf = (offset: number | undefined) => (offset === undefined ? firstLine : firstLine + counter.linePos(offset).line - 1);
   for (const e of doc.errors) problems.push({ line: lineOf(e.pos[0]), message: `front matter: ${e.message.split('\n')[0]}` });
-  if (doc.errors.length > 0) return { meta, problems };
+  // Unknown YAML tags (!!js/function, say) are warnings to the yaml library; a recipe's front matter is plain data.
+  for (const w of doc.warnings) problems.push({ line: lineOf(w.pos[0]), message: `front matter: ${w.message.split('\n')[0]}` });
+  if (doc.errors.length > 0 || doc.warnings.length > 0) return { meta, problems };
   if (doc.contents === null) return { meta, problems };
   if (!isMap(doc.contents)) {
     problems.push({ line: lineOf(doc.contents.range?.[0]), message: 'front matter must be a mapping of keys (title: ..., tags: [...])' });

@@ -5,6 +5,8 @@ import { dnsNameProblem, networkNameProblem, newJailNameProblem } from '../recip
 import { didYouMean } from '../util/suggest.js';
 import { readIni, type IniSection } from './ini.js';
 import { TRUNK_NAME } from '../engine/vlan-names.js';
+import ipaddr from 'ipaddr.js';
+import { parseDhcpRange, planSubnet, slotProblem, staticAddrProblem, type SubnetPlan } from '../engine/ipam.js';
 
 /** A `[network:<name>]` section. */
 export interface SupNetwork {
@@ -184,6 +186,44 @@ export function parseSupervisor(path: string, text: string): { file: SupervisorF
     const prev = used.get(key);
     if (prev) err(n.line, `VLAN ${n.vlan} is already used on trunk ${n.trunk} by [network:${prev.name}] (line ${prev.line})`);
     else used.set(key, n);
+  }
+  for (const s of sections) for (const e of s.entries) if (e.value.trim() === '') err(e.line, `${e.key} has no value`);
+  // Addresses, slots and DHCP ranges against the subnet the file gives their network (the engine refuses the same at run time).
+  const plans = new Map<string, SubnetPlan>();
+  for (const n of networks) {
+    const base = planSubnet(n.subnet);
+    if (typeof base === 'string') continue;
+    let plan = base;
+    if (n.dhcpRange) {
+      const r = parseDhcpRange(base, n.dhcpRange);
+      const line = sections.find((x) => x.header === `network:${n.name}`)!.entries.find((e) => e.key === 'dhcp-range')!.line;
+      if (typeof r === 'string') err(line, r.replace('--dhcp-range=', 'dhcp-range = '));
+      else plan = { ...base, dhcpFirst: r[0], dhcpLast: r[1] };
+    }
+    plans.set(n.name, plan);
+  }
+  for (const j of jails) {
+    const s = sections.find((x) => x.header === `jail:${j.name}`)!;
+    const addr = get(s, 'addr');
+    const plan = plans.get(j.network);
+    if (addr && addr.value !== 'auto' && addr.value !== 'dhcp') {
+      if (j.slot !== undefined) err(addr.line, `addr = ${addr.value} with slot: the slot gives the address; leave out addr, or use addr = dhcp`);
+      else if (j.count !== undefined && j.count > 1) err(addr.line, `addr = ${addr.value} gives one jail one address; use auto or dhcp with count = ${j.count}`);
+      else if (!ipaddr.IPv4.isValidFourPartDecimal(addr.value)) err(addr.line, `addr = ${addr.value}: expected auto, dhcp or an IPv4 address`);
+      else if (plan) {
+        const p = staticAddrProblem(plan, addr.value, new Set());
+        if (p) err(addr.line, `addr = ${p.replace(/^--addr=/, '')}`);
+      }
+    }
+    if (j.slot !== undefined && plan) {
+      for (let i = 0; i < (j.count ?? 1); i++) {
+        const p = slotProblem(plan, j.slot + i);
+        if (p) {
+          err(get(s, 'slot')!.line, p);
+          break;
+        }
+      }
+    }
   }
   const netNames = new Set(networks.map((x) => x.name));
   const jailNames = new Set(jails.map((x) => x.name));
