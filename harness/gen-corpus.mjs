@@ -152,6 +152,7 @@ const SUP = {
   'slot-and-addr': SUP_BASE.replace('addr = dhcp', 'addr = 10.66.1.5\nslot = 5'),
   'dhcp-range-outside': SUP_BASE.replace('[network:svc]\n', '[network:svc]\ndhcp-range = 10.66.2.10-10.66.2.20\n'),
   'no-jail-network': '[jail:x]\ncommand = true\n',
+  'duplicate-jail-first-bare': '[network:n]\nsubnet = 10.0.0.0/24\n\n[jail:j]\n\n[jail:j]\nnetwork = n\ndepends = j\n',
   'random-bytes': Buffer.from(Array.from({ length: 400 }, () => (Math.floor(rand() * 127) | 0x80))),
   'nul-byte': Buffer.concat([Buffer.from(SUP_BASE.slice(0, 60)), Buffer.from([0]), Buffer.from(SUP_BASE.slice(60))]),
   'utf16': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(SUP_BASE, 'utf16le')]),

@@ -1,4 +1,5 @@
 // Shared CLI plumbing: exit statuses, one-line errors, loading and checking recipe files.
+import { oneLine } from '../util/oneline.js';
 import { expandPaths, InputError, loadRecipe } from '../recipe/load.js';
 import type { Recipe, RecipeError } from '../recipe/model.js';
 
@@ -14,7 +15,7 @@ export class CliError extends Error {
 
 /** `path:line: message` (or `path: message` for whole-file problems). */
 export function formatError(e: RecipeError): string {
-  return e.line > 0 ? `${e.path}:${e.line}: ${e.message}` : `${e.path}: ${e.message}`;
+  return e.line > 0 ? `${e.path}:${e.line}: ${oneLine(e.message)}` : `${e.path}: ${oneLine(e.message)}`;
 }
 
 /** Loads and checks every file (directories expand to their recipes); never throws for bad recipes. */

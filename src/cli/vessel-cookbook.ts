@@ -9,6 +9,7 @@ import { planCommand } from './commands/plan.js';
 import { reportCommand } from './commands/report.js';
 import { graphCommand } from './commands/graph.js';
 import { CliError, EXIT } from './common.js';
+import { oneLine } from '../util/oneline.js';
 import { VERSION } from './version.js';
 
 const collect = (v: string, prev: string[]) => [...prev, v];
@@ -149,7 +150,7 @@ export async function main(argv: string[]): Promise<void> {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') status.code = EXIT.ok;
       else status.code = EXIT.usage;
     } else if (e instanceof CliError) {
-      process.stderr.write(`vessel-cookbook: ${e.message}\n`);
+      process.stderr.write(`vessel-cookbook: ${oneLine(e.message)}\n`);
       status.code = e.status;
     } else {
       const err = e as Error;

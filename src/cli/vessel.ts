@@ -17,6 +17,7 @@ import type { NetworkOptions } from '../engine/networks.js';
 import { VERSION } from './version.js';
 import { parseSupervisor } from '../supervisor/model.js';
 import { readTextFile } from '../recipe/textfile.js';
+import { oneLine } from '../util/oneline.js';
 import { superviseDown, superviseUp } from '../engine/supervise.js';
 
 const EXIT_HELP = `
@@ -181,7 +182,7 @@ ${EXIT_HELP}`);
       if ('line' in t) throw usage(`${path}:${t.line}: ${t.message}`);
       const { file, problems } = parseSupervisor(path, t.text);
       if (problems.length) {
-        for (const pr of problems) process.stderr.write(`${pr.path}:${pr.line}: ${pr.message}\n`);
+        for (const pr of problems) process.stderr.write(`${pr.path}:${pr.line}: ${oneLine(pr.message)}\n`);
         process.exitCode = 2;
         return;
       }
@@ -414,11 +415,11 @@ export async function main(argv: string[], open: Opener = openHere, io: { out?: 
   } catch (e) {
     if (e instanceof CommanderError) return ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(e.code) ? 0 : 2;
     if (e instanceof EngineError) {
-      err(`vessel: ${e.message}\n`);
+      err(`vessel: ${oneLine(e.message)}\n`);
       return e.status;
     }
     const x = e as Error;
-    err(`vessel: internal error: ${x.message}${process.env.VESSEL_DEBUG ? `\n${x.stack}` : ''}\n`);
+    err(`vessel: internal error: ${oneLine(x.message)}${process.env.VESSEL_DEBUG ? `\n${x.stack}` : ''}\n`);
     return 1;
   }
 }

@@ -196,14 +196,14 @@ export function parseSupervisor(path: string, text: string): { file: SupervisorF
     let plan = base;
     if (n.dhcpRange) {
       const r = parseDhcpRange(base, n.dhcpRange);
-      const line = sections.find((x) => x.header === `network:${n.name}`)!.entries.find((e) => e.key === 'dhcp-range')!.line;
+      const line = sections.find((x) => x.line === n.line)!.entries.find((e) => e.key === 'dhcp-range')!.line;
       if (typeof r === 'string') err(line, r.replace('--dhcp-range=', 'dhcp-range = '));
       else plan = { ...base, dhcpFirst: r[0], dhcpLast: r[1] };
     }
     plans.set(n.name, plan);
   }
   for (const j of jails) {
-    const s = sections.find((x) => x.header === `jail:${j.name}`)!;
+    const s = sections.find((x) => x.line === j.line)!;
     const addr = get(s, 'addr');
     const plan = plans.get(j.network);
     if (addr && addr.value !== 'auto' && addr.value !== 'dhcp') {
@@ -228,7 +228,7 @@ export function parseSupervisor(path: string, text: string): { file: SupervisorF
   const netNames = new Set(networks.map((x) => x.name));
   const jailNames = new Set(jails.map((x) => x.name));
   for (const j of jails) {
-    const s = sections.find((x) => x.header === `jail:${j.name}`)!;
+    const s = sections.find((x) => x.line === j.line)!;
     if (j.network && !netNames.has(j.network)) err(get(s, 'network')!.line, `unknown network "${j.network}"${didYouMean(j.network, [...netNames])}; define [network:${j.network}]`);
     for (const d of j.depends) if (!jailNames.has(d)) err(get(s, 'depends')!.line, `depends on "${d}", which is not defined${didYouMean(d, [...jailNames])}`);
   }

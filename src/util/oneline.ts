@@ -1,0 +1,6 @@
+// Keeps a message on one line: control characters from user input (newlines, escapes) are shown escaped.
+
+/** The message with every control character written as an escape (`\n`, `\u001b`...). */
+export function oneLine(message: string): string {
+  return message.replace(/[\u0000-\u001f\u007f]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
