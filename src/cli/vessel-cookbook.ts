@@ -69,6 +69,7 @@ Exit status: 0 passed, 1 a step failed, 2 invalid recipe or usage, 3 the host ca
     .option('--tag <tag>', 'only recipes with this tag (repeat for any of several)', collect, [])
     .option('--shard <i/n>', 'only shard i of n (numbered from 1)')
     .option('--bail', 'stop after the first failing recipe')
+    .option('-j, --jobs <n>', 'run N recipes at once, each in its own lab (default 1)')
     .option('--keep', 'keep the work directory (and, with the engine, the lab) for inspection')
     .addOption(new Option('--engine <name>', 'backend to run on').choices(['linux', 'freebsd']))
     .option('--show-commands', 'show the engine commands (ip, nsenter, fping...) behind each step')
@@ -80,7 +81,8 @@ Examples:
   vessel-cookbook run cookbook/getting-started.md
   vessel-cookbook run --reporter junit --out reports/ --shard 1/2 cookbook/
   vessel-cookbook run --only setup,L42 cookbook/getting-started.md
-  vessel-cookbook run --step cookbook/getting-started.md     # learning mode`)
+  vessel-cookbook run --step cookbook/getting-started.md     # learning mode
+  vessel-cookbook run --jobs 4 cookbook/`)
     .action(async (files: string[], o) => {
       status.code = await runCommand(files, { ...o, color: o.color === false ? false : undefined });
     });

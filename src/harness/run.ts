@@ -18,6 +18,8 @@ export interface RunAllOptions {
   reporters: Reporter[];
   /** Learning mode (`--step`). */
   stepper?: Stepper;
+  /** Recipes run at once, each in its own lab with its own engine connection (default 1). */
+  jobs?: number;
 }
 
 /** Runs every recipe; Ctrl-C and SIGTERM stop the current step, tear down, and end with 130/143. */
@@ -51,25 +53,49 @@ export async function runAll(recipes: Recipe[], opts: RunAllOptions): Promise<{ 
   }
   try {
     await emit(opts.reporters, 'onRunStart', recipes);
-    for (const recipe of recipes) {
-      const stopReason = interrupted ? 'the run was interrupted' : opts.bail && results.some((r) => r.status === 'fail') ? '--bail: an earlier recipe failed' : undefined;
+    const jobs = Math.max(1, opts.jobs ?? 1);
+    const byIndex: RecipeResult[] = [];
+    const runOne = async (recipe: Recipe, index: number) => {
+      const stopReason = interrupted ? 'the run was interrupted' : opts.bail && byIndex.some((r) => r?.status === 'fail') ? '--bail: an earlier recipe failed' : undefined;
       if (stopReason) {
         const r: RecipeResult = {
           path: recipe.path, name: recipe.name, tags: recipe.meta.tags, engine: opts.engine, lab: '', status: 'notrun', reason: stopReason,
           startedAt: new Date().toISOString(), durationMs: 0, steps: unrunSteps(recipe, stopReason),
           ...(recipe.meta.title !== undefined ? { title: recipe.meta.title } : {}),
         };
-        results.push(r);
+        byIndex[index] = r;
         await emit(opts.reporters, 'onRecipeEnd', recipe, r);
-        continue;
+        return;
       }
       const onQuit = () => {
         interrupted = 'SIGINT';
         void emit(opts.reporters, 'onNotice', 'q: quitting; tearing the lab down');
         abort.abort('SIGINT');
       };
-      results.push(await runRecipe(recipe, { engine: opts.engine, keep: opts.keep, reporters: opts.reporters, signal: abort.signal, backend: engine, ...(opts.only ? { only: opts.only } : {}), ...(opts.stepper ? { stepper: opts.stepper, onQuit } : {}) }));
-    }
+      // In parallel, each recipe gets its own engine: its own command log and database connection.
+      let own: VesselBackend | string | undefined;
+      if (jobs > 1 && typeof engine !== 'string') {
+        try {
+          own = opts.engine === 'freebsd' ? FreebsdEngine.open() : await Engine.open({ noReconcile: true });
+        } catch (e) {
+          if (!(e instanceof EngineError)) throw e;
+          own = e.message;
+        }
+      }
+      try {
+        byIndex[index] = await runRecipe(recipe, { engine: opts.engine, keep: opts.keep, reporters: opts.reporters, signal: abort.signal, backend: own ?? engine, ...(opts.only ? { only: opts.only } : {}), ...(opts.stepper ? { stepper: opts.stepper, onQuit } : {}) });
+      } finally {
+        if (own && typeof own !== 'string') own.close();
+      }
+    };
+    let next = 0;
+    await Promise.all(Array.from({ length: Math.min(jobs, recipes.length) }, async () => {
+      while (next < recipes.length) {
+        const i = next++;
+        await runOne(recipes[i]!, i);
+      }
+    }));
+    results.push(...byIndex);
     const exitCode = exitStatus(results, interrupted);
     await emit(opts.reporters, 'onRunEnd', results, exitCode);
     return { results, exitCode };

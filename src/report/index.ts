@@ -3,6 +3,7 @@ import { didYouMean } from '../util/suggest.js';
 import { DocumentReporter, ReportNames, type FileFormat } from './files.js';
 import { PrettyReporter } from './pretty.js';
 import { HtmlReporter } from './html-reporter.js';
+import { ParallelPrettyReporter } from './parallel.js';
 import type { Reporter } from './reporter.js';
 
 /** Every reporter name in the contract. */
@@ -12,7 +13,7 @@ export const REPORTER_NAMES = ['pretty', 'tap', 'junit', 'json', 'html'] as cons
 export class ReporterUsageError extends Error {}
 
 /** The reporters for `names` (default pretty) writing to `outDir` or stdout. */
-export function makeReporters(names: string[], outDir: string | undefined, stdout: NodeJS.WriteStream, color: boolean, showCommands = false, live = true): Reporter[] {
+export function makeReporters(names: string[], outDir: string | undefined, stdout: NodeJS.WriteStream, color: boolean, showCommands = false, live = true, jobs = 1): Reporter[] {
   const wanted = names.length === 0 ? ['pretty'] : [...new Set(names)];
   for (const n of wanted) {
     if (!(REPORTER_NAMES as readonly string[]).includes(n)) {
@@ -25,7 +26,7 @@ export function makeReporters(names: string[], outDir: string | undefined, stdou
   const reporters: Reporter[] = [];
   const names2 = new ReportNames();
   const prettyOn = outDir !== undefined || toStdout.length === 0;
-  if (prettyOn) reporters.push(new PrettyReporter({ stream: stdout, live: live && Boolean(stdout.isTTY), color, showCommands }));
+  if (prettyOn) reporters.push(jobs > 1 ? new ParallelPrettyReporter(stdout, color, showCommands, jobs) : new PrettyReporter({ stream: stdout, live: live && Boolean(stdout.isTTY), color, showCommands }));
   for (const n of wanted) {
     if (n === 'html') reporters.push(new HtmlReporter(outDir!, names2));
     if (n === 'pretty' || n === 'html') continue;

@@ -23,6 +23,7 @@ export interface RunCommandOptions {
   showCommands?: boolean;
   installDeps?: boolean;
   step?: boolean;
+  jobs?: string;
 }
 
 /** The backend this machine runs. */
@@ -42,10 +43,16 @@ export async function runCommand(paths: string[], opts: RunCommandOptions): Prom
     throw new CliError('--step is interactive: it needs a terminal on stdin and stdout (run it in a terminal, or leave out --step)', EXIT.usage);
   }
   const color = opts.color ?? Boolean(process.stdout.isTTY && !process.env.NO_COLOR);
+  let jobs = 1;
+  if (opts.jobs !== undefined) {
+    if (!/^\d+$/.test(opts.jobs) || Number(opts.jobs) < 1 || Number(opts.jobs) > 64) throw new CliError(`--jobs=${opts.jobs}: expected a whole number from 1 to 64`, EXIT.usage);
+    jobs = Number(opts.jobs);
+    if (opts.step && jobs > 1) throw new CliError('--step runs one step at a time: leave out --jobs', EXIT.usage);
+  }
   let reporters: Reporter[];
   try {
     // In learning mode the pretty reporter prints plainly: no live line under the prompts.
-    reporters = makeReporters(opts.reporter, opts.out, process.stdout, color, Boolean(opts.showCommands), !opts.step);
+    reporters = makeReporters(opts.reporter, opts.out, process.stdout, color, Boolean(opts.showCommands), !opts.step, jobs);
   } catch (e) {
     if (e instanceof ReporterUsageError) throw new CliError(e.message, EXIT.usage);
     throw e;
@@ -78,6 +85,6 @@ export async function runCommand(paths: string[], opts: RunCommandOptions): Prom
     if (r.problem) throw new CliError(r.problem, EXIT.cannotRun);
   }
   const stepper = opts.step ? new TtyStepper(process.stdin, process.stdout, color) : undefined;
-  const { exitCode } = await runAll(chosen, { engine, keep: Boolean(opts.keep), bail: Boolean(opts.bail), reporters, ...(only ? { only } : {}), ...(stepper ? { stepper } : {}) });
+  const { exitCode } = await runAll(chosen, { engine, keep: Boolean(opts.keep), bail: Boolean(opts.bail), reporters, ...(only ? { only } : {}), ...(stepper ? { stepper } : {}), jobs });
   return exitCode;
 }
