@@ -74,7 +74,32 @@ export function startDhcpClient(ctx: EngineContext, j: JailRow, iface = 'eth0', 
 export async function leaseAll(ctx: EngineContext, lab: string, jails: JailRow[], router: JailRow): Promise<void> {
   if (!dnsmasqPid(ctx, lab, router.name)) throw failed(`the DHCP server of network ${router.network} (dnsmasq in ${router.name}) is not running`);
   const files = jails.map((j) => jailLeaseFile(ctx.runDir, lab, j.name));
-  const ok = await waitFor(() => files.every((f) => existsSync(f)), 15_000);
+  // While waiting, a client or server that died is a precise failure at once, not a 15 s timeout.
+  let died: string | undefined;
+  const clientGone = (j: JailRow): boolean => {
+    try {
+      const pid = Number(readFileSync(join(jailPaths(ctx.runDir, lab, j.name).dir, 'udhcpc.pid'), 'utf8').trim());
+      return pid > 0 && processStart(pid) === undefined;
+    } catch {
+      return false;
+    }
+  };
+  const ok = await waitFor(() => {
+    if (files.every((f) => existsSync(f))) return true;
+    const gone = jails.find((j, i) => !existsSync(files[i]!) && clientGone(j));
+    if (gone) {
+      const log = join(jailPaths(ctx.runDir, lab, gone.name).dir, 'dhcp.log');
+      const last = existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').pop() ?? '' : '';
+      died = `the DHCP client of jail ${gone.name} (busybox udhcpc) exited before it got a lease from ${router.name}${last ? `; its log ends: ${last}` : ''}`;
+      return true;
+    }
+    if (!dnsmasqPid(ctx, lab, router.name)) {
+      died = `the DHCP server of network ${router.network} (dnsmasq in ${router.name}) stopped while jails were waiting for leases`;
+      return true;
+    }
+    return false;
+  }, 15_000);
+  if (died) throw failed(died);
   if (!ok) {
     const missing = jails.filter((j, i) => !existsSync(files[i]!)).map((j) => j.name);
     throw failed(`no DHCP lease from ${router.name} within 15 s for ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}`);
