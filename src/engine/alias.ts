@@ -13,6 +13,8 @@ import { hostNetns, jailNetns, macFromSeed } from './ifnames.js';
 import { intToIp, ipToInt } from './ipam.js';
 import { destroyJails, getJail, SETUP } from './jails.js';
 import { jailPaths } from './paths.js';
+import { dirname } from 'node:path';
+import { dbPath } from '../state/db.js';
 
 /** The routing table each aliased jail's rule points at. */
 export const ALIAS_TABLE = 100;
@@ -108,7 +110,7 @@ export async function createAliasJail(ctx: EngineContext, lab: string, name: str
     await ctx.cmd.run([
       'nsenter', `--net=/run/netns/${jailNetns(lab, name)}`, '--',
       'unshare', `--uts=${p.uts}`, `--mount=${p.mnt}`, '--propagation', 'slave', '--',
-      'sh', '-c', SETUP, 'vessel-setup', name, p.hosts, p.resolv, p.hostname, p.setup,
+      'sh', '-c', SETUP, 'vessel-setup', name, p.hosts, p.resolv, p.hostname, p.setup, '', '', '', '', '', dirname(dbPath()),
     ]);
     ctx.db.prepare("UPDATE jails SET state = 'created' WHERE uuid = ?").run(uuid);
   } catch (e) {

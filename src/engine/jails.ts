@@ -9,7 +9,8 @@ import { cgroupDir } from './host.js';
 import { hostNetns, hostVethName, jailNetns, macFromSeed, routerUplinkVeth, slotMac, UPLINK_BRIDGE } from './ifnames.js';
 import { allocateAuto, intToIp, planSubnet, slotProblem, staticAddrProblem, withDhcpRange } from './ipam.js';
 import { bindSlots, jailLeaseFile, leaseAll, registerStatic, routerOf, udhcpcScript, unbindSlots, unregisterStatic } from './dhcp.js';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { dbPath } from '../state/db.js';
 import { killCgroup } from './kill.js';
 import { getNetwork } from './networks.js';
 import { jailPaths, labPaths } from './paths.js';
@@ -160,14 +161,18 @@ function linuxObjects(ctx: EngineContext, lab: string): JailObjects {
 // Runs inside the new jail netns: sets the hostname, bind-mounts the jail's files, remounts /sys,
 // then configures the links from a batch file. $1 name, $2 hosts, $3 resolv.conf, $4 hostname, $5 ip batch.
 // For a DHCP jail it then joins the jail's cgroup and leaves busybox udhcpc running there, with a clean
-// environment: $6 cgroup, $7 event script, $8 lease file, $9 log, $10 pid file.
+// environment: $6 cgroup, $7 event script, $8 lease file, $9 log, $10 pid file (all empty for other jails).
+// $11 is the state database's folder: an empty tmpfs is mounted over it, so nothing in a jail can open the database.
 export const SETUP = [
+  // Files made here (the DHCP client's log and lease) are root's alone.
+  'umask 077',
   'echo "$1" > /proc/sys/kernel/hostname',
   // (before /sys is remounted: the cgroup tree lives under it)
   '{ [ -z "$6" ] || echo $$ > "$6/cgroup.procs"; }',
   'mount --bind "$2" /etc/hosts',
   'mount --bind "$3" /etc/resolv.conf',
   'mount --bind "$4" /etc/hostname',
+  '{ [ ! -d "${11}" ] || mount -t tmpfs -o size=4k,mode=0700 vessel-state-hidden "${11}"; }',
   'mount -t sysfs sysfs /sys',
   'ip -batch "$5"',
   '{ [ -z "$6" ] || { env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin VESSEL_LEASE_FILE="$8" busybox udhcpc -f -i eth0 -s "$7" -x "hostname:$1" -t 20 -T 1 -A 1 -O search -p "${10}" </dev/null >>"$9" 2>&1 & }; }',
@@ -245,7 +250,7 @@ export async function createJails(ctx: EngineContext, lab: string, spec: JailSpe
       await ctx.cmd.run([
         'nsenter', `--net=/run/netns/${jailNetns(lab, j.name)}`, '--',
         'unshare', `--uts=${p.uts}`, `--mount=${p.mnt}`, '--propagation', 'slave', '--',
-        'sh', '-c', SETUP, 'vessel-setup', j.name, p.hosts, p.resolv, p.hostname, p.setup, ...dhcp,
+        'sh', '-c', SETUP, 'vessel-setup', j.name, p.hosts, p.resolv, p.hostname, p.setup, ...(dhcp.length ? dhcp : ['', '', '', '', '']), dirname(dbPath()),
       ]);
     });
     const upd = ctx.db.prepare('UPDATE jails SET state = ? WHERE uuid = ?');

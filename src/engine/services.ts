@@ -16,7 +16,8 @@ export function serviceEnv(j: JailRow, runDir = process.env.VESSEL_RUN_DIR ?? '/
 /** Starts argv detached, in a cgroup, with output appended to `log`; returns its pid. */
 export function spawnDetached(argv: string[], cgroup: string, log: string, env: Record<string, string>): number {
   const full = ['sh', '-c', 'echo $$ > "$1/cgroup.procs" && shift && exec "$@"', 'vessel-start', cgroup, ...argv];
-  const fd = openSync(log, 'a');
+  // Logs may hold secrets a service prints: only root reads them.
+  const fd = openSync(log, 'a', 0o600);
   try {
     const child = spawn(full[0]!, full.slice(1), { detached: true, stdio: ['ignore', fd, fd], env });
     child.on('error', () => undefined);

@@ -40,7 +40,7 @@ export interface SpawnResult {
 /** Starts the command in a new process group; output is written to `outputFile`. */
 export async function spawnStep(spec: SpawnSpec): Promise<SpawnResult> {
   const started = Date.now();
-  const fd = openSync(spec.outputFile, 'a');
+  const fd = openSync(spec.outputFile, 'a', 0o600);
   let child;
   try {
     child = execa(spec.file, spec.args, {

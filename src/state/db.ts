@@ -1,5 +1,5 @@
 // The SQLite state database: location, WAL, busy timeout and migrations.
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 
@@ -114,6 +114,14 @@ export function migrate(db: Db): void {
 export function openDb(path = dbPath()): Db {
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const db = new Database(path);
+  // The state is root's alone: other users can neither read nor write it (nor its WAL files, made with the same mode).
+  if (path !== ':memory:') {
+    try {
+      chmodSync(path, 0o600);
+    } catch {
+      /* a read-only or foreign path keeps its mode */
+    }
+  }
   db.pragma('journal_mode = WAL');
   db.pragma('busy_timeout = 10000');
   db.pragma('foreign_keys = ON');
