@@ -3,7 +3,8 @@ import { readFileSync, existsSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { execa } from 'execa';
 import { Engine } from '../engine/engine.js';
-import { EngineError, usage } from '../engine/errors.js';
+import { EngineError, failed, usage } from '../engine/errors.js';
+import { RUN_MARKER } from '../exec/spawn.js';
 import { cleanup } from '../engine/cleanup.js';
 import { listLabs } from '../engine/labs.js';
 import { doctorReport } from '../engine/doctor.js';
@@ -76,6 +77,8 @@ export function buildVessel(open: Opener = openHere, out: (s: string) => void = 
     const e = await open(g);
     try {
       const lab = labId(g);
+      // Inside a run, the run made the lab: if it is gone, the run is over, and nothing may make it again.
+      if (process.env[RUN_MARKER] && lab === process.env.VESSEL_LAB && !e.getLab(lab)) throw failed(`the lab ${lab} of this run is gone (its run has ended); nothing was done`);
       if (e instanceof FreebsdEngine && inetNic && !e.getLab(lab)) await e.createLab(lab, { kind: 'manual', inetNic });
       await e.ensureLab(lab);
       return await fn(e, lab);

@@ -4,6 +4,40 @@ import { join } from 'node:path';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * Processes whose command line names one of `needles`: engine commands a killed runner left in flight
+ * (`mount --bind /run/vessel/<lab>/ns`, `ip netns add vc-<lab>-host`, ...), which would otherwise finish after
+ * cleanup and leave their object behind.
+ */
+export function pidsNaming(needles: string[]): number[] {
+  const out: number[] = [];
+  for (const e of readdirSync('/proc')) {
+    if (!/^\d+$/.test(e) || Number(e) === process.pid) continue;
+    try {
+      const cmdline = readFileSync(`/proc/${e}/cmdline`, 'utf8').replace(/\0/g, ' ');
+      if (needles.some((n) => cmdline.includes(n))) out.push(Number(e));
+    } catch {
+      /* gone */
+    }
+  }
+  return out;
+}
+
+/** Processes whose environment holds every one of `entries` (`NAME=value`): a run's steps carry its lab and run marker. */
+export function pidsWithEnv(entries: string[]): number[] {
+  const out: number[] = [];
+  for (const e of readdirSync('/proc')) {
+    if (!/^\d+$/.test(e) || Number(e) === process.pid) continue;
+    try {
+      const env = readFileSync(`/proc/${e}/environ`, 'utf8').split('\0');
+      if (entries.every((x) => (x.endsWith('=') ? env.some((v) => v.startsWith(x)) : env.includes(x)))) out.push(Number(e));
+    } catch {
+      /* gone */
+    }
+  }
+  return out;
+}
+
 /** PIDs whose network namespace is one of `nsFiles` (by inode). */
 export function pidsInNetns(nsFiles: string[]): number[] {
   const inodes = new Set<string>();
