@@ -113,7 +113,7 @@ function report(cmd) {
   console.log(`  lab + network ${secs(t1 - t0)} s, ${N} jails ${secs(t2 - t1)} s (${((t2 - t1) / N).toFixed(1)} ms per jail), reach j-1 -> j-${N} ${reach.ok ? 'passed' : 'FAILED'} in ${secs(t3 - t2)} s, teardown ${secs(t4 - t3)} s`);
   console.log(`  peak memory: the machine's MemAvailable fell by ${(memBefore - memLow).toFixed(0)} MiB at most (kernel objects: namespaces, veths, bridge ports); this runner's peak RSS ${rss.toFixed(0)} MiB`);
   console.log(`  census before/after: ${before === after ? 'clean' : `DIFFERENT: ${before} -> ${after}`}`);
-  console.log('  where the time goes (engine commands, create + teardown):');
+  console.log('  where the time goes (engine commands by kind, create + teardown; summed over the 4 parallel setup workers):');
   for (const [k, v] of beforeDestroy) {
     const now = cmd.byKind.get(k);
     if (now) now.label = k;
