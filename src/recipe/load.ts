@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { parseRecipe } from './parse.js';
 import type { Recipe, RecipeError } from './model.js';
 import { readTextFile } from './textfile.js';
+/** Largest recipe the contract accepts (the shared text-file limit). */
 export { MAX_TEXT_BYTES as MAX_RECIPE_BYTES } from './textfile.js';
 
 /** A file-level problem: the one line printed for it. */
