@@ -3,21 +3,17 @@
 // Prints figures side by side; it asserts nothing. Needs root, a built dist/ (npm run build),
 // fping, and for the Mininet column Debian's mininet + bridge-utils (installed here when missing).
 // Usage: bench/bringup.mjs [N...]   (default 10 100 500)
-import { $, argv, fs, path } from 'zx';
+import { $, argv, path } from 'zx';
+import { dist, requireRoot, root, secs } from './lib.mjs';
 
 $.verbose = false;
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const { Engine } = await import(path.join(root, 'dist/engine/engine.js'));
-const { evaluate } = await import(path.join(root, 'dist/assert/evaluate.js'));
-const { LinuxProber } = await import(path.join(root, 'dist/assert/probes.js'));
-const { parseAssertions } = await import(path.join(root, 'dist/assert/grammar.js'));
+const { Engine } = await dist('engine/engine.js');
+const { evaluate } = await dist('assert/evaluate.js');
+const { LinuxProber } = await dist('assert/probes.js');
+const { parseAssertions } = await dist('assert/grammar.js');
 
-if (process.getuid() !== 0) {
-  console.error('bench/bringup needs root');
-  process.exit(3);
-}
+requireRoot('bench/bringup');
 const sizes = argv._.length ? argv._.map(Number) : [10, 100, 500];
-const secs = (ms) => (ms / 1000).toFixed(2);
 const now = () => performance.now();
 
 async function engineRun(n) {

@@ -84,8 +84,12 @@ export async function leaseAll(ctx: EngineContext, lab: string, jails: JailRow[]
       return false;
     }
   };
+  // Leases are looked for every poll; dead clients and servers only every 250 ms (it reads /proc per jail).
+  let nextDeathCheck = 0;
   const ok = await waitFor(() => {
     if (files.every((f) => existsSync(f))) return true;
+    if (Date.now() < nextDeathCheck) return false;
+    nextDeathCheck = Date.now() + 250;
     const gone = jails.find((j, i) => !existsSync(files[i]!) && clientGone(j));
     if (gone) {
       const log = join(jailPaths(ctx.runDir, lab, gone.name).dir, 'dhcp.log');

@@ -5,32 +5,23 @@ import { join } from 'node:path';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Processes whose command line names one of `needles`: engine commands a killed runner left in flight
- * (`mount --bind /run/vessel/<lab>/ns`, `ip netns add vc-<lab>-host`, ...), which would otherwise finish after
- * cleanup and leave their object behind.
+ * Processes left working for a lab, in one pass over /proc: engine commands a killed runner left in flight (their
+ * command line names the lab: `mount --bind /run/vessel/<lab>/ns`, `ip netns add vc-<lab>-host`), and a dead run's
+ * step processes (their environment holds every entry of `env`, e.g. the lab and the run marker). Left alone, either
+ * would act on the lab after cleanup.
  */
-export function pidsNaming(needles: string[]): number[] {
+export function pidsWorkingFor(cmdlineNeedles: string[], env: string[]): number[] {
   const out: number[] = [];
   for (const e of readdirSync('/proc')) {
     if (!/^\d+$/.test(e) || Number(e) === process.pid) continue;
     try {
       const cmdline = readFileSync(`/proc/${e}/cmdline`, 'utf8').replace(/\0/g, ' ');
-      if (needles.some((n) => cmdline.includes(n))) out.push(Number(e));
-    } catch {
-      /* gone */
-    }
-  }
-  return out;
-}
-
-/** Processes whose environment holds every one of `entries` (`NAME=value`): a run's steps carry its lab and run marker. */
-export function pidsWithEnv(entries: string[]): number[] {
-  const out: number[] = [];
-  for (const e of readdirSync('/proc')) {
-    if (!/^\d+$/.test(e) || Number(e) === process.pid) continue;
-    try {
-      const env = readFileSync(`/proc/${e}/environ`, 'utf8').split('\0');
-      if (entries.every((x) => (x.endsWith('=') ? env.some((v) => v.startsWith(x)) : env.includes(x)))) out.push(Number(e));
+      if (cmdlineNeedles.some((n) => cmdline.includes(n))) {
+        out.push(Number(e));
+        continue;
+      }
+      const vars = readFileSync(`/proc/${e}/environ`, 'utf8').split('\0');
+      if (env.every((x) => (x.endsWith('=') ? vars.some((v) => v.startsWith(x)) : vars.includes(x)))) out.push(Number(e));
     } catch {
       /* gone */
     }

@@ -8,7 +8,7 @@ import type { EngineContext, LabRow } from './context.js';
 import { usage } from './errors.js';
 import { cgroupDir, processStart } from './host.js';
 import { hostNetns, labIdProblem } from './ifnames.js';
-import { killCgroup, killPids, pidsInNetns, pidsNaming, pidsWithEnv } from './kill.js';
+import { killCgroup, killPids, pidsInNetns, pidsWorkingFor } from './kill.js';
 import { RUN_MARKER } from '../exec/spawn.js';
 import { labPaths } from './paths.js';
 import { removeObjects } from './remove.js';
@@ -93,11 +93,9 @@ export async function ensureLab(ctx: EngineContext, id: string): Promise<LabRow>
 
 /** Ends every process of a lab: jail cgroups, then anything left in the lab's namespaces. */
 export async function killLabProcesses(ctx: EngineContext, id: string): Promise<void> {
-  // First any engine command still in flight for this lab (its runner may have been SIGKILLed mid-command).
-  await killPids(pidsNaming([`vc-${id}-`, `vc-${id}_`, `${labPaths(ctx.runDir, id).root}/`]));
-  // And what a dead run's steps still run for this lab (a `vessel` call, say), found by the run's marker: left alone
-  // it would act on the lab after cleanup. A person's own shell carries no run marker.
-  await killPids(pidsWithEnv([`VESSEL_LAB=${id}`, `${RUN_MARKER}=`]));
+  // First what still works for this lab from outside it: engine commands in flight (a runner SIGKILLed mid-command)
+  // and a dead run's steps (a `vessel` call, say). A person's own shell carries no run marker, so it is left alone.
+  await killPids(pidsWorkingFor([`vc-${id}-`, `vc-${id}_`, `${labPaths(ctx.runDir, id).root}/`], [`VESSEL_LAB=${id}`, `${RUN_MARKER}=`]));
   await killCgroup(cgroupDir(ctx.cgroupRoot, id));
   const nsNames = objectsOf(ctx.db, id).filter((o) => o.kind === 'netns-host' || o.kind === 'netns-jail').map((o) => `/run/netns/${o.name}`);
   await killPids(pidsInNetns(nsNames));

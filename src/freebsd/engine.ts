@@ -53,11 +53,9 @@ export class FreebsdEngine implements VesselBackend {
       const h = createHash('sha256').update(`${opts.seed}:${n++}`).digest('hex');
       return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
     };
-    return new FreebsdEngine({
-      db: opts.db ?? openDb(), host: opts.host ?? new LiveHost(), runDir: opts.runDir ?? FREEBSD_RUN_DIR, cgroupRoot: '',
-      ...(seeded ? { uuid: seeded } : {}),
-      cmd: undefined as never,
-    });
+    const host = opts.host ?? new LiveHost();
+    // The plan host is also the command runner of the shared engine code (it has no cgroups).
+    return new FreebsdEngine({ db: opts.db ?? openDb(), host, cmd: host, runDir: opts.runDir ?? FREEBSD_RUN_DIR, cgroupRoot: '', ...(seeded ? { uuid: seeded } : {}) });
   }
 
   /** A backend that records into a fresh in-memory state (plan mode). */

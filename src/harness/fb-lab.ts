@@ -3,7 +3,7 @@ import { evaluate } from '../assert/evaluate.js';
 import { FreebsdProber } from '../assert/fb-probes.js';
 import { ExecaRunner } from '../exec/runner.js';
 import type { FreebsdEngine } from '../freebsd/engine.js';
-import type { RunLab } from './lab.js';
+import { view, type RunLab } from './lab.js';
 import { topologyOf } from '../report/topology.js';
 
 /** Creates the lab for one recipe run on FreeBSD (uplink: $VESSEL_INET_NIC, else em0). */
@@ -20,10 +20,7 @@ export async function openFreebsdRunLab(engine: FreebsdEngine, id: string, runId
       return engine.enterArgv(id, jail, wd);
     },
     async assertAll(assertions) {
-      const v = {
-        jails: engine.jails(id).map((j) => ({ name: j.name, addr: j.addr, network: j.network, router: j.role === 'router' })),
-        networks: engine.networks(id).map((n) => ({ name: n.name, subnet: n.subnet, hostAddr: n.host_addr })),
-      };
+      const v = view(engine, id);
       return Promise.all(assertions.map((a) => evaluate(a, v, prober)));
     },
     setCommandLog() {},

@@ -9,6 +9,7 @@ import { dnsmasqPid, networkLeases } from '../engine/dhcp.js';
 import { wwwNetns } from '../engine/ifnames.js';
 import { upstreamPaths } from '../engine/upstream.js';
 import type { Assertion } from '../assert/model.js';
+import type { VesselBackend } from '../engine/api.js';
 import { topologyOf, type Topology } from '../report/topology.js';
 
 /** What a recipe run needs from its lab. */
@@ -25,8 +26,8 @@ export interface RunLab {
   topology(): Topology;
 }
 
-/** The lab's current jails and networks, as the evaluator sees them. */
-export function view(engine: Engine, lab: string): LabView {
+/** The lab's current jails and networks, as the evaluator sees them (any backend). */
+export function view(engine: VesselBackend, lab: string): LabView {
   return {
     jails: engine.jails(lab).map((j) => ({ name: j.name, addr: j.addr, network: j.network, router: j.role === 'router' })),
     networks: engine.networks(lab).map((n) => ({ name: n.name, subnet: n.subnet, hostAddr: n.host_addr })),

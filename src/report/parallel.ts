@@ -6,7 +6,7 @@ import { PrettyReporter } from './pretty.js';
 import type { Reporter } from './reporter.js';
 
 /** Collects writes in memory. */
-class Buffer {
+class TextSink {
   text = '';
   write(s: string): boolean {
     this.text += s;
@@ -17,7 +17,7 @@ class Buffer {
 /** Buffers each recipe's pretty output and prints it whole. */
 export class ParallelPrettyReporter implements Reporter {
   private readonly direct: PrettyReporter;
-  private readonly each = new Map<string, { buf: Buffer; pretty: PrettyReporter }>();
+  private readonly each = new Map<string, { buf: TextSink; pretty: PrettyReporter }>();
   private started = 0;
 
   constructor(private readonly stream: NodeJS.WritableStream, private readonly color: boolean, private readonly showCommands: boolean, private readonly jobs: number) {
@@ -27,7 +27,7 @@ export class ParallelPrettyReporter implements Reporter {
   private of(recipe: Recipe) {
     let e = this.each.get(recipe.path);
     if (!e) {
-      const buf = new Buffer();
+      const buf = new TextSink();
       e = { buf, pretty: new PrettyReporter({ stream: buf as unknown as NodeJS.WritableStream, live: false, color: this.color, showCommands: this.showCommands }) };
       this.each.set(recipe.path, e);
     }

@@ -2,7 +2,7 @@
 import { Engine } from '../../engine/engine.js';
 import { EngineError } from '../../engine/errors.js';
 import { DEFAULT_SEED, planRecipe } from '../../plan/plan.js';
-import { topologyMermaid, type Topology } from '../../report/topology.js';
+import { topologyMermaid, topologyOf, type Topology } from '../../report/topology.js';
 import { topologySvg } from '../../report/svg.js';
 import { CliError, EXIT, loadAll, printErrors } from '../common.js';
 
@@ -18,7 +18,6 @@ async function topologyFor(file: string | undefined, lab: string | undefined): P
     }
     try {
       if (!e.getLab(lab)) throw new CliError(`graph --lab ${lab}: no such lab (see \`vessel cleanup\` for the labs left)`, EXIT.usage);
-      const { topologyOf } = await import('../../report/topology.js');
       return topologyOf(e, lab, 'linux');
     } finally {
       e.close();
