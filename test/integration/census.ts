@@ -62,7 +62,8 @@ function labProcesses(): string[] {
 export async function census(): Promise<Census> {
   const lines = async (argv: string[]) => (await execa(argv[0]!, argv.slice(1), { reject: false })).stdout.split('\n').filter(Boolean).sort();
   const dbPath = process.env.VESSEL_DB ?? '/var/db/vessel/vessel.db';
-  const rows: Record<string, number> = {};
+  // A database that does not exist yet holds no rows: the first test of a fresh machine creates it.
+  const rows: Record<string, number> = { labs: 0, networks: 0, jails: 0, processes: 0, objects: 0 };
   if (existsSync(dbPath)) {
     const db = new Database(dbPath, { readonly: true, fileMustExist: true });
     for (const t of ['labs', 'networks', 'jails', 'processes', 'objects']) rows[t] = (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
