@@ -203,6 +203,7 @@ export function meshWaves(names: string[], groupSize: number): { src: string; ta
  */
 async function mesh(a: Extract<Assertion, { kind: 'mesh' }>, view: LabView, prober: Prober): Promise<{ details: string[]; probes: number }> {
   const names = jailsOf(view, a.jails);
+  if (names.length < 2) throw new Unresolvable(`mesh needs at least two jails; ${endpointText(a.jails)} matches only ${names.join(', ')}, so there is no pair to probe`);
   const addr = (n: string) => view.jails.find((j) => j.name === n)!.addr ?? '';
   const last = new Map<string, PingResult | undefined>();
   const runWave = async (wave: { src: string; targets: string[] }[]) => {
@@ -304,6 +305,8 @@ export async function evaluate(a: Assertion, view: LabView, prober: Prober): Pro
       case 'resolve': r = await resolveAssertion(a, view, prober); break;
       case 'lease': r = await leaseAssertion(a, view, prober); break;
     }
+    // An assertion that probed nothing proved nothing: it fails, and says so.
+    if (r.probes === 0 && r.details.length === 0) return { ...base, ok: false, probes: 0, details: ['no probe ran: every target was the source itself, so nothing was proven'] };
     return { ...base, ok: r.details.length === 0, details: r.details, probes: r.probes };
   } catch (e) {
     if (e instanceof Unresolvable) return { ...base, ok: false, probes: 0, details: [e.message] };

@@ -38,11 +38,21 @@ function labId(g: Globals): string {
   return id;
 }
 
+/** True inside a Linux jail: the engine hides its state folder there under a tmpfs of this name. */
+function insideJail(): boolean {
+  try {
+    return readFileSync('/proc/self/mountinfo', 'utf8').split('\n').some((l) => l.split(' - ')[1]?.split(' ')[1] === 'vessel-state-hidden');
+  } catch {
+    return false;
+  }
+}
+
 /** Opens an engine backend for one invocation. */
 export type Opener = (g: Globals, noReconcile?: boolean) => Promise<VesselBackend>;
 
 /** Opens this machine's backend with this invocation's logging: freebsd on FreeBSD, linux elsewhere. */
 const openHere: Opener = async (g, noReconcile = false) => {
+  if (insideJail()) throw usage('vessel runs on the lab host, not inside a jail: leave the jail (or drop jail= from the step) and run it there');
   const wanted = process.env.VESSEL_ENGINE ?? (process.platform === 'freebsd' ? 'freebsd' : 'linux');
   if (wanted === 'freebsd') {
     if (process.platform !== 'freebsd') throw usage('VESSEL_ENGINE=freebsd: the freebsd backend runs only on FreeBSD; see its plans with `vessel-cookbook plan --engine=freebsd FILE`');
@@ -72,11 +82,13 @@ function table(rows: string[][]): string {
 /** Builds the vessel program (`open` picks the backend; plan mode passes a recording one). */
 export function buildVessel(open: Opener = openHere, out: (s: string) => void = (s) => void process.stdout.write(s)): Command {
   /** Runs `fn` with an engine and the lab, creating a by-hand lab on first use. */
-  async function withLab<T>(cmd: Command, fn: (e: VesselBackend, lab: string) => Promise<T>, inetNic?: string): Promise<T> {
+  async function withLab<T>(cmd: Command, fn: (e: VesselBackend, lab: string) => Promise<T>, inetNic?: string, readOnly = false): Promise<T> {
     const g = cmd.optsWithGlobals() as Globals;
     const e = await open(g);
     try {
       const lab = labId(g);
+      // A command that only reads never makes a lab: a missing lab simply has nothing in it.
+      if (readOnly && !e.getLab(lab)) return await fn(e, lab);
       // Inside a run, the run made the lab: if it is gone, the run is over, and nothing may make it again.
       if (process.env[RUN_MARKER] && lab === process.env.VESSEL_LAB && !e.getLab(lab)) throw failed(`the lab ${lab} of this run is gone (its run has ended); nothing was done`);
       if (e instanceof FreebsdEngine && inetNic && !e.getLab(lab)) await e.createLab(lab, { kind: 'manual', inetNic });
@@ -171,7 +183,7 @@ ${EXIT_HELP}`);
             out(table([['  JAIL', 'INTERFACE', 'MAC', 'IP', 'STATE', 'ADDRESS'], ...n.members.map((j) => [`  ${j.name}`, `${j.host_if}/eth0`, j.mac ?? '', j.addr ?? '', j.state, leaseOf(n, j)])]));
           }
         }
-      });
+      }, undefined, Boolean(o.list));
     });
 
   p.command('supervise')
@@ -182,7 +194,7 @@ ${EXIT_HELP}`);
     .addHelpText('after', `\nExamples:\n  vessel supervise --check cluster.ini\n  vessel supervise cluster.ini          # idempotent: run it again to apply changes\n  vessel supervise --down cluster.ini\n${EXIT_HELP}`)
     .action(async (path: string, o: { down?: boolean; check?: boolean }, cmd: Command) => {
       const t = await readTextFile(path, 'a supervisor file');
-      if ('line' in t) throw usage(`${path}:${t.line}: ${t.message}`);
+      if ('line' in t) throw usage(`${path}${t.line > 0 ? `:${t.line}` : ''}: ${t.message}`);
       const { file, problems } = parseSupervisor(path, t.text);
       if (problems.length) {
         for (const pr of problems) process.stderr.write(`${pr.path}:${pr.line}: ${oneLine(pr.message)}\n`);
@@ -312,9 +324,9 @@ ${EXIT_HELP}`);
       await withLab(cmd, async (e, lab) => {
         const js = e.jails(lab);
         if (o.json) out(JSON.stringify(js.map((j) => ({ name: j.name, uuid: j.uuid, network: j.network, addr: j.addr, mac: j.mac, slot: j.slot, state: j.state, command: j.command ? JSON.parse(j.command) : null })), null, 2) + '\n');
-        else if (js.length === 0) out(`no jails in lab ${lab}\n`);
+        else if (js.length === 0) out(e.getLab(lab) ? `no jails in lab ${lab}\n` : `no lab ${lab} yet, so no jails\n`);
         else out(table([['NAME', 'NETWORK', 'ADDR', 'STATE', 'UUID'], ...js.map((j) => [j.name, j.network ?? `alias:${j.host_if}`, j.addr ?? '-', j.state, j.uuid])]));
-      });
+      }, undefined, true);
     });
 
   for (const [verb, desc] of [['stop', 'kill every process in a jail; its namespaces and address stay'], ['start', "start a stopped jail's service again"]] as const) {
@@ -367,7 +379,7 @@ ${EXIT_HELP}`);
       await withLab(cmd, async (e, lab) => {
         e.jail(lab, name);
         out(await e.log(lab, name));
-      });
+      }, undefined, true);
     });
 
   p.command('cleanup')

@@ -1,5 +1,6 @@
 // Reconciling state with the kernel: stale labs from the ledger first, then a sweep by name for orphans.
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { endTree } from '../exec/procs.js';
 import { RUN_MARKER } from '../exec/spawn.js';
@@ -30,10 +31,11 @@ export function staleLabs(ctx: EngineContext): string[] {
     .map((l) => l.id);
 }
 
-/** Destroys stale labs (ledger first). Kept and live labs are left alone. */
+/** Destroys stale labs (ledger first) and the work directories their runs left. Kept and live labs are left alone. */
 export async function reconcile(ctx: EngineContext): Promise<string[]> {
   const stale = staleLabs(ctx);
   for (const id of stale) await destroyLab(ctx, id);
+  if (stale.length) await sweepWorkdirs(ctx);
   return stale;
 }
 
@@ -67,9 +69,10 @@ async function sweepOrphans(ctx: EngineContext): Promise<string[]> {
   return [...orphanLabs];
 }
 
-/** Removes runner work directories whose owner process is gone, and the processes they left. */
-async function sweepWorkdirs(tmp = '/tmp'): Promise<string[]> {
+/** Removes runner work directories whose owner process is gone, and the processes they left; a kept lab keeps its directory. */
+async function sweepWorkdirs(ctx: EngineContext, tmp = tmpdir()): Promise<string[]> {
   const removed: string[] = [];
+  const labs = new Set(listLabs(ctx).map((l) => l.id));
   for (const d of existsSync(tmp) ? readdirSync(tmp) : []) {
     if (!d.startsWith('vessel-cookbook-')) continue;
     const owner = join(tmp, d, 'owner');
@@ -80,7 +83,7 @@ async function sweepWorkdirs(tmp = '/tmp'): Promise<string[]> {
     } catch {
       continue;
     }
-    if (existsSync(`/proc/${pid}`)) continue;
+    if (existsSync(`/proc/${pid}`) || labs.has(lab)) continue;
     await endTree({ marker: { name: RUN_MARKER, value: `${lab}-${pid}` }, graceMs: 500 });
     rmSync(join(tmp, d), { recursive: true, force: true });
     removed.push(join(tmp, d));
@@ -117,6 +120,6 @@ export async function cleanup(ctx: EngineContext): Promise<CleanupReport> {
   const labs = await reconcile(ctx);
   const stale = await reconcileMembers(ctx);
   const orphans = await sweepOrphans(ctx);
-  const workdirs = await sweepWorkdirs();
+  const workdirs = await sweepWorkdirs(ctx);
   return { labs, stale, orphans, workdirs };
 }

@@ -141,12 +141,14 @@ export interface DnsmasqLease {
   mac: string;
   ip: string;
   hostname: string;
+  /** The client identifier the client sent (`*` for none). */
+  clientId: string;
 }
 
 /** Reads dnsmasq's lease file. */
 export function parseDnsmasqLeases(text: string): DnsmasqLease[] {
   return text.split('\n').filter(Boolean).map((l) => {
-    const [expiry, mac, ip, hostname] = l.split(' ');
-    return { expiry: Number(expiry), mac: mac ?? '', ip: ip ?? '', hostname: hostname ?? '*' };
+    const [expiry, mac, ip, hostname, clientId] = l.split(' ');
+    return { expiry: Number(expiry), mac: mac ?? '', ip: ip ?? '', hostname: hostname ?? '*', clientId: clientId ?? '*' };
   });
 }

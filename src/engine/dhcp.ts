@@ -6,6 +6,7 @@ import { parseDnsmasqLeases, parseLeaseFile, type DnsmasqLease } from './confgen
 import { failed } from './errors.js';
 import { cgroupDir, processStart } from './host.js';
 import { jailArgv } from './enter.js';
+import { jailNetns } from './ifnames.js';
 import { jailPaths, labPaths } from './paths.js';
 import { cleanEnv, spawnDetached, waitFor } from './services.js';
 
@@ -62,7 +63,7 @@ export function networkLeases(ctx: EngineContext, lab: string, router: string): 
 /** Starts the udhcpc client of a jail (in its cgroup, sending its hostname). */
 export function startDhcpClient(ctx: EngineContext, j: JailRow, iface = 'eth0', leaseFile = jailLeaseFile(ctx.runDir, j.lab, j.name), extraEnv: Record<string, string> = {}): number {
   const argv = jailArgv({ runDir: ctx.runDir, cgroupRoot: ctx.cgroupRoot, lab: j.lab, name: j.name, wd: '/' }, [
-    'busybox', 'udhcpc', '-f', '-i', iface, '-s', udhcpcScript(ctx.runDir, j.lab), '-x', `hostname:${j.name}`,
+    'busybox', 'udhcpc', '-f', '-R', '-i', iface, '-s', udhcpcScript(ctx.runDir, j.lab), '-x', `hostname:${j.name}`,
     '-t', '20', '-T', '1', '-A', '1', '-O', 'search',
   ]);
   const pid = spawnDetached(argv, cgroupDir(ctx.cgroupRoot, j.lab, j.name), join(jailPaths(ctx.runDir, j.lab, j.name).dir, 'dhcp.log'), cleanEnv({ VESSEL_LEASE_FILE: leaseFile, ...extraEnv }));
@@ -164,4 +165,46 @@ export function unbindSlots(ctx: EngineContext, lab: string, router: JailRow, na
   const keep = readFileSync(p.dhcpHosts, 'utf8').split('\n').filter((l) => l && !names.includes(l.split(',')[2] ?? ''));
   writeFileSync(p.dhcpHosts, keep.map((l) => `${l}\n`).join(''));
   reloadDns(ctx, lab, router);
+}
+
+/** The pid of a jail's running DHCP client, if any. */
+function clientPid(ctx: EngineContext, lab: string, jail: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(join(jailPaths(ctx.runDir, lab, jail).dir, 'udhcpc.pid'), 'utf8').trim());
+    return pid > 0 && processStart(pid) !== undefined ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Gives back the leases of jails about to be destroyed, so their addresses return to the pool and their
+ * names leave the router's DNS. Each live client releases its own (udhcpc -R sends DHCPRELEASE on SIGTERM);
+ * a lease still held after that (its client was dead) is released from the router's side with dhcp_release.
+ * Returns what could not be released.
+ */
+export async function releaseLeases(ctx: EngineContext, lab: string, jails: JailRow[], dying: string[]): Promise<string[]> {
+  const still: string[] = [];
+  const pids = jails.map((j) => clientPid(ctx, lab, j.name)).filter((p): p is number => p !== undefined);
+  if (pids.length) {
+    await ctx.cmd.run(['kill', '-TERM', ...pids.map(String)], { allowFail: true });
+    await waitFor(() => pids.every((p) => processStart(p) === undefined), 2000);
+  }
+  const byRouter = new Map<string, JailRow[]>();
+  for (const j of jails) {
+    const r = routerOf(ctx, lab, j.network!);
+    if (r && !dying.includes(r.name)) byRouter.set(r.name, [...(byRouter.get(r.name) ?? []), j]);
+  }
+  for (const [router, js] of byRouter) {
+    if (!dnsmasqPid(ctx, lab, router)) continue;
+    const macs = new Set(js.map((j) => j.mac));
+    // dnsmasq rewrites its lease file as it handles each release.
+    const held = () => networkLeases(ctx, lab, router).filter((l) => macs.has(l.mac));
+    if (pids.length) await waitFor(() => held().length === 0, 1000);
+    for (const l of held()) {
+      await ctx.cmd.run(['nsenter', `--net=/run/netns/${jailNetns(lab, router)}`, '--', 'dhcp_release', 'eth0', l.ip, l.mac, ...(l.clientId !== '*' ? [l.clientId] : [])], { allowFail: true });
+    }
+    if (!(await waitFor(() => held().length === 0, 1000))) still.push(`${router} still leases ${held().map((l) => l.ip).join(', ')}`);
+  }
+  return still;
 }

@@ -56,12 +56,40 @@ export function planSubnet(cidr: string): SubnetPlan | string {
   };
 }
 
+/** Address blocks no lab network may use: they are not unicast addresses a jail could own. */
+export const RESERVED_BLOCKS: readonly { cidr: string; what: string }[] = [
+  { cidr: '0.0.0.0/8', what: '"this network" (0.0.0.0/8)' },
+  { cidr: '127.0.0.0/8', what: 'loopback (127.0.0.0/8)' },
+  { cidr: '169.254.0.0/16', what: 'link-local (169.254.0.0/16)' },
+  { cidr: '224.0.0.0/4', what: 'multicast (224.0.0.0/4)' },
+  { cidr: '240.0.0.0/4', what: 'reserved (240.0.0.0/4)' },
+];
+
+/** Why `cidr` may not be a lab network: it overlaps a reserved block or the lab's outside; undefined when it may. */
+export function outsideOverlapProblem(cidr: string, outside: readonly { cidr: string; what: string }[]): string | undefined {
+  for (const b of RESERVED_BLOCKS) if (overlaps(cidr, b.cidr)) return `subnet ${cidr} overlaps ${b.what}, which is not for jails; choose a private range such as 10.x or 192.168.x`;
+  for (const o of outside) if (overlaps(cidr, o.cidr)) return `subnet ${cidr} overlaps ${o.what} (${o.cidr}), the lab's outside; choose another`;
+  return undefined;
+}
+
+/** The first and last address of an IPv4 CIDR of any prefix length, as numbers; undefined when it is not one. */
+function cidrRange(cidr: string): [number, number] | undefined {
+  try {
+    const [addr, bits] = ipaddr.IPv4.parseCIDR(cidr);
+    const size = 2 ** (32 - bits);
+    const first = Math.floor(ipToInt(addr.toString()) / size) * size;
+    return [first, first + size - 1];
+  } catch {
+    return undefined;
+  }
+}
+
 /** True when two CIDRs share any address. */
 export function overlaps(a: string, b: string): boolean {
-  const pa = planSubnet(a);
-  const pb = planSubnet(b);
-  if (typeof pa === 'string' || typeof pb === 'string') return false;
-  return pa.network <= pb.broadcast && pb.network <= pa.broadcast;
+  const ra = cidrRange(a);
+  const rb = cidrRange(b);
+  if (!ra || !rb) return false;
+  return ra[0] <= rb[1] && rb[0] <= ra[1];
 }
 
 /** Why `ip` cannot be given to a jail statically, or undefined. */

@@ -4,11 +4,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { jailNameProblem, newJailNameProblem } from '../recipe/names.js';
 import { objectsOf, record, type ObjectKind } from '../state/ledger.js';
 import type { EngineContext, JailRow } from './context.js';
-import { usage } from './errors.js';
+import { failed, usage } from './errors.js';
 import { cgroupDir } from './host.js';
 import { hostNetns, hostVethName, jailNetns, macFromSeed, routerUplinkVeth, slotMac, UPLINK_BRIDGE } from './ifnames.js';
 import { allocateAuto, intToIp, planSubnet, slotProblem, staticAddrProblem, withDhcpRange } from './ipam.js';
-import { bindSlots, jailLeaseFile, leaseAll, registerStatic, routerOf, udhcpcScript, unbindSlots, unregisterStatic } from './dhcp.js';
+import { bindSlots, jailLeaseFile, leaseAll, registerStatic, releaseLeases, routerOf, udhcpcScript, unbindSlots, unregisterStatic } from './dhcp.js';
 import { dirname, join } from 'node:path';
 import { dbPath } from '../state/db.js';
 import { killCgroup } from './kill.js';
@@ -175,7 +175,9 @@ export const SETUP = [
   '{ [ ! -d "${11}" ] || mount -t tmpfs -o size=4k,mode=0700 vessel-state-hidden "${11}"; }',
   'mount -t sysfs sysfs /sys',
   'ip -batch "$5"',
-  '{ [ -z "$6" ] || { env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin VESSEL_LEASE_FILE="$8" busybox udhcpc -f -i eth0 -s "$7" -x "hostname:$1" -t 20 -T 1 -A 1 -O search -p "${10}" </dev/null >>"$9" 2>&1 & }; }',
+    // setsid: the client leaves the caller's process group, so the end of the step that made the jail does not end it.
+  // -R: on SIGTERM (destroy) it releases its lease, so the router frees the address and forgets the name.
+  '{ [ -z "$6" ] || { env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin VESSEL_LEASE_FILE="$8" setsid busybox udhcpc -f -R -i eth0 -s "$7" -x "hostname:$1" -t 20 -T 1 -A 1 -O search -p "${10}" </dev/null >>"$9" 2>&1 & }; }',
 ].join(' && ');
 
 /** Runs `fn` over `items` with at most `limit` at a time. */
@@ -284,6 +286,8 @@ export async function destroyJails(ctx: EngineContext, lab: string, names: strin
     const router = j?.network && j.dhcp && j.slot !== null ? routerOf(ctx, lab, j.network) : undefined;
     if (router && !names.includes(router.name)) unbindSlots(ctx, lab, router, [n]);
   }
+  const leased = names.map((n) => getJail(ctx, lab, n)).filter((j): j is JailRow => Boolean(j?.dhcp && j.network));
+  const unreleased = leased.length ? await releaseLeases(ctx, lab, leased, names) : [];
   for (const n of names) await killCgroup(cgroupDir(ctx.cgroupRoot, lab, n));
   const objects = names.flatMap((n) => objectsOf(ctx.db, lab, n));
   const order = (k: string) => ['nsfile', 'link', 'netns-jail', 'netns-host', 'mount', 'dir', 'cgroup'].indexOf(k);
@@ -298,4 +302,5 @@ export async function destroyJails(ctx: EngineContext, lab: string, names: strin
       }
     }
   })();
+  if (unreleased.length) throw failed(`the jails are gone, but their leases could not be released: ${unreleased.join('; ')}`);
 }

@@ -18,7 +18,7 @@ function nicSubnets(nic: string): string[] {
 import type { EngineContext, JailRow, NetworkRow } from './context.js';
 import { usage } from './errors.js';
 import { bridgeName, hostNetns } from './ifnames.js';
-import { intToIp, ipToInt, overlaps, parseDhcpRange, planSubnet, type SubnetPlan } from './ipam.js';
+import { intToIp, ipToInt, outsideOverlapProblem, overlaps, parseDhcpRange, planSubnet, type SubnetPlan } from './ipam.js';
 
 /** A network of a lab, or undefined. */
 export function getNetwork(ctx: EngineContext, lab: string, name: string): NetworkRow | undefined {
@@ -45,9 +45,10 @@ export interface NetworkOptions {
   routeTo?: string;
 }
 
-/** What a backend tells network admission: the uplink's subnets, how a VLAN tag is carried, whether there is an uplink. */
+/** What a backend tells network admission: the lab's outside subnets, how a VLAN tag is carried, whether there is an uplink. */
 export interface NetworkHost {
-  uplinkSubnets: string[];
+  /** Every subnet outside the lab's networks that a jail could collide with: uplink, internet, ENI. */
+  outside: { cidr: string; what: string }[];
   vlanMode: () => Promise<string>;
   uplink: boolean;
 }
@@ -68,7 +69,8 @@ export async function admitNetwork(ctx: EngineContext, lab: string, name: string
     if (typeof r === 'string') throw usage(r);
     range = r;
   }
-  for (const u of host.uplinkSubnets) if (overlaps(subnet, u)) throw usage(`subnet ${subnet} overlaps the uplink's ${u}; choose another`);
+  const op = outsideOverlapProblem(subnet, host.outside);
+  if (op) throw usage(op);
   for (const other of listNetworks(ctx, lab)) {
     if (overlaps(other.subnet, subnet)) throw usage(`subnet ${subnet} overlaps network ${other.name} (${other.subnet}) in lab ${lab}`);
   }
@@ -97,8 +99,14 @@ export async function admitNetwork(ctx: EngineContext, lab: string, name: string
 export async function createNetwork(ctx: EngineContext, lab: string, name: string, subnet: string, opts: NetworkOptions = {}): Promise<NetworkRow> {
   const lab_ = ctx.db.prepare('SELECT uplink, inet_nic FROM labs WHERE id = ?').get(lab) as { uplink: string | null; inet_nic: string | null };
   const leg: JailSpec['uplink'] = lab_.uplink === 'simulated' ? { kind: 'bridge' } : lab_.uplink === 'nic' && lab_.inet_nic ? { kind: 'nic', nic: lab_.inet_nic } : undefined;
-  const uplinkSubnets = lab_.uplink === 'simulated' ? [UPSTREAM.subnet] : lab_.inet_nic ? nicSubnets(lab_.inet_nic) : [];
-  const { net, plan } = await admitNetwork(ctx, lab, name, subnet, opts, { uplinkSubnets, uplink: lab_.uplink !== null, vlanMode: async () => (await detectVlan(ctx, lab)).mode });
+  const outside = lab_.uplink === 'simulated'
+    ? [
+        { cidr: UPSTREAM.subnet, what: 'the uplink' },
+        { cidr: UPSTREAM.internetSubnet, what: 'the simulated internet' },
+        { cidr: UPSTREAM.eniSubnet, what: 'the simulated ENI subnet' },
+      ]
+    : lab_.inet_nic ? nicSubnets(lab_.inet_nic).map((cidr) => ({ cidr, what: `the uplink ${lab_.inet_nic}` })) : [];
+  const { net, plan } = await admitNetwork(ctx, lab, name, subnet, opts, { outside, uplink: lab_.uplink !== null, vlanMode: async () => (await detectVlan(ctx, lab)).mode });
   const { bridge, host_addr: hostAddr } = net;
   try {
     await ctx.cmd.run(['ip', '-n', hostNetns(lab), '-batch', '-'], {

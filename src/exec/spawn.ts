@@ -1,5 +1,6 @@
 // Runs one command as its own process group with output to a file, a timeout and an abort signal.
-import { openSync, closeSync, readFileSync } from 'node:fs';
+import { openSync, closeSync } from 'node:fs';
+import { readExcerpt } from './output.js';
 import { execa } from 'execa';
 import { endTree } from './procs.js';
 
@@ -22,6 +23,8 @@ export interface SpawnSpec {
   signal?: AbortSignal;
   /** Do not wait: return once started (for background steps). */
   detachOnly?: boolean;
+  /** Where the whole output can be read after the run (named in an excerpt's omission line), if it is kept. */
+  wholeAt?: string;
 }
 
 /** How a spawned command ended. */
@@ -32,9 +35,14 @@ export interface SpawnResult {
   aborted: boolean;
   /** Set when the command could not be started at all. */
   startError?: string;
+  /** The output, or its first and last parts around an omission line when it is large. */
   output: string;
+  /** Size of the whole output in bytes. */
+  outputBytes: number;
   durationMs: number;
   pid?: number;
+  /** For `detachOnly`: settles when the command ends, with how it ended. */
+  done?: Promise<{ exitCode?: number; signal?: string }>;
 }
 
 /** Starts the command in a new process group; output is written to `outputFile`. */
@@ -60,13 +68,16 @@ export async function spawnStep(spec: SpawnSpec): Promise<SpawnResult> {
   }
   const pid = child.pid;
   if (spec.detachOnly) {
-    child.catch(() => undefined);
-    const early = await Promise.race([child.then((r) => r), new Promise((r) => setTimeout(r, 50, undefined))]);
+    const done = child.then(
+      (r) => ({ ...(r.exitCode !== undefined ? { exitCode: r.exitCode } : {}), ...(r.signal ? { signal: r.signal } : {}) }),
+      () => ({}),
+    );
+    const early = await Promise.race([child.then((r) => r, () => undefined), new Promise((r) => setTimeout(r, 50, undefined))]);
     const r = early as { failed?: boolean; exitCode?: number; code?: string; message?: string } | undefined;
     if (pid === undefined || (r && r.code === 'ENOENT')) {
-      return { timedOut: false, aborted: false, startError: r?.message ?? 'could not start', output: '', durationMs: Date.now() - started };
+      return { timedOut: false, aborted: false, startError: r?.message ?? 'could not start', output: '', outputBytes: 0, durationMs: Date.now() - started };
     }
-    return { timedOut: false, aborted: false, output: '', durationMs: Date.now() - started, pid, ...(r ? { exitCode: r.exitCode } : {}) };
+    return { timedOut: false, aborted: false, output: '', outputBytes: 0, durationMs: Date.now() - started, pid, done };
   }
   let timedOut = false;
   let aborted = false;
@@ -86,8 +97,9 @@ export async function spawnStep(spec: SpawnSpec): Promise<SpawnResult> {
   spec.signal?.removeEventListener('abort', onAbort);
   // Whatever the step left running in its group or with its marker is ended now, so nothing outlives it.
   await stop();
-  const output = readFileSync(spec.outputFile, 'utf8');
-  const res: SpawnResult = { timedOut, aborted, output, durationMs: Date.now() - started };
+  // Memory stays bounded whatever the size of the output: the whole of it stays in the file.
+  const ex = readExcerpt(spec.outputFile, spec.wholeAt !== undefined ? { wholeAt: spec.wholeAt } : {});
+  const res: SpawnResult = { timedOut, aborted, output: ex.text, outputBytes: ex.bytes, durationMs: Date.now() - started };
   if (pid !== undefined) res.pid = pid;
   if (r.failed && r.exitCode === undefined && r.signal === undefined) res.startError = r.shortMessage ?? r.message;
   if (r.exitCode !== undefined) res.exitCode = r.exitCode;

@@ -137,9 +137,12 @@ export class FreebsdEngine implements VesselBackend {
     const l = this.getLab(lab)!;
     const { host } = this.ctx;
     const uplinkInet = parseInet((await host.run(['ifconfig', l.inet_nic!, 'inet'], { simulated: inetLine(PLAN_ASSUMPTIONS.uplinkInet.ip, PLAN_ASSUMPTIONS.uplinkInet.prefix) })).stdout);
-    const uplinkSubnets = uplinkInet ? [cidrOf(uplinkInet.ip, uplinkInet.prefix)] : [];
+    const outside = [
+      ...(uplinkInet ? [{ cidr: cidrOf(uplinkInet.ip, uplinkInet.prefix), what: `the uplink ${l.inet_nic}` }] : []),
+      ...Object.entries(PLAN_ASSUMPTIONS.nics).map(([nic, a]) => ({ cidr: cidrOf(a.ip, a.prefix), what: `the NIC ${nic}` })),
+    ];
     // vlan(4) is part of FreeBSD: tags are always carried.
-    const { net, plan } = await admitNetwork(this.ctx, lab, name, subnet, opts, { uplinkSubnets, uplink: true, vlanMode: async () => 'tagged' });
+    const { net, plan } = await admitNetwork(this.ctx, lab, name, subnet, opts, { outside, uplink: true, vlanMode: async () => 'tagged' });
     record(this.ctx.db, lab, [{ kind: 'ifnet', name: net.bridge, owner: `network:${name}` }]);
     try {
       const made = (await host.run(['ifconfig', 'bridge', 'create'], { simulated: `${nextName(this.ctx, 'bridge')}\n` })).stdout.trim();

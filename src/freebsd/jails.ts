@@ -159,6 +159,8 @@ export async function registerStatic(ctx: FbContext, lab: string, router: JailRo
 
 /** Destroys jails: each is removed with jail -r (its processes and mounts go with it), then its epairs and files. */
 export async function destroyFbJails(ctx: FbContext, lab: string, names: string[], tellRouters = true): Promise<void> {
+  // (when the routers go too, as in a network's or a lab's teardown, there is nothing to give back)
+  if (tellRouters) await releaseFbLeases(ctx, lab, names);
   const routersToTell = new Set<string>();
   for (const n of names) {
     const j = getJail(ctx, lab, n);
@@ -169,5 +171,27 @@ export async function destroyFbJails(ctx: FbContext, lab: string, names: string[
   for (const r of routersToTell) {
     const router = getJail(ctx, lab, r);
     if (router && !names.includes(r)) await registerStatic(ctx, lab, router);
+  }
+}
+
+/**
+ * Frees the leases of DHCP jails about to go, so their addresses return to the pool and their names leave DNS.
+ * dhclient(8) has no release, and dnsmasq reads its lease file only at start: the router stops dnsmasq, drops
+ * the jails' lines (by MAC) from its lease file, and starts it again.
+ */
+async function releaseFbLeases(ctx: FbContext, lab: string, names: string[]): Promise<void> {
+  const byRouter = new Map<string, string[]>();
+  for (const n of names) {
+    const j = getJail(ctx, lab, n);
+    if (!j?.dhcp || !j.network || !j.mac) continue;
+    const r = `${j.network}-router`;
+    if (names.includes(r) || getJail(ctx, lab, r)?.state !== 'running') continue;
+    byRouter.set(r, [...(byRouter.get(r) ?? []), j.mac]);
+  }
+  for (const [r, macs] of byRouter) {
+    await ctx.host.run(jexec(lab, r, ['pkill', '-x', 'dnsmasq']), { allowFail: true });
+    await ctx.host.run(jexec(lab, r, ['sh', '-c', 'while pgrep -qx dnsmasq; do sleep 0.1; done']));
+    await ctx.host.run(jexec(lab, r, ['sed', '-i', '', ...macs.flatMap((m) => ['-e', `/ ${m} /d`]), '/var/db/dnsmasq.leases']), { allowFail: true });
+    await ctx.host.run(jexec(lab, r, ['/usr/local/sbin/dnsmasq', '--conf-file=/etc/dnsmasq.conf']));
   }
 }

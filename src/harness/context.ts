@@ -3,6 +3,20 @@ import type { EngineName } from '../recipe/model.js';
 import type { Assertion } from '../assert/model.js';
 import type { AssertionOutcome } from '../assert/evaluate.js';
 
+/** A running `background` block. */
+export interface BackgroundStep {
+  pgid: number;
+  marker: string;
+  stepId: string;
+  line: number;
+  outputFile: string;
+  started: number;
+  /** How it ended, once it has. */
+  end?: { exitCode?: number; signal?: string; at: number };
+  /** Its exit has been reported (or it was ended by teardown). */
+  settled: boolean;
+}
+
 /** Everything a step needs from the run around it. */
 export interface RunContext {
   /** Unique id of this recipe run (marks its processes). */
@@ -22,8 +36,10 @@ export interface RunContext {
   signal: AbortSignal;
   /** Absolute deadline (ms since epoch) from the recipe's timeout. */
   deadline: number;
-  /** Process groups of background steps, ended at teardown. */
-  background: { pgid: number; marker: string; stepId: string }[];
+  /** Background steps: ended at teardown, watched for an exit before then. */
+  background: BackgroundStep[];
+  /** The run keeps its work directory (--keep): excerpts name the file with the whole output. */
+  keep: boolean;
   /** Counter for unique file names. */
   seq: number;
   /** argv prefix that enters the lab host, or the named jail; a string explains why it cannot. */

@@ -13,6 +13,7 @@ import { installHint, missingNeeds } from './needs.js';
 import { RUN_MARKER } from '../exec/spawn.js';
 import { runStep, skipReason } from './step.js';
 import { endRunProcesses } from './teardown.js';
+import { backgroundFailure, backgroundOutput } from './background.js';
 import { Engine } from '../engine/engine.js';
 import type { VesselBackend } from '../engine/api.js';
 import { FreebsdEngine } from '../freebsd/engine.js';
@@ -129,6 +130,7 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
     },
     signal: stop.signal,
     deadline,
+    keep: opts.keep,
     background: [],
     seq: 0,
     enter: (jail) => runLab.enter(jail, workdir),
@@ -138,8 +140,21 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
   const steps: StepResult[] = [];
   let failed: StepResult | undefined;
   let topology: Topology | undefined;
+  // A background block that ended badly fails its step and the recipe, when it is noticed.
+  const noticeBackground = async () => {
+    for (let f = backgroundFailure(ctx); f; f = backgroundFailure(ctx)) {
+      const r = steps.find((s) => s.background && s.id === f!.b.stepId);
+      if (!r) continue;
+      r.status = 'fail';
+      r.failure = f.failure;
+      r.output = f.output;
+      await emit(opts.reporters, 'onStepEnd', recipe, r);
+      failed ??= r;
+    }
+  };
   try {
     for (const step of recipe.steps) {
+      await noticeBackground();
       const skip = skipReason(step, opts.engine, opts.only);
       if (failed || stop.signal.aborted) {
         const reason = failed ? `an earlier step failed (${failed.id}, line ${failed.line})` : stop.signal.reason === 'recipe-timeout' ? `the recipe's timeout (${formatDuration(recipe.meta.timeoutMs)}) ran out` : 'the run was interrupted';
@@ -178,6 +193,7 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
       opts.stepper?.after(recipe, step, r);
       if (r.status === 'fail') failed = r;
     }
+    await noticeBackground();
   } finally {
     clearTimeout(deadlineTimer);
     opts.signal.removeEventListener('abort', onRunAbort);
@@ -186,7 +202,16 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
     } catch {
       /* a snapshot is for reports only */
     }
+    const endedOnTheirOwn = new Set(ctx.background.filter((b) => b.end));
     await endRunProcesses(ctx);
+    // What background blocks printed, up to their end, goes into every report.
+    for (const b of ctx.background) {
+      const r = steps.find((s) => s.background && s.id === b.stepId);
+      if (!r || r.status !== 'pass') continue;
+      const out = backgroundOutput(ctx, b);
+      const note = endedOnTheirOwn.has(b) ? `(it exited with status 0 ${formatDuration(b.end!.at - b.started)} after it started)` : '(it was still running at teardown, which stopped it)';
+      r.output = `${out}${out && !out.endsWith('\n') ? '\n' : ''}${note}\n`;
+    }
     await runLab.teardown(opts.keep);
     if (!opts.keep) await tmp.cleanup();
   }

@@ -65,6 +65,7 @@ export function spawnShell(ctx: RunContext, cmd: ShellCommand, opts: { timeoutMs
     env: ctx.env,
     outputFile: cmd.outputFile,
     marker: cmd.marker,
+    ...(ctx.keep ? { wholeAt: cmd.outputFile } : {}),
     ...opts,
   });
 }

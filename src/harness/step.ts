@@ -7,10 +7,12 @@ import type { RunContext } from './context.js';
 import type { Attempt, AttemptLimits } from './steps/attempt.js';
 import { runConsole } from './steps/console.js';
 import { writeFileStep } from './steps/file.js';
-import { runSh, startBackground } from './steps/sh.js';
+import { runSh } from './steps/sh.js';
+import { startBackground } from './background.js';
 import { runAssert } from './steps/assert.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { diskFullProblem, isNoSpace } from './disk.js';
 
 /** Why a step will not run here, or undefined when it runs. */
 export function skipReason(step: Step, engine: string, only?: ReadonlySet<string>): string | undefined {
@@ -57,13 +59,18 @@ function readCommandLog(ctx: RunContext, file: string): string[] {
   return out;
 }
 
-const sleep = (ms: number, signal: AbortSignal) =>
+/** Waits `ms`, or less when `signal` aborts; its abort listener goes with it either way. */
+export const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
+    const onAbort = () => {
       clearTimeout(t);
       resolve();
-    }, { once: true });
+    };
+    const t = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
   });
 
 /** Runs `step` to completion (with retries) and returns its result; emits step events. */
@@ -79,7 +86,10 @@ export async function runStep(ctx: RunContext, recipe: Recipe, step: Step, repor
   await emit(reporters, 'onStepStart', recipe, step);
   const started = Date.now();
   if (step.kind === 'sh' && step.options.background) {
-    const a = await startBackground(ctx, step);
+    const a = await startBackground(ctx, step).catch((e: unknown): Attempt => {
+      if (!isNoSpace(e)) throw e;
+      return { ok: false, output: '', failure: { kind: 'start', line: step.line, message: `the background block could not start: no space left on device in ${ctx.workdir}` } };
+    });
     return { ...base, status: a.ok ? 'pass' : 'fail', durationMs: Date.now() - started, attempts: 1, output: a.output, background: true, ...(a.failure ? { failure: a.failure } : {}) };
   }
   const retryMs = step.kind === 'assert' ? (step.options.retryMs ?? step.options.timeoutMs) : step.options.retryMs;
@@ -96,9 +106,17 @@ export async function runStep(ctx: RunContext, recipe: Recipe, step: Step, repor
       recipeDeadline: left < step.options.timeoutMs,
       signal: ctx.signal,
     };
-    const log = startCommandLog(ctx, step);
-    last = await attemptOnce(ctx, recipe, step, limits);
-    commands = readCommandLog(ctx, log);
+    try {
+      const log = startCommandLog(ctx, step);
+      last = await attemptOnce(ctx, recipe, step, limits);
+      commands = readCommandLog(ctx, log);
+    } catch (e) {
+      if (!isNoSpace(e)) throw e;
+      last = { ok: false, output: '', retryable: false, failure: { kind: 'start', line: step.line, message: `the step could not run: no space left on device in ${ctx.workdir}` } };
+    }
+    // A step that failed because the work directory's disk is full says so: its output may be missing for that reason.
+    const full = last.ok ? undefined : diskFullProblem(ctx.workdir);
+    if (full && last.failure && !last.failure.message.includes('no space left')) last.failure = { ...last.failure, message: `${last.failure.message}; ${full}` };
     if (last.ok || last.retryable === false || ctx.signal.aborted) break;
     if (last.failure?.kind === 'recipe-timeout' || last.failure?.kind === 'interrupted') break;
     if (Date.now() + pause >= retryUntil) break;

@@ -5,6 +5,7 @@ import { formatDuration } from '../recipe/duration.js';
 import { totals, type RecipeResult, type StepResult } from './model.js';
 import type { Reporter } from './reporter.js';
 import { stepLabel, tailLines } from './labels.js';
+import { escapeControls } from '../util/oneline.js';
 
 const SPIN = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
@@ -22,7 +23,7 @@ export interface PrettyOptions {
 export class PrettyReporter implements Reporter {
   private c;
   private timer: NodeJS.Timeout | undefined;
-  private current: { label: string; started: number; index: number; count: number; attempt: number } | undefined;
+  private current: { label: string; started: number; index: number; count: number; attempt: number; lastWhy?: string } | undefined;
   private frame = 0;
 
   constructor(private readonly opts: PrettyOptions) {
@@ -64,7 +65,10 @@ export class PrettyReporter implements Reporter {
   onStepRetry(_recipe: Recipe, _step: Step, attempt: number, lastError: string): void {
     if (!this.current) return;
     this.current.attempt = attempt;
-    if (!this.opts.live) this.write(`    ${this.c.yellow('↻')} ${this.current.label} attempt ${attempt} (last: ${lastError.split('\n')[0]})\n`);
+    const why = escapeControls(lastError.split('\n')[0] ?? '');
+    const same = why === this.current.lastWhy;
+    this.current.lastWhy = why;
+    if (!this.opts.live) this.write(`    ${this.c.yellow('↻')} ${this.current.label} attempt ${attempt} ${same ? '(same as before)' : `(last: ${why})`}\n`);
   }
 
   onStepEnd(recipe: Recipe, s: StepResult): void {
@@ -82,16 +86,16 @@ export class PrettyReporter implements Reporter {
       this.write(`  ${this.c.dim('-')} ${label} ${this.c.dim(`skipped: ${s.reason ?? ''}`)}\n`);
     } else if (s.status === 'fail') {
       this.write(`  ${this.c.red('✗')} ${label} ${time}\n`);
-      this.write(`    ${this.c.red(`${recipe.path}:${s.failure?.line ?? s.line}: ${s.failure?.message ?? 'failed'}`)}\n`);
+      this.write(`    ${this.c.red(`${recipe.path}:${s.failure?.line ?? s.line}: ${escapeControls(s.failure?.message ?? 'failed')}`)}\n`);
       if (s.failure?.diff) {
-        for (const l of s.failure.diff.split('\n')) {
+        for (const l of escapeControls(s.failure.diff).split('\n')) {
           const colored = l.startsWith('+') ? this.c.green(l) : l.startsWith('-') ? this.c.red(l) : l.startsWith('@@') ? this.c.cyan(l) : l;
           this.write(`    ${colored}\n`);
         }
       } else if (s.failure?.details) {
-        for (const l of s.failure.details) this.write(`    ${l}\n`);
+        for (const l of s.failure.details) this.write(`    ${escapeControls(l)}\n`);
       } else if (s.output) {
-        const tail = tailLines(s.output, 20);
+        const tail = tailLines(escapeControls(s.output), 20);
         this.write(`    ${this.c.dim(`last ${tail.length} line(s) of output:`)}\n`);
         for (const l of tail) this.write(`    ${this.c.dim('|')} ${l}\n`);
       }

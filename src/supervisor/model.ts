@@ -6,7 +6,7 @@ import { didYouMean } from '../util/suggest.js';
 import { readIni, type IniSection } from './ini.js';
 import { TRUNK_NAME } from '../engine/vlan-names.js';
 import ipaddr from 'ipaddr.js';
-import { parseDhcpRange, planSubnet, slotProblem, staticAddrProblem, type SubnetPlan } from '../engine/ipam.js';
+import { overlaps, parseDhcpRange, planSubnet, slotProblem, staticAddrProblem, type SubnetPlan } from '../engine/ipam.js';
 
 /** A `[network:<name>]` section. */
 export interface SupNetwork {
@@ -223,6 +223,20 @@ export function parseSupervisor(path: string, text: string): { file: SupervisorF
           break;
         }
       }
+    }
+  }
+  // Subnets of two sections may not overlap (the engine would refuse the second after making the first).
+  for (const [i, a] of networks.entries()) {
+    const b = networks.slice(0, i).find((o) => plans.has(o.name) && plans.has(a.name) && overlaps(o.subnet, a.subnet));
+    if (b) err(sections.find((x) => x.line === a.line)!.entries.find((e) => e.key === 'subnet')!.line, `subnet ${a.subnet} overlaps [network:${b.name}]'s ${b.subnet} (line ${b.line})`);
+  }
+  // Every jail name the file makes (count expands NAME to NAME-1..NAME-K) belongs to one section only.
+  const madeBy = new Map<string, SupJail>();
+  for (const j of jails) {
+    for (const n of j.count === undefined ? [j.name] : Array.from({ length: j.count }, (_, i) => `${j.name}-${i + 1}`)) {
+      const prev = madeBy.get(n);
+      if (prev && prev !== j && prev.name !== j.name) err(j.line, `[jail:${j.name}] makes a jail named ${n}, which [jail:${prev.name}] (line ${prev.line}) also makes${j.count !== undefined || prev.count !== undefined ? ' (count = K names jails NAME-1..NAME-K)' : ''}`);
+      else madeBy.set(n, j);
     }
   }
   const netNames = new Set(networks.map((x) => x.name));

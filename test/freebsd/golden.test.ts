@@ -1,6 +1,5 @@
-// Every cookbook recipe has a golden freebsd plan: a drifting plan fails until the golden is updated on purpose
-// (VESSEL_UPDATE_GOLDEN=1 npx vitest run test/freebsd/golden.test.ts).
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+// Every cookbook recipe has a golden freebsd plan (a vitest file snapshot): a drifting plan fails until the
+// golden is updated on purpose, after reading the diff (npx vitest run -u test/freebsd/golden.test.ts).
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planOf, RECIPES } from './plans.js';
@@ -11,10 +10,7 @@ describe('freebsd plans match their goldens', () => {
   for (const path of RECIPES) {
     it(basename(path), async () => {
       const { text, ok } = await planOf(path);
-      const file = join(GOLDEN, `${basename(path, '.md')}.plan`);
-      if (process.env.VESSEL_UPDATE_GOLDEN === '1') writeFileSync(file, text);
-      expect(existsSync(file), `${file} is missing: run with VESSEL_UPDATE_GOLDEN=1 to create it`).toBe(true);
-      expect(text).toBe(readFileSync(file, 'utf8'));
+      await expect(text).toMatchFileSnapshot(join('../..', GOLDEN, `${basename(path, '.md')}.plan`));
       // A cookbook recipe's plan runs to its end: no vessel command fails where the recipe expects success.
       expect(ok).toBe(true);
     });

@@ -106,7 +106,13 @@ describe('routers, DHCP and DNS', () => {
       'vessel: --dhcp-range=10.63.1.10-10.63.1.20 is not inside the subnet 10.63.0.0/24 (usable 10.63.0.1-10.63.0.254)',
       '[2]',
       '$ vessel network --create --name=n --subnet=10.0.2.0/25',
-      "vessel: subnet 10.0.2.0/25 overlaps the uplink's 10.0.2.0/24; choose another",
+      "vessel: subnet 10.0.2.0/25 overlaps the uplink (10.0.2.0/24), the lab's outside; choose another",
+      '[2]',
+      '$ vessel network --create --name=n --subnet=198.51.100.0/24',
+      "vessel: subnet 198.51.100.0/24 overlaps the simulated internet (198.51.100.0/24), the lab's outside; choose another",
+      '[2]',
+      '$ vessel network --create --name=n --subnet=172.31.40.0/24',
+      "vessel: subnet 172.31.40.0/24 overlaps the simulated ENI subnet (172.31.32.0/20), the lab's outside; choose another",
       '[2]',
       '$ vessel network --create --name=n --subnet=10.63.0.0/24 --domain=bad_domain..x',
       'vessel: --domain=bad_domain..x is not a valid DNS name: it has a bad label ""',
@@ -313,7 +319,7 @@ describe('vessel by hand', () => {
         '--dhcp-range=10.77.77.50,10.77.77.60,255.255.255.0,1h', '--dhcp-option=option:router,10.77.77.1', '--dhcp-option=option:dns-server,10.77.77.1',
         '--host-record=outside.example,10.77.77.1', `--dhcp-leasefile=${join(scratch, 'out.leases')}`, `--pid-file=${pidFile}`]);
       expect((await vessel(['init', '--inet-nic=vctest0'], env)).stdout).toBe(`lab ${lab} ready (by hand; uplink: vctest0)`);
-      expect((await vessel(['network', '--create', '--name=h', '--subnet=10.77.77.0/25'], env)).stderr).toBe("vessel: subnet 10.77.77.0/25 overlaps the uplink's 10.77.77.0/24; choose another");
+      expect((await vessel(['network', '--create', '--name=h', '--subnet=10.77.77.0/25'], env)).stderr).toBe("vessel: subnet 10.77.77.0/25 overlaps the uplink vctest0 (10.77.77.0/24), the lab's outside; choose another");
       expect((await vessel(['network', '--create', '--name=h', '--subnet=10.64.0.0/24'], env)).stdout).toContain('NAT out through the uplink');
       await vessel(['run', '--name=c', '--network=h', '--addr=dhcp'], env);
       expect((await vessel(['exec', 'h-router', '--', 'ip', '-4', '-o', 'addr', 'show', 'eth1'], env)).stdout).toMatch(/inet 10\.77\.77\.(5\d|60)\/24/);

@@ -1,6 +1,9 @@
 // Runs a console transcript command by command and matches each output with cram/scrut rules.
 import type { ConsoleStep, ExpectedLine } from '../../recipe/model.js';
 import { matchLines, outputLines, unifiedDiff, type DiffOp } from '../../match/transcript.js';
+import { readFileSync } from 'node:fs';
+import { StreamMatcher } from '../../match/stream.js';
+import { forEachLine } from '../../exec/output.js';
 import type { RunContext } from '../context.js';
 import { prepareShell, spawnShell } from '../shell.js';
 import type { Attempt, AttemptLimits } from './attempt.js';
@@ -9,6 +12,35 @@ import { abnormalEnd, commitExports } from './sh.js';
 /** The command as a person would see it typed: `$ ` then `> ` continuations. */
 function promptLines(command: string): string[] {
   return command.split('\n').map((l, i) => (i === 0 ? `$ ${l}` : `> ${l}`));
+}
+
+/** Outputs up to this size are matched in memory with the full alignment; larger ones are streamed. */
+export const SMALL_OUTPUT_BYTES = 4 * 1024 * 1024;
+
+/** Lines of actual output shown around the place where a large output stopped matching. */
+const WINDOW = 40;
+
+/**
+ * Matches a large output against the expected lines while reading it once from its file, in bounded memory.
+ * A mismatch is shown as the alignment of the expected lines with the actual lines around where the match stopped.
+ */
+function matchLarge(expected: ExpectedLine[], file: string): { ok: boolean; ops: DiffOp[]; lines: number } {
+  const sm = new StreamMatcher(expected);
+  forEachLine(file, (l) => sm.push(l));
+  const out = sm.finish();
+  if (out.ok) {
+    const ops: DiffOp[] = expected.map((e) => (e.mode === 'any' ? { op: 'absorbed', expected: e, actual: `[... ${out.lines} output lines matched in all ...]` } : { op: 'same', expected: e, actual: e.text }));
+    return { ok: true, ops, lines: out.lines };
+  }
+  const from = Math.max(0, out.reachedAt - WINDOW / 2);
+  const window: string[] = [];
+  forEachLine(file, (l, i) => {
+    if (i >= from && i < from + WINDOW) window.push(l);
+  });
+  const m = matchLines(expected.slice(out.reached), window);
+  const note: DiffOp = { op: 'ins', actual: `[the output has ${out.lines} lines; expected lines up to recipe line ${expected[out.reached - 1]?.line ?? '-'} matched; shown: actual lines ${from + 1}-${from + window.length}]`, actualIndex: from };
+  const matched: DiffOp[] = expected.slice(0, out.reached).map((e) => (e.mode === 'any' ? { op: 'absorbed', expected: e, actual: '[...]' } : { op: 'same', expected: e, actual: e.text }));
+  return { ok: false, ops: [...matched, note, ...m.ops], lines: out.lines };
 }
 
 /** Runs one attempt of a console block. */
@@ -23,9 +55,10 @@ export async function runConsole(ctx: RunContext, step: ConsoleStep, limits: Att
     if (typeof cmd === 'string') return { ok: false, output: transcript.join('\n'), failure: { kind: 'start', line: c.line, message: cmd } };
     const r = await spawnShell(ctx, cmd, { timeoutMs: Math.max(1, remaining), signal: limits.signal });
     const prompt = promptLines(c.command);
-    transcript.push(...prompt);
-    const actual = outputLines(r.output);
-    transcript.push(...actual);
+    for (const p of prompt) transcript.push(p);
+    // The transcript in reports shows the output's excerpt; matching reads the whole output from its file.
+    const shown = outputLines(r.output);
+    for (const l of shown) transcript.push(l);
     const abnormal = abnormalEnd(r, c.line, limits, `the command on line ${c.line}`);
     if (abnormal) return { ...abnormal, output: transcript.join('\n') + '\n' };
     await commitExports(ctx, cmd.stateOut);
@@ -33,8 +66,18 @@ export async function runConsole(ctx: RunContext, step: ConsoleStep, limits: Att
       const e: ExpectedLine = { line: c.line + i, text: p, mode: 'exact' };
       ops.push({ op: 'same', expected: e, actual: p });
     });
-    const m = matchLines(c.expected, actual);
-    ops.push(...m.ops);
+    let m: { ok: boolean; ops: DiffOp[] };
+    let lineCount: number;
+    if (r.outputBytes <= SMALL_OUTPUT_BYTES) {
+      const all = r.outputBytes === Buffer.byteLength(r.output) ? shown : outputLines(readFileSync(cmd.outputFile, 'utf8'));
+      m = matchLines(c.expected, all);
+      lineCount = all.length;
+    } else {
+      const big = matchLarge(c.expected, cmd.outputFile);
+      m = big;
+      lineCount = big.lines;
+    }
+    for (const op of m.ops) ops.push(op);
     const rc = r.exitCode ?? 128;
     const showExit = c.exitLine !== undefined || c.exit !== 0;
     const exitOk = rc === c.exit;
@@ -44,7 +87,7 @@ export async function runConsole(ctx: RunContext, step: ConsoleStep, limits: Att
     if (exitOk && showExit) ops.push({ op: 'same', expected: eExit, actual: eExit.text });
     else if (!exitOk) {
       if (showExit) ops.push({ op: 'del', expected: eExit });
-      ops.push({ op: 'ins', actual: `[${rc}]`, actualIndex: actual.length });
+      ops.push({ op: 'ins', actual: `[${rc}]`, actualIndex: lineCount });
     }
     if ((!m.ok || !exitOk) && failedAt === undefined) failedAt = c.line;
   }

@@ -45,15 +45,3 @@ export async function runSh(ctx: RunContext, step: ShStep, limits: AttemptLimits
   await commitExports(ctx, cmd.stateOut);
   return { ok: true, output: r.output };
 }
-
-/** Starts a `background` sh block and records it for teardown. */
-export async function startBackground(ctx: RunContext, step: ShStep): Promise<Attempt> {
-  const cmd = await prepareShell(ctx, step.id, step.body, 'sh', step.options.jail);
-  if (typeof cmd === 'string') return { ok: false, output: '', failure: { kind: 'start', line: step.line, message: cmd } };
-  const r = await spawnShell(ctx, cmd, { timeoutMs: step.options.timeoutMs, detachOnly: true });
-  if (r.startError || r.pid === undefined) {
-    return { ok: false, output: '', failure: { kind: 'start', line: step.line, message: `the background block could not start: ${r.startError ?? 'no process'}` } };
-  }
-  ctx.background.push({ pgid: r.pid, marker: cmd.marker, stepId: step.id });
-  return { ok: true, output: `started in the background (pid ${r.pid}); it is stopped at teardown` };
-}

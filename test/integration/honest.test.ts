@@ -1,0 +1,92 @@
+// Issue 13: results that do not lie, for the runner and the engine (root).
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cli, ROOT } from './cli.js';
+import { useCensus } from './census.js';
+
+const fx = (name: string) => join(ROOT, 'test/fixtures/honest', name);
+const efx = (name: string) => join(ROOT, 'test/fixtures/engine', name);
+const VESSEL = join(ROOT, 'bin/vessel');
+
+/** Runs `vessel ARGS` (never throws). */
+async function vessel(args: string[], env: Record<string, string> = {}) {
+  const r = await execa(process.execPath, [VESSEL, ...args], { reject: false, env: { NO_COLOR: '1', ...env } });
+  return { code: r.exitCode, stdout: String(r.stdout), stderr: String(r.stderr) };
+}
+
+useCensus();
+
+describe('background steps', () => {
+  it('fails a background block that exits badly at once, with its output', async () => {
+    const r = await cli(['run', fx('bg-early.md')], { timeoutMs: 30_000 });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/bg-early\.md:7: the background block exited with status 3 .* after it started/);
+    expect(r.stdout).toContain('| oops');
+    expect(r.stdout).toMatch(/^FAIL .*bg-early\.md/m);
+  });
+
+  it('fails the recipe when a background block exits badly later, naming its step and line and showing its output', async () => {
+    const r = await cli(['run', fx('bg-late.md')], { timeoutMs: 30_000 });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/bg-late\.md:7: the background block \(L7, line 7\) exited with status 4 .*; its output ends: late oops/);
+    expect(r.stdout).toMatch(/^FAIL .*bg-late\.md/m);
+    const j = await cli(['run', '--reporter', 'json', fx('bg-late.md')], { timeoutMs: 30_000 });
+    const step = JSON.parse(j.stdout).recipes[0].steps[0];
+    expect(step).toMatchObject({ id: 'L7', background: true, status: 'fail', output: 'starting\nlate oops\n' });
+    expect(JSON.parse(j.stdout).recipes[0].steps[2]).toMatchObject({ status: 'notrun' });
+  });
+
+  it("puts a passing background block's output in the reports", async () => {
+    const r = await cli(['run', '--reporter', 'json', fx('bg-ok.md')], { timeoutMs: 30_000 });
+    expect(r.code).toBe(0);
+    const step = JSON.parse(r.stdout).recipes[0].steps[0];
+    expect(step.status).toBe('pass');
+    expect(step.output).toContain('listening (pretend)');
+    expect(step.output).toContain('still running at teardown');
+  });
+});
+
+describe('DHCP jails', () => {
+  it('keeps the client after its step, renews on SIGUSR1, and releases the lease and the name on destroy', async () => {
+    const r = await cli(['run', efx('dhcp-lifecycle.md')], { timeoutMs: 90_000 });
+    expect(r.stdout, r.stdout).toMatch(/^PASS .*dhcp-lifecycle\.md/m);
+    expect(r.code).toBe(0);
+  });
+});
+
+describe('assertions that prove nothing fail', () => {
+  it('fails a mesh whose pattern matches one jail', async () => {
+    const r = await cli(['run', fx('mesh-one.md')], { timeoutMs: 60_000 });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('mesh sol*: mesh needs at least two jails; sol* matches only solo, so there is no pair to probe');
+  });
+});
+
+describe('bad input the engine refuses', () => {
+  const lab = 'vchonest';
+  afterEach(async () => {
+    await vessel(['--lab', lab, 'destroy', '--lab', lab]);
+  });
+
+  it.each([
+    ['127.0.0.0/24', 'loopback'],
+    ['224.1.0.0/24', 'multicast'],
+    ['0.0.0.0/24', '"this network"'],
+    ['169.254.3.0/24', 'link-local'],
+  ])('refuses subnet %s (%s) with one line and exit 2', async (subnet, what) => {
+    const r = await vessel(['--lab', lab, 'network', '--create', '--name=x', `--subnet=${subnet}`]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(what);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it("vessel list reads without making a lab, and a missing supervisor file has no line :0", async () => {
+    const l = await vessel(['--lab', 'vcnotthere', 'list']);
+    expect(l).toMatchObject({ code: 0, stdout: 'no lab vcnotthere yet, so no jails' });
+    const again = await vessel(['--lab', 'vcnotthere', 'list']);
+    expect(again.stdout).toBe('no lab vcnotthere yet, so no jails');
+    const s = await vessel(['supervise', '/nonexistent/missing.ini']);
+    expect(s).toMatchObject({ code: 2, stderr: 'vessel: /nonexistent/missing.ini: no such file' });
+  });
+});
