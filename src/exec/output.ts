@@ -54,8 +54,8 @@ export function readExcerpt(path: string, opts: { head?: number; tail?: number; 
   }
 }
 
-/** Calls `fn` on each line of a file (without its newline, a trailing CR dropped), in bounded memory. Returns the line count. */
-export function forEachLine(path: string, fn: (line: string, index: number) => void): { lines: number; cut: number } {
+/** Calls `fn` on each line of a file (without its newline, a trailing CR dropped), in bounded memory; a line over MAX_LINE_BYTES comes cut, with `cut` set. */
+export function forEachLine(path: string, fn: (line: string, index: number, cut: boolean) => void): { lines: number; cut: number } {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -71,7 +71,7 @@ export function forEachLine(path: string, fn: (line: string, index: number) => v
   const emit = () => {
     let s = Buffer.concat(parts, partBytes).toString('utf8');
     if (s.endsWith('\r')) s = s.slice(0, -1);
-    fn(s, index++);
+    fn(s, index++, dropping);
     parts = [];
     partBytes = 0;
     dropping = false;

@@ -36,14 +36,14 @@ export class StreamMatcher {
     return out;
   }
 
-  /** Feeds one actual line. */
-  push(line: string): void {
+  /** Feeds one actual line; a `cut` line (only its start is known) can be matched by `...` alone. */
+  push(line: string, cut = false): void {
     const next = new Set<number>();
     for (const i of this.states) {
       if (i >= this.expected.length) continue;
       const e = this.expected[i]!;
       if (e.mode === 'any') next.add(i);
-      else if (lineMatches(e, line)) next.add(i + 1);
+      else if (!cut && lineMatches(e, line)) next.add(i + 1);
     }
     this.states = this.closure(next);
     for (const i of this.states) {

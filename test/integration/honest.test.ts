@@ -1,4 +1,6 @@
 // Issue 13: results that do not lie, for the runner and the engine (root).
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -88,5 +90,52 @@ describe('bad input the engine refuses', () => {
     expect(again.stdout).toBe('no lab vcnotthere yet, so no jails');
     const s = await vessel(['supervise', '/nonexistent/missing.ini']);
     expect(s).toMatchObject({ code: 2, stderr: 'vessel: /nonexistent/missing.ini: no such file' });
+  });
+});
+
+describe('any output size', () => {
+  it('runs a 1 GiB step, a million-line console command with ... and a 50 MB line, with the runner\'s memory bounded', async () => {
+    const r = await execa('/usr/bin/time', ['-f', 'peak-rss-kb=%M', process.execPath, join(ROOT, 'bin/vessel-cookbook'), 'run', '--reporter', 'json', fx('huge-output.md')], { reject: false, env: { NO_COLOR: '1' }, timeout: 300_000 });
+    expect(r.exitCode, String(r.stderr)).toBe(0);
+    const rss = Number(/peak-rss-kb=(\d+)/.exec(String(r.stderr))![1]);
+    // The runner's memory does not grow with the output: 1 GiB went through it.
+    console.log(`runner peak RSS with a 1 GiB step: ${Math.round(rss / 1024)} MiB`);
+    expect(rss).toBeLessThan(400 * 1024);
+    const report = JSON.parse(String(r.stdout));
+    expect(String(r.stdout).length).toBeLessThan(1024 * 1024);
+    const [big, lines, long] = report.recipes[0].steps;
+    expect(big).toMatchObject({ status: 'pass' });
+    expect(big.output).toMatch(/\[\.\.\. \d+ bytes omitted \.\.\.\]/);
+    expect(lines.output).toContain('$ seq 1 1000000\n1\n2\n3\n');
+    expect(lines.output).toMatch(/999998\n999999\n1000000\n$/);
+    expect(long).toMatchObject({ status: 'pass' });
+  });
+
+  it('shows where a large output stopped matching', async () => {
+    const r = await cli(['run', fx('huge-mismatch.md')], { timeoutMs: 60_000 });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('+[the output has 1000000 lines; expected lines up to recipe line 9 matched; shown: actual lines 500000-500039]');
+    expect(r.stdout).toContain('-500000');
+    expect(r.stdout).toContain(' oops');
+  });
+
+  it('does not let a pattern pass a line over 1 MiB that it saw only the start of', async () => {
+    const r = await cli(['run', fx('long-line-glob.md')], { timeoutMs: 60_000 });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('1 line(s) longer than 1048576 bytes, which only ... can match');
+  });
+
+  it('says "no space left on device in WORKDIR" when the work directory fills up', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vc-small-'));
+    await execa('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'vc-test-small', dir]);
+    try {
+      const r = await cli(['run', fx('disk-full.md')], { env: { TMPDIR: dir }, timeoutMs: 60_000 });
+      expect(r.code).toBe(1);
+      expect(r.stdout).toMatch(new RegExp(`disk-full\\.md:5: the block exited with status 1 \\(expected 0\\); no space left on device in ${dir}/vessel-cookbook-[^/]+/work`));
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      await execa('umount', [dir]);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

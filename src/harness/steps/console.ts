@@ -3,7 +3,7 @@ import type { ConsoleStep, ExpectedLine } from '../../recipe/model.js';
 import { matchLines, outputLines, unifiedDiff, type DiffOp } from '../../match/transcript.js';
 import { readFileSync } from 'node:fs';
 import { StreamMatcher } from '../../match/stream.js';
-import { forEachLine } from '../../exec/output.js';
+import { forEachLine, MAX_LINE_BYTES } from '../../exec/output.js';
 import type { RunContext } from '../context.js';
 import { prepareShell, spawnShell } from '../shell.js';
 import type { Attempt, AttemptLimits } from './attempt.js';
@@ -19,6 +19,8 @@ export const SMALL_OUTPUT_BYTES = 4 * 1024 * 1024;
 
 /** Lines of actual output shown around the place where a large output stopped matching. */
 const WINDOW = 40;
+/** Longest line shown in such a window. */
+const SHOWN_LINE = 1000;
 
 /**
  * Matches a large output against the expected lines while reading it once from its file, in bounded memory.
@@ -26,19 +28,22 @@ const WINDOW = 40;
  */
 function matchLarge(expected: ExpectedLine[], file: string): { ok: boolean; ops: DiffOp[]; lines: number } {
   const sm = new StreamMatcher(expected);
-  forEachLine(file, (l) => sm.push(l));
+  const { cut } = forEachLine(file, (l, _i, isCut) => sm.push(l, isCut));
   const out = sm.finish();
   if (out.ok) {
     const ops: DiffOp[] = expected.map((e) => (e.mode === 'any' ? { op: 'absorbed', expected: e, actual: `[... ${out.lines} output lines matched in all ...]` } : { op: 'same', expected: e, actual: e.text }));
     return { ok: true, ops, lines: out.lines };
   }
-  const from = Math.max(0, out.reachedAt - WINDOW / 2);
+  // The window starts right after the last line the partial match used (at the start when nothing matched).
+  const from = out.reached === 0 ? 0 : out.reachedAt + 1;
   const window: string[] = [];
-  forEachLine(file, (l, i) => {
-    if (i >= from && i < from + WINDOW) window.push(l);
+  // Lines in the window are shown at most SHOWN_LINE characters long, marked when longer or cut.
+  forEachLine(file, (l, i, isCut) => {
+    if (i >= from && i < from + WINDOW) window.push(l.length > SHOWN_LINE || isCut ? `${l.slice(0, SHOWN_LINE)}[... line of ${isCut ? `over ${MAX_LINE_BYTES} bytes` : `${l.length} characters`} cut ...]` : l);
   });
   const m = matchLines(expected.slice(out.reached), window);
-  const note: DiffOp = { op: 'ins', actual: `[the output has ${out.lines} lines; expected lines up to recipe line ${expected[out.reached - 1]?.line ?? '-'} matched; shown: actual lines ${from + 1}-${from + window.length}]`, actualIndex: from };
+  const cutNote = cut > 0 ? `; ${cut} line(s) longer than ${MAX_LINE_BYTES} bytes, which only ... can match` : '';
+  const note: DiffOp = { op: 'ins', actual: `[the output has ${out.lines} lines${cutNote}; expected lines up to recipe line ${expected[out.reached - 1]?.line ?? '-'} matched; shown: actual lines ${from + 1}-${from + window.length}]`, actualIndex: from };
   const matched: DiffOp[] = expected.slice(0, out.reached).map((e) => (e.mode === 'any' ? { op: 'absorbed', expected: e, actual: '[...]' } : { op: 'same', expected: e, actual: e.text }));
   return { ok: false, ops: [...matched, note, ...m.ops], lines: out.lines };
 }
