@@ -12,6 +12,7 @@ import { destroyJails, listJails } from './jails.js';
 import { killCgroup, killPids, pidsInNetns, removeCgroupTree } from './kill.js';
 import { destroyLab, isStale, listLabs } from './labs.js';
 import { mountedPaths } from './remove.js';
+import { deleteNetns, loadNetnsBefore, otherNetns, otherRunnerAlive } from './stray-netns.js';
 
 /** What a cleanup removed. */
 export interface CleanupReport {
@@ -85,6 +86,9 @@ async function sweepWorkdirs(ctx: EngineContext, tmp = tmpdir()): Promise<string
     }
     if (existsSync(`/proc/${pid}`) || labs.has(lab)) continue;
     await endTree({ marker: { name: RUN_MARKER, value: `${lab}-${pid}` }, graceMs: 500 });
+    // Namespaces its steps made with `ip netns add` go too, when no other run could have made them.
+    const before = loadNetnsBefore(join(tmp, d));
+    if (before && !otherRunnerAlive(tmp, [pid])) await deleteNetns([...otherNetns()].filter((n) => !before.has(n)));
     rmSync(join(tmp, d), { recursive: true, force: true });
     removed.push(join(tmp, d));
   }

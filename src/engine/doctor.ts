@@ -1,7 +1,7 @@
 // Host readiness: root, the engine's tools, cgroup v2, and the recipes' needs, with install commands.
 import { missingNeeds, probe } from '../harness/needs.js';
 import { NEEDS } from '../recipe/needs.js';
-import { cgroup2Root } from './host.js';
+import { cgroup2Root, cgroupLayout } from './host.js';
 
 /** Tools the engine itself runs, with their Debian and FreeBSD packages. */
 export const ENGINE_TOOLS: { tool: string; debian: string; freebsd: string; why: string }[] = [
@@ -23,7 +23,9 @@ export async function doctorReport(needs: string[]): Promise<{ ok: boolean; text
   lines.push(`${root ? 'ok     ' : 'missing'}  root (the engine makes namespaces, bridges and cgroups)`);
   ok &&= root;
   const cg = cgroup2Root();
-  lines.push(`${cg ? 'ok     ' : 'missing'}  cgroup v2${cg ? ` at ${cg}` : ' (mount -t cgroup2 none /sys/fs/cgroup)'}`);
+  const layout = cgroupLayout();
+  const how = layout === 'hybrid' ? ' (hybrid layout: v1 controllers beside it; jails and run steps are grouped and killed through v2, no limits are set)' : '';
+  lines.push(`${cg ? 'ok     ' : 'missing'}  cgroup v2${cg ? ` at ${cg}${how}` : ' (mount -t cgroup2 none /sys/fs/cgroup)'}`);
   ok &&= Boolean(cg);
   const debian = new Set<string>();
   const freebsd = new Set<string>();

@@ -17,9 +17,14 @@ export function jailArgv(opts: { runDir: string; cgroupRoot: string; lab: string
   ];
 }
 
-/** argv that runs `argv` in the lab host's network namespace. */
-export function labHostArgv(lab: string, argv: string[]): string[] {
-  return ['nsenter', `--net=${join('/run/netns', hostNetns(lab))}`, '--', ...argv];
+/** argv that runs `argv` in the lab host's network namespace (and in `cgroup`, when given). */
+export function labHostArgv(lab: string, argv: string[], cgroup?: string): string[] {
+  return [...(cgroup ? ['sh', '-c', JOIN_CGROUP, 'vessel-enter', cgroup] : []), 'nsenter', `--net=${join('/run/netns', hostNetns(lab))}`, '--', ...argv];
+}
+
+/** The cgroup of a run's own step processes in the lab host and upstream (a name no jail can have). */
+export function stepsCgroup(cgroupRoot: string, lab: string): string {
+  return join(cgroupDir(cgroupRoot, lab), '_steps');
 }
 
 /** argv that runs `argv` in a jail's network namespace only (for probes). */

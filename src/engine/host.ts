@@ -43,3 +43,20 @@ export function processStart(pid: number): string | undefined {
     return undefined;
   }
 }
+
+/** The cgroup layout: `unified` (v2 alone), `hybrid` (v1 controllers beside a v2 tree, as on this kind of host), or `v1`. */
+export function cgroupLayout(): 'unified' | 'hybrid' | 'v1' | 'none' {
+  let v1 = false;
+  let v2 = false;
+  try {
+    for (const line of readFileSync('/proc/self/mountinfo', 'utf8').split('\n')) {
+      const parts = line.split(' ');
+      const fs = parts[parts.indexOf('-') + 1];
+      if (fs === 'cgroup2') v2 = true;
+      if (fs === 'cgroup') v1 = true;
+    }
+  } catch {
+    return 'none';
+  }
+  return v2 && v1 ? 'hybrid' : v2 ? 'unified' : v1 ? 'v1' : 'none';
+}

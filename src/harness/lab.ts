@@ -1,6 +1,7 @@
 // The run's lab: created before the first step, entered by steps, asserted on, and torn down at the end.
 import { Engine } from '../engine/engine.js';
-import { labHostArgv, jailArgv } from '../engine/enter.js';
+import { mkdirSync } from 'node:fs';
+import { labHostArgv, jailArgv, stepsCgroup } from '../engine/enter.js';
 import { ExecaRunner } from '../exec/runner.js';
 import { evaluate, type AssertionOutcome, type LabView } from '../assert/evaluate.js';
 import { LinuxProber, type LabFacts } from '../assert/probes.js';
@@ -53,13 +54,17 @@ export function facts(engine: Engine, lab: string): LabFacts {
 export async function openRunLab(engine: Engine, id: string, runId: string): Promise<RunLab> {
   await engine.createLab(id, { kind: 'run', pid: process.pid, runId, simulatedUplink: true });
   const ctx = engine.ctx;
+  // Every step process outside the jails lives in this cgroup of the lab, so the lab's end ends it,
+  // whatever it did to leave its process group, its marker or the lab's namespaces.
+  const steps = stepsCgroup(ctx.cgroupRoot, id);
+  mkdirSync(steps, { recursive: true });
   const prober = new LinuxProber(ctx.cmd, { lab: id, runDir: ctx.runDir, cgroupRoot: ctx.cgroupRoot }, facts(engine, id));
   return {
     id,
     env: { VESSEL_UPSTREAM_LOG: upstreamPaths(ctx.runDir, id).wwwLog },
     enter(jail, wd) {
-      if (jail === undefined || jail === 'host') return labHostArgv(id, []);
-      if (jail === 'upstream') return ['nsenter', `--net=/run/netns/${wwwNetns(id)}`, '--'];
+      if (jail === undefined || jail === 'host') return labHostArgv(id, [], steps);
+      if (jail === 'upstream') return ['sh', '-c', 'echo $$ > "$1/cgroup.procs" && shift && exec "$@"', 'vessel-enter', steps, 'nsenter', `--net=/run/netns/${wwwNetns(id)}`, '--'];
       if (!engine.jails(id).some((j) => j.name === jail)) return `jail=${jail}: no jail named ${jail} in this lab (create it with \`vessel run --name=${jail} ...\`)`;
       return jailArgv({ runDir: ctx.runDir, cgroupRoot: ctx.cgroupRoot, lab: id, name: jail, wd }, []);
     },

@@ -14,6 +14,8 @@ import { RUN_MARKER } from '../exec/spawn.js';
 import { runStep, skipReason } from './step.js';
 import { endRunProcesses } from './teardown.js';
 import { backgroundFailure, backgroundOutput } from './background.js';
+import { trackNetns } from './netns-track.js';
+import { tmpdir } from 'node:os';
 import { Engine } from '../engine/engine.js';
 import type { VesselBackend } from '../engine/api.js';
 import { FreebsdEngine } from '../freebsd/engine.js';
@@ -100,6 +102,7 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
     return finish({ ...base, status: e.kind === 'env' ? 'unrunnable' : 'fail', reason, durationMs: Date.now() - started, steps: unrunSteps(recipe, reason) });
   }
   const tmp = await tmpDir({ prefix: 'vessel-cookbook-', unsafeCleanup: true });
+  const netns = trackNetns(tmpdir(), tmp.path);
   const workdir = join(tmp.path, 'work');
   const privdir = join(tmp.path, '.vessel');
   await mkdir(workdir);
@@ -213,7 +216,12 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
       r.output = `${out}${out && !out.endsWith('\n') ? '\n' : ''}${note}\n`;
     }
     await runLab.teardown(opts.keep);
-    if (!opts.keep) await tmp.cleanup();
+    if (!opts.keep) {
+      const ns = await netns.finish();
+      if (ns.removed.length) await emit(opts.reporters, 'onNotice', `${recipe.path}: removed network namespace(s) a step made with ip netns: ${ns.removed.join(', ')}`);
+      if (ns.leftAlone.length) await emit(opts.reporters, 'onNotice', `${recipe.path}: network namespace(s) ${ns.leftAlone.join(', ')} appeared while another run was going too, so they may be its own; left in place (remove with ip netns delete)`);
+      await tmp.cleanup();
+    }
   }
   const interrupted = opts.signal.aborted;
   const status = interrupted ? 'interrupted' : failed ? 'fail' : steps.every((s) => s.status === 'skip') ? 'skip' : 'pass';

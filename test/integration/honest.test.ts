@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cli, ROOT } from './cli.js';
+import { cli, processesMatching, ROOT, startCli, waitForFile } from './cli.js';
 import { useCensus } from './census.js';
 
 const fx = (name: string) => join(ROOT, 'test/fixtures/honest', name);
@@ -137,5 +137,30 @@ describe('any output size', () => {
       await execa('umount', [dir]);
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('nothing left behind', () => {
+  const strays = () => [...processesMatching('sleep 31337'), ...processesMatching('sleep 31338')];
+  const ours = () => readdirSync('/run/netns').filter((n) => n.startsWith('vcstray-'));
+
+  it('ends lab-host step processes that left their group, marker and namespace, and removes the netns a step made', async () => {
+    const r = await cli(['run', fx('escapes.md')], { timeoutMs: 60_000 });
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.stderr + r.stdout).toMatch(/removed network namespace\(s\) a step made with ip netns: vcstray-/);
+    expect(strays()).toEqual([]);
+    expect(ours()).toEqual([]);
+  });
+
+  it('ends them after a SIGKILLed run with vessel cleanup', async () => {
+    const ready = join(mkdtempSync(join(tmpdir(), 'vc-ready-')), 'ready');
+    const child = startCli(['run', fx('escapes.md')], { READY_FILE: ready });
+    await waitForFile(ready, 30_000);
+    expect(strays().length).toBe(2);
+    child.kill('SIGKILL');
+    await child;
+    expect((await vessel(['cleanup'])).code).toBe(0);
+    expect(strays()).toEqual([]);
+    expect(ours()).toEqual([]);
   });
 });
