@@ -1,5 +1,5 @@
 // Issue 13: results that do not lie, for the runner and the engine (root).
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -162,5 +162,38 @@ describe('nothing left behind', () => {
     expect((await vessel(['cleanup'])).code).toBe(0);
     expect(strays()).toEqual([]);
     expect(ours()).toEqual([]);
+  });
+});
+
+describe('work directories', () => {
+  it('vessel cleanup leaves a kept lab its work directory, and supervise still works there', async () => {
+    const r = await cli(['run', '--keep', '--reporter', 'json', fx('kept.md')], { timeoutMs: 60_000 });
+    expect(r.code, r.stdout).toBe(0);
+    const { lab, keptWorkdir } = JSON.parse(r.stdout).recipes[0];
+    try {
+      expect((await vessel(['cleanup'])).code).toBe(0);
+      expect(existsSync(join(keptWorkdir, 'k.ini'))).toBe(true);
+      const again = await vessel(['--lab', lab, 'supervise', join(keptWorkdir, 'k.ini')]);
+      expect(again.code, again.stderr).toBe(0);
+    } finally {
+      await vessel(['--lab', lab, 'destroy', '--lab', lab]);
+    }
+    // Once the lab is gone, its directory is an orphan like any other.
+    expect((await vessel(['cleanup'])).code).toBe(0);
+    expect(existsSync(keptWorkdir)).toBe(false);
+  });
+
+  it('a new run removes the work directory of a SIGKILLed run along with its lab', async () => {
+    const ready = join(mkdtempSync(join(tmpdir(), 'vc-ready-')), 'ready');
+    const before = new Set(readdirSync(tmpdir()).filter((d) => d.startsWith('vessel-cookbook-')));
+    const child = startCli(['run', fx('kept.md')], { READY_FILE: ready });
+    await waitForFile(ready, 30_000);
+    const dirs = readdirSync(tmpdir()).filter((d) => d.startsWith('vessel-cookbook-') && !before.has(d));
+    expect(dirs).toHaveLength(1);
+    child.kill('SIGKILL');
+    await child;
+    const r = await cli(['run', fx('bg-ok.md')], { timeoutMs: 60_000 });
+    expect(r.code).toBe(0);
+    expect(existsSync(join(tmpdir(), dirs[0]!))).toBe(false);
   });
 });
