@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import { endTree } from '../exec/procs.js';
 import { RUN_MARKER } from '../exec/spawn.js';
 import type { EngineContext } from './context.js';
-import { cgroupDir } from './host.js';
+import { cgroupDir, processStart } from './host.js';
 import { jailNetns, labOfNetns } from './ifnames.js';
-import { listNetworks, networkMembers } from './networks.js';
-import { destroyJails, listJails } from './jails.js';
+import { destroyNetwork, getNetwork, listNetworks, networkMembers } from './networks.js';
+import { destroyJails, getJail, listJails } from './jails.js';
+import { endBuild, listBuilds } from '../state/builds.js';
 import { killCgroup, killPids, pidsInNetns, removeCgroupTree } from './kill.js';
 import { destroyLab, isStale, listLabs } from './labs.js';
 import { mountedPaths } from './remove.js';
@@ -32,8 +33,24 @@ export function staleLabs(ctx: EngineContext): string[] {
     .map((l) => l.id);
 }
 
+/** Removes what a vessel process that died was still making (a lab, a network, jails): creation is all or nothing. */
+export async function removeHalfMade(ctx: EngineContext): Promise<string[]> {
+  const removed: string[] = [];
+  for (const b of listBuilds(ctx.db)) {
+    const start = processStart(b.pid);
+    if (start !== undefined && (b.start_time === null || start === b.start_time)) continue;
+    if (b.kind === 'lab') await destroyLab(ctx, b.lab);
+    else if (b.kind === 'network' && getNetwork(ctx, b.lab, b.name)) await destroyNetwork(ctx, b.lab, b.name, true, (ns) => destroyJails(ctx, b.lab, ns));
+    else if (b.kind === 'jail' && getJail(ctx, b.lab, b.name)) await destroyJails(ctx, b.lab, [b.name]);
+    endBuild(ctx.db, b.lab, b.kind, [b.name]);
+    removed.push(`${b.lab}/${b.kind === 'lab' ? '' : `${b.kind} `}${b.name}`);
+  }
+  return removed;
+}
+
 /** Destroys stale labs (ledger first) and the work directories their runs left. Kept and live labs are left alone. */
 export async function reconcile(ctx: EngineContext): Promise<string[]> {
+  await removeHalfMade(ctx);
   const stale = staleLabs(ctx);
   for (const id of stale) await destroyLab(ctx, id);
   if (stale.length) await sweepWorkdirs(ctx);

@@ -5,7 +5,9 @@ import { jailNameProblem, newJailNameProblem } from '../recipe/names.js';
 import { objectsOf, record, type ObjectKind } from '../state/ledger.js';
 import type { EngineContext, JailRow } from './context.js';
 import { failed, usage } from './errors.js';
-import { cgroupDir } from './host.js';
+import { cgroupDir, processStart } from './host.js';
+import { endBuild, startBuild } from '../state/builds.js';
+import { failpoint } from './failpoint.js';
 import { hostNetns, hostVethName, jailNetns, macFromSeed, routerUplinkVeth, slotMac, UPLINK_BRIDGE } from './ifnames.js';
 import { allocateAuto, intToIp, planSubnet, slotProblem, staticAddrProblem, withDhcpRange } from './ipam.js';
 import { bindSlots, jailLeaseFile, leaseAll, registerStatic, releaseLeases, routerOf, udhcpcScript, unbindSlots, unregisterStatic } from './dhcp.js';
@@ -191,6 +193,19 @@ export async function pool<T>(items: T[], limit: number, fn: (t: T) => Promise<v
 
 /** Creates and starts jails; on any failure everything made for them is removed again. */
 export async function createJails(ctx: EngineContext, lab: string, spec: JailSpec, start: (j: JailRow) => Promise<void>): Promise<JailRow[]> {
+  // Until they are complete (leased, started), the jails are a build of this process: if it dies, the next vessel call removes them.
+  const names = spec.count !== undefined && (!Number.isInteger(spec.count) || spec.count < 1 || spec.count > MAX_COUNT) ? [] : countedNames(spec.name, spec.count);
+  const mine = names.filter((n) => !getJail(ctx, lab, n));
+  startBuild(ctx.db, lab, 'jail', mine, process.pid, processStart(process.pid));
+  try {
+    return await buildJails(ctx, lab, spec, start);
+  } finally {
+    endBuild(ctx.db, lab, 'jail', mine);
+  }
+}
+
+/** The steps of createJails: reserve, namespaces and links, files, setup inside, leases, DNS, services. */
+async function buildJails(ctx: EngineContext, lab: string, spec: JailSpec, start: (j: JailRow) => Promise<void>): Promise<JailRow[]> {
   const rows = reserveJails(ctx, lab, spec, linuxObjects(ctx, lab));
   const net = getNetwork(ctx, lab, spec.network)!;
   const plan = planSubnet(net.subnet);
@@ -260,6 +275,7 @@ export async function createJails(ctx: EngineContext, lab: string, spec: JailSpe
       for (const j of rows) upd.run('created', j.uuid);
     })();
     for (const j of rows) j.state = 'created';
+    await failpoint('jail');
     if (rows.some((j) => j.dhcp)) await leaseAll(ctx, lab, rows.filter((j) => j.dhcp), router!);
     if (router && rows.some((j) => !j.dhcp)) await registerStatic(ctx, lab, router, rows.filter((j) => !j.dhcp).map((j) => getJail(ctx, lab, j.name)!));
     for (const j of rows) if (j.command) await start(getJail(ctx, lab, j.name)!);

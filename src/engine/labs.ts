@@ -4,6 +4,8 @@ import { UDHCPC_SCRIPT } from './confgen.js';
 import { udhcpcScript } from './dhcp.js';
 import { createUpstream } from './upstream.js';
 import { objectsOf, record } from '../state/ledger.js';
+import { endBuild, startBuild } from '../state/builds.js';
+import { failpoint } from './failpoint.js';
 import type { EngineContext, LabRow } from './context.js';
 import { usage } from './errors.js';
 import { cgroupDir, processStart } from './host.js';
@@ -48,6 +50,7 @@ export async function createLab(ctx: EngineContext, id: string, owner: LabOwner)
   const paths = labPaths(ctx.runDir, id);
   const cg = cgroupDir(ctx.cgroupRoot, id);
   const ns = hostNetns(id);
+  startBuild(ctx.db, id, 'lab', [id], process.pid, processStart(process.pid));
   ctx.db.prepare('INSERT INTO labs (id, kind, owner_pid, owner_start, run_id, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
     id, owner.kind, owner.pid ?? null, owner.pid ? processStart(owner.pid) ?? null : null, owner.runId ?? null, new Date().toISOString(),
   );
@@ -68,6 +71,7 @@ export async function createLab(ctx: EngineContext, id: string, owner: LabOwner)
     await ctx.cmd.run(['mount', '--make-private', paths.nsDir]);
     await ctx.cmd.run(['ip', 'netns', 'add', ns]);
     await ctx.cmd.run(['ip', '-n', ns, 'link', 'set', 'lo', 'up']);
+    await failpoint('lab');
     mkdirSync(cg, { recursive: true });
     writeFileSync(udhcpcScript(ctx.runDir, id), UDHCPC_SCRIPT, { mode: 0o755 });
     if (owner.simulatedUplink) {
@@ -78,6 +82,7 @@ export async function createLab(ctx: EngineContext, id: string, owner: LabOwner)
     await destroyLab(ctx, id);
     throw e;
   }
+  endBuild(ctx.db, id, 'lab', [id]);
   return getLab(ctx, id)!;
 }
 
@@ -109,6 +114,7 @@ export async function destroyLab(ctx: EngineContext, id: string): Promise<void> 
   if (left.length === 0) {
     ctx.db.transaction(() => {
       ctx.db.prepare('DELETE FROM processes WHERE lab = ?').run(id);
+      ctx.db.prepare('DELETE FROM builds WHERE lab = ?').run(id);
       ctx.db.prepare('DELETE FROM labs WHERE id = ?').run(id);
     })();
   }

@@ -17,6 +17,9 @@ function nicSubnets(nic: string): string[] {
 }
 import type { EngineContext, JailRow, NetworkRow } from './context.js';
 import { usage } from './errors.js';
+import { endBuild, startBuild } from '../state/builds.js';
+import { failpoint } from './failpoint.js';
+import { processStart } from './host.js';
 import { bridgeName, hostNetns } from './ifnames.js';
 import { intToIp, ipToInt, outsideOverlapProblem, overlaps, parseDhcpRange, planSubnet, type SubnetPlan } from './ipam.js';
 
@@ -97,6 +100,17 @@ export async function admitNetwork(ctx: EngineContext, lab: string, name: string
 
 /** Creates network `name` with `subnet` in the lab: a bridge carrying the lab host's address, and its router. */
 export async function createNetwork(ctx: EngineContext, lab: string, name: string, subnet: string, opts: NetworkOptions = {}): Promise<NetworkRow> {
+  // Until it is complete, the network is a build of this process: if it dies, the next vessel call removes it.
+  startBuild(ctx.db, lab, 'network', [name], process.pid, processStart(process.pid));
+  try {
+    return await buildNetwork(ctx, lab, name, subnet, opts);
+  } finally {
+    endBuild(ctx.db, lab, 'network', [name]);
+  }
+}
+
+/** The steps of createNetwork: admission, the bridge, its VLAN leg, its router, its routes. */
+async function buildNetwork(ctx: EngineContext, lab: string, name: string, subnet: string, opts: NetworkOptions): Promise<NetworkRow> {
   const lab_ = ctx.db.prepare('SELECT uplink, inet_nic FROM labs WHERE id = ?').get(lab) as { uplink: string | null; inet_nic: string | null };
   const leg: JailSpec['uplink'] = lab_.uplink === 'simulated' ? { kind: 'bridge' } : lab_.uplink === 'nic' && lab_.inet_nic ? { kind: 'nic', nic: lab_.inet_nic } : undefined;
   const outside = lab_.uplink === 'simulated'
@@ -117,6 +131,7 @@ export async function createNetwork(ctx: EngineContext, lab: string, name: strin
         `link set ${bridge} up`,
       ].join('\n') + '\n',
     });
+    await failpoint('network');
     await attachVlan(ctx, lab, getNetwork(ctx, lab, name)!);
     await createRouter(ctx, getNetwork(ctx, lab, name)!, leg);
     if (opts.routeTo !== undefined) await routeBetween(ctx, lab, getNetwork(ctx, lab, name)!, getNetwork(ctx, lab, opts.routeTo)!, listNetworks(ctx, lab));

@@ -94,6 +94,19 @@ const MIGRATIONS: string[] = [
   ALTER TABLE networks ADD COLUMN vlan_mode TEXT;
   ALTER TABLE networks ADD COLUMN route_to TEXT;
   `,
+  `
+  -- What a vessel process is making: a lab, network or jail stays here until it is complete. One whose maker died
+  -- is half-made, and the next vessel call (or cleanup) removes it.
+  CREATE TABLE builds (
+    lab TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('lab', 'network', 'jail')),
+    name TEXT NOT NULL,
+    pid INTEGER NOT NULL,
+    start_time TEXT,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (lab, kind, name)
+  );
+  `,
 ];
 
 /** The schema version after every migration. */
