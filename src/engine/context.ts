@@ -63,6 +63,8 @@ export interface JailRow {
   mac: string | null;
   host_if: string | null;
   state: 'creating' | 'created' | 'running' | 'stopped';
+  /** When it was last stopped (ISO time), if ever. */
+  stopped_at?: string | null;
   /** JSON argv of the service, if any. */
   command: string | null;
   created_at: string;

@@ -20,7 +20,7 @@ import { usage } from './errors.js';
 import { endBuild, startBuild } from '../state/builds.js';
 import { failpoint } from './failpoint.js';
 import { processStart } from './host.js';
-import { bridgeName, hostNetns } from './ifnames.js';
+import { bridgeName, hostNetns, upstreamNetns } from './ifnames.js';
 import { intToIp, ipToInt, outsideOverlapProblem, overlaps, parseDhcpRange, planSubnet, type SubnetPlan } from './ipam.js';
 
 /** A network of a lab, or undefined. */
@@ -163,6 +163,8 @@ export async function destroyNetwork(ctx: EngineContext, lab: string, name: stri
   const routers = all.filter((j) => j.role === 'router').map((j) => j.name);
   if (routers.length > 0) await destroyJails(routers);
   await ctx.cmd.run(['ip', '-n', hostNetns(lab), 'link', 'del', net.bridge], { allowFail: true });
+  const lab_ = ctx.db.prepare('SELECT uplink FROM labs WHERE id = ?').get(lab) as { uplink: string | null } | undefined;
+  if (lab_?.uplink === 'simulated') await ctx.cmd.run(['ip', '-n', upstreamNetns(lab), 'route', 'del', net.subnet], { allowFail: true });
   await detachVlan(ctx, lab, net, listNetworks(ctx, lab));
   ctx.db.prepare('DELETE FROM networks WHERE lab = ? AND name = ?').run(lab, name);
 }

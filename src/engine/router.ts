@@ -10,6 +10,7 @@ import { jailArgv } from './enter.js';
 import { intToIp, ipToInt, netmask, overlaps, planSubnet, withDhcpRange, type SubnetPlan } from './ipam.js';
 import { createJails, getJail, type JailSpec } from './jails.js';
 import { jailPaths } from './paths.js';
+import { upstreamNetns } from './ifnames.js';
 import { cleanEnv, spawnDetached, waitFor } from './services.js';
 
 /** Starts the router's dnsmasq (its service) and waits for its pid file. */
@@ -52,6 +53,9 @@ export async function createRouter(ctx: EngineContext, net: NetworkRow, leg: Jai
     const prefix = Number(lease.mask);
     const outside = `${intToIp(Math.floor(ipToInt(lease.ip!) / 2 ** (32 - prefix)) * 2 ** (32 - prefix))}/${prefix}`;
     if (overlaps(outside, net.subnet)) throw usage(`subnet ${net.subnet} overlaps the uplink's ${outside}; choose another`);
+    // The simulated outside knows the way in, as a provider's network may: what keeps it out is the router's
+    // firewall, not a missing route, so an isolation proof rests on the mechanism the recipes credit.
+    if (leg?.kind === 'bridge') await ctx.cmd.run(['ip', '-n', upstreamNetns(net.lab), 'route', 'replace', net.subnet, 'via', lease.ip!]);
   }
   return getJail(ctx, net.lab, r.name)!;
 }

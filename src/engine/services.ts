@@ -67,6 +67,6 @@ export async function stopJail(ctx: EngineContext, j: JailRow): Promise<void> {
   await killCgroup(cgroupDir(ctx.cgroupRoot, j.lab, j.name));
   ctx.db.transaction(() => {
     ctx.db.prepare('DELETE FROM processes WHERE lab = ? AND jail = ?').run(j.lab, j.name);
-    ctx.db.prepare('UPDATE jails SET state = ? WHERE uuid = ?').run('stopped', j.uuid);
+    ctx.db.prepare('UPDATE jails SET state = ?, stopped_at = ? WHERE uuid = ?').run('stopped', new Date().toISOString(), j.uuid);
   })();
 }

@@ -15,8 +15,20 @@ function how(end: NonNullable<BackgroundStep['end']>): string {
   return end.signal ? `was killed by ${end.signal}` : `exited with status ${end.exitCode}`;
 }
 
-/** True when a background block's end is a failure: a non-zero status or a signal it did not get from teardown. */
-function failedEnd(end: NonNullable<BackgroundStep['end']>): boolean {
+/** Why a background block's end is no failure, when the recipe itself ended it: its jail was stopped or destroyed. */
+function endedWithItsJail(ctx: RunContext, b: BackgroundStep): string | undefined {
+  const end = b.end!;
+  if (!b.jail || !(end.signal === 'SIGKILL' || end.signal === 'SIGTERM')) return undefined;
+  const j = ctx.jailState(b.jail);
+  if (!j) return `it ended (${end.signal}) because its jail ${b.jail} was destroyed`;
+  // (a stop a moment before the end: the jail may have been started again since)
+  return j.stoppedAt !== undefined && j.stoppedAt >= b.started && j.stoppedAt <= end.at + 1000 ? `it ended (${end.signal}) because its jail ${b.jail} was stopped` : undefined;
+}
+
+/** True when a background block's end is a failure: a non-zero status, or a signal that its jail's stop does not explain. */
+function failedEnd(ctx: RunContext, b: BackgroundStep): boolean {
+  const end = b.end!;
+  if (endedWithItsJail(ctx, b)) return false;
   return Boolean(end.signal) || (end.exitCode ?? 1) !== 0;
 }
 
@@ -33,7 +45,7 @@ export async function startBackground(ctx: RunContext, step: ShStep): Promise<At
   if (r.startError || r.pid === undefined || !r.done) {
     return { ok: false, output: '', failure: { kind: 'start', line: step.line, message: `the background block could not start: ${r.startError ?? 'no process'}` } };
   }
-  const b: BackgroundStep = { pgid: r.pid, marker: cmd.marker, stepId: step.id, line: step.line, outputFile: cmd.outputFile, started: Date.now(), settled: false };
+  const b: BackgroundStep = { pgid: r.pid, marker: cmd.marker, stepId: step.id, line: step.line, ...(step.options.jail ? { jail: step.options.jail } : {}), outputFile: cmd.outputFile, started: Date.now(), settled: false };
   void r.done.then((e) => {
     b.end = { ...e, at: Date.now() };
   });
@@ -45,7 +57,7 @@ export async function startBackground(ctx: RunContext, step: ShStep): Promise<At
   b.settled = true;
   const output = backgroundOutput(ctx, b);
   const after = formatDuration(b.end.at - b.started);
-  if (!failedEnd(b.end)) return { ok: true, output: `${output}${output && !output.endsWith('\n') ? '\n' : ''}(the background block exited with status 0 after ${after})\n` };
+  if (!failedEnd(ctx, b)) return { ok: true, output: `${output}${output && !output.endsWith('\n') ? '\n' : ''}(${endedWithItsJail(ctx, b) ?? `the background block exited with status 0 after ${after}`})\n` };
   return { ok: false, output, failure: { kind: 'exit', line: step.line, message: `the background block ${how(b.end)} ${after} after it started (a background block is expected to keep running)` } };
 }
 
@@ -54,7 +66,10 @@ export function backgroundFailure(ctx: RunContext): { b: BackgroundStep; failure
   for (const b of ctx.background) {
     if (b.settled || !b.end) continue;
     b.settled = true;
-    if (!failedEnd(b.end)) continue;
+    if (!failedEnd(ctx, b)) {
+      b.note = endedWithItsJail(ctx, b);
+      continue;
+    }
     const output = backgroundOutput(ctx, b);
     const tail = tailLines(output, 10);
     const message = `the background block (${b.stepId}, line ${b.line}) ${how(b.end)} ${formatDuration(b.end.at - b.started)} after it started${tail.length ? `; its output ends: ${tail[tail.length - 1]}` : '; it printed nothing'}`;

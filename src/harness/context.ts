@@ -9,12 +9,16 @@ export interface BackgroundStep {
   marker: string;
   stepId: string;
   line: number;
+  /** The jail it runs in (jail=), if any. */
+  jail?: string;
   outputFile: string;
   started: number;
   /** How it ended, once it has. */
   end?: { exitCode?: number; signal?: string; at: number };
   /** Its exit has been reported (or it was ended by teardown). */
   settled: boolean;
+  /** Why its end was no failure, when the recipe ended it (its jail stopped). */
+  note?: string;
 }
 
 /** Everything a step needs from the run around it. */
@@ -46,6 +50,8 @@ export interface RunContext {
   enter(jail: string | undefined): string[] | string;
   /** Evaluates assertions against the lab (undefined without an engine). */
   assertAll?: (assertions: Assertion[]) => Promise<AssertionOutcome[]>;
+  /** A jail's state now, or undefined when it is gone (a background block in it ends with it). */
+  jailState(jail: string): { state: string; stoppedAt?: number } | undefined;
   /** Where engine commands of the current attempt are logged (for --show-commands). */
   setCommandLog(path: string | undefined): void;
 }

@@ -24,6 +24,10 @@ export async function openFreebsdRunLab(engine: FreebsdEngine, id: string, runId
       return Promise.all(assertions.map((a) => evaluate(a, v, prober)));
     },
     setCommandLog() {},
+    jailState(jail) {
+      const j = engine.jails(id).find((x) => x.name === jail);
+      return j ? { state: j.state, ...(j.stopped_at ? { stoppedAt: Date.parse(j.stopped_at) } : {}) } : undefined;
+    },
     topology: () => topologyOf(engine, id, 'freebsd'),
     async teardown(keep) {
       if (keep) engine.keepLab(id);

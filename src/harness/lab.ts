@@ -21,6 +21,8 @@ export interface RunLab {
   enter(jail: string | undefined, wd: string): string[] | string;
   assertAll(assertions: Assertion[]): Promise<AssertionOutcome[]>;
   setCommandLog(path: string | undefined): void;
+  /** A jail's state now (`running`, `stopped`...) and when it was last stopped, or undefined when it is gone. */
+  jailState(jail: string): { state: string; stoppedAt?: number } | undefined;
   /** Removes the lab, or marks it kept. */
   teardown(keep: boolean): Promise<void>;
   /** The lab's networks and jails right now. */
@@ -74,6 +76,10 @@ export async function openRunLab(engine: Engine, id: string, runId: string): Pro
     },
     setCommandLog(path) {
       if (ctx.cmd instanceof ExecaRunner) ctx.cmd.setLogFile(path);
+    },
+    jailState(jail) {
+      const j = engine.jails(id).find((x) => x.name === jail);
+      return j ? { state: j.state, ...(j.stopped_at ? { stoppedAt: Date.parse(j.stopped_at) } : {}) } : undefined;
     },
     topology: () => topologyOf(engine, id, 'linux'),
     async teardown(keep) {

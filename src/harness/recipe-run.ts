@@ -139,6 +139,7 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
     enter: (jail) => runLab.enter(jail, workdir),
     assertAll: (a) => runLab.assertAll(a),
     setCommandLog: (p) => runLab.setCommandLog(p),
+    jailState: (j) => runLab.jailState(j),
   };
   const steps: StepResult[] = [];
   let failed: StepResult | undefined;
@@ -212,7 +213,7 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
       const r = steps.find((s) => s.background && s.id === b.stepId);
       if (!r || r.status !== 'pass') continue;
       const out = backgroundOutput(ctx, b);
-      const note = endedOnTheirOwn.has(b) ? `(it exited with status 0 ${formatDuration(b.end!.at - b.started)} after it started)` : '(it was still running at teardown, which stopped it)';
+      const note = b.note ? `(${b.note})` : endedOnTheirOwn.has(b) ? `(it exited with status 0 ${formatDuration(b.end!.at - b.started)} after it started)` : '(it was still running at teardown, which stopped it)';
       r.output = `${out}${out && !out.endsWith('\n') ? '\n' : ''}${note}\n`;
     }
     await runLab.teardown(opts.keep);

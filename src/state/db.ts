@@ -107,6 +107,10 @@ const MIGRATIONS: string[] = [
     PRIMARY KEY (lab, kind, name)
   );
   `,
+  `
+  -- When a jail was last stopped (vessel stop): a background block that ends then ended with its jail.
+  ALTER TABLE jails ADD COLUMN stopped_at TEXT;
+  `,
 ];
 
 /** The schema version after every migration. */
