@@ -197,3 +197,22 @@ describe('work directories', () => {
     expect(existsSync(join(tmpdir(), dirs[0]!))).toBe(false);
   });
 });
+
+describe('negative controls: each isolation claim fails once its mechanism is removed', () => {
+  it.each([
+    ['negative-nat.md', "the router's firewall", /isolated upstream -> node-1: ICMP echo from upstream to node-1 .* received \(expected no reply\)/],
+    ['negative-two-networks.md', "red-router's firewall", /isolated blue-\* -> red-\*: ICMP echo from blue-1 to red-1 .* received \(expected no reply\)/],
+    ['negative-partition.md', 'the partition', /isolated n-1 -> n-3: ICMP echo from n-1 to n-3 .* received \(expected no reply\)/],
+  ])('%s: without %s the same isolated lines fail', async (file, _what, message) => {
+    const r = await cli(['run', '--reporter', 'json', fx(file)], { timeoutMs: 90_000 });
+    expect(r.code).toBe(1);
+    const steps = JSON.parse(r.stdout).recipes[0].steps as { status: string; kind: string; failure?: { message: string; details?: string[] } }[];
+    // Everything up to the mechanism's removal passed (so isolation held with it), and only the last block failed.
+    expect(steps.slice(0, -1).map((s) => s.status)).toEqual(steps.slice(0, -1).map(() => 'pass'));
+    const last = steps.at(-1)!;
+    expect(last).toMatchObject({ kind: 'assert', status: 'fail' });
+    expect(last.failure!.message).toMatch(message);
+    // Every isolated line of the block failed, not just the first.
+    expect(last.failure!.details!.filter((d) => /^L\d+ isolated /.test(d))).toHaveLength(2);
+  });
+});
