@@ -135,7 +135,7 @@ ${EXIT_HELP}`);
     .option('--no-nat', 'router without NAT: jails reach nothing outside')
     .option('--vlan <id>', 'carry the network as VLAN ID (1-4094) on a trunk')
     .option('--trunk <name>', 'the trunk of --vlan (default trunk0; made on first use)')
-    .option('--route-to <net>', 'route to another network (with --create, or with --route --name=N)')
+    .option('--route-to <net>', 'route to another network (with --create, or with --route --name=N); addresses only: names stay in each network')
     .option('--route', 'route an existing network (--name) to another (--route-to)')
     .option('--force', 'with --destroy: also destroy attached jails')
     .option('--json', 'with --list: print JSON')

@@ -81,10 +81,17 @@ function dq(s: string): string {
 }
 
 /** The jail's label: name and address (or how it gets one). */
-function jailLabel(j: TopoJail): string {
+function jailLabel(j: TopoJail, nat = false): string {
   const addr = j.addr ?? (j.dhcp ? 'address by DHCP' : 'no address');
-  const how = j.role === 'router' ? 'router: DHCP, DNS, NAT' : j.dhcp ? `dhcp${j.slot !== null ? `, slot ${j.slot}` : ''}` : j.slot !== null ? `slot ${j.slot}` : j.aliasNic ? `alias on ${j.aliasNic}` : 'static';
-  return `${j.name}\n${addr}\n${how}`;
+  const slot = j.slot !== null ? `slot ${j.slot}` : '';
+  // (a DHCP jail without its address yet already says "address by DHCP")
+  const how = j.role === 'router' ? `router: DHCP, DNS${nat ? ', NAT' : ''}` : j.dhcp ? (j.addr ? ['dhcp', slot].filter(Boolean).join(', ') : slot) : slot || (j.aliasNic ? `alias on ${j.aliasNic}` : 'static');
+  return [j.name, addr, how].filter(Boolean).join('\n');
+}
+
+/** True when the network's router NATs out through an uplink. */
+function natsOut(t: Topology, n: Topology['networks'][number]): boolean {
+  return Boolean(t.uplink && n.nat);
 }
 
 /** The topology as Graphviz DOT (rendered to SVG with `dot -Tsvg`). */
@@ -101,7 +108,7 @@ export function topologyDot(t: Topology): string {
     L.push(`  subgraph ${id('cluster', n.name)} {`, `    label="network ${dq(n.name)}  ${dq(n.subnet)}${n.domain ? `  ${dq(n.domain)}` : ''}"; style="rounded,filled"; fillcolor="#f6f8fa"; color="#c9d3dd";`);
     L.push(`    ${id('b', n.name)} [label="bridge ${dq(n.bridge)}\\nhost ${dq(n.hostAddr)}${vlan}", shape=box, fillcolor="#e8eef5"];`);
     for (const j of t.jails.filter((x) => x.network === n.name)) {
-      L.push(`    ${id('j', j.name)} [label="${dq(jailLabel(j))}"${j.role === 'router' ? ', fillcolor="#fff4d6"' : ''}];`, `    ${id('b', n.name)} -> ${id('j', j.name)};`);
+      L.push(`    ${id('j', j.name)} [label="${dq(jailLabel(j, natsOut(t, n)))}"${j.role === 'router' ? ', fillcolor="#fff4d6"' : ''}];`, `    ${id('b', n.name)} -> ${id('j', j.name)};`);
     }
     L.push('  }');
     const router = t.jails.find((j) => j.network === n.name && j.role === 'router');
@@ -126,9 +133,9 @@ export function topologyMermaid(t: Topology): string {
   const L = ['flowchart TB'];
   if (t.uplink) L.push(`  ${id('x', 'upstream')}(("${mq(t.uplink === 'simulated' ? 'upstream (VirtualBox-style NAT)\n10.0.2.0/24' : `uplink ${t.inetNic ?? ''}`)}"))`);
   for (const n of t.networks) {
-    L.push(`  subgraph ${id('net', n.name)}["${mq(`network ${n.name} ${n.subnet}${n.vlan !== null ? ` VLAN ${n.vlan}` : ''}`)}"]`);
+    L.push(`  subgraph ${id('net', n.name)}["${mq(`network ${n.name} ${n.subnet}${n.vlan !== null ? ` VLAN ${n.vlan} on ${n.trunk ?? ''}` : ''}`)}"]`);
     L.push(`    ${id('b', n.name)}["${mq(`bridge ${n.bridge}\nhost ${n.hostAddr}`)}"]`);
-    for (const j of t.jails.filter((x) => x.network === n.name)) L.push(`    ${id('j', j.name)}["${mq(jailLabel(j))}"]`, `    ${id('b', n.name)} --- ${id('j', j.name)}`);
+    for (const j of t.jails.filter((x) => x.network === n.name)) L.push(`    ${id('j', j.name)}["${mq(jailLabel(j, natsOut(t, n)))}"]`, `    ${id('b', n.name)} --- ${id('j', j.name)}`);
     L.push('  end');
     const router = t.jails.find((j) => j.network === n.name && j.role === 'router');
     if (router && t.uplink) L.push(`  ${id('j', router.name)} -. ${n.nat ? 'NAT' : 'no NAT'} .- ${id('x', 'upstream')}`);

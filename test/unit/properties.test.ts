@@ -33,21 +33,35 @@ describe('parser properties', () => {
     }), RUNS);
   });
 
-  it('arbitrary unicode never throws either', () => {
+  it('arbitrary unicode never throws either, and every problem it reports lies within the text', () => {
     fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), (src) => {
-      parseRecipe('u.md', src);
+      const { recipe, errors } = parseRecipe('u.md', src);
+      // Either a recipe or its problems: never neither.
+      expect(recipe !== undefined || errors.length > 0).toBe(true);
+      const lines = src.split('\n').length;
+      for (const e of errors) expect(e.line).toBeLessThanOrEqual(lines + 1);
     }), RUNS);
   });
 
   it('assertion and supervisor parsers never throw, and report lines within the text', () => {
     fc.assert(fc.property(fc.array(fc.oneof(fc.constantFrom('reach ', 'mesh ', 'isolated ', 'lease ', 'resolve ', ' -> ', ':', 'a', 'b-*', '10.0.0.0/24', ' in ', ' from ', '\n'), fc.string({ maxLength: 8 })), { maxLength: 30 }).map((a) => a.join('')), (body) => {
-      const { problems } = parseAssertions(body, 10);
+      const { assertions, problems } = parseAssertions(body, 10);
+      const last = 10 + body.split('\n').length - 1;
       for (const p of problems) expect(p.line).toBeGreaterThanOrEqual(10);
+      for (const p of problems) expect(p.line).toBeLessThanOrEqual(last);
+      // Every non-blank line is either an assertion or a problem.
+      const lines = body.split('\n').filter((l) => l.replace(/#.*/, '').trim() !== '').length;
+      expect(assertions.length + new Set(problems.map((p) => p.line)).size).toBeGreaterThanOrEqual(Math.min(lines, 1));
     }), RUNS);
+    // The generators above produce both outcomes, so the checks in them are exercised.
+    expect(parseAssertions('reach a -> b', 1).assertions).toHaveLength(1);
+    expect(parseAssertions('reach a ->', 1).problems).toHaveLength(1);
     fc.assert(fc.property(fc.array(fc.oneof(fc.constantFrom('[network:n]\n', '[jail:j]\n', 'subnet = 10.0.0.0/24\n', 'network = n\n', 'count = 3\n', 'addr = dhcp\n', 'ready = tcp:1\n', 'depends = j\n', '=', '\n', ';c\n'), fc.string({ maxLength: 10 })), { maxLength: 30 }).map((a) => a.join('')), (text) => {
       const { problems } = parseSupervisor('s.ini', text);
       for (const p of problems) expect(p.line).toBeGreaterThanOrEqual(1);
+      for (const p of problems) expect(p.line).toBeLessThanOrEqual(text.split('\n').length);
     }), RUNS);
+    expect(parseSupervisor('s.ini', '[jail:j]\n').problems.length).toBeGreaterThan(0);
   });
 });
 
@@ -88,7 +102,10 @@ describe('console matcher properties', () => {
       const { commands, problems } = parseTranscript(body, 1);
       expect(problems).toEqual([]);
       expect(commands.map((c) => c.command)).toEqual(cmds.map(([c]) => c));
-      expect(outputLines(cmds.map(([, o]) => o.join('\n')).join(''))).toBeDefined();
+      // Each command's expected lines are exactly the output lines written under it.
+      expect(commands.map((c) => c.expected.map((e) => e.text))).toEqual(cmds.map(([, out]) => out));
+      const joined = cmds.flatMap(([, o]) => o);
+      expect(outputLines(joined.map((l) => `${l}\n`).join(''))).toEqual(joined);
     }), RUNS);
   });
 });

@@ -39,7 +39,8 @@ export function renderSteps(r: Recipe): string {
   out.push(`  engines: ${m.engines.join(', ')}  needs: ${m.needs.join(', ') || '-'}  timeout: ${formatDuration(m.timeoutMs)}  tags: ${m.tags.join(', ') || '-'}`);
   for (const s of r.steps) {
     out.push('');
-    out.push(`${`L${s.line}`.padStart(6)}  ${s.id}  ${s.kind === 'file' ? `file ${s.path}` : s.kind}${s.kind === 'sh' ? ` (${s.lang})` : ''}  ${optionSummary(s)}${s.heading ? `  — ${s.heading}` : ''}`);
+    // A step without a name= has the id L<line>: print it once.
+    out.push(`${`L${s.line}`.padStart(6)}  ${s.id === `L${s.line}` ? '' : `${s.id}  `}${s.kind === 'file' ? `file ${s.path}` : s.kind}${s.kind === 'sh' ? ` (${s.lang})` : ''}  ${optionSummary(s)}${s.heading ? `  — ${s.heading}` : ''}`);
     const body = (n: number, text: string) => out.push(`${String(n).padStart(6)}  | ${text}`);
     switch (s.kind) {
       case 'sh':

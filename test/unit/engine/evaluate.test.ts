@@ -77,8 +77,8 @@ describe('evaluate', () => {
     roomy.calls.length = 0;
     expect((await evaluate(one('mesh a-*'), view, roomy)).ok).toBe(true);
     expect(roomy.calls.sort()).toEqual(['ping a-1 10.0.1.3', 'ping a-2 10.0.1.2']);
-    expect((await evaluate(one('reach a-1 -> host'), view, p)).ok).toBe(true);
-    expect((await evaluate(one('reach host -> a-*'), view, p)).ok).toBe(true);
+    expect(await evaluate(one('reach a-1 -> host'), view, p)).toEqual({ ok: true, line: 7, text: 'reach a-1 -> host', details: [], probes: 1 });
+    expect(await evaluate(one('reach host -> a-*'), view, p)).toEqual({ ok: true, line: 7, text: 'reach host -> a-*', details: [], probes: 2 });
   });
 
   it('reports a failing reach with the address, the tool and the answer', async () => {
@@ -102,12 +102,12 @@ describe('evaluate', () => {
   });
 
   it('fails patterns that match nothing, unknown jails, and keeps routers out of patterns', async () => {
-    expect((await evaluate(one('mesh c-*'), view, fake())).details).toEqual(['pattern c-* matches no jail in this lab']);
-    expect((await evaluate(one('reach zed -> a-1'), view, fake())).details).toEqual(['no jail named zed in this lab']);
+    expect(await evaluate(one('mesh c-*'), view, fake())).toEqual({ ok: false, line: 7, text: 'mesh c-*', probes: 0, details: ['pattern c-* matches no jail in this lab'] });
+    expect(await evaluate(one('reach zed -> a-1'), view, fake())).toEqual({ ok: false, line: 7, text: 'reach zed -> a-1', probes: 0, details: ['no jail named zed in this lab'] });
     const p = fake();
     await evaluate(one('mesh a*'), view, p);
     expect(p.calls.join(' ')).not.toContain('10.0.1.1');
-    expect((await evaluate(one('reach a-1 -> a-router'), view, fake())).ok).toBe(true);
+    expect(await evaluate(one('reach a-1 -> a-router'), view, fake())).toMatchObject({ ok: true, details: [], probes: 1 });
   });
 
   it('checks hostnames', async () => {

@@ -87,11 +87,25 @@ describe('topology text', () => {
   it('DOT and mermaid name every network, bridge, jail and the uplink', () => {
     const dot = topologyDot(topo);
     expect(dot).toContain('label="bridge br-lan\\nhost 10.0.0.254\\nVLAN 10 on trunk0 (per-VLAN bridge)"');
-    expect(dot).toContain('label="a\\naddress by DHCP\\ndhcp"');
+    expect(dot).toContain('label="a\\naddress by DHCP"];');
+    expect(dot).toContain('label="lan-router\\n10.0.0.1\\nrouter: DHCP, DNS, NAT"');
     expect(dot).toContain('j_lan_router -> x_upstream [label="NAT"');
     const mm = topologyMermaid(topo);
     expect(mm.split('\n')[0]).toBe('flowchart TB');
-    expect(mm).toContain('subgraph net_lan["network lan 10.0.0.0/24 VLAN 10"]');
+    expect(mm).toContain('subgraph net_lan["network lan 10.0.0.0/24 VLAN 10 on trunk0"]');
     expect(mm).toContain('j_lan_router -. NAT .- x_upstream');
+  });
+
+  it('a --no-nat router is not labelled NAT, and a leased DHCP jail says dhcp once', () => {
+    const t = {
+      ...topo,
+      networks: topo.networks.map((n) => ({ ...n, nat: false })),
+      jails: topo.jails.map((j) => (j.name === 'a' ? { ...j, addr: '10.0.0.130', slot: 4 } : j)),
+    };
+    const dot = topologyDot(t);
+    expect(dot).toContain('label="lan-router\\n10.0.0.1\\nrouter: DHCP, DNS"');
+    expect(dot).toContain('label="a\\n10.0.0.130\\ndhcp, slot 4"');
+    expect(dot).toContain('j_lan_router -> x_upstream [label="no NAT"');
+    expect(topologyMermaid(t)).toContain('router: DHCP, DNS"]');
   });
 });

@@ -1,0 +1,38 @@
+#!/bin/sh
+# Provisions the FreeBSD VM (vagrant/Vagrantfile) and runs the cookbook with the freebsd backend, writing JUnit.
+# Everything here runs as root inside the VM; nothing of it has run on this project's Linux CI.
+set -eu
+SRC="${VESSEL_SRC:-/vagrant-src}"
+REPORTS="${VESSEL_REPORTS:-$SRC/reports}"
+
+# Packages: the runtime, the router's DHCP/DNS server, and what the cookbook's services need.
+env ASSUME_ALWAYS_YES=yes pkg bootstrap -f
+pkg install -y node20 npm-node20 dnsmasq erlang elixir postgresql16-server bash python3
+
+# Kernel modules the plans rely on: if_bridge(4), if_epair(4), vlan(4), pf(4).
+for m in if_bridge if_epair if_vlan pf; do kldload -n "$m"; done
+sysrc -f /boot/loader.conf if_bridge_load=YES if_epair_load=YES if_vlan_load=YES pf_load=YES net.fibs=16
+# net.fibs is a boot tunable: IP-aliased jails need more than one FIB, so reboot once when it is short.
+[ "$(sysctl -n net.fibs)" -ge 16 ] || echo "warning: net.fibs=$(sysctl -n net.fibs); reboot the VM (vagrant reload) before the aliased-jails recipe"
+
+# Sysctls: routers forward in their own vnet; the host forwards only for routed networks; bridged frames pass pf.
+sysctl net.link.bridge.pfil_member=1 net.link.bridge.pfil_bridge=0 net.inet.ip.forwarding=1
+# The host's pf passes everything except what the labs' anchors say (partitions, routes between networks).
+cat > /etc/pf.conf <<'PF'
+set skip on lo0
+anchor "vessel/*"
+pass all
+PF
+sysrc pf_enable=YES
+service pf start || pfctl -f /etc/pf.conf
+# The stock devfs rulesets (1-5) the backend's rulesets include.
+service devfs restart
+
+cd "$SRC"
+npm ci
+mkdir -p "$REPORTS"
+status=0
+node bin/vessel-cookbook run --engine=freebsd --reporter pretty --reporter junit --out "$REPORTS" cookbook/ || status=$?
+# Whatever happened, leave nothing behind: every lab the state database knows is removed.
+node bin/vessel cleanup || true
+exit "$status"

@@ -1,0 +1,44 @@
+// @ts-nocheck
+// Typed assertions and endpoints of the contract's assertion grammar.
+
+/** Where a probe starts or ends. */
+export type Endpoint =
+  | { kind: 'jail'; name: string }
+  | { kind: 'pattern'; pattern: string }
+  | { kind: 'host' }
+  | { kind: 'upstream' }
+  | { kind: 'ip'; address: string }
+  | { kind: 'dns'; name: string };
+
+/** An endpoint with an optional TCP port. */
+export interface Target {
+  endpoint: Endpoint;
+  port?: number;
+}
+
+/** What a resolve assertion expects. */
+export type ResolveExpect = { kind: 'any' } | { kind: 'ip'; address: string } | { kind: 'cidr'; cidr: string };
+
+/** One line of an assert block. */
+export type Assertion =
+  | { kind: 'reach'; line: number; text: string; from: Endpoint; to: Target }
+  | { kind: 'isolated'; line: number; text: string; from: Endpoint; to: Target }
+  | { kind: 'mesh'; line: number; text: string; jails: Endpoint }
+  | { kind: 'resolve'; line: number; text: string; name: string; from: Endpoint; expect: ResolveExpect }
+  | { kind: 'lease'; line: number; text: string; jail: Endpoint; cidr?: string }
+  | { kind: 'hostname'; line: number; text: string; jail: Endpoint; name: string };
+
+/** The assertion keywords, for suggestions. */
+export const ASSERTION_KINDS = ['reach', 'isolated', 'mesh', 'resolve', 'lease', 'hostname'] as const;
+
+/** An endpoint as written in the grammar. */
+export function endpointText(e: Endpoint): string {
+  switch (e.kind) {
+    case 'jail': return e.name;
+    case 'pattern': return e.pattern;
+    case 'host': return 'host';
+    case 'upstream': return 'upstream';
+    case 'ip': return e.address;
+    case 'dns': return e.name;
+  }
+}

@@ -1,0 +1,27 @@
+// @ts-nocheck
+// `vessel-cookbook doctor`: the engine's host checks plus the recipes' needs, and installing what is missing.
+import { doctorReport } from '../../engine/doctor.js';
+import { installNeeds } from '../../harness/install.js';
+import { defaultDir, EXIT, loadAll, printErrors } from '../common.js';
+
+/** Checks (and with --install-deps installs) what the given recipes need. */
+export async function doctorCommand(paths: string[], opts: { installDeps?: boolean }): Promise<number> {
+  const { recipes, errors } = await loadAll(paths.length ? paths : [await defaultDir()]);
+  if (printErrors(errors) > 0) return EXIT.usage;
+  const needs = [...new Set(['bash', ...recipes.flatMap((r) => r.meta.needs)])].sort();
+  if (opts.installDeps) {
+    const r = await installNeeds(needs);
+    if (r.problem) {
+      process.stderr.write(`${r.problem}\n`);
+      return EXIT.cannotRun;
+    }
+  }
+  const report = await doctorReport(needs);
+  process.stdout.write(report.text);
+  if (!report.ok) {
+    const missing = report.text.split('\n').filter((l) => l.startsWith('missing')).map((l) => l.replace(/^missing\s+/, '').split(' ')[0]);
+    process.stderr.write(`missing: ${missing.join(', ')}; run \`vessel-cookbook doctor --install-deps\`${report.missingDebian.length ? ` (Debian packages: ${report.missingDebian.join(' ')})` : ''}\n`);
+    return EXIT.cannotRun;
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,147 @@
+// @ts-nocheck
+// Reconciling state with the kernel: stale labs from the ledger first, then a sweep by name for orphans.
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { endTree } from '../exec/procs.js';
+import { RUN_MARKER } from '../exec/spawn.js';
+import type { EngineContext } from './context.js';
+import { cgroupDir, processStart } from './host.js';
+import { jailNetns, labOfNetns } from './ifnames.js';
+import { destroyNetwork, getNetwork, listNetworks, networkMembers } from './networks.js';
+import { destroyJails, getJail, listJails } from './jails.js';
+import { endBuild, listBuilds } from '../state/builds.js';
+import { killCgroup, killPids, pidsInNetns, removeCgroupTree } from './kill.js';
+import { destroyLab, isStale, listLabs } from './labs.js';
+import { mountedPaths } from './remove.js';
+import { deleteNetns, loadNetnsBefore, otherNetns, otherRunnerAlive } from './stray-netns.js';
+
+/** What a cleanup removed. */
+export interface CleanupReport {
+  labs: string[];
+  /** Networks and jails of live labs whose kernel objects were gone (`lab/name`). */
+  stale: string[];
+  orphans: string[];
+  workdirs: string[];
+}
+
+const YOUNG_MS = 30_000;
+
+/** Labs whose owner is gone, or whose lab host namespace vanished (e.g. after a reboot). */
+export function staleLabs(ctx: EngineContext): string[] {
+  return listLabs(ctx)
+    .filter((l) => isStale(l) || (!existsSync(`/run/netns/vc-${l.id}-host`) && Date.now() - Date.parse(l.created_at) > YOUNG_MS))
+    .map((l) => l.id);
+}
+
+/** Removes what a vessel process that died was still making (a lab, a network, jails): creation is all or nothing. */
+export async function removeHalfMade(ctx: EngineContext): Promise<string[]> {
+  const removed: string[] = [];
+  for (const b of listBuilds(ctx.db)) {
+    const start = processStart(b.pid);
+    if (start !== undefined && (b.start_time === null || start === b.start_time)) continue;
+    if (b.kind === 'lab') await destroyLab(ctx, b.lab);
+    else if (b.kind === 'network' && getNetwork(ctx, b.lab, b.name)) await destroyNetwork(ctx, b.lab, b.name, true, (ns) => destroyJails(ctx, b.lab, ns));
+    else if (b.kind === 'jail' && getJail(ctx, b.lab, b.name)) await destroyJails(ctx, b.lab, [b.name]);
+    endBuild(ctx.db, b.lab, b.kind, [b.name]);
+    removed.push(`${b.lab}/${b.kind === 'lab' ? '' : `${b.kind} `}${b.name}`);
+  }
+  return removed;
+}
+
+/** Destroys stale labs (ledger first) and the work directories their runs left. Kept and live labs are left alone. */
+export async function reconcile(ctx: EngineContext): Promise<string[]> {
+  await removeHalfMade(ctx);
+  const stale = staleLabs(ctx);
+  for (const id of stale) await destroyLab(ctx, id);
+  if (stale.length) await sweepWorkdirs(ctx);
+  return stale;
+}
+
+/** Removes kernel objects named for labs the state does not know (a sweep by name). */
+async function sweepOrphans(ctx: EngineContext): Promise<string[]> {
+  const known = new Set(listLabs(ctx).map((l) => l.id));
+  const netns = existsSync('/run/netns') ? readdirSync('/run/netns') : [];
+  const orphanLabs = new Set<string>();
+  for (const n of netns) {
+    const lab = labOfNetns(n);
+    if (lab && !known.has(lab)) orphanLabs.add(lab);
+  }
+  if (existsSync(ctx.runDir)) for (const d of readdirSync(ctx.runDir)) if (/^[a-z0-9]{1,12}$/.test(d) && !known.has(d)) orphanLabs.add(d);
+  const cgBase = join(ctx.cgroupRoot, 'vessel');
+  if (existsSync(cgBase)) for (const d of readdirSync(cgBase, { withFileTypes: true })) if (d.isDirectory() && !known.has(d.name)) orphanLabs.add(d.name);
+  for (const lab of orphanLabs) {
+    const mine = netns.filter((n) => labOfNetns(n) === lab);
+    await killCgroup(cgroupDir(ctx.cgroupRoot, lab));
+    await killPids(pidsInNetns(mine.map((n) => `/run/netns/${n}`)));
+    const root = join(ctx.runDir, lab);
+    const mounts = [...mountedPaths()].filter((p) => p === root || p.startsWith(`${root}/`)).sort((a, b) => b.length - a.length);
+    if (mounts.length) await ctx.cmd.run(['umount', '-l', ...mounts], { allowFail: true });
+    const jails = mine.filter((n) => !n.endsWith('-host'));
+    const hosts = mine.filter((n) => n.endsWith('-host'));
+    for (const group of [jails, hosts]) {
+      if (group.length) await ctx.cmd.run(['ip', '-force', '-batch', '-'], { input: group.map((n) => `netns del ${n}`).join('\n') + '\n', allowFail: true });
+    }
+    rmSync(root, { recursive: true, force: true });
+    await removeCgroupTree(cgroupDir(ctx.cgroupRoot, lab));
+  }
+  return [...orphanLabs];
+}
+
+/** Removes runner work directories whose owner process is gone, and the processes they left; a kept lab keeps its directory. */
+async function sweepWorkdirs(ctx: EngineContext, tmp = tmpdir()): Promise<string[]> {
+  const removed: string[] = [];
+  const labs = new Set(listLabs(ctx).map((l) => l.id));
+  for (const d of existsSync(tmp) ? readdirSync(tmp) : []) {
+    if (!d.startsWith('vessel-cookbook-')) continue;
+    const owner = join(tmp, d, 'owner');
+    let pid: number;
+    let lab: string;
+    try {
+      [pid, lab] = readFileSync(owner, 'utf8').split('\n').map((s, i) => (i === 0 ? Number(s) : s)) as [number, string];
+    } catch {
+      continue;
+    }
+    if (existsSync(`/proc/${pid}`) || labs.has(lab)) continue;
+    await endTree({ marker: { name: RUN_MARKER, value: `${lab}-${pid}` }, graceMs: 500 });
+    // Namespaces its steps made with `ip netns add` go too, when no other run could have made them.
+    const before = loadNetnsBefore(join(tmp, d));
+    if (before && !otherRunnerAlive(tmp, [pid])) await deleteNetns([...otherNetns()].filter((n) => !before.has(n)));
+    rmSync(join(tmp, d), { recursive: true, force: true });
+    removed.push(join(tmp, d));
+  }
+  return removed;
+}
+
+/** Checks every network and jail of the remaining labs against the kernel; forgets (and tidies) what is gone. */
+async function reconcileMembers(ctx: EngineContext): Promise<string[]> {
+  const stale: string[] = [];
+  for (const lab of listLabs(ctx)) {
+    const host = `vc-${lab.id}-host`;
+    if (!existsSync(`/run/netns/${host}`)) continue;
+    const links = await ctx.cmd.run(['ip', '-n', host, '-o', 'link', 'show', 'type', 'bridge'], { allowFail: true });
+    const bridges = new Set(links.stdout.split('\n').map((l) => l.split(':')[1]?.trim().split('@')[0]).filter(Boolean));
+    for (const net of listNetworks(ctx, lab.id)) {
+      if (bridges.has(net.bridge)) continue;
+      const members = networkMembers(ctx, lab.id, net.name).map((j) => j.name);
+      await destroyJails(ctx, lab.id, members);
+      ctx.db.prepare('DELETE FROM networks WHERE lab = ? AND name = ?').run(lab.id, net.name);
+      stale.push(`${lab.id}/${net.name}`);
+    }
+    const gone = listJails(ctx, lab.id).filter((j) => !existsSync(`/run/netns/${jailNetns(lab.id, j.name)}`)).map((j) => j.name);
+    if (gone.length) {
+      await destroyJails(ctx, lab.id, gone);
+      stale.push(...gone.map((g) => `${lab.id}/${g}`));
+    }
+  }
+  return stale;
+}
+
+/** `vessel cleanup`: stale labs from the ledger, networks and jails checked against the kernel, orphans by name, orphaned work directories. */
+export async function cleanup(ctx: EngineContext): Promise<CleanupReport> {
+  const labs = await reconcile(ctx);
+  const stale = await reconcileMembers(ctx);
+  const orphans = await sweepOrphans(ctx);
+  const workdirs = await sweepWorkdirs(ctx);
+  return { labs, stale, orphans, workdirs };
+}

@@ -1,0 +1,119 @@
+// @ts-nocheck
+// FreeBSD configuration text (pure): jail.conf fragments, the jail fstab, pf.conf for routers, pf anchors, devfs rules.
+import { NULLFS_RO, NULLFS_RW } from './names.js';
+
+/** One jail's parameters, as the engine decides them. */
+export interface JailConfSpec {
+  /** jail(8) name (no dots). */
+  name: string;
+  hostname: string;
+  root: string;
+  fstab: string;
+  consoleLog: string;
+  devfsRuleset: number;
+  /** vnet jail: the interfaces moved into it at creation. */
+  vnetInterfaces?: string[];
+  /** Non-vnet (IP-aliased) jail: `NIC|IP/PREFIX` and the FIB its processes use. */
+  ip4?: { nic: string; ip: string; prefix: number };
+  fib?: number;
+  /** Jails that must exist first (a network's router). */
+  depend?: string[];
+}
+
+const q = (v: string) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`;
+
+/** A jail.conf fragment for one jail (read with `jail -f FILE -c NAME`, removed with `jail -f FILE -r NAME`). */
+export function jailConf(s: JailConfSpec): string {
+  const lines = [
+    `# ${s.name}: written by vessel`,
+    `${s.name} {`,
+    `  host.hostname = ${q(s.hostname)};`,
+    `  path = ${q(s.root)};`,
+    '  persist;',
+    '  mount.devfs;',
+    `  devfs_ruleset = ${s.devfsRuleset};`,
+    `  mount.fstab = ${q(s.fstab)};`,
+    '  allow.raw_sockets;',
+    '  enforce_statfs = 2;',
+    '  exec.clean;',
+    '  exec.start = "/sbin/ifconfig lo0 inet 127.0.0.1/8 up";',
+    `  exec.consolelog = ${q(s.consoleLog)};`,
+  ];
+  if (s.vnetInterfaces) {
+    lines.push('  vnet;');
+    for (const i of s.vnetInterfaces) lines.push(`  vnet.interface += ${q(i)};`);
+  }
+  if (s.ip4) lines.push(`  ip4.addr = ${q(`${s.ip4.nic}|${s.ip4.ip}/${s.ip4.prefix}`)};`);
+  if (s.fib !== undefined) lines.push(`  exec.fib = ${s.fib};`);
+  for (const d of s.depend ?? []) lines.push(`  depend = ${q(d)};`);
+  lines.push('}', '');
+  return lines.join('\n');
+}
+
+/** The jail's fstab: host directories through nullfs (system read-only, /tmp shared so run work dirs are seen). */
+export function jailFstab(root: string): string {
+  return [
+    ...NULLFS_RO.map((d) => `${d}\t${root}${d}\tnullfs\tro\t0\t0`),
+    ...NULLFS_RW.map((d) => `${d}\t${root}${d}\tnullfs\trw\t0\t0`),
+    '',
+  ].join('\n');
+}
+
+/** pf.conf inside a router jail: NAT out of its outside leg, nothing new accepted from outside. */
+export function routerPfConf(o: { extIf: string; intIf: string; subnet: string; nat: boolean }): string {
+  return [
+    '# router pf.conf: written by vessel',
+    `ext_if = "${o.extIf}"`,
+    `int_if = "${o.intIf}"`,
+    'set skip on lo0',
+    ...(o.nat ? ['nat on $ext_if inet from !($ext_if) -> ($ext_if:0)'] : []),
+    'block in log on $ext_if all',
+    // DHCP replies reach dhclient through bpf(4), before pf.
+    ...(o.nat ? ['pass out on $ext_if inet all keep state'] : [`block out on $ext_if inet from ${o.subnet} to any`, 'pass out on $ext_if inet from ($ext_if) to any keep state']),
+    'pass on $int_if all',
+    '',
+  ].join('\n');
+}
+
+/** The rc.conf a router jail carries: what its plan turns on, for anyone who runs rc inside it. */
+export function routerRcConf(): string {
+  return ['# written by vessel: the plan applies these directly (sysctl, pfctl)', 'gateway_enable="YES"', 'pf_enable="YES"', 'pf_rules="/etc/pf.conf"', ''].join('\n');
+}
+
+/** Rules for the partition anchor: both directions between the groups are refused at once. */
+export function partitionAnchor(a: string[], b: string[]): string {
+  return [
+    `table <vessel_a> const { ${a.join(' ')} }`,
+    `table <vessel_b> const { ${b.join(' ')} }`,
+    'block return quick inet from <vessel_a> to <vessel_b>',
+    'block return quick inet from <vessel_b> to <vessel_a>',
+    '',
+  ].join('\n');
+}
+
+/** Rules for the routes anchor: traffic between the lab's networks passes only for routed pairs. */
+export function routesAnchor(pairs: [string, string][], allSubnets: string[]): string {
+  const lines = [`table <vessel_nets> const { ${allSubnets.join(' ')} }`];
+  for (const [a, b] of pairs) lines.push(`pass quick inet from ${a} to ${b} keep state`, `pass quick inet from ${b} to ${a} keep state`);
+  lines.push('block drop quick inet from <vessel_nets> to <vessel_nets>', '');
+  return lines.join('\n');
+}
+
+/** `devfs rule` argument lists that define a ruleset: hide everything, unhide the basics, then what the kind needs. */
+export function devfsRuleset(n: number, kind: 'jail' | 'dhcp' | 'router'): string[][] {
+  const rules: string[][] = [
+    ['delset'],
+    // The stock rulesets of /etc/defaults/devfs.rules: 1 hide all, 2 unhide basic, 3 unhide login.
+    ['add', 'include', '1'],
+    ['add', 'include', '2'],
+    ['add', 'include', '3'],
+  ];
+  if (kind !== 'jail') rules.push(['add', 'path', 'bpf*', 'unhide']);
+  if (kind === 'router') rules.push(['add', 'path', 'pf', 'unhide']);
+  return rules.map((r) => ['devfs', 'rule', '-s', String(n), ...r]);
+}
+
+/** dhclient.conf for a DHCP jail: it sends its name, which dnsmasq then serves in DNS. */
+export function dhclientConf(hostname: string): string {
+  return `# written by vessel\nsend host-name "${hostname}";\n`;
+}

@@ -1,0 +1,237 @@
+// @ts-nocheck
+// Runs one recipe end to end: work directory, environment, steps in order, and guaranteed teardown.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { dir as tmpDir } from 'tmp-promise';
+import type { EngineName, Recipe } from '../recipe/model.js';
+import { formatDuration } from '../recipe/duration.js';
+import type { RecipeResult, StepResult } from '../report/model.js';
+import { emit, type Reporter } from '../report/reporter.js';
+import type { RunContext } from './context.js';
+import { installHint, missingNeeds } from './needs.js';
+import { RUN_MARKER } from '../exec/spawn.js';
+import { runStep, skipReason } from './step.js';
+import { endRunProcesses } from './teardown.js';
+import { backgroundFailure, backgroundOutput } from './background.js';
+import { trackNetns } from './netns-track.js';
+import { tmpdir } from 'node:os';
+import { Engine } from '../engine/engine.js';
+import type { VesselBackend } from '../engine/api.js';
+import { FreebsdEngine } from '../freebsd/engine.js';
+import { openFreebsdRunLab } from './fb-lab.js';
+import type { Topology } from '../report/topology.js';
+import { interactiveShell, type Stepper } from './step-mode.js';
+import { openRunLab, type RunLab } from './lab.js';
+import { EngineError } from '../engine/errors.js';
+
+/** The package's bin directory, put first on every block's PATH so `vessel` is the engine CLI. */
+export const BIN_DIR = fileURLToPath(new URL('../../bin', import.meta.url));
+
+/** Options for running one recipe. */
+export interface RecipeRunOptions {
+  engine: EngineName;
+  only?: ReadonlySet<string>;
+  keep: boolean;
+  reporters: Reporter[];
+  /** Aborts when the whole run is interrupted. */
+  signal: AbortSignal;
+  /** The jail engine, or why this host cannot run one (exit 3). */
+  backend: VesselBackend | string;
+  /** Learning mode: asks before each step. */
+  stepper?: Stepper;
+  /** The user quit in learning mode: stop the run (with teardown). */
+  onQuit?: () => void;
+}
+
+/** A short lab id that fits interface names (`vc<id>-host` is 15 characters at most). */
+export function newLabId(): string {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+  return [...randomBytes(6)].map((b) => alphabet[b % alphabet.length]).join('');
+}
+
+function resultBase(recipe: Recipe, engine: string, lab: string): Omit<RecipeResult, 'status' | 'durationMs' | 'steps'> {
+  return {
+    path: recipe.path,
+    name: recipe.name,
+    ...(recipe.meta.title !== undefined ? { title: recipe.meta.title } : {}),
+    ...(recipe.meta.summary !== undefined ? { summary: recipe.meta.summary } : {}),
+    tags: recipe.meta.tags,
+    engine,
+    lab,
+    startedAt: new Date().toISOString(),
+  };
+}
+
+/** Marks every step as not run (or skipped) with a reason. */
+export function unrunSteps(recipe: Recipe, reason: string, status: 'notrun' | 'skip' = 'notrun'): StepResult[] {
+  return recipe.steps.map((s) => ({ id: s.id, line: s.line, kind: s.kind, lang: s.lang, status, reason, durationMs: 0, attempts: 0, output: '' }));
+}
+
+/** Runs one recipe and always tears down what it started. */
+export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise<RecipeResult> {
+  const lab = newLabId();
+  const base = resultBase(recipe, opts.engine, lab);
+  const started = Date.now();
+  await emit(opts.reporters, 'onRecipeStart', recipe, { engine: opts.engine, lab });
+  const finish = async (r: RecipeResult) => {
+    await emit(opts.reporters, 'onRecipeEnd', recipe, r);
+    return r;
+  };
+  if (!recipe.meta.engines.includes(opts.engine)) {
+    const reason = `recipe supports ${recipe.meta.engines.join(', ')}; this run uses ${opts.engine}`;
+    return finish({ ...base, status: 'skip', reason, durationMs: 0, steps: unrunSteps(recipe, reason, 'skip') });
+  }
+  const missing = await missingNeeds(recipe.meta.needs);
+  if (missing.length > 0) {
+    const reason = `needs ${missing.join(', ')}, not installed on this host; ${installHint(missing, [recipe.path])}`;
+    return finish({ ...base, status: 'unrunnable', reason, durationMs: 0, steps: unrunSteps(recipe, 'the host cannot run this recipe') });
+  }
+
+  if (typeof opts.backend === 'string') {
+    return finish({ ...base, status: 'unrunnable', reason: opts.backend, durationMs: 0, steps: unrunSteps(recipe, 'the host cannot run this recipe') });
+  }
+  const runId = `${lab}-${process.pid}`;
+  let runLab: RunLab;
+  try {
+    runLab = opts.backend instanceof FreebsdEngine ? await openFreebsdRunLab(opts.backend, lab, runId) : await openRunLab(opts.backend as Engine, lab, runId);
+  } catch (e) {
+    if (!(e instanceof EngineError)) throw e;
+    await opts.backend.destroyLab(lab).catch(() => undefined);
+    const reason = `could not create the lab: ${e.message}`;
+    return finish({ ...base, status: e.kind === 'env' ? 'unrunnable' : 'fail', reason, durationMs: Date.now() - started, steps: unrunSteps(recipe, reason) });
+  }
+  const tmp = await tmpDir({ prefix: 'vessel-cookbook-', unsafeCleanup: true });
+  const netns = trackNetns(tmpdir(), tmp.path);
+  const workdir = join(tmp.path, 'work');
+  const privdir = join(tmp.path, '.vessel');
+  await mkdir(workdir);
+  await mkdir(privdir, { mode: 0o700 });
+  // Lets a later `vessel cleanup` tell an orphaned directory (owner gone) from a live one.
+  await writeFile(join(tmp.path, 'owner'), `${process.pid}\n${lab}\n${recipe.path}\n`);
+  const stop = new AbortController();
+  const onRunAbort = () => stop.abort(opts.signal.reason);
+  opts.signal.addEventListener('abort', onRunAbort, { once: true });
+  if (opts.signal.aborted) stop.abort(opts.signal.reason);
+  const deadline = started + recipe.meta.timeoutMs;
+  const deadlineTimer = setTimeout(() => stop.abort('recipe-timeout'), recipe.meta.timeoutMs);
+  const ctx: RunContext = {
+    runId,
+    lab,
+    engine: opts.engine,
+    workdir,
+    privdir,
+    stateFile: join(privdir, 'exports.state'),
+    env: {
+      ...(process.env as Record<string, string>),
+      PATH: `${BIN_DIR}:${process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin'}`,
+      VESSEL_LAB: lab,
+      VESSEL_WORKDIR: workdir,
+      VESSEL_ENGINE: opts.engine,
+      ...runLab.env,
+      [RUN_MARKER]: runId,
+    },
+    signal: stop.signal,
+    deadline,
+    keep: opts.keep,
+    background: [],
+    seq: 0,
+    enter: (jail) => runLab.enter(jail, workdir),
+    assertAll: (a) => runLab.assertAll(a),
+    setCommandLog: (p) => runLab.setCommandLog(p),
+    jailState: (j) => runLab.jailState(j),
+  };
+  const steps: StepResult[] = [];
+  let failed: StepResult | undefined;
+  let topology: Topology | undefined;
+  // A background block that ended badly fails its step and the recipe, when it is noticed.
+  const noticeBackground = async () => {
+    for (let f = backgroundFailure(ctx); f; f = backgroundFailure(ctx)) {
+      const r = steps.find((s) => s.background && s.id === f!.b.stepId);
+      if (!r) continue;
+      r.status = 'fail';
+      r.failure = f.failure;
+      r.output = f.output;
+      await emit(opts.reporters, 'onStepEnd', recipe, r);
+      failed ??= r;
+    }
+  };
+  try {
+    for (const step of recipe.steps) {
+      await noticeBackground();
+      const skip = skipReason(step, opts.engine, opts.only);
+      if (failed || stop.signal.aborted) {
+        const reason = failed ? `an earlier step failed (${failed.id}, line ${failed.line})` : stop.signal.reason === 'recipe-timeout' ? `the recipe's timeout (${formatDuration(recipe.meta.timeoutMs)}) ran out` : 'the run was interrupted';
+        steps.push({ id: step.id, line: step.line, kind: step.kind, lang: step.lang, status: skip ? 'skip' : 'notrun', reason: skip ?? reason, durationMs: 0, attempts: 0, output: '' });
+        continue;
+      }
+      if (skip) {
+        const r: StepResult = { id: step.id, line: step.line, kind: step.kind, lang: step.lang, status: 'skip', reason: skip, durationMs: 0, attempts: 0, output: '' };
+        steps.push(r);
+        await emit(opts.reporters, 'onStepEnd', recipe, r);
+        continue;
+      }
+      if (opts.stepper) {
+        const where = (jail: string | undefined) => (jail ? `jail ${jail}` : `lab ${lab}`);
+        const choice = await opts.stepper.before(recipe, step, async (jail) => {
+          const prefix = runLab.enter(jail, workdir);
+          if (typeof prefix === 'string') process.stdout.write(`${prefix}\n`);
+          else await interactiveShell(prefix, ctx.env, workdir, where(jail));
+        });
+        if (choice === 'quit') {
+          opts.onQuit?.();
+          stop.abort('quit');
+          steps.push({ id: step.id, line: step.line, kind: step.kind, lang: step.lang, status: 'notrun', reason: 'you quit (--step)', durationMs: 0, attempts: 0, output: '' });
+          continue;
+        }
+        if (choice === 'skip') {
+          const r: StepResult = { id: step.id, line: step.line, kind: step.kind, lang: step.lang, status: 'skip', reason: 'skipped with s (--step)', durationMs: 0, attempts: 0, output: '' };
+          steps.push(r);
+          await emit(opts.reporters, 'onStepEnd', recipe, r);
+          continue;
+        }
+      }
+      const r = await runStep(ctx, recipe, step, opts.reporters);
+      steps.push(r);
+      await emit(opts.reporters, 'onStepEnd', recipe, r);
+      opts.stepper?.after(recipe, step, r);
+      if (r.status === 'fail') failed = r;
+    }
+    await noticeBackground();
+  } finally {
+    clearTimeout(deadlineTimer);
+    opts.signal.removeEventListener('abort', onRunAbort);
+    try {
+      topology = runLab.topology();
+    } catch {
+      /* a snapshot is for reports only */
+    }
+    const endedOnTheirOwn = new Set(ctx.background.filter((b) => b.end));
+    await endRunProcesses(ctx);
+    // What background blocks printed, up to their end, goes into every report.
+    for (const b of ctx.background) {
+      const r = steps.find((s) => s.background && s.id === b.stepId);
+      if (!r || r.status !== 'pass') continue;
+      const out = backgroundOutput(ctx, b);
+      const note = b.note ? `(${b.note})` : endedOnTheirOwn.has(b) ? `(it exited with status 0 ${formatDuration(b.end!.at - b.started)} after it started)` : '(it was still running at teardown, which stopped it)';
+      r.output = `${out}${out && !out.endsWith('\n') ? '\n' : ''}${note}\n`;
+    }
+    await runLab.teardown(opts.keep);
+    if (!opts.keep) {
+      const ns = await netns.finish();
+      if (ns.removed.length) await emit(opts.reporters, 'onNotice', `${recipe.path}: removed network namespace(s) a step made with ip netns: ${ns.removed.join(', ')}`);
+      if (ns.leftAlone.length) await emit(opts.reporters, 'onNotice', `${recipe.path}: network namespace(s) ${ns.leftAlone.join(', ')} appeared while another run was going too, so they may be its own; left in place (remove with ip netns delete)`);
+      await tmp.cleanup();
+    }
+  }
+  const interrupted = opts.signal.aborted;
+  const status = interrupted ? 'interrupted' : failed ? 'fail' : steps.every((s) => s.status === 'skip') ? 'skip' : 'pass';
+  const result: RecipeResult = { ...base, status, durationMs: Date.now() - started, steps, ...(topology ? { topology } : {}) };
+  if (status === 'skip') result.reason = 'every step was skipped';
+  if (opts.keep) {
+    result.keptWorkdir = workdir;
+    result.reason = `lab ${lab} kept; remove it with \`vessel destroy --lab ${lab}\``;
+  }
+  return finish(result);
+}

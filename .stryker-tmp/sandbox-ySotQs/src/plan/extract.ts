@@ -1,0 +1,103 @@
+// @ts-nocheck
+// Which commands of a recipe a plan can take (pure): the `vessel` command lines of sh and console blocks, and file= blocks.
+import type { EngineName, Recipe } from '../recipe/model.js';
+
+/** One item of a recipe, as plan mode sees it. */
+export type PlanItem =
+  | { kind: 'vessel'; line: number; step: string; text: string; argv: string[]; exit: number }
+  | { kind: 'file'; line: number; step: string; path: string; body: string }
+  | { kind: 'not-planned'; line: number; step: string; text: string; reason: string };
+
+/** Splits a command line into words like sh does for plain words and quotes; undefined when it needs a shell (expansion, pipes, lists, redirection, globs). */
+export function splitWords(line: string): string[] | undefined {
+  const words: string[] = [];
+  let cur = '';
+  let inWord = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (c === "'") {
+      const end = line.indexOf("'", i + 1);
+      if (end < 0) return undefined;
+      cur += line.slice(i + 1, end);
+      i = end;
+      inWord = true;
+    } else if (c === '"') {
+      let j = i + 1;
+      for (; j < line.length && line[j] !== '"'; j++) {
+        if (line[j] === '$' || line[j] === '`') return undefined;
+        if (line[j] === '\\' && j + 1 < line.length && '"\\$`'.includes(line[j + 1]!)) j++;
+        cur += line[j];
+      }
+      if (j >= line.length) return undefined;
+      i = j;
+      inWord = true;
+    } else if (c === '\\') {
+      if (i + 1 >= line.length) return undefined;
+      cur += line[++i];
+      inWord = true;
+    } else if (c === ' ' || c === '\t') {
+      if (inWord) words.push(cur);
+      cur = '';
+      inWord = false;
+    } else if (c === '#' && !inWord) {
+      break;
+    } else if ('$`;|&<>()*?[]{}~\n'.includes(c)) {
+      return undefined;
+    } else {
+      cur += c;
+      inWord = true;
+    }
+  }
+  if (inWord) words.push(cur);
+  return words;
+}
+
+/** Classifies one command line. */
+function classify(text: string, line: number, step: string, exit = 0): PlanItem | undefined {
+  let t = text.trim();
+  // Output thrown away changes nothing the engine does.
+  for (let prev = ''; prev !== t; ) {
+    prev = t;
+    t = t.replace(/\s+(?:[12]?>>?\s*\/dev\/null|2>&1)$/, '');
+  }
+  if (t === '' || t.startsWith('#')) return undefined;
+  const words = splitWords(t);
+  if (words?.[0] === 'vessel') return { kind: 'vessel', line, step, text: t, argv: words.slice(1), exit };
+  if (/^vessel\s/.test(t)) return { kind: 'not-planned', line, step, text: t, reason: 'a vessel command that needs a shell (expansion, pipes or lists)' };
+  return { kind: 'not-planned', line, step, text: t, reason: 'not a vessel command' };
+}
+
+/** The plan items of a recipe for one engine, in order. */
+export function planItems(recipe: Recipe, engine: EngineName): PlanItem[] {
+  const items: PlanItem[] = [];
+  for (const s of recipe.steps) {
+    if (s.kind === 'file') {
+      items.push({ kind: 'file', line: s.line, step: s.id, path: s.path, body: s.body });
+      continue;
+    }
+    const skip = s.options.skip ? 'the block is marked skip' : s.options.engine && s.options.engine !== engine ? `the block runs only on ${s.options.engine}` : s.options.jail ? `the block runs inside jail ${s.options.jail}` : s.kind === 'assert' ? 'assertions are probed at run time' : undefined;
+    if (skip) {
+      items.push({ kind: 'not-planned', line: s.line, step: s.id, text: `${s.lang} block`, reason: skip });
+      continue;
+    }
+    if (s.kind === 'console') {
+      for (const c of s.commands) {
+        const it = classify(c.command.replace(/\\\n/g, ' ').replace(/\n/g, ' '), c.line, s.id, c.exit);
+        if (it) items.push(it);
+      }
+      continue;
+    }
+    if (s.kind !== 'sh') continue;
+    // Backslash-newline joins lines, as in sh.
+    const lines = s.body.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      let text = lines[i]!;
+      const at = s.line + 1 + i;
+      while (text.endsWith('\\') && i + 1 < lines.length) text = text.slice(0, -1) + ' ' + lines[++i];
+      // In an sh block only the whole block has an expected status: a line of a block expecting failure may fail.
+      const it = classify(text, at, s.id, s.options.exit === 0 ? 0 : -1);
+      if (it) items.push(it);
+    }
+  }
+  return items;
+}

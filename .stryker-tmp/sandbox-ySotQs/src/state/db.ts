@@ -1,0 +1,148 @@
+// @ts-nocheck
+// The SQLite state database: location, WAL, busy timeout and migrations.
+import { chmodSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+
+/** An open state database. */
+export type Db = Database.Database;
+
+/** Where the state lives: $VESSEL_DB, else /var/db/vessel/vessel.db. */
+export function dbPath(): string {
+  return process.env.VESSEL_DB ?? '/var/db/vessel/vessel.db';
+}
+
+const MIGRATIONS: string[] = [
+  `
+  CREATE TABLE labs (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('run', 'manual')),
+    owner_pid INTEGER,
+    owner_start TEXT,
+    run_id TEXT,
+    kept INTEGER NOT NULL DEFAULT 0,
+    inet_nic TEXT,
+    next_seq INTEGER NOT NULL DEFAULT 1,
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE networks (
+    lab TEXT NOT NULL REFERENCES labs(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    subnet TEXT NOT NULL,
+    bridge TEXT NOT NULL,
+    host_addr TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (lab, name)
+  );
+  CREATE TABLE jails (
+    uuid TEXT PRIMARY KEY,
+    lab TEXT NOT NULL REFERENCES labs(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    network TEXT,
+    addr TEXT,
+    mac TEXT,
+    host_if TEXT,
+    state TEXT NOT NULL,
+    command TEXT,
+    created_at TEXT NOT NULL,
+    UNIQUE (lab, name)
+  );
+  CREATE TABLE processes (
+    lab TEXT NOT NULL,
+    jail TEXT NOT NULL,
+    pid INTEGER NOT NULL,
+    start_time TEXT,
+    role TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (lab, jail, pid)
+  );
+  -- The ledger: every kernel object, written before it is created.
+  CREATE TABLE objects (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    lab TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL,
+    owner TEXT,
+    created_at TEXT NOT NULL,
+    UNIQUE (lab, kind, name)
+  );
+  CREATE INDEX objects_lab ON objects (lab);
+  `,
+  `
+  ALTER TABLE labs ADD COLUMN uplink TEXT;
+  ALTER TABLE networks ADD COLUMN domain TEXT;
+  ALTER TABLE networks ADD COLUMN dhcp_first TEXT;
+  ALTER TABLE networks ADD COLUMN dhcp_last TEXT;
+  ALTER TABLE networks ADD COLUMN nat INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE jails ADD COLUMN dhcp INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE jails ADD COLUMN role TEXT NOT NULL DEFAULT 'jail';
+  `,
+  `
+  ALTER TABLE networks ADD COLUMN owner TEXT;
+  ALTER TABLE networks ADD COLUMN spec TEXT;
+  ALTER TABLE jails ADD COLUMN owner TEXT;
+  ALTER TABLE jails ADD COLUMN spec TEXT;
+  ALTER TABLE jails ADD COLUMN env TEXT;
+  ALTER TABLE jails ADD COLUMN wd TEXT;
+  `,
+  `
+  ALTER TABLE jails ADD COLUMN slot INTEGER;
+  `,
+  `
+  ALTER TABLE networks ADD COLUMN vlan INTEGER;
+  ALTER TABLE networks ADD COLUMN trunk TEXT;
+  ALTER TABLE networks ADD COLUMN vlan_mode TEXT;
+  ALTER TABLE networks ADD COLUMN route_to TEXT;
+  `,
+  `
+  -- What a vessel process is making: a lab, network or jail stays here until it is complete. One whose maker died
+  -- is half-made, and the next vessel call (or cleanup) removes it.
+  CREATE TABLE builds (
+    lab TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('lab', 'network', 'jail')),
+    name TEXT NOT NULL,
+    pid INTEGER NOT NULL,
+    start_time TEXT,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (lab, kind, name)
+  );
+  `,
+  `
+  -- When a jail was last stopped (vessel stop): a background block that ends then ended with its jail.
+  ALTER TABLE jails ADD COLUMN stopped_at TEXT;
+  `,
+];
+
+/** The schema version after every migration. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Brings the schema up to date (user_version counts applied migrations). */
+export function migrate(db: Db): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (let v = current; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}
+
+/** Opens (creating if needed) the state database at `path`. */
+export function openDb(path = dbPath()): Db {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  const db = new Database(path);
+  // The state is root's alone: other users can neither read nor write it (nor its WAL files, made with the same mode).
+  if (path !== ':memory:') {
+    try {
+      chmodSync(path, 0o600);
+    } catch {
+      /* a read-only or foreign path keeps its mode */
+    }
+  }
+  db.pragma('journal_mode = WAL');
+  db.pragma('busy_timeout = 10000');
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+  return db;
+}

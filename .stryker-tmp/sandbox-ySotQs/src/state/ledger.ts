@@ -1,0 +1,52 @@
+// @ts-nocheck
+// The ledger of kernel objects: rows are written before an object is made and removed after it is gone.
+import type { Db } from './db.js';
+
+/**
+ * Kinds of kernel object the engines make, in teardown order. Linux: nsfile .. cgroup. FreeBSD adds
+ * jail (jail -r), ifnet (ifconfig destroy), fib (routes of a FIB), pf-anchor and devfs-ruleset.
+ */
+export const OBJECT_KINDS = ['jail', 'nsfile', 'link', 'ifnet', 'netns-jail', 'netns-host', 'mount', 'fib', 'pf-anchor', 'devfs-ruleset', 'dir', 'cgroup'] as const;
+/** One kind of kernel object. */
+export type ObjectKind = (typeof OBJECT_KINDS)[number];
+
+/** A ledger row. */
+export interface LedgerObject {
+  id: number;
+  lab: string;
+  kind: ObjectKind;
+  name: string;
+  /** The jail (or network) it belongs to, if any. */
+  owner: string | null;
+}
+
+/** Records objects about to be created (idempotent). */
+export function record(db: Db, lab: string, objects: { kind: ObjectKind; name: string; owner?: string }[]): void {
+  const ins = db.prepare('INSERT OR IGNORE INTO objects (lab, kind, name, owner, created_at) VALUES (?, ?, ?, ?, ?)');
+  const now = new Date().toISOString();
+  db.transaction(() => {
+    for (const o of objects) ins.run(lab, o.kind, o.name, o.owner ?? null, now);
+  })();
+}
+
+/** The objects of a lab (optionally of one owner), in teardown order. */
+export function objectsOf(db: Db, lab: string, owner?: string): LedgerObject[] {
+  const rows = (owner === undefined
+    ? db.prepare('SELECT id, lab, kind, name, owner FROM objects WHERE lab = ?').all(lab)
+    : db.prepare('SELECT id, lab, kind, name, owner FROM objects WHERE lab = ? AND owner = ?').all(lab, owner)) as LedgerObject[];
+  const order = (k: string) => OBJECT_KINDS.indexOf(k as ObjectKind);
+  return rows.sort((a, b) => order(a.kind) - order(b.kind) || b.id - a.id);
+}
+
+/** Forgets objects that are gone. */
+export function forget(db: Db, ids: number[]): void {
+  const del = db.prepare('DELETE FROM objects WHERE id = ?');
+  db.transaction(() => {
+    for (const id of ids) del.run(id);
+  })();
+}
+
+/** Labs that have ledger rows. */
+export function labsInLedger(db: Db): string[] {
+  return (db.prepare('SELECT DISTINCT lab FROM objects').all() as { lab: string }[]).map((r) => r.lab);
+}

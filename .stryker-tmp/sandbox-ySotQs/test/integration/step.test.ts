@@ -1,0 +1,99 @@
+// @ts-nocheck
+// Learning mode in a real terminal: tmux runs `vessel-cookbook run --step`, send-keys answers the prompts, and
+// capture-pane reads what a person would see.
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cli, ROOT } from './cli.js';
+import { useCensus } from './census.js';
+
+useCensus();
+const SESSION = `vcstep${process.pid}`;
+const FILE = join(ROOT, 'test/fixtures/step/walk.md');
+const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' });
+const screen = () => tmux('capture-pane', '-p', '-J', '-S', '-200', '-t', SESSION);
+
+/** Waits until the screen matches, or fails showing what was there. */
+async function waitFor(re: RegExp, ms = 30_000): Promise<string> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const s = screen();
+    if (re.test(s)) return s;
+    if (Date.now() > end) throw new Error(`screen never showed ${re}:\n${s}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+afterEach(async () => {
+  try {
+    // A run still at a prompt quits with q, which tears its lab down; then the session goes.
+    if (!/^EXIT=\d+$/m.test(screen())) {
+      tmux('send-keys', '-t', SESSION, 'q');
+      await waitFor(/^EXIT=\d+$/m, 20_000).catch(() => undefined);
+    }
+    tmux('kill-session', '-t', SESSION);
+  } catch {
+    /* already gone */
+  }
+});
+
+function start(extra = ''): void {
+  tmux('new-session', '-d', '-s', SESSION, '-x', '120', '-y', '60', `cd ${ROOT} && NO_COLOR=1 node bin/vessel-cookbook run --step ${extra} ${FILE}; echo "EXIT=$?"; sleep 120`);
+}
+
+describe('run --step', () => {
+  it('shows the prose and the block, runs on Enter, opens a shell in the jail with i, skips with s, quits with q', async () => {
+    start();
+    let s = await waitFor(/\[Enter\] run {2}\[s\] skip {2}\[q\] quit {2}\[i\] shell in the lab host > $/m);
+    expect(s).toContain('step 1 of 4 · L12 sh');
+    // Prose rendered for the terminal (no colour here): headings in capitals, inline code in backticks.
+    expect(s).toMatch(/^ONE$/m);
+    expect(s).toContain('First we make a network with `vessel`, and a jail on it:');
+    expect(s).toContain('│ vessel network --create --name=lan --subnet=10.73.0.0/24 > /dev/null');
+
+    tmux('send-keys', '-t', SESSION, 'Enter');
+    s = await waitFor(/shell in jail web > $/m);
+    expect(s).toMatch(/✓ L12 sh \d+ms\n {2}output:\n {2}\| made-it/);
+    expect(s).toContain('step 2 of 4 · L22 console jail=web');
+    expect(s).toContain('The jail says its name:');
+
+    tmux('send-keys', '-t', SESSION, 'i');
+    await waitFor(/\(jail web\) .*# $/m);
+    tmux('send-keys', '-t', SESSION, 'echo "I am $(hostname)"', 'Enter');
+    await waitFor(/^I am web$/m);
+    tmux('send-keys', '-t', SESSION, 'exit', 'Enter');
+    s = await waitFor(/back in the recipe\n\[Enter\] run .*shell in jail web > $/m);
+
+    tmux('send-keys', '-t', SESSION, 'Enter');
+    s = await waitFor(/step 3 of 4/);
+    await waitFor(/✓ L22 console jail=web \d+ms/);
+    await waitFor(/This one will be skipped\.[\s\S]*shell in the lab host > $/m);
+    tmux('send-keys', '-t', SESSION, 's');
+    s = await waitFor(/step 4 of 4[\s\S]*shell in the lab host > $/m);
+    expect(s).toContain('- L31 sh skipped: skipped with s (--step)');
+    expect(s).not.toContain('| three-ran');
+
+    tmux('send-keys', '-t', SESSION, 'q');
+    s = await waitFor(/^EXIT=\d+$/m);
+    expect(s).toContain('q: quitting; tearing the lab down');
+    expect(s).toMatch(/STOPPED .*walk\.md \(2 passed, 0 failed, 1 skipped, 1 not run\); teardown done/);
+    expect(s).toMatch(/^EXIT=130$/m);
+    expect(s).not.toContain('| four-ran');
+  }, 90_000);
+
+  it('with --show-commands, shows the engine commands a step ran', async () => {
+    start('--show-commands');
+    await waitFor(/shell in the lab host > $/m);
+    tmux('send-keys', '-t', SESSION, 'Enter');
+    const s = await waitFor(/shell in jail web > $/m);
+    expect(s).toMatch(/\$ ip -n vc-[a-z0-9]+-host -batch - <<EOF/);
+    tmux('send-keys', '-t', SESSION, 'q');
+    await waitFor(/^EXIT=130$/m);
+  }, 60_000);
+
+  it('refuses without a terminal', async () => {
+    const r = await cli(['run', '--step', FILE]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--step is interactive: it needs a terminal on stdin and stdout');
+  });
+});

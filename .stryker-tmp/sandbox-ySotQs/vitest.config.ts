@@ -1,0 +1,14 @@
+// @ts-nocheck
+// Test configuration: unit tests are pure and fast; integration tests run the built CLI.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // Integration tests census the machine's namespaces, links and state before and after:
+    // test files run one at a time so one file's lab never shows up in another's census.
+    fileParallelism: false,
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+  },
+});
