@@ -50,10 +50,16 @@ export async function removeHalfMade(ctx: EngineContext): Promise<string[]> {
 
 /** Destroys stale labs (ledger first) and the work directories their runs left. Kept and live labs are left alone. */
 export async function reconcile(ctx: EngineContext): Promise<string[]> {
+  const stale = await removeStale(ctx);
+  if (stale.length) await sweepWorkdirs(ctx);
+  return stale;
+}
+
+/** Removes half-made objects and stale labs; returns the stale labs. */
+async function removeStale(ctx: EngineContext): Promise<string[]> {
   await removeHalfMade(ctx);
   const stale = staleLabs(ctx);
   for (const id of stale) await destroyLab(ctx, id);
-  if (stale.length) await sweepWorkdirs(ctx);
   return stale;
 }
 
@@ -138,7 +144,7 @@ async function reconcileMembers(ctx: EngineContext): Promise<string[]> {
 
 /** `vessel cleanup`: stale labs from the ledger, networks and jails checked against the kernel, orphans by name, orphaned work directories. */
 export async function cleanup(ctx: EngineContext): Promise<CleanupReport> {
-  const labs = await reconcile(ctx);
+  const labs = await removeStale(ctx);
   const stale = await reconcileMembers(ctx);
   const orphans = await sweepOrphans(ctx);
   const workdirs = await sweepWorkdirs(ctx);

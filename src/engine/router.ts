@@ -52,7 +52,7 @@ export async function createRouter(ctx: EngineContext, net: NetworkRow, leg: Jai
     const lease = parseLeaseFile(readFileSync(p.uplinkLease, 'utf8'));
     const prefix = Number(lease.mask);
     const outside = `${intToIp(Math.floor(ipToInt(lease.ip!) / 2 ** (32 - prefix)) * 2 ** (32 - prefix))}/${prefix}`;
-    if (overlaps(outside, net.subnet)) throw usage(`subnet ${net.subnet} overlaps the uplink's ${outside}; choose another`);
+    if (overlaps(outside, net.subnet)) throw usage(`subnet ${net.subnet} overlaps the uplink${leg?.kind === 'nic' ? ` ${leg.nic}` : ''} (${outside}), the lab's outside; choose another`);
     // The simulated outside knows the way in, as a provider's network may: what keeps it out is the router's
     // firewall, not a missing route, so an isolation proof rests on the mechanism the recipes credit.
     if (leg?.kind === 'bridge') await ctx.cmd.run(['ip', '-n', upstreamNetns(net.lab), 'route', 'replace', net.subnet, 'via', lease.ip!]);

@@ -22,7 +22,7 @@ function endedWithItsJail(ctx: RunContext, b: BackgroundStep): string | undefine
   const j = ctx.jailState(b.jail);
   if (!j) return `it ended (${end.signal}) because its jail ${b.jail} was destroyed`;
   // (a stop a moment before the end: the jail may have been started again since)
-  return j.stoppedAt !== undefined && j.stoppedAt >= b.started && j.stoppedAt <= end.at + 1000 ? `it ended (${end.signal}) because its jail ${b.jail} was stopped` : undefined;
+  return j.stoppedAt !== undefined && j.stoppedAt >= b.started && j.stoppedAt <= end.at + 10_000 ? `it ended (${end.signal}) because its jail ${b.jail} was stopped` : undefined;
 }
 
 /** True when a background block's end is a failure: a non-zero status, or a signal that its jail's stop does not explain. */

@@ -168,9 +168,9 @@ describe('nothing left behind', () => {
 describe('work directories', () => {
   it('vessel cleanup leaves a kept lab its work directory, and supervise still works there', async () => {
     const r = await cli(['run', '--keep', '--reporter', 'json', fx('kept.md')], { timeoutMs: 60_000 });
-    expect(r.code, r.stdout).toBe(0);
     const { lab, keptWorkdir } = JSON.parse(r.stdout).recipes[0];
     try {
+      expect(r.code, r.stdout).toBe(0);
       expect((await vessel(['cleanup'])).code).toBe(0);
       expect(existsSync(join(keptWorkdir, 'k.ini'))).toBe(true);
       const again = await vessel(['--lab', lab, 'supervise', join(keptWorkdir, 'k.ini')]);
@@ -214,5 +214,20 @@ describe('negative controls: each isolation claim fails once its mechanism is re
     expect(last.failure!.message).toMatch(message);
     // Every isolated line of the block failed, not just the first.
     expect(last.failure!.details!.filter((d) => /^L\d+ isolated /.test(d))).toHaveLength(2);
+  });
+});
+
+describe('smaller things', () => {
+  it('vessel inside a jail says where it belongs; a dozen retries leak no listener and repeat no reason; output escapes are shown, not obeyed', async () => {
+    const r = await cli(['run', fx('small-things.md')], { timeoutMs: 60_000 });
+    expect(r.code).toBe(1);
+    // The console block passed: it expects exactly that message and [2].
+    expect(r.stdout).toMatch(/✓ L12 console jail=j/);
+    expect(r.stderr).not.toContain('MaxListenersExceededWarning');
+    expect(r.stdout).toContain('attempt 2 (last: the block exited with status 1 (expected 0))');
+    expect(r.stdout).toContain('attempt 3 (same as before)');
+    expect(r.stdout.match(/\(last: /g)).toHaveLength(1);
+    expect(r.stdout).toContain('| \\u001b[31mred\\u0007');
+    expect(r.stdout).not.toContain('\u001b[31m');
   });
 });

@@ -238,7 +238,7 @@ describe('check, list, show', () => {
   it('show prints the steps with line numbers', async () => {
     const r = await cli(['show', fx('eventually.md')]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('    L4  L4  sh (sh)  timeout=1m00s retry=30.0s');
+    expect(r.stdout).toContain('    L4  sh (sh)  timeout=1m00s retry=30.0s');
     expect(r.stdout).toContain('    13  | $ cat count');
     expect(r.stdout).toContain('    14  | 3');
   });
