@@ -119,7 +119,8 @@ export function unifiedDiff(ops: DiffOp[], opts: { path: string; title?: string;
     const start = Math.max(0, k - context);
     let end = k;
     let lastChange = k;
-    while (end < ops.length && end - lastChange <= context * 2) {
+    // As GNU diff: changes at most 2×context unchanged lines apart share one hunk.
+    while (end < ops.length && end - lastChange - 1 <= context * 2) {
       if (changed[end]) lastChange = end;
       end++;
     }

@@ -28,6 +28,15 @@ describe('unified diffs', () => {
       '@@ -10,6 +1,6 @@', ' l0', ' l1', '-l2', '+X', ' l3', ' l4', ' l5',
       '@@ -24,6 +15,6 @@', ' l14', ' l15', ' l16', '-l17', '+Y', ' l18', ' l19',
     ].join('\n'));
+    // Six unchanged lines between two changes (twice the context) still make one hunk, as in GNU diff.
+    const six = [...exp];
+    six[3] = 'X';
+    six[10] = 'Y';
+    expect(diff(exp, six).split('\n').filter((l) => l.startsWith('@@'))).toEqual(['@@ -10,14 +1,14 @@']);
+    const seven = [...exp];
+    seven[3] = 'X';
+    seven[11] = 'Y';
+    expect(diff(exp, seven).split('\n').filter((l) => l.startsWith('@@'))).toHaveLength(2);
     const near = [...exp];
     near[5] = 'X';
     near[10] = 'Y';
