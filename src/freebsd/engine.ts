@@ -4,13 +4,14 @@ import type { JailRow, LabRow, NetworkRow } from '../engine/context.js';
 import { parseDnsmasqLeases, type DnsmasqLease } from '../engine/confgen.js';
 import { usage } from '../engine/errors.js';
 import { intToIp, ipToInt } from '../engine/ipam.js';
-import { getJail, listJails, type JailSpec } from '../engine/jails.js';
+import { countedNames, getJail, listJails, type JailSpec } from '../engine/jails.js';
 import type { LabOwner } from '../engine/labs.js';
 import { admitNetwork, getNetwork, listNetworks, networkMembers, type NetworkOptions } from '../engine/networks.js';
 import { admitAlias } from '../engine/alias.js';
 import { labIdProblem } from '../engine/ifnames.js';
 import { openDb, type Db } from '../state/db.js';
 import { objectsOf, record } from '../state/ledger.js';
+import { endBuild, listBuilds, withBuild } from '../state/builds.js';
 import type { Ready } from '../supervisor/model.js';
 import type { VesselBackend } from '../engine/api.js';
 import { devfsRuleset, jailConf, partitionAnchor, routesAnchor } from './conf.js';
@@ -79,6 +80,12 @@ export class FreebsdEngine implements VesselBackend {
     const p = labIdProblem(id);
     if (p) throw usage(p);
     if (this.getLab(id)) throw usage(`lab ${id} already exists`);
+    // Until it is complete, the lab is a build of this process: if it dies, the next cleanup removes it.
+    return withBuild(this.ctx.db, id, 'lab', [id], process.pid, undefined, () => this.buildLab(id, owner));
+  }
+
+  /** The steps of createLab: the row, the kernel modules, the devfs rulesets, the uplink bridge. */
+  private async buildLab(id: string, owner: LabOwner & { inetNic?: string }): Promise<LabRow> {
     const nic = owner.inetNic ?? DEFAULT_INET_NIC;
     const { db, host } = this.ctx;
     db.prepare("INSERT INTO labs (id, kind, owner_pid, owner_start, run_id, created_at, inet_nic, uplink) VALUES (?, ?, ?, NULL, ?, ?, ?, 'nic')").run(id, owner.kind, owner.pid ?? null, owner.runId ?? null, new Date().toISOString(), nic);
@@ -126,6 +133,13 @@ export class FreebsdEngine implements VesselBackend {
 
   /** Removes labs whose owning run is gone, from what the state database recorded. */
   async cleanup(): Promise<string[]> {
+    // What a vessel process that died was still making goes first: creation is all or nothing.
+    for (const b of listBuilds(this.ctx.db).filter((x) => !alive(x.pid))) {
+      if (b.kind === 'lab' && this.getLab(b.lab)) await this.destroyLab(b.lab);
+      else if (b.kind === 'network' && getNetwork(this.ctx, b.lab, b.name)) await this.destroyNetwork(b.lab, b.name, true);
+      else if (b.kind === 'jail' && getJail(this.ctx, b.lab, b.name)) await destroyFbJails(this.ctx, b.lab, [b.name]);
+      endBuild(this.ctx.db, b.lab, b.kind, [b.name]);
+    }
     const labs = this.ctx.db.prepare("SELECT * FROM labs WHERE kind = 'run' AND kept = 0").all() as LabRow[];
     const stale = labs.filter((l) => !l.owner_pid || !alive(l.owner_pid));
     for (const l of stale) await this.destroyLab(l.id);
@@ -134,6 +148,11 @@ export class FreebsdEngine implements VesselBackend {
 
   /** Creates a network: a bridge with the host's address, a VLAN leg when asked, and its router. */
   async createNetwork(lab: string, name: string, subnet: string, opts: NetworkOptions = {}): Promise<NetworkRow> {
+    return withBuild(this.ctx.db, lab, 'network', [name], process.pid, undefined, () => this.buildNetwork(lab, name, subnet, opts));
+  }
+
+  /** The steps of createNetwork: admission, the bridge, its VLAN leg, its router, its routes. */
+  private async buildNetwork(lab: string, name: string, subnet: string, opts: NetworkOptions): Promise<NetworkRow> {
     const l = this.getLab(lab)!;
     const { host } = this.ctx;
     const uplinkInet = parseInet((await host.run(['ifconfig', l.inet_nic!, 'inet'], { simulated: inetLine(PLAN_ASSUMPTIONS.uplinkInet.ip, PLAN_ASSUMPTIONS.uplinkInet.prefix) })).stdout);
@@ -240,6 +259,12 @@ export class FreebsdEngine implements VesselBackend {
 
   /** Creates jails on a network and starts their services. */
   async run(lab: string, spec: JailSpec): Promise<JailRow[]> {
+    const names = countedNames(spec.name, spec.count).filter((n) => !getJail(this.ctx, lab, n));
+    return withBuild(this.ctx.db, lab, 'jail', names, process.pid, undefined, () => this.buildJails(lab, spec));
+  }
+
+  /** The steps of run: the jails, then their services. */
+  private async buildJails(lab: string, spec: JailSpec): Promise<JailRow[]> {
     const rows = await createFbJails(this.ctx, lab, spec);
     for (const j of rows) if (j.command) await this.startService(j);
     return rows.map((j) => this.jail(lab, j.name));
@@ -301,7 +326,7 @@ export class FreebsdEngine implements VesselBackend {
   async stop(lab: string, name: string): Promise<void> {
     this.jail(lab, name);
     await this.ctx.host.run(jexec(lab, name, ['kill', '-KILL', '-1']), { allowFail: true });
-    this.ctx.db.prepare("UPDATE jails SET state = 'stopped' WHERE lab = ? AND name = ?").run(lab, name);
+    this.ctx.db.prepare("UPDATE jails SET state = 'stopped', stopped_at = ? WHERE lab = ? AND name = ?").run(new Date().toISOString(), lab, name);
   }
   /** Starts a stopped jail's DHCP client and service again. */
   async start(lab: string, name: string): Promise<void> {

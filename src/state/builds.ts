@@ -34,3 +34,13 @@ export function endBuild(db: Db, lab: string, kind: BuildKind, names: string[]):
 export function listBuilds(db: Db): BuildRow[] {
   return db.prepare('SELECT lab, kind, name, pid, start_time FROM builds ORDER BY created_at').all() as BuildRow[];
 }
+
+/** Runs `fn` as a build of these objects by this process: recorded before, forgotten after (done or failed and undone). */
+export async function withBuild<T>(db: Db, lab: string, kind: BuildKind, names: string[], pid: number, start: string | undefined, fn: () => Promise<T>): Promise<T> {
+  startBuild(db, lab, kind, names, pid, start);
+  try {
+    return await fn();
+  } finally {
+    endBuild(db, lab, kind, names);
+  }
+}

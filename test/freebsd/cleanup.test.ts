@@ -33,3 +33,27 @@ describe('freebsd cleanup', () => {
     }
   });
 });
+
+describe('freebsd half-made objects', () => {
+  it('cleanup removes a network whose making vessel died, and leaves complete ones', async () => {
+    const { engine, host } = FreebsdEngine.recording('half');
+    try {
+      await engine.createLab('hm1', { kind: 'manual' });
+      await engine.createNetwork('hm1', 'done', '10.32.0.0/24');
+      await engine.createNetwork('hm1', 'half', '10.33.0.0/24');
+      expect(engine.ctx.db.prepare('SELECT count(*) AS n FROM builds').get()).toEqual({ n: 0 });
+      // As if the vessel making "half" had been SIGKILLed: its build is left, its maker (pid 2^31-2) is gone.
+      const { startBuild } = await import('../../src/state/builds.js');
+      startBuild(engine.ctx.db, 'hm1', 'network', ['half'], 2 ** 31 - 2, undefined);
+      const at = host.steps.length;
+      await engine.cleanup();
+      const cmds = host.steps.slice(at).map((s) => (s.op === 'run' ? s.argv.join(' ') : `write ${s.path}`));
+      expect(cmds).toContain('ifconfig br-half destroy');
+      expect(cmds).not.toContain('ifconfig br-done destroy');
+      expect(engine.networks('hm1').map((n) => n.name)).toEqual(['done']);
+      expect(engine.ctx.db.prepare('SELECT count(*) AS n FROM builds').get()).toEqual({ n: 0 });
+    } finally {
+      engine.close();
+    }
+  });
+});
