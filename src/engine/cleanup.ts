@@ -1,5 +1,5 @@
 // Reconciling state with the kernel: stale labs from the ledger first, then a sweep by name for orphans.
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { endTree } from '../exec/procs.js';
@@ -9,11 +9,11 @@ import { cgroupDir, processStart } from './host.js';
 import { jailNetns, labOfNetns } from './ifnames.js';
 import { destroyNetwork, getNetwork, listNetworks, networkMembers } from './networks.js';
 import { destroyJails, getJail, listJails } from './jails.js';
-import { endBuild, listBuilds } from '../state/builds.js';
+import { undoDeadBuilds, type BuildRow } from '../state/builds.js';
 import { killCgroup, killPids, pidsInNetns, removeCgroupTree } from './kill.js';
 import { destroyLab, isStale, listLabs } from './labs.js';
 import { mountedPaths } from './remove.js';
-import { deleteNetns, loadNetnsBefore, otherNetns, otherRunnerAlive } from './stray-netns.js';
+import { deleteNetns, loadNetnsBefore, otherNetns, otherRunnerAlive, runnerDirs } from './stray-netns.js';
 
 /** What a cleanup removed. */
 export interface CleanupReport {
@@ -35,17 +35,16 @@ export function staleLabs(ctx: EngineContext): string[] {
 
 /** Removes what a vessel process that died was still making (a lab, a network, jails): creation is all or nothing. */
 export async function removeHalfMade(ctx: EngineContext): Promise<string[]> {
-  const removed: string[] = [];
-  for (const b of listBuilds(ctx.db)) {
+  const alive = (b: BuildRow) => {
     const start = processStart(b.pid);
-    if (start !== undefined && (b.start_time === null || start === b.start_time)) continue;
+    return start !== undefined && (b.start_time === null || start === b.start_time);
+  };
+  const dead = await undoDeadBuilds(ctx.db, alive, async (b) => {
     if (b.kind === 'lab') await destroyLab(ctx, b.lab);
     else if (b.kind === 'network' && getNetwork(ctx, b.lab, b.name)) await destroyNetwork(ctx, b.lab, b.name, true, (ns) => destroyJails(ctx, b.lab, ns));
     else if (b.kind === 'jail' && getJail(ctx, b.lab, b.name)) await destroyJails(ctx, b.lab, [b.name]);
-    endBuild(ctx.db, b.lab, b.kind, [b.name]);
-    removed.push(`${b.lab}/${b.kind === 'lab' ? '' : `${b.kind} `}${b.name}`);
-  }
-  return removed;
+  });
+  return dead.map((b) => `${b.lab}/${b.kind === 'lab' ? '' : `${b.kind} `}${b.name}`);
 }
 
 /** Destroys stale labs (ledger first) and the work directories their runs left. Kept and live labs are left alone. */
@@ -97,23 +96,14 @@ async function sweepOrphans(ctx: EngineContext): Promise<string[]> {
 async function sweepWorkdirs(ctx: EngineContext, tmp = tmpdir()): Promise<string[]> {
   const removed: string[] = [];
   const labs = new Set(listLabs(ctx).map((l) => l.id));
-  for (const d of existsSync(tmp) ? readdirSync(tmp) : []) {
-    if (!d.startsWith('vessel-cookbook-')) continue;
-    const owner = join(tmp, d, 'owner');
-    let pid: number;
-    let lab: string;
-    try {
-      [pid, lab] = readFileSync(owner, 'utf8').split('\n').map((s, i) => (i === 0 ? Number(s) : s)) as [number, string];
-    } catch {
-      continue;
-    }
+  for (const { dir, pid, lab } of runnerDirs(tmp)) {
     if (existsSync(`/proc/${pid}`) || labs.has(lab)) continue;
     await endTree({ marker: { name: RUN_MARKER, value: `${lab}-${pid}` }, graceMs: 500 });
     // Namespaces its steps made with `ip netns add` go too, when no other run could have made them.
-    const before = loadNetnsBefore(join(tmp, d));
+    const before = loadNetnsBefore(dir);
     if (before && !otherRunnerAlive(tmp, [pid])) await deleteNetns([...otherNetns()].filter((n) => !before.has(n)));
-    rmSync(join(tmp, d), { recursive: true, force: true });
-    removed.push(join(tmp, d));
+    rmSync(dir, { recursive: true, force: true });
+    removed.push(dir);
   }
   return removed;
 }

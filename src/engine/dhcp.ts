@@ -78,12 +78,8 @@ export async function leaseAll(ctx: EngineContext, lab: string, jails: JailRow[]
   // While waiting, a client or server that died is a precise failure at once, not a 15 s timeout.
   let died: string | undefined;
   const clientGone = (j: JailRow): boolean => {
-    try {
-      const pid = Number(readFileSync(join(jailPaths(ctx.runDir, lab, j.name).dir, 'udhcpc.pid'), 'utf8').trim());
-      return pid > 0 && processStart(pid) === undefined;
-    } catch {
-      return false;
-    }
+    const pid = clientPidFile(ctx, lab, j.name);
+    return pid !== undefined && processStart(pid) === undefined;
   };
   // Leases are looked for every poll; dead clients and servers only every 250 ms (it reads /proc per jail).
   let nextDeathCheck = 0;
@@ -117,12 +113,8 @@ export async function leaseAll(ctx: EngineContext, lab: string, jails: JailRow[]
       const ip = parseLeaseFile(readFileSync(files[i]!, 'utf8')).ip ?? null;
       upd.run(ip, j.uuid);
       j.addr = ip;
-      try {
-        const pid = Number(readFileSync(join(jailPaths(ctx.runDir, lab, j.name).dir, 'udhcpc.pid'), 'utf8').trim());
-        if (pid) proc.run(lab, j.name, pid, processStart(pid) ?? null, 'dhcp', now);
-      } catch {
-        /* no pid file yet */
-      }
+      const pid = clientPidFile(ctx, lab, j.name);
+      if (pid) proc.run(lab, j.name, pid, processStart(pid) ?? null, 'dhcp', now);
     });
   })();
 }
@@ -167,11 +159,11 @@ export function unbindSlots(ctx: EngineContext, lab: string, router: JailRow, na
   reloadDns(ctx, lab, router);
 }
 
-/** The pid of a jail's running DHCP client, if any. */
-function clientPid(ctx: EngineContext, lab: string, jail: string): number | undefined {
+/** The pid in a jail's udhcpc pid file (the client may have died since), or undefined when there is none. */
+function clientPidFile(ctx: EngineContext, lab: string, jail: string): number | undefined {
   try {
     const pid = Number(readFileSync(join(jailPaths(ctx.runDir, lab, jail).dir, 'udhcpc.pid'), 'utf8').trim());
-    return pid > 0 && processStart(pid) !== undefined ? pid : undefined;
+    return pid > 0 ? pid : undefined;
   } catch {
     return undefined;
   }
@@ -185,7 +177,7 @@ function clientPid(ctx: EngineContext, lab: string, jail: string): number | unde
  */
 export async function releaseLeases(ctx: EngineContext, lab: string, jails: JailRow[], dying: string[]): Promise<string[]> {
   const still: string[] = [];
-  const pids = jails.map((j) => clientPid(ctx, lab, j.name)).filter((p): p is number => p !== undefined);
+  const pids = jails.map((j) => clientPidFile(ctx, lab, j.name)).filter((p): p is number => p !== undefined && processStart(p) !== undefined);
   if (pids.length) {
     await ctx.cmd.run(['kill', '-TERM', ...pids.map(String)], { allowFail: true });
     await waitFor(() => pids.every((p) => processStart(p) === undefined), 2000);

@@ -6,7 +6,7 @@ import { objectsOf, record, type ObjectKind } from '../state/ledger.js';
 import type { EngineContext, JailRow } from './context.js';
 import { failed, usage } from './errors.js';
 import { cgroupDir, processStart } from './host.js';
-import { endBuild, startBuild } from '../state/builds.js';
+import { withBuild } from '../state/builds.js';
 import { failpoint } from './failpoint.js';
 import { hostNetns, hostVethName, jailNetns, macFromSeed, routerUplinkVeth, slotMac, UPLINK_BRIDGE } from './ifnames.js';
 import { allocateAuto, intToIp, planSubnet, slotProblem, staticAddrProblem, withDhcpRange } from './ipam.js';
@@ -196,12 +196,7 @@ export async function createJails(ctx: EngineContext, lab: string, spec: JailSpe
   // Until they are complete (leased, started), the jails are a build of this process: if it dies, the next vessel call removes them.
   const names = spec.count !== undefined && (!Number.isInteger(spec.count) || spec.count < 1 || spec.count > MAX_COUNT) ? [] : countedNames(spec.name, spec.count);
   const mine = names.filter((n) => !getJail(ctx, lab, n));
-  startBuild(ctx.db, lab, 'jail', mine, process.pid, processStart(process.pid));
-  try {
-    return await buildJails(ctx, lab, spec, start);
-  } finally {
-    endBuild(ctx.db, lab, 'jail', mine);
-  }
+  return withBuild(ctx.db, lab, 'jail', mine, process.pid, processStart(process.pid), () => buildJails(ctx, lab, spec, start));
 }
 
 /** The steps of createJails: reserve, namespaces and links, files, setup inside, leases, DNS, services. */

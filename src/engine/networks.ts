@@ -17,7 +17,7 @@ function nicSubnets(nic: string): string[] {
 }
 import type { EngineContext, JailRow, NetworkRow } from './context.js';
 import { usage } from './errors.js';
-import { endBuild, startBuild } from '../state/builds.js';
+import { withBuild } from '../state/builds.js';
 import { failpoint } from './failpoint.js';
 import { processStart } from './host.js';
 import { bridgeName, hostNetns, upstreamNetns } from './ifnames.js';
@@ -101,12 +101,7 @@ export async function admitNetwork(ctx: EngineContext, lab: string, name: string
 /** Creates network `name` with `subnet` in the lab: a bridge carrying the lab host's address, and its router. */
 export async function createNetwork(ctx: EngineContext, lab: string, name: string, subnet: string, opts: NetworkOptions = {}): Promise<NetworkRow> {
   // Until it is complete, the network is a build of this process: if it dies, the next vessel call removes it.
-  startBuild(ctx.db, lab, 'network', [name], process.pid, processStart(process.pid));
-  try {
-    return await buildNetwork(ctx, lab, name, subnet, opts);
-  } finally {
-    endBuild(ctx.db, lab, 'network', [name]);
-  }
+  return withBuild(ctx.db, lab, 'network', [name], process.pid, processStart(process.pid), () => buildNetwork(ctx, lab, name, subnet, opts));
 }
 
 /** The steps of createNetwork: admission, the bridge, its VLAN leg, its router, its routes. */
@@ -159,9 +154,9 @@ export async function destroyNetwork(ctx: EngineContext, lab: string, name: stri
   if (members.length > 0 && !force) {
     throw usage(`network ${name} still has ${members.length} jail(s) attached (${members.map((j) => j.name).slice(0, 5).join(', ')}${members.length > 5 ? ', ...' : ''}); destroy them first or use --force`);
   }
-  if (members.length > 0) await destroyJails(members.map((j) => j.name));
-  const routers = all.filter((j) => j.role === 'router').map((j) => j.name);
-  if (routers.length > 0) await destroyJails(routers);
+  // Members and routers go in one call: with their routers going too, members' leases and names need no giving back.
+  const routers = all.filter((j) => j.role === 'router');
+  if (members.length + routers.length > 0) await destroyJails([...members, ...routers].map((j) => j.name));
   await ctx.cmd.run(['ip', '-n', hostNetns(lab), 'link', 'del', net.bridge], { allowFail: true });
   const lab_ = ctx.db.prepare('SELECT uplink FROM labs WHERE id = ?').get(lab) as { uplink: string | null } | undefined;
   if (lab_?.uplink === 'simulated') await ctx.cmd.run(['ip', '-n', upstreamNetns(lab), 'route', 'del', net.subnet], { allowFail: true });

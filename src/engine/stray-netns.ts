@@ -26,14 +26,24 @@ export function loadNetnsBefore(runTmp: string): Set<string> | undefined {
   }
 }
 
-/** True when a vessel-cookbook process other than `except` is running a recipe (its work directory's owner is alive). */
-export function otherRunnerAlive(tmp: string, except: number[]): boolean {
+/** The runner work directories under `tmp`, with the pid and lab their `owner` file names (those without one are left out). */
+export function runnerDirs(tmp: string): { dir: string; pid: number; lab: string }[] {
+  const out: { dir: string; pid: number; lab: string }[] = [];
   for (const d of existsSync(tmp) ? readdirSync(tmp) : []) {
-    const m = /^vessel-cookbook--(\d+)-/.exec(d);
-    const pid = m ? Number(m[1]) : undefined;
-    if (pid && !except.includes(pid) && existsSync(`/proc/${pid}`)) return true;
+    if (!d.startsWith('vessel-cookbook-')) continue;
+    try {
+      const [pid, lab] = readFileSync(join(tmp, d, 'owner'), 'utf8').split('\n');
+      out.push({ dir: join(tmp, d), pid: Number(pid), lab: lab ?? '' });
+    } catch {
+      /* no owner file (yet) */
+    }
   }
-  return false;
+  return out;
+}
+
+/** True when a vessel-cookbook process other than those in `except` is running a recipe (its work directory's owner is alive). */
+export function otherRunnerAlive(tmp: string, except: number[]): boolean {
+  return runnerDirs(tmp).some((r) => !except.includes(r.pid) && existsSync(`/proc/${r.pid}`));
 }
 
 /** Deletes the named namespaces; returns those that are gone and those that stayed. */

@@ -11,7 +11,7 @@ import { admitAlias } from '../engine/alias.js';
 import { labIdProblem } from '../engine/ifnames.js';
 import { openDb, type Db } from '../state/db.js';
 import { objectsOf, record } from '../state/ledger.js';
-import { endBuild, listBuilds, withBuild } from '../state/builds.js';
+import { undoDeadBuilds, withBuild } from '../state/builds.js';
 import type { Ready } from '../supervisor/model.js';
 import type { VesselBackend } from '../engine/api.js';
 import { devfsRuleset, jailConf, partitionAnchor, routesAnchor } from './conf.js';
@@ -134,12 +134,11 @@ export class FreebsdEngine implements VesselBackend {
   /** Removes labs whose owning run is gone, from what the state database recorded. */
   async cleanup(): Promise<string[]> {
     // What a vessel process that died was still making goes first: creation is all or nothing.
-    for (const b of listBuilds(this.ctx.db).filter((x) => !alive(x.pid))) {
+    await undoDeadBuilds(this.ctx.db, (b) => alive(b.pid), async (b) => {
       if (b.kind === 'lab' && this.getLab(b.lab)) await this.destroyLab(b.lab);
       else if (b.kind === 'network' && getNetwork(this.ctx, b.lab, b.name)) await this.destroyNetwork(b.lab, b.name, true);
       else if (b.kind === 'jail' && getJail(this.ctx, b.lab, b.name)) await destroyFbJails(this.ctx, b.lab, [b.name]);
-      endBuild(this.ctx.db, b.lab, b.kind, [b.name]);
-    }
+    });
     const labs = this.ctx.db.prepare("SELECT * FROM labs WHERE kind = 'run' AND kept = 0").all() as LabRow[];
     const stale = labs.filter((l) => !l.owner_pid || !alive(l.owner_pid));
     for (const l of stale) await this.destroyLab(l.id);

@@ -15,20 +15,20 @@ function how(end: NonNullable<BackgroundStep['end']>): string {
   return end.signal ? `was killed by ${end.signal}` : `exited with status ${end.exitCode}`;
 }
 
-/** Why a background block's end is no failure, when the recipe itself ended it: its jail was stopped or destroyed. */
-function endedWithItsJail(ctx: RunContext, b: BackgroundStep): string | undefined {
+/**
+ * Judges a background block that has ended, once: a failure is a non-zero status, or a signal that its jail's
+ * stop or destruction by the recipe does not explain (that end is recorded as its note).
+ */
+function judge(ctx: RunContext, b: BackgroundStep): boolean {
   const end = b.end!;
-  if (!b.jail || !(end.signal === 'SIGKILL' || end.signal === 'SIGTERM')) return undefined;
-  const j = ctx.jailState(b.jail);
-  if (!j) return `it ended (${end.signal}) because its jail ${b.jail} was destroyed`;
-  // (a stop a moment before the end: the jail may have been started again since)
-  return j.stoppedAt !== undefined && j.stoppedAt >= b.started && j.stoppedAt <= end.at + 10_000 ? `it ended (${end.signal}) because its jail ${b.jail} was stopped` : undefined;
-}
-
-/** True when a background block's end is a failure: a non-zero status, or a signal that its jail's stop does not explain. */
-function failedEnd(ctx: RunContext, b: BackgroundStep): boolean {
-  const end = b.end!;
-  if (endedWithItsJail(ctx, b)) return false;
+  b.settled = true;
+  if (b.jail && (end.signal === 'SIGKILL' || end.signal === 'SIGTERM')) {
+    const j = ctx.jailState(b.jail);
+    // (a stop a moment before the end: the jail may have been started again since)
+    if (!j) b.note = `it ended (${end.signal}) because its jail ${b.jail} was destroyed`;
+    else if (j.stoppedAt !== undefined && j.stoppedAt >= b.started && j.stoppedAt <= end.at + 10_000) b.note = `it ended (${end.signal}) because its jail ${b.jail} was stopped`;
+    if (b.note) return false;
+  }
   return Boolean(end.signal) || (end.exitCode ?? 1) !== 0;
 }
 
@@ -53,23 +53,15 @@ export async function startBackground(ctx: RunContext, step: ShStep): Promise<At
   await Promise.race([r.done, new Promise((res) => setTimeout(res, EARLY_EXIT_MS))]);
   // Let the `then` above record the end before looking at it.
   await new Promise((res) => setImmediate(res));
-  if (!b.end) return { ok: true, output: `started in the background (pid ${r.pid}); it is stopped at teardown` };
-  b.settled = true;
-  const output = backgroundOutput(ctx, b);
-  const after = formatDuration(b.end.at - b.started);
-  if (!failedEnd(ctx, b)) return { ok: true, output: `${output}${output && !output.endsWith('\n') ? '\n' : ''}(${endedWithItsJail(ctx, b) ?? `the background block exited with status 0 after ${after}`})\n` };
-  return { ok: false, output, failure: { kind: 'exit', line: step.line, message: `the background block ${how(b.end)} ${after} after it started (a background block is expected to keep running)` } };
+  // (what a passing block printed, and how it ended, go into its result at teardown)
+  if (!b.end || !judge(ctx, b)) return { ok: true, output: `started in the background (pid ${r.pid}); it is stopped at teardown` };
+  return { ok: false, output: backgroundOutput(ctx, b), failure: { kind: 'exit', line: step.line, message: `the background block ${how(b.end)} ${formatDuration(b.end.at - b.started)} after it started (a background block is expected to keep running)` } };
 }
 
 /** A background block that has ended badly since it was started, as a failure (once each); undefined if none. */
 export function backgroundFailure(ctx: RunContext): { b: BackgroundStep; failure: Failure; output: string } | undefined {
   for (const b of ctx.background) {
-    if (b.settled || !b.end) continue;
-    b.settled = true;
-    if (!failedEnd(ctx, b)) {
-      b.note = endedWithItsJail(ctx, b);
-      continue;
-    }
+    if (b.settled || !b.end || !judge(ctx, b)) continue;
     const output = backgroundOutput(ctx, b);
     const tail = tailLines(output, 10);
     const message = `the background block (${b.stepId}, line ${b.line}) ${how(b.end)} ${formatDuration(b.end.at - b.started)} after it started${tail.length ? `; its output ends: ${tail[tail.length - 1]}` : '; it printed nothing'}`;

@@ -3,7 +3,7 @@ import { evaluate } from '../assert/evaluate.js';
 import { FreebsdProber } from '../assert/fb-probes.js';
 import { ExecaRunner } from '../exec/runner.js';
 import type { FreebsdEngine } from '../freebsd/engine.js';
-import { view, type RunLab } from './lab.js';
+import { jailStateOf, view, type RunLab } from './lab.js';
 import { topologyOf } from '../report/topology.js';
 
 /** Creates the lab for one recipe run on FreeBSD (uplink: $VESSEL_INET_NIC, else em0). */
@@ -24,10 +24,7 @@ export async function openFreebsdRunLab(engine: FreebsdEngine, id: string, runId
       return Promise.all(assertions.map((a) => evaluate(a, v, prober)));
     },
     setCommandLog() {},
-    jailState(jail) {
-      const j = engine.jails(id).find((x) => x.name === jail);
-      return j ? { state: j.state, ...(j.stopped_at ? { stoppedAt: Date.parse(j.stopped_at) } : {}) } : undefined;
-    },
+    jailState: (jail) => jailStateOf(engine, id, jail),
     topology: () => topologyOf(engine, id, 'freebsd'),
     async teardown(keep) {
       if (keep) engine.keepLab(id);

@@ -38,6 +38,12 @@ export function view(engine: VesselBackend, lab: string): LabView {
   };
 }
 
+/** A jail's state and when it was last stopped, or undefined when it is gone (any backend). */
+export function jailStateOf(engine: VesselBackend, lab: string, jail: string): { state: string; stoppedAt?: number } | undefined {
+  const j = engine.jails(lab).find((x) => x.name === jail);
+  return j ? { state: j.state, ...(j.stopped_at ? { stoppedAt: Date.parse(j.stopped_at) } : {}) } : undefined;
+}
+
 /** What probes need to know from the engine's state. */
 export function facts(engine: Engine, lab: string): LabFacts {
   return {
@@ -77,10 +83,7 @@ export async function openRunLab(engine: Engine, id: string, runId: string): Pro
     setCommandLog(path) {
       if (ctx.cmd instanceof ExecaRunner) ctx.cmd.setLogFile(path);
     },
-    jailState(jail) {
-      const j = engine.jails(id).find((x) => x.name === jail);
-      return j ? { state: j.state, ...(j.stopped_at ? { stoppedAt: Date.parse(j.stopped_at) } : {}) } : undefined;
-    },
+    jailState: (jail) => jailStateOf(engine, id, jail),
     topology: () => topologyOf(engine, id, 'linux'),
     async teardown(keep) {
       if (ctx.cmd instanceof ExecaRunner) ctx.cmd.setLogFile(undefined);

@@ -102,13 +102,13 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
     return finish({ ...base, status: e.kind === 'env' ? 'unrunnable' : 'fail', reason, durationMs: Date.now() - started, steps: unrunSteps(recipe, reason) });
   }
   const tmp = await tmpDir({ prefix: 'vessel-cookbook-', unsafeCleanup: true });
-  const netns = trackNetns(tmpdir(), tmp.path);
   const workdir = join(tmp.path, 'work');
   const privdir = join(tmp.path, '.vessel');
   await mkdir(workdir);
   await mkdir(privdir, { mode: 0o700 });
   // Lets a later `vessel cleanup` tell an orphaned directory (owner gone) from a live one.
   await writeFile(join(tmp.path, 'owner'), `${process.pid}\n${lab}\n${recipe.path}\n`);
+  const netns = trackNetns(tmpdir(), tmp.path);
   const stop = new AbortController();
   const onRunAbort = () => stop.abort(opts.signal.reason);
   opts.signal.addEventListener('abort', onRunAbort, { once: true });

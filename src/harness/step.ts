@@ -60,7 +60,7 @@ function readCommandLog(ctx: RunContext, file: string): string[] {
 }
 
 /** Waits `ms`, or less when `signal` aborts; its abort listener goes with it either way. */
-export const sleep = (ms: number, signal: AbortSignal) =>
+const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
     const onAbort = () => {
       clearTimeout(t);

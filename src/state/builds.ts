@@ -44,3 +44,13 @@ export async function withBuild<T>(db: Db, lab: string, kind: BuildKind, names: 
     endBuild(db, lab, kind, names);
   }
 }
+
+/** Undoes every build whose maker is dead (`alive` tells), then forgets it; returns them. */
+export async function undoDeadBuilds(db: Db, alive: (b: BuildRow) => boolean, undo: (b: BuildRow) => Promise<void>): Promise<BuildRow[]> {
+  const dead = listBuilds(db).filter((b) => !alive(b));
+  for (const b of dead) {
+    await undo(b);
+    endBuild(db, b.lab, b.kind, [b.name]);
+  }
+  return dead;
+}

@@ -128,7 +128,7 @@ describe('chaos in vessel itself', () => {
       const nets = JSON.parse(String(l.stdout)) as { name: string; members: { jail: string; ip: string | null; state: string }[] }[];
       const members = nets.flatMap((n) => n.members);
       expect(members.map((m) => m.jail).sort(), what).toEqual(['c-router', 'd', 's-1', 's-2', 's-3']);
-      expect(members.every((m) => m.ip && m.state === 'running' || m.state === 'created'), `${what}: ${JSON.stringify(members)}`).toBe(true);
+      expect(members.every((m) => Boolean(m.ip) && (m.state === 'running' || m.state === 'created')), `${what}: ${JSON.stringify(members)}`).toBe(true);
       // The DHCP jail really has its lease, and the lab its DHCP client script.
       const ok = await vessel(['exec', 'd', '--', 'ip', '-4', '-o', 'addr', 'show', 'eth0']);
       expect(String(ok.stdout), what).toMatch(/inet 10\.91\.0\./);
