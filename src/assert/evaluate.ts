@@ -1,4 +1,5 @@
 // Decides assertions from probe values (pure: probing is behind the Prober interface).
+import { inCidr } from '../util/ipv4.js';
 import { matchPattern } from '../recipe/names.js';
 import { endpointText, type Assertion, type Endpoint } from './model.js';
 
@@ -273,15 +274,6 @@ async function leaseAssertion(a: Extract<Assertion, { kind: 'lease' }>, view: La
   return { details, probes: names.length };
 }
 
-/** True when an IPv4 address lies in a CIDR. */
-export function inCidr(ip: string, cidr: string): boolean {
-  const [net, bits] = cidr.split('/') as [string, string];
-  const toInt = (s: string) => s.split('.').reduce((acc, o) => acc * 256 + Number(o), 0);
-  const size = 2 ** (32 - Number(bits));
-  const base = Math.floor(toInt(net) / size) * size;
-  const n = toInt(ip);
-  return n >= base && n < base + size;
-}
 
 /** Evaluates one assertion against the lab. */
 export async function evaluate(a: Assertion, view: LabView, prober: Prober): Promise<AssertionOutcome> {
@@ -313,3 +305,6 @@ export async function evaluate(a: Assertion, view: LabView, prober: Prober): Pro
     throw e;
   }
 }
+
+/** True when an IPv4 address lies in a CIDR. */
+export { inCidr };

@@ -1,4 +1,5 @@
 // Parses assert block lines into typed assertions, collecting every problem with its line.
+import { cidrProblem } from '../util/ipv4.js';
 import ipaddr from 'ipaddr.js';
 import { didYouMean } from '../util/suggest.js';
 import { dnsNameProblem, isPattern, jailNameProblem, patternProblem } from '../recipe/names.js';
@@ -13,18 +14,6 @@ export interface GrammarProblem {
 type Result<T> = { ok: true; value: T } | { ok: false; message: string };
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 const bad = <T>(message: string): Result<T> => ({ ok: false, message });
-
-/** Why `text` is not a valid IPv4 CIDR, or undefined. */
-export function cidrProblem(text: string): string | undefined {
-  const m = /^([^/]+)\/(\d{1,2})$/.exec(text);
-  if (!m) return `bad CIDR "${text}" (expected ADDRESS/PREFIX, e.g. 192.168.1.0/24)`;
-  if (!ipaddr.IPv4.isValidFourPartDecimal(m[1]!)) return `bad CIDR "${text}": "${m[1]}" is not an IPv4 address`;
-  const prefix = Number(m[2]);
-  if (prefix > 32) return `bad CIDR "${text}": prefix /${prefix} is longer than 32`;
-  const net = ipaddr.IPv4.networkAddressFromCIDR(text).toString();
-  if (net !== m[1]) return `bad CIDR "${text}": host bits are set (did you mean "${net}/${prefix}"?)`;
-  return undefined;
-}
 
 /** Classifies one endpoint token (no port). */
 export function parseEndpoint(token: string): Result<Endpoint> {

@@ -1,17 +1,9 @@
 // Shared CLI plumbing: exit statuses, one-line errors, loading and checking recipe files.
 import { oneLine } from '../util/oneline.js';
-import { expandPaths, InputError, loadRecipe } from '../recipe/load.js';
+import { expandPaths, loadRecipe } from '../recipe/load.js';
 import type { Recipe, RecipeError } from '../recipe/model.js';
 
-/** Exit statuses of the contract. */
-export const EXIT = { ok: 0, failed: 1, usage: 2, cannotRun: 3, sigint: 130, sigterm: 143 } as const;
-
-/** An error that ends the command with one line and a status. */
-export class CliError extends Error {
-  constructor(message: string, readonly status: number) {
-    super(message);
-  }
-}
+export { EXIT } from '../util/errors.js';
 
 /** `path:line: message` (or `path: message` for whole-file problems). */
 export function formatError(e: RecipeError): string {
@@ -21,12 +13,7 @@ export function formatError(e: RecipeError): string {
 /** Loads and checks every file (directories expand to their recipes); never throws for bad recipes. */
 export async function loadAll(paths: string[]): Promise<{ recipes: Recipe[]; errors: RecipeError[] }> {
   let files: string[];
-  try {
-    files = await expandPaths(paths);
-  } catch (e) {
-    if (e instanceof InputError) throw new CliError(e.message, EXIT.usage);
-    throw e;
-  }
+  files = await expandPaths(paths);
   const recipes: Recipe[] = [];
   const errors: RecipeError[] = [];
   for (const f of files) {

@@ -1,4 +1,5 @@
 // The vessel-cookbook command line: argv → command handlers, one-line errors, contract exit statuses.
+import { BACKEND_NAMES } from '../backends/registry.js';
 import { Command, CommanderError, Option } from 'commander';
 import { checkCommand } from './commands/check.js';
 import { listCommand } from './commands/list.js';
@@ -8,7 +9,8 @@ import { doctorCommand } from './commands/doctor.js';
 import { planCommand } from './commands/plan.js';
 import { reportCommand } from './commands/report.js';
 import { graphCommand } from './commands/graph.js';
-import { CliError, EXIT } from './common.js';
+import { EXIT } from './common.js';
+import { VesselError } from '../util/errors.js';
 import { oneLine } from '../util/oneline.js';
 import { VERSION } from './version.js';
 
@@ -109,12 +111,12 @@ Examples:
 
   program
     .command('plan')
-    .description("print the freebsd backend's plan for recipes: the commands and files their vessel commands turn into (nothing runs)")
+    .description("print a backend's plan for recipes: every command, file and service start their vessel commands turn into (nothing runs, no root needed)")
     .argument('<files...>', 'recipe files or directories')
-    .addOption(new Option('--engine <name>', 'backend to plan for').choices(['freebsd']).default('freebsd'))
+    .addOption(new Option('--engine <name>', 'backend to plan for').choices(BACKEND_NAMES).default('freebsd'))
     .option('--seed <seed>', 'seed for the lab id, UUIDs and MACs (plans are deterministic)')
-    .option('-o, --out <dir>', 'write NAME.freebsd.plan files into DIR instead of printing')
-    .addHelpText('after', '\nExample:\n  vessel-cookbook plan --engine=freebsd cookbook/getting-started.md')
+    .option('-o, --out <dir>', 'write NAME.ENGINE.plan files into DIR instead of printing')
+    .addHelpText('after', '\nExamples:\n  vessel-cookbook plan --engine=freebsd cookbook/getting-started.md\n  vessel-cookbook plan --engine=linux cookbook/getting-started.md')
     .action(async (files: string[], o) => {
       status.code = await planCommand(files, o);
     });
@@ -151,7 +153,7 @@ export async function main(argv: string[]): Promise<void> {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') status.code = EXIT.ok;
       else status.code = EXIT.usage;
-    } else if (e instanceof CliError) {
+    } else if (e instanceof VesselError) {
       process.stderr.write(`vessel-cookbook: ${oneLine(e.message)}\n`);
       status.code = e.status;
     } else {

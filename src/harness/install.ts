@@ -1,7 +1,7 @@
 // Installs missing logical needs with the host's package manager (apt-get on Debian, pkg on FreeBSD).
 import { execa } from 'execa';
 import { NEEDS } from '../recipe/needs.js';
-import { missingNeeds } from './needs.js';
+import { missingNeeds } from '../host/needs.js';
 
 /** Installs what `needs` lacks; returns what is still missing afterwards (or why nothing could be done). */
 export async function installNeeds(needs: string[]): Promise<{ missing: string[]; problem?: string }> {

@@ -9,21 +9,18 @@ import { formatDuration } from '../recipe/duration.js';
 import type { RecipeResult, StepResult } from '../report/model.js';
 import { emit, type Reporter } from '../report/reporter.js';
 import type { RunContext } from './context.js';
-import { installHint, missingNeeds } from './needs.js';
+import { installHint, missingNeeds } from '../host/needs.js';
 import { RUN_MARKER } from '../exec/spawn.js';
+import { evaluate } from '../assert/evaluate.js';
 import { runStep, skipReason } from './step.js';
 import { endRunProcesses } from './teardown.js';
 import { backgroundFailure, backgroundOutput } from './background.js';
-import { trackNetns } from './netns-track.js';
-import { tmpdir } from 'node:os';
-import { Engine } from '../engine/engine.js';
-import type { VesselBackend } from '../engine/api.js';
-import { FreebsdEngine } from '../freebsd/engine.js';
-import { openFreebsdRunLab } from './fb-lab.js';
+import type { VesselBackend } from '../core/backend.js';
+import type { RunLab } from '../core/run-lab.js';
 import type { Topology } from '../report/topology.js';
 import { interactiveShell, type Stepper } from './step-mode.js';
-import { openRunLab, type RunLab } from './lab.js';
-import { EngineError } from '../engine/errors.js';
+import { jailStateOf, labTopology, view } from './lab-view.js';
+import { VesselError } from '../util/errors.js';
 
 /** The package's bin directory, put first on every block's PATH so `vessel` is the engine CLI. */
 export const BIN_DIR = fileURLToPath(new URL('../../bin', import.meta.url));
@@ -68,7 +65,72 @@ export function unrunSteps(recipe: Recipe, reason: string, status: 'notrun' | 's
   return recipe.steps.map((s) => ({ id: s.id, line: s.line, kind: s.kind, lang: s.lang, status, reason, durationMs: 0, attempts: 0, output: '' }));
 }
 
-/** Runs one recipe and always tears down what it started. */
+/** Why a recipe cannot run here (another engine, missing packages, no backend), as a finished result; undefined when it can. */
+async function admit(recipe: Recipe, opts: RecipeRunOptions, base: ReturnType<typeof resultBase>): Promise<RecipeResult | undefined> {
+  if (!recipe.meta.engines.includes(opts.engine)) {
+    const reason = `recipe supports ${recipe.meta.engines.join(', ')}; this run uses ${opts.engine}`;
+    return { ...base, status: 'skip', reason, durationMs: 0, steps: unrunSteps(recipe, reason, 'skip') };
+  }
+  const missing = await missingNeeds(recipe.meta.needs);
+  if (missing.length > 0) {
+    const reason = `needs ${missing.join(', ')}, not installed on this host; ${installHint(missing, [recipe.path])}`;
+    return { ...base, status: 'unrunnable', reason, durationMs: 0, steps: unrunSteps(recipe, 'the host cannot run this recipe') };
+  }
+  if (typeof opts.backend === 'string') {
+    return { ...base, status: 'unrunnable', reason: opts.backend, durationMs: 0, steps: unrunSteps(recipe, 'the host cannot run this recipe') };
+  }
+  return undefined;
+}
+
+/** The run's temporary directory: the work directory steps share, a private one for state, and an owner file. */
+async function makeWorkDirs(recipe: Recipe, lab: string) {
+  const tmp = await tmpDir({ prefix: 'vessel-cookbook-', unsafeCleanup: true });
+  const workdir = join(tmp.path, 'work');
+  const privdir = join(tmp.path, '.vessel');
+  await mkdir(workdir);
+  await mkdir(privdir, { mode: 0o700 });
+  // Lets a later `vessel cleanup` tell an orphaned directory (owner gone) from a live one.
+  await writeFile(join(tmp.path, 'owner'), `${process.pid}\n${lab}\n${recipe.path}\n`);
+  return { tmp, workdir, privdir };
+}
+
+/** The context every step of the run gets. */
+function runContext(opts: RecipeRunOptions, backend: VesselBackend, runLab: RunLab, a: { lab: string; runId: string; workdir: string; privdir: string; signal: AbortSignal; deadline: number }): RunContext {
+  return {
+    runId: a.runId,
+    lab: a.lab,
+    engine: opts.engine,
+    workdir: a.workdir,
+    privdir: a.privdir,
+    stateFile: join(a.privdir, 'exports.state'),
+    env: {
+      ...(process.env as Record<string, string>),
+      PATH: `${BIN_DIR}:${process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin'}`,
+      VESSEL_LAB: a.lab,
+      VESSEL_WORKDIR: a.workdir,
+      VESSEL_ENGINE: opts.engine,
+      ...runLab.env,
+      [RUN_MARKER]: a.runId,
+    },
+    signal: a.signal,
+    deadline: a.deadline,
+    keep: opts.keep,
+    background: [],
+    seq: 0,
+    enter: (jail) => runLab.enter(jail, a.workdir),
+    assertAll: async (assertions) => {
+      const v = view(backend, a.lab, runLab.upstream);
+      return Promise.all(assertions.map((x) => evaluate(x, v, runLab.prober)));
+    },
+    setCommandLog: (p) => runLab.setCommandLog(p),
+    jailState: (j) => jailStateOf(backend, a.lab, j),
+  };
+}
+
+/**
+ * Runs one recipe and always tears down what it started. The steps: admit (engine, packages, backend), the work
+ * directories, the lab, the recipe's steps in order, then teardown (step processes, background output, the lab).
+ */
 export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise<RecipeResult> {
   const lab = newLabId();
   const base = resultBase(recipe, opts.engine, lab);
@@ -78,69 +140,28 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
     await emit(opts.reporters, 'onRecipeEnd', recipe, r);
     return r;
   };
-  if (!recipe.meta.engines.includes(opts.engine)) {
-    const reason = `recipe supports ${recipe.meta.engines.join(', ')}; this run uses ${opts.engine}`;
-    return finish({ ...base, status: 'skip', reason, durationMs: 0, steps: unrunSteps(recipe, reason, 'skip') });
-  }
-  const missing = await missingNeeds(recipe.meta.needs);
-  if (missing.length > 0) {
-    const reason = `needs ${missing.join(', ')}, not installed on this host; ${installHint(missing, [recipe.path])}`;
-    return finish({ ...base, status: 'unrunnable', reason, durationMs: 0, steps: unrunSteps(recipe, 'the host cannot run this recipe') });
-  }
-
-  if (typeof opts.backend === 'string') {
-    return finish({ ...base, status: 'unrunnable', reason: opts.backend, durationMs: 0, steps: unrunSteps(recipe, 'the host cannot run this recipe') });
-  }
+  const refused = await admit(recipe, opts, base);
+  if (refused) return finish(refused);
+  const backend = opts.backend as VesselBackend;
   const runId = `${lab}-${process.pid}`;
+  const { tmp, workdir, privdir } = await makeWorkDirs(recipe, lab);
   let runLab: RunLab;
   try {
-    runLab = opts.backend instanceof FreebsdEngine ? await openFreebsdRunLab(opts.backend, lab, runId) : await openRunLab(opts.backend as Engine, lab, runId);
+    runLab = await backend.openRunLab(lab, runId, tmp.path);
   } catch (e) {
-    if (!(e instanceof EngineError)) throw e;
-    await opts.backend.destroyLab(lab).catch(() => undefined);
+    if (!(e instanceof VesselError)) throw e;
+    await backend.destroyLab(lab).catch(() => undefined);
+    await tmp.cleanup();
     const reason = `could not create the lab: ${e.message}`;
-    return finish({ ...base, status: e.kind === 'env' ? 'unrunnable' : 'fail', reason, durationMs: Date.now() - started, steps: unrunSteps(recipe, reason) });
+    return finish({ ...base, status: e.code === 'env' ? 'unrunnable' : 'fail', reason, durationMs: Date.now() - started, steps: unrunSteps(recipe, reason) });
   }
-  const tmp = await tmpDir({ prefix: 'vessel-cookbook-', unsafeCleanup: true });
-  const workdir = join(tmp.path, 'work');
-  const privdir = join(tmp.path, '.vessel');
-  await mkdir(workdir);
-  await mkdir(privdir, { mode: 0o700 });
-  // Lets a later `vessel cleanup` tell an orphaned directory (owner gone) from a live one.
-  await writeFile(join(tmp.path, 'owner'), `${process.pid}\n${lab}\n${recipe.path}\n`);
-  const netns = trackNetns(tmpdir(), tmp.path);
   const stop = new AbortController();
   const onRunAbort = () => stop.abort(opts.signal.reason);
   opts.signal.addEventListener('abort', onRunAbort, { once: true });
   if (opts.signal.aborted) stop.abort(opts.signal.reason);
   const deadline = started + recipe.meta.timeoutMs;
   const deadlineTimer = setTimeout(() => stop.abort('recipe-timeout'), recipe.meta.timeoutMs);
-  const ctx: RunContext = {
-    runId,
-    lab,
-    engine: opts.engine,
-    workdir,
-    privdir,
-    stateFile: join(privdir, 'exports.state'),
-    env: {
-      ...(process.env as Record<string, string>),
-      PATH: `${BIN_DIR}:${process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin'}`,
-      VESSEL_LAB: lab,
-      VESSEL_WORKDIR: workdir,
-      VESSEL_ENGINE: opts.engine,
-      ...runLab.env,
-      [RUN_MARKER]: runId,
-    },
-    signal: stop.signal,
-    deadline,
-    keep: opts.keep,
-    background: [],
-    seq: 0,
-    enter: (jail) => runLab.enter(jail, workdir),
-    assertAll: (a) => runLab.assertAll(a),
-    setCommandLog: (p) => runLab.setCommandLog(p),
-    jailState: (j) => runLab.jailState(j),
-  };
+  const ctx = runContext(opts, backend, runLab, { lab, runId, workdir, privdir, signal: stop.signal, deadline });
   const steps: StepResult[] = [];
   let failed: StepResult | undefined;
   let topology: Topology | undefined;
@@ -202,7 +223,7 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
     clearTimeout(deadlineTimer);
     opts.signal.removeEventListener('abort', onRunAbort);
     try {
-      topology = runLab.topology();
+      topology = labTopology(backend, lab);
     } catch {
       /* a snapshot is for reports only */
     }
@@ -216,13 +237,8 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
       const note = b.note ? `(${b.note})` : endedOnTheirOwn.has(b) ? `(it exited with status 0 ${formatDuration(b.end!.at - b.started)} after it started)` : '(it was still running at teardown, which stopped it)';
       r.output = `${out}${out && !out.endsWith('\n') ? '\n' : ''}${note}\n`;
     }
-    await runLab.teardown(opts.keep);
-    if (!opts.keep) {
-      const ns = await netns.finish();
-      if (ns.removed.length) await emit(opts.reporters, 'onNotice', `${recipe.path}: removed network namespace(s) a step made with ip netns: ${ns.removed.join(', ')}`);
-      if (ns.leftAlone.length) await emit(opts.reporters, 'onNotice', `${recipe.path}: network namespace(s) ${ns.leftAlone.join(', ')} appeared while another run was going too, so they may be its own; left in place (remove with ip netns delete)`);
-      await tmp.cleanup();
-    }
+    for (const notice of await runLab.teardown(opts.keep)) await emit(opts.reporters, 'onNotice', `${recipe.path}: ${notice}`);
+    if (!opts.keep) await tmp.cleanup();
   }
   const interrupted = opts.signal.aborted;
   const status = interrupted ? 'interrupted' : failed ? 'fail' : steps.every((s) => s.status === 'skip') ? 'skip' : 'pass';

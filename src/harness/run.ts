@@ -3,10 +3,9 @@ import type { EngineName, Recipe } from '../recipe/model.js';
 import { exitStatus, type RecipeResult } from '../report/model.js';
 import { emit, type Reporter } from '../report/reporter.js';
 import { runRecipe, unrunSteps } from './recipe-run.js';
-import { Engine } from '../engine/engine.js';
-import type { VesselBackend } from '../engine/api.js';
-import { FreebsdEngine } from '../freebsd/engine.js';
-import { EngineError } from '../engine/errors.js';
+import type { VesselBackend } from '../core/backend.js';
+import { openBackend } from '../backends/registry.js';
+import { VesselError } from '../util/errors.js';
 import { shellState, type Stepper } from './step-mode.js';
 
 /** Options for a run of several recipes. */
@@ -46,9 +45,9 @@ export async function runAll(recipes: Recipe[], opts: RunAllOptions): Promise<{ 
   const results: RecipeResult[] = [];
   let engine: VesselBackend | string;
   try {
-    engine = opts.engine === 'freebsd' ? FreebsdEngine.open() : await Engine.open();
+    engine = await openBackend(opts.engine);
   } catch (e) {
-    if (!(e instanceof EngineError)) throw e;
+    if (!(e instanceof VesselError)) throw e;
     engine = e.message;
   }
   try {
@@ -76,9 +75,9 @@ export async function runAll(recipes: Recipe[], opts: RunAllOptions): Promise<{ 
       let own: VesselBackend | string | undefined;
       if (jobs > 1 && typeof engine !== 'string') {
         try {
-          own = opts.engine === 'freebsd' ? FreebsdEngine.open() : await Engine.open({ noReconcile: true });
+          own = await openBackend(opts.engine, { noReconcile: true });
         } catch (e) {
-          if (!(e instanceof EngineError)) throw e;
+          if (!(e instanceof VesselError)) throw e;
           own = e.message;
         }
       }

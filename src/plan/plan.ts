@@ -1,12 +1,13 @@
-// `vessel-cookbook plan`: runs a recipe's vessel commands through the freebsd backend with a recording host, and prints the plan.
+// `vessel-cookbook plan`: runs a recipe's vessel commands through a backend with a recording host, and prints the plan.
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { dir as tmpDir } from 'tmp-promise';
-import { displayCommand } from '../exec/runner.js';
+import { BACKENDS } from '../backends/registry.js';
+import type { BackendName, VesselBackend } from '../core/backend.js';
+import { displayCommand } from '../core/host.js';
+import type { PlanStep } from '../host/recording.js';
 import { main as vesselMain, type Opener } from '../cli/vessel.js';
-import { FreebsdEngine, PLAN_ASSUMPTIONS, DEFAULT_INET_NIC } from '../freebsd/engine.js';
-import type { PlanStep } from '../freebsd/host.js';
 import type { Recipe } from '../recipe/model.js';
 import { planItems } from './extract.js';
 import { topologyOf, type Topology } from '../report/topology.js';
@@ -22,45 +23,65 @@ export function planLabId(seed: string): string {
 /** Formats recorded steps as plan text. */
 export function formatSteps(steps: PlanStep[]): string[] {
   const out: string[] = [];
+  const body = (text: string) => (text === '' ? [] : text.replace(/\n$/, '').split('\n').map((l) => `  | ${l}`));
   for (const s of steps) {
-    if (s.op === 'write') {
-      out.push(`write ${s.path} (mode ${s.mode.toString(8).padStart(4, '0')})`);
-      for (const l of s.text.replace(/\n$/, '').split('\n')) if (s.text !== '') out.push(`  | ${l}`);
-      continue;
+    switch (s.op) {
+      case 'write':
+        out.push(`write ${s.path} (mode ${s.mode.toString(8).padStart(4, '0')})`, ...body(s.text));
+        break;
+      case 'append':
+        out.push(`append ${s.path}`, ...body(s.text));
+        break;
+      case 'start':
+        out.push(`start ${displayCommand(s.argv)} >>${s.log} 2>&1 &${s.cgroup ? `   # in cgroup ${s.cgroup}` : ''}`, `  # assumed PID: ${s.pid}`);
+        break;
+      case 'signal':
+        out.push(`kill -${s.sig.slice(3)} ${s.pid}`);
+        break;
+      case 'mkdir':
+        out.push(`mkdir -p ${s.path}`);
+        break;
+      case 'remove':
+        out.push(`rm -rf ${s.path}`);
+        break;
+      case 'rmdir':
+        out.push(`rmdir ${s.path}`);
+        break;
+      case 'run':
+        out.push(displayCommand(s.argv, s.input));
+        if (s.answer !== undefined && s.answer.trim() !== '') out.push(`  # assumed output: ${s.answer.trim().replace(/\s+/g, ' ')}`);
     }
-    out.push(displayCommand(s.argv, s.input));
-    if (s.answer !== undefined && s.answer.trim() !== '') out.push(`  # assumed output: ${s.answer.trim().replace(/\s+/g, ' ')}`);
   }
   return out;
 }
 
-/** The plan of one recipe on the freebsd backend, as text. */
-export async function planRecipe(recipe: Recipe, seed = DEFAULT_SEED): Promise<{ text: string; ok: boolean; steps: PlanStep[]; topology: Topology }> {
-  const { engine, host } = FreebsdEngine.recording(seed);
+/** The plan of one recipe on a backend, as text. */
+export async function planRecipe(recipe: Recipe, seed = DEFAULT_SEED, backend: BackendName = 'freebsd'): Promise<{ text: string; ok: boolean; steps: PlanStep[]; topology: Topology }> {
+  const parts = BACKENDS[backend];
+  const { engine, host } = parts.recording(seed);
   const lab = planLabId(seed);
   const work = await tmpDir({ prefix: 'vessel-cookbook-plan-', unsafeCleanup: true });
   const lines = [
-    `# plan of ${recipe.path} on the freebsd backend (lab ${lab}, seed ${JSON.stringify(seed)})`,
-    `# assumed host: FreeBSD with ${DEFAULT_INET_NIC} on VirtualBox NAT (${PLAN_ASSUMPTIONS.uplinkInet.ip}/${PLAN_ASSUMPTIONS.uplinkInet.prefix}), ${Object.entries(PLAN_ASSUMPTIONS.nics).map(([n, a]) => `${n} ${a.ip}/${a.prefix}`).join(', ')}, net.fibs=${PLAN_ASSUMPTIONS.fibs}; cloned interfaces numbered from 0`,
+    `# plan of ${recipe.path} on the ${backend} backend (lab ${lab}, seed ${JSON.stringify(seed)})`,
+    `# assumed host: ${parts.planAssumptions}`,
     '# nothing here has run: these are the commands and files the backend would run and write',
   ];
   let ok = true;
   let topology!: Topology;
   const cwd = process.cwd();
   // The vessel CLI with this recording backend; its close() must not close the shared state.
-  const open: Opener = async () => Object.create(engine, { close: { value: () => undefined } }) as FreebsdEngine;
+  const open: Opener = async () => Object.create(engine, { close: { value: () => undefined } }) as VesselBackend;
   try {
     process.chdir(work.path);
-    const mark = () => host.steps.length;
-    let at = mark();
+    let at = 0;
     const flush = () => {
       lines.push(...formatSteps(host.steps.slice(at)));
-      at = mark();
+      at = host.steps.length;
     };
     lines.push('', '## lab setup (vessel-cookbook run makes the lab before the first step)');
-    await engine.createLab(lab, { kind: 'run', runId: `plan-${lab}` });
+    await engine.openRunLab(lab, `plan-${lab}`, work.path);
     flush();
-    for (const it of planItems(recipe, 'freebsd')) {
+    for (const it of planItems(recipe, backend)) {
       if (it.kind === 'not-planned') {
         lines.push('', `## L${it.line} not planned (${it.reason}): ${it.text.split('\n')[0]}`);
         continue;
@@ -83,7 +104,7 @@ export async function planRecipe(recipe: Recipe, seed = DEFAULT_SEED): Promise<{
       }
       if (code !== 0) lines.push(`# exit ${code} (as the recipe expects)${said ? `: ${said.trim().split('\n')[0]}` : ''}`);
     }
-    topology = topologyOf(engine, lab, 'freebsd');
+    topology = topologyOf(engine, lab, backend);
     lines.push('', '## teardown (reverse order of creation)');
     await engine.destroyLab(lab);
     flush();

@@ -1,4 +1,5 @@
 // Reads recipe files from disk, enforcing the contract's file rules (UTF-8, no NUL, at most 1 MiB).
+import { usage } from '../util/errors.js';
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { parseRecipe } from './parse.js';
@@ -6,11 +7,6 @@ import type { Recipe, RecipeError } from './model.js';
 import { readTextFile } from './textfile.js';
 /** Largest recipe the contract accepts (the shared text-file limit). */
 export { MAX_TEXT_BYTES as MAX_RECIPE_BYTES } from './textfile.js';
-
-/** A file-level problem: the one line printed for it. */
-export class InputError extends Error {
-  readonly code = 'input';
-}
 
 /** Loads and parses one recipe file; file-level problems come back as errors with a line. */
 export async function loadRecipe(path: string): Promise<{ recipe?: Recipe; errors: RecipeError[] }> {
@@ -60,9 +56,9 @@ export async function expandPaths(paths: string[]): Promise<string[]> {
     try {
       found = await findRecipes(p);
     } catch (e) {
-      throw new InputError(`${p}: cannot read the directory (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+      throw usage(`${p}: cannot read the directory (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
     }
-    if (found.length === 0) throw new InputError(`${p}: no recipes (*.md files) in this directory`);
+    if (found.length === 0) throw usage(`${p}: no recipes (*.md files) in this directory`);
     out.push(...found);
   }
   return [...new Set(out)];

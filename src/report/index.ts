@@ -1,4 +1,5 @@
 // Builds the reporters a run asked for, enforcing the contract's Reporters rules.
+import { usage } from '../util/errors.js';
 import { didYouMean } from '../util/suggest.js';
 import { DocumentReporter, ReportNames, type FileFormat } from './files.js';
 import { PrettyReporter } from './pretty.js';
@@ -10,19 +11,18 @@ import type { Reporter } from './reporter.js';
 export const REPORTER_NAMES = ['pretty', 'tap', 'junit', 'json', 'html'] as const;
 
 /** A usage problem with the reporter flags (exit 2). */
-export class ReporterUsageError extends Error {}
 
 /** The reporters for `names` (default pretty) writing to `outDir` or stdout. */
 export function makeReporters(names: string[], outDir: string | undefined, stdout: NodeJS.WriteStream, color: boolean, showCommands = false, live = true, jobs = 1): Reporter[] {
   const wanted = names.length === 0 ? ['pretty'] : [...new Set(names)];
   for (const n of wanted) {
     if (!(REPORTER_NAMES as readonly string[]).includes(n)) {
-      throw new ReporterUsageError(`unknown reporter "${n}"${didYouMean(n, REPORTER_NAMES)}; known: ${REPORTER_NAMES.join(', ')}`);
+      throw usage(`unknown reporter "${n}"${didYouMean(n, REPORTER_NAMES)}; known: ${REPORTER_NAMES.join(', ')}`);
     }
-    if ((n === 'junit' || n === 'html') && !outDir) throw new ReporterUsageError(`--reporter ${n} writes files and needs --out DIR`);
+    if ((n === 'junit' || n === 'html') && !outDir) throw usage(`--reporter ${n} writes files and needs --out DIR`);
   }
   const toStdout = wanted.filter((n) => n === 'tap' || n === 'json');
-  if (!outDir && toStdout.length > 1) throw new ReporterUsageError(`--reporter ${toStdout.join(' and ')} would both write to stdout; give --out DIR`);
+  if (!outDir && toStdout.length > 1) throw usage(`--reporter ${toStdout.join(' and ')} would both write to stdout; give --out DIR`);
   const reporters: Reporter[] = [];
   const names2 = new ReportNames();
   const prettyOn = outDir !== undefined || toStdout.length === 0;

@@ -49,3 +49,18 @@ export function forget(db: Db, ids: number[]): void {
 export function labsInLedger(db: Db): string[] {
   return (db.prepare('SELECT DISTINCT lab FROM objects').all() as { lab: string }[]).map((r) => r.lab);
 }
+
+/** The name of a lab's object of this kind and owner, if any. */
+export function objectNamed(db: Db, lab: string, kind: ObjectKind, owner: string): string | undefined {
+  return (db.prepare('SELECT name FROM objects WHERE lab = ? AND kind = ? AND owner = ?').get(lab, kind, owner) as { name: string } | undefined)?.name;
+}
+
+/** How many other labs' ledgers hold an object of this kind and name (a shared one is removed by the last). */
+export function sharedWith(db: Db, kind: ObjectKind, name: string, lab: string): number {
+  return (db.prepare('SELECT count(*) AS n FROM objects WHERE kind = ? AND name = ? AND lab <> ?').get(kind, name, lab) as { n: number }).n;
+}
+
+/** The names of every lab's objects of one kind. */
+export function namesOfKind(db: Db, kind: ObjectKind): string[] {
+  return (db.prepare('SELECT name FROM objects WHERE kind = ?').all(kind) as { name: string }[]).map((o) => o.name);
+}

@@ -1,9 +1,10 @@
 // `vessel-cookbook check FILE...`: report every problem in every recipe, exit 2 if any.
-import { CliError, EXIT, loadAll, printErrors } from '../common.js';
+import { usage } from '../../util/errors.js';
+import { EXIT, loadAll, printErrors } from '../common.js';
 
 /** Checks the files; prints each problem as path:line: message. */
 export async function checkCommand(paths: string[], opts: { quiet?: boolean }): Promise<number> {
-  if (paths.length === 0) throw new CliError('check: give at least one recipe file or directory', EXIT.usage);
+  if (paths.length === 0) throw usage('check: give at least one recipe file or directory');
   const { recipes, errors } = await loadAll(paths);
   if (printErrors(errors) > 0) {
     const files = new Set(errors.map((e) => e.path)).size;

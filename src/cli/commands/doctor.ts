@@ -1,5 +1,5 @@
 // `vessel-cookbook doctor`: the engine's host checks plus the recipes' needs, and installing what is missing.
-import { doctorReport } from '../../engine/doctor.js';
+import { doctorReport } from '../../backends/linux/doctor.js';
 import { installNeeds } from '../../harness/install.js';
 import { defaultDir, EXIT, loadAll, printErrors } from '../common.js';
 

@@ -1,11 +1,12 @@
 // `vessel-cookbook list [DIR]`: path, title, summary, steps, engines and tags of each recipe.
+import { usage } from '../../util/errors.js';
 import { byShard, byTags, parseShard } from '../../harness/select.js';
-import { CliError, defaultDir, EXIT, loadAll, printErrors } from '../common.js';
+import { defaultDir, EXIT, loadAll, printErrors } from '../common.js';
 
 /** Lists recipes, optionally filtered by tag and shard. */
 export async function listCommand(dir: string | undefined, opts: { tag: string[]; shard?: string; json?: boolean }): Promise<number> {
   const shard = opts.shard !== undefined ? parseShard(opts.shard) : undefined;
-  if (typeof shard === 'string') throw new CliError(shard, EXIT.usage);
+  if (typeof shard === 'string') throw usage(shard);
   const { recipes, errors } = await loadAll([dir ?? (await defaultDir())]);
   const chosen = byShard(byTags(recipes, opts.tag), shard);
   const rows = chosen.map((r) => ({

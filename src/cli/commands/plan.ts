@@ -1,21 +1,22 @@
-// `vessel-cookbook plan --engine=freebsd FILE...`: print what the freebsd backend would run for each recipe's vessel commands.
+// `vessel-cookbook plan --engine=NAME FILE...`: print what a backend would do on its host for each recipe's vessel commands.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { CliError, EXIT, loadAll, printErrors } from '../common.js';
+import { EXIT, loadAll, printErrors } from '../common.js';
 import { DEFAULT_SEED, planRecipe } from '../../plan/plan.js';
+import { backendNamed } from '../../backends/registry.js';
 
 /** Prints (or writes into --out) the plan of each recipe; exit 1 when a plan stops at a command that would fail. */
 export async function planCommand(paths: string[], o: { engine?: string; seed?: string; out?: string }): Promise<number> {
-  if ((o.engine ?? 'freebsd') !== 'freebsd') throw new CliError(`plan: --engine=${o.engine}: plans are made for the freebsd backend (the linux one runs for real)`, EXIT.usage);
+  const engine = backendNamed(o.engine ?? 'freebsd').name;
   const { recipes, errors } = await loadAll(paths);
   if (printErrors(errors) > 0) return EXIT.usage;
   let code: number = EXIT.ok;
   for (const r of recipes) {
-    const p = await planRecipe(r, o.seed ?? DEFAULT_SEED);
+    const p = await planRecipe(r, o.seed ?? DEFAULT_SEED, engine);
     if (!p.ok) code = EXIT.failed;
     if (o.out) {
       mkdirSync(o.out, { recursive: true });
-      writeFileSync(join(o.out, `${basename(r.path, '.md')}.freebsd.plan`), p.text);
+      writeFileSync(join(o.out, `${basename(r.path, '.md')}.${engine}.plan`), p.text);
     } else process.stdout.write(p.text);
   }
   return code;

@@ -1,11 +1,13 @@
 // `vessel-cookbook run FILE...`: check everything first, then run the selected recipes and report.
+import { hostBackend } from '../../backends/registry.js';
+import { usage, envError } from '../../util/errors.js';
 import { byShard, byTags, parseShard } from '../../harness/select.js';
 import { runAll } from '../../harness/run.js';
 import { ENGINE_NAMES, isRunnable, type EngineName } from '../../recipe/model.js';
-import { makeReporters, ReporterUsageError } from '../../report/index.js';
+import { makeReporters } from '../../report/index.js';
 import type { Reporter } from '../../report/reporter.js';
 import { didYouMean } from '../../util/suggest.js';
-import { CliError, EXIT, loadAll, printErrors } from '../common.js';
+import { EXIT, loadAll, printErrors } from '../common.js';
 import { installNeeds } from '../../harness/install.js';
 import { TtyStepper } from '../../harness/step-mode.js';
 
@@ -26,35 +28,29 @@ export interface RunCommandOptions {
   jobs?: string;
 }
 
-/** The backend this machine runs. */
-export function hostEngine(): EngineName {
-  return process.platform === 'freebsd' ? 'freebsd' : 'linux';
-}
-
 /** Runs recipes; returns the contract's exit status. */
 export async function runCommand(paths: string[], opts: RunCommandOptions): Promise<number> {
-  if (paths.length === 0) throw new CliError('run: give at least one recipe file or directory', EXIT.usage);
-  const engine = (opts.engine ?? hostEngine()) as EngineName;
-  if (!ENGINE_NAMES.includes(engine)) throw new CliError(`--engine "${opts.engine}" is not an engine${didYouMean(opts.engine ?? '', ENGINE_NAMES)}; known: ${ENGINE_NAMES.join(', ')}`, EXIT.usage);
-  if (engine !== hostEngine()) throw new CliError(`--engine ${engine} cannot run on this ${process.platform} host`, EXIT.usage);
+  if (paths.length === 0) throw usage('run: give at least one recipe file or directory');
+  const engine = (opts.engine ?? hostBackend()) as EngineName;
+  if (!ENGINE_NAMES.includes(engine)) throw usage(`--engine "${opts.engine}" is not an engine${didYouMean(opts.engine ?? '', ENGINE_NAMES)}; known: ${ENGINE_NAMES.join(', ')}`);
+  if (engine !== hostBackend()) throw usage(`--engine ${engine} cannot run on this ${process.platform} host`);
   const shard = opts.shard !== undefined ? parseShard(opts.shard) : undefined;
-  if (typeof shard === 'string') throw new CliError(shard, EXIT.usage);
+  if (typeof shard === 'string') throw usage(shard);
   if (opts.step && !(process.stdin.isTTY && process.stdout.isTTY)) {
-    throw new CliError('--step is interactive: it needs a terminal on stdin and stdout (run it in a terminal, or leave out --step)', EXIT.usage);
+    throw usage('--step is interactive: it needs a terminal on stdin and stdout (run it in a terminal, or leave out --step)');
   }
   const color = opts.color ?? Boolean(process.stdout.isTTY && !process.env.NO_COLOR);
   let jobs = 1;
   if (opts.jobs !== undefined) {
-    if (!/^\d+$/.test(opts.jobs) || Number(opts.jobs) < 1 || Number(opts.jobs) > 64) throw new CliError(`--jobs=${opts.jobs}: expected a whole number from 1 to 64`, EXIT.usage);
+    if (!/^\d+$/.test(opts.jobs) || Number(opts.jobs) < 1 || Number(opts.jobs) > 64) throw usage(`--jobs=${opts.jobs}: expected a whole number from 1 to 64`);
     jobs = Number(opts.jobs);
-    if (opts.step && jobs > 1) throw new CliError('--step runs one step at a time: leave out --jobs', EXIT.usage);
+    if (opts.step && jobs > 1) throw usage('--step runs one step at a time: leave out --jobs');
   }
   let reporters: Reporter[];
   try {
     // In learning mode the pretty reporter prints plainly: no live line under the prompts.
     reporters = makeReporters(opts.reporter, opts.out, process.stdout, color, Boolean(opts.showCommands), !opts.step, jobs);
   } catch (e) {
-    if (e instanceof ReporterUsageError) throw new CliError(e.message, EXIT.usage);
     throw e;
   }
   if (!reporters.some((r) => r.onNotice)) reporters.push({ onNotice: (m) => process.stderr.write(`! ${m}\n`) });
@@ -71,9 +67,9 @@ export async function runCommand(paths: string[], opts: RunCommandOptions): Prom
   if (only) {
     const ids = new Set(chosen.flatMap((r) => r.steps.map((s) => s.id)));
     const unknown = [...only].filter((id) => !ids.has(id));
-    if (only.size === 0) throw new CliError('--only needs at least one step id', EXIT.usage);
+    if (only.size === 0) throw usage('--only needs at least one step id');
     if (unknown.length > 0) {
-      throw new CliError(`--only: no step named ${unknown.map((u) => `"${u}"${didYouMean(u, [...ids])}`).join(', ')} (step ids are name= or L<line>; see \`vessel-cookbook show\`)`, EXIT.usage);
+      throw usage(`--only: no step named ${unknown.map((u) => `"${u}"${didYouMean(u, [...ids])}`).join(', ')} (step ids are name= or L<line>; see \`vessel-cookbook show\`)`);
     }
   }
   if (chosen.length === 0) {
@@ -82,7 +78,7 @@ export async function runCommand(paths: string[], opts: RunCommandOptions): Prom
   }
   if (opts.installDeps) {
     const r = await installNeeds([...new Set(chosen.flatMap((c) => c.meta.needs))]);
-    if (r.problem) throw new CliError(r.problem, EXIT.cannotRun);
+    if (r.problem) throw envError(r.problem);
   }
   const stepper = opts.step ? new TtyStepper(process.stdin, process.stdout, color) : undefined;
   const { exitCode } = await runAll(chosen, { engine, keep: Boolean(opts.keep), bail: Boolean(opts.bail), reporters, ...(only ? { only } : {}), ...(stepper ? { stepper } : {}), jobs });

@@ -1,8 +1,9 @@
 // `vessel-cookbook show FILE`: the steps exactly as the runner sees them, with line numbers.
+import { usage } from '../../util/errors.js';
 import { endpointText, type Assertion } from '../../assert/model.js';
 import { formatDuration } from '../../recipe/duration.js';
 import type { Recipe, Step } from '../../recipe/model.js';
-import { CliError, EXIT, loadAll, printErrors } from '../common.js';
+import { EXIT, loadAll, printErrors } from '../common.js';
 
 function describeAssertion(a: Assertion): string {
   switch (a.kind) {
@@ -64,7 +65,7 @@ export function renderSteps(r: Recipe): string {
 
 /** Shows the steps of one or more files. */
 export async function showCommand(paths: string[]): Promise<number> {
-  if (paths.length === 0) throw new CliError('show: give a recipe file', EXIT.usage);
+  if (paths.length === 0) throw usage('show: give a recipe file');
   const { recipes, errors } = await loadAll(paths);
   for (const r of recipes) process.stdout.write(renderSteps(r) + '\n');
   if (printErrors(errors) > 0) return EXIT.usage;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, meshGroupSize, meshWaves, type LabView, type PingResult, type Prober, type Source } from '../../../src/assert/evaluate.js';
 import { parseAssertions } from '../../../src/assert/grammar.js';
-import { parseFping, parseGetent, parseTcp } from '../../../src/assert/probes.js';
+import { parseFping, parseGetent, parseTcp } from '../../../src/backends/linux/probes.js';
 
 const view: LabView = {
   jails: [

@@ -1,6 +1,6 @@
 // Address plans: reserved addresses, the auto pool, the DHCP range, static checks and overlaps.
 import { describe, expect, it } from 'vitest';
-import { allocateAuto, intToIp, ipToInt, overlaps, planSubnet, staticAddrProblem, type SubnetPlan } from '../../../src/engine/ipam.js';
+import { allocateAuto, intToIp, ipToInt, overlaps, planSubnet, staticAddrProblem, type SubnetPlan } from '../../../src/core/ipam.js';
 
 const plan = (c: string) => planSubnet(c) as SubnetPlan;
 

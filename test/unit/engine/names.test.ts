@@ -1,9 +1,10 @@
 // Names: jail and network names, lab ids, and interface names that fit 15 characters.
 import { describe, expect, it } from 'vitest';
 import { jailNameProblem, networkNameProblem, newJailNameProblem } from '../../../src/recipe/names.js';
-import { slotMac, bridgeName, hostNetns, hostVethName, IFNAMSIZ_MAX, jailNetns, labIdProblem, labOfNetns, macFromSeed } from '../../../src/engine/ifnames.js';
-import { countedNames } from '../../../src/engine/jails.js';
-import { parseAlias } from '../../../src/engine/alias.js';
+import { slotMac, bridgeName, hostVethName, IFNAMSIZ_MAX, labIdProblem, macFromSeed } from '../../../src/core/names.js';
+import { hostNetns, jailNetns, labOfNetns } from '../../../src/backends/linux/names.js';
+import { countedNames } from '../../../src/core/jails.js';
+import { parseAlias } from '../../../src/core/alias.js';
 
 describe('jail and network names', () => {
   it('accepts DNS-label names and refuses the rest', () => {

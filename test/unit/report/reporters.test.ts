@@ -7,7 +7,8 @@ import { junitXml } from '../../../src/report/junit.js';
 import { jsonForRecipe, jsonForRun } from '../../../src/report/json.js';
 import { PrettyReporter } from '../../../src/report/pretty.js';
 import { exitStatus } from '../../../src/report/model.js';
-import { makeReporters, ReporterUsageError } from '../../../src/report/index.js';
+import { makeReporters } from '../../../src/report/index.js';
+import { VesselError } from '../../../src/util/errors.js';
 import { parseRecipe } from '../../../src/recipe/parse.js';
 import { sampleResults } from './sample.js';
 
@@ -74,7 +75,7 @@ describe('reporter selection', () => {
   const out = process.stdout;
   it('refuses unknown names with a suggestion, and file reporters without --out', () => {
     expect(() => makeReporters(['junt'], undefined, out, false)).toThrow(/unknown reporter "junt" \(did you mean "junit"\?\)/);
-    expect(() => makeReporters(['junit'], undefined, out, false)).toThrow(ReporterUsageError);
+    expect(() => makeReporters(['junit'], undefined, out, false)).toThrow(VesselError);
     expect(() => makeReporters(['html'], undefined, out, false)).toThrow(/needs --out/);
     expect(() => makeReporters(['tap', 'json'], undefined, out, false)).toThrow(/both write to stdout/);
   });

@@ -1,0 +1,417 @@
+// The freebsd backend: the same engine operations as linux, each turned into a plan of FreeBSD commands and files.
+import type { CleanupSummary, VesselBackend } from '../../core/backend.js';
+import { admitAlias } from '../../core/alias.js';
+import type { Host } from '../../core/host.js';
+import { countedNames, type JailSpec } from '../../core/jails.js';
+import type { LabOwner } from '../../core/labs.js';
+import type { JailRow, LabRow, NetworkRow } from '../../core/model.js';
+import { labIdProblem, seededUuids } from '../../core/names.js';
+import { admitNetwork, admitNetworkDestroy, type NetworkOptions } from '../../core/networks.js';
+import type { RunLab } from '../../core/run-lab.js';
+import { parseDnsmasqLeases, type DnsmasqLease } from '../../core/dnsmasq.js';
+import { LocalHost } from '../../host/local.js';
+import { RecordingHost } from '../../host/recording.js';
+import { openDb, type Db } from '../../state/db.js';
+import { getJail, listJails, setJailCommand, setJailState } from '../../state/jails.js';
+import { deleteLab, getLab, insertLab, keepLab, listLabs } from '../../state/labs.js';
+import { namesOfKind, objectsOf, record } from '../../state/ledger.js';
+import { deleteNetwork, getNetwork, listNetworks, networkMembers, setRouteTo } from '../../state/networks.js';
+import { undoDeadBuilds, withBuild } from '../../state/builds.js';
+import type { Ready } from '../../supervisor/model.js';
+import { usage } from '../../util/errors.js';
+import { networkOf } from '../../util/ipv4.js';
+import { devfsRuleset, jailConf, partitionAnchor, routesAnchor } from './conf.js';
+import { openFreebsdRunLab } from './run-lab.js';
+import { createFbJails, destroyFbJails, inetLine, jexec, makeEpair, makeRoot, nextName, parseInet, registerStatic, type FbContext } from './jails.js';
+import { DEVFS_RULESETS, FREEBSD_RUN_DIR, fbJailName, fbJailPaths, legNames, pfAnchors, trunkNames, uplinkBridge, vlanIfName } from './names.js';
+import { removeFbObjects } from './remove.js';
+import { createFbRouter, startRouter } from './router.js';
+
+/** The uplink NIC a FreeBSD lab uses unless told otherwise: the Vagrant VM's NAT interface. */
+export const DEFAULT_INET_NIC = 'em0';
+
+/** What a plan assumes about the FreeBSD host it was made for (printed at the top of every plan). */
+export const PLAN_ASSUMPTIONS = {
+  /** VirtualBox's NAT network, as em0 sees it. */
+  uplinkInet: { ip: '10.0.2.15', prefix: 24 },
+  /** An extra NIC (an ENI) for IP-aliased jails. */
+  nics: { eni0: { ip: '172.31.32.10', prefix: 20 } } as Record<string, { ip: string; prefix: number }>,
+  fibs: 16,
+};
+
+/** Opening options. */
+export interface FreebsdOptions {
+  db?: Db;
+  host?: Host;
+  runDir?: string;
+  /** Plan mode: UUIDs (and so MACs) from this seed. */
+  seed?: string;
+  /** Show every host action on stderr, and log it to this file. */
+  verbose?: boolean;
+  logFile?: string;
+}
+
+/** The freebsd backend behind the vessel CLI: labs, networks, jails, aliases, VLANs, partitions. */
+export class FreebsdEngine implements VesselBackend {
+  readonly backend = 'freebsd' as const;
+  private constructor(readonly ctx: FbContext) {}
+
+  /** Opens the backend: on FreeBSD it runs plans live; with a RecordingHost it only records them. */
+  static open(opts: FreebsdOptions = {}): FreebsdEngine {
+    const host = opts.host ?? new LocalHost({ ...(opts.verbose ? { verbose: true } : {}), ...(opts.logFile ? { logFile: opts.logFile } : {}) });
+    return new FreebsdEngine({ db: opts.db ?? openDb(), host, runDir: opts.runDir ?? FREEBSD_RUN_DIR, ...(opts.seed !== undefined ? { uuid: seededUuids(opts.seed) } : {}) });
+  }
+
+  /** A backend that records into a fresh in-memory state (plan mode). */
+  static recording(seed: string): { engine: FreebsdEngine; host: RecordingHost } {
+    const host = new RecordingHost();
+    return { engine: FreebsdEngine.open({ db: openDb(':memory:'), host, seed }), host };
+  }
+
+  /** Closes the database. */
+  close(): void {
+    this.ctx.db.close();
+  }
+
+  /** The lab row. */
+  getLab(id: string): LabRow | undefined {
+    return getLab(this.ctx.db, id);
+  }
+
+  /** Every lab. */
+  listLabs(): LabRow[] {
+    return listLabs(this.ctx.db);
+  }
+
+  /** Creates a lab: the VM is the lab host; it gets the devfs rulesets and an uplink bridge holding the NAT NIC. */
+  async createLab(id: string, owner: LabOwner & { inetNic?: string }): Promise<LabRow> {
+    const p = labIdProblem(id);
+    if (p) throw usage(p);
+    if (this.getLab(id)) throw usage(`lab ${id} already exists`);
+    // Until it is complete, the lab is a build of this process: if it dies, the next cleanup removes it.
+    return withBuild(this.ctx.db, id, 'lab', [id], process.pid, undefined, () => this.buildLab(id, owner));
+  }
+
+  /** The steps of createLab: the row, the kernel modules, the devfs rulesets, the uplink bridge. */
+  private async buildLab(id: string, owner: LabOwner & { inetNic?: string }): Promise<LabRow> {
+    const nic = owner.inetNic ?? DEFAULT_INET_NIC;
+    const { db, host } = this.ctx;
+    insertLab(db, { id, kind: owner.kind, ownerPid: owner.pid ?? null, ownerStart: null, runId: owner.runId ?? null, inetNic: nic, uplink: 'nic' });
+    const root = `${this.ctx.runDir}/${id}`;
+    record(db, id, [{ kind: 'dir', name: root }]);
+    await host.run(['mkdir', '-p', `${root}/jails`]);
+    for (const m of ['if_bridge', 'if_epair', 'if_vlan', 'pf']) await host.run(['kldload', '-n', m]);
+    for (const [kind, n] of Object.entries(DEVFS_RULESETS) as ['jail' | 'dhcp' | 'router', number][]) {
+      record(db, id, [{ kind: 'devfs-ruleset', name: String(n) }]);
+      for (const argv of devfsRuleset(n, kind)) await host.run(argv);
+    }
+    const up = uplinkBridge(id);
+    record(db, id, [{ kind: 'ifnet', name: up, owner: 'uplink' }]);
+    const made = (await host.run(['ifconfig', 'bridge', 'create'], { simulated: `${nextName(this.ctx, 'bridge')}\n` })).stdout.trim();
+    await host.run(['ifconfig', made, 'name', up]);
+    await host.run(['ifconfig', up, 'addm', nic, 'up']);
+    return this.getLab(id)!;
+  }
+
+  /** The lab, created (by hand) on first use, bridging `inetNic` (default em0) as its uplink. */
+  async ensureLab(id: string, inetNic?: string): Promise<LabRow> {
+    return this.getLab(id) ?? this.createLab(id, { kind: 'manual', ...(inetNic ? { inetNic } : {}) });
+  }
+
+  /** Records the uplink NIC (the lab's bridge already holds the default, em0). */
+  async setInetNic(lab: string, nic: string | undefined): Promise<string> {
+    const l = this.getLab(lab)!;
+    if (nic === undefined || nic === l.inet_nic) return l.inet_nic ?? DEFAULT_INET_NIC;
+    throw usage(`lab ${lab} already bridges ${l.inet_nic} as its uplink; give --inet-nic before the lab's first use`);
+  }
+
+  /** Removes everything of a lab, in the reverse order of creation. */
+  async destroyLab(id: string): Promise<void> {
+    for (const n of [...listNetworks(this.ctx.db, id)].reverse()) await this.destroyNetwork(id, n.name, true);
+    await destroyFbJails(this.ctx, id, listJails(this.ctx.db, id).map((j) => j.name).reverse());
+    await removeFbObjects(this.ctx.db, this.ctx.host, objectsOf(this.ctx.db, id));
+    deleteLab(this.ctx.db, id);
+  }
+
+  /** Marks a lab kept. */
+  keepLab(id: string): void {
+    keepLab(this.ctx.db, id);
+  }
+
+  /** Removes labs whose owning run is gone, from what the state database recorded. */
+  async cleanup(): Promise<CleanupSummary> {
+    // What a vessel process that died was still making goes first: creation is all or nothing.
+    await undoDeadBuilds(this.ctx.db, (b) => alive(b.pid), async (b) => {
+      if (b.kind === 'lab' && this.getLab(b.lab)) await this.destroyLab(b.lab);
+      else if (b.kind === 'network' && getNetwork(this.ctx.db, b.lab, b.name)) await this.destroyNetwork(b.lab, b.name, true);
+      else if (b.kind === 'jail' && getJail(this.ctx.db, b.lab, b.name)) await destroyFbJails(this.ctx, b.lab, [b.name]);
+    });
+    // FreeBSD has no /proc by default: a run lab's owner is judged by its PID alone (no start time is recorded).
+    const stale = listLabs(this.ctx.db).filter((l) => l.kind === 'run' && !l.kept && (!l.owner_pid || !alive(l.owner_pid)));
+    for (const l of stale) await this.destroyLab(l.id);
+    const ids = stale.map((l) => l.id);
+    return { lines: [`removed ${ids.length} stale lab(s)${ids.length ? `: ${ids.join(', ')}` : ''}`], left: listLabs(this.ctx.db) };
+  }
+
+  /** Creates a network: a bridge with the host's address, a VLAN leg when asked, and its router. */
+  async createNetwork(lab: string, name: string, subnet: string, opts: NetworkOptions = {}): Promise<NetworkRow> {
+    return withBuild(this.ctx.db, lab, 'network', [name], process.pid, undefined, () => this.buildNetwork(lab, name, subnet, opts));
+  }
+
+  /** The steps of createNetwork: admission, the bridge, its VLAN leg, its router, its routes. */
+  private async buildNetwork(lab: string, name: string, subnet: string, opts: NetworkOptions): Promise<NetworkRow> {
+    const l = this.getLab(lab)!;
+    const { host } = this.ctx;
+    const uplinkInet = parseInet((await host.run(['ifconfig', l.inet_nic!, 'inet'], { simulated: inetLine(PLAN_ASSUMPTIONS.uplinkInet.ip, PLAN_ASSUMPTIONS.uplinkInet.prefix) })).stdout);
+    const outside = [
+      ...(uplinkInet ? [{ cidr: networkOf(uplinkInet.ip, uplinkInet.prefix), what: `the uplink ${l.inet_nic}` }] : []),
+      ...Object.entries(PLAN_ASSUMPTIONS.nics).map(([nic, a]) => ({ cidr: networkOf(a.ip, a.prefix), what: `the NIC ${nic}` })),
+    ];
+    // vlan(4) is part of FreeBSD: tags are always carried.
+    const { net, plan } = await admitNetwork(this.ctx, lab, name, subnet, opts, { outside, uplink: true, vlanMode: async () => 'tagged' });
+    record(this.ctx.db, lab, [{ kind: 'ifnet', name: net.bridge, owner: `network:${name}` }]);
+    try {
+      const made = (await host.run(['ifconfig', 'bridge', 'create'], { simulated: `${nextName(this.ctx, 'bridge')}\n` })).stdout.trim();
+      await host.run(['ifconfig', made, 'name', net.bridge]);
+      await host.run(['ifconfig', net.bridge, 'inet', `${net.host_addr}/${plan.prefix}`, 'up']);
+      if (net.vlan !== null && net.trunk) await this.attachVlan(net);
+      await createFbRouter(this.ctx, net, true);
+      if (opts.routeTo !== undefined) await this.route(lab, name, opts.routeTo);
+    } catch (e) {
+      await this.destroyNetwork(lab, name, true);
+      throw e;
+    }
+    return getNetwork(this.ctx.db, lab, name)!;
+  }
+
+  private async attachVlan(net: NetworkRow): Promise<void> {
+    const { host, db } = this.ctx;
+    const t = trunkNames(net.trunk!);
+    if (!objectsOf(db, net.lab, `trunk:${net.trunk}`).length) {
+      record(db, net.lab, [{ kind: 'ifnet', name: t.tagged, owner: `trunk:${net.trunk}` }]);
+      await makeEpair(this.ctx, { host: t.tagged, jail: t.far });
+      await host.run(['ifconfig', t.tagged, 'up']);
+      await host.run(['ifconfig', t.far, 'up']);
+    }
+    const vif = vlanIfName(net.trunk!, net.vlan!);
+    record(db, net.lab, [{ kind: 'ifnet', name: vif, owner: `network:${net.name}` }]);
+    const made = (await host.run(['ifconfig', 'vlan', 'create', 'vlan', String(net.vlan), 'vlandev', t.tagged], { simulated: `${nextName(this.ctx, 'vlan')}\n` })).stdout.trim();
+    await host.run(['ifconfig', made, 'name', vif]);
+    await host.run(['ifconfig', net.bridge, 'addm', vif]);
+    await host.run(['ifconfig', vif, 'up']);
+  }
+
+  /** Networks with their members. */
+  networks(lab: string) {
+    return listNetworks(this.ctx.db, lab).map((n) => ({ ...n, members: networkMembers(this.ctx.db, lab, n.name) }));
+  }
+  /** One network. */
+  getNetwork(lab: string, name: string) {
+    return getNetwork(this.ctx.db, lab, name);
+  }
+
+  /** Destroys a network: members, router, VLAN leg, bridge (and the trunk with its last VLAN). */
+  async destroyNetwork(lab: string, name: string, force: boolean): Promise<void> {
+    const net = getNetwork(this.ctx.db, lab, name);
+    if (!net) throw usage(`no network named ${name} in lab ${lab}`);
+    const { members } = admitNetworkDestroy(networkMembers(this.ctx.db, lab, name), name, force);
+    // The router goes right after its members, so nobody needs telling.
+    await destroyFbJails(this.ctx, lab, members.map((j) => j.name).reverse(), false);
+    await destroyFbJails(this.ctx, lab, networkMembers(this.ctx.db, lab, name).map((j) => j.name), false);
+    await removeFbObjects(this.ctx.db, this.ctx.host, objectsOf(this.ctx.db, lab, `network:${name}`));
+    deleteNetwork(this.ctx.db, lab, name);
+    if (net.trunk && !listNetworks(this.ctx.db, lab).some((n) => n.trunk === net.trunk)) {
+      await removeFbObjects(this.ctx.db, this.ctx.host, objectsOf(this.ctx.db, lab, `trunk:${net.trunk}`));
+    }
+    if (net.route_to || listNetworks(this.ctx.db, lab).some((n) => (n.route_to ?? '').split(',').includes(name))) await this.loadRoutes(lab);
+  }
+
+  /** Routes two networks through the host: each router sends the other's subnet to the host, whose pf passes only routed pairs. */
+  async route(lab: string, name: string, to: string): Promise<void> {
+    const a = getNetwork(this.ctx.db, lab, name);
+    const b = getNetwork(this.ctx.db, lab, to);
+    if (!a) throw usage(`no network named ${name} in lab ${lab}`);
+    if (!b) throw usage(`--route-to=${to}: no network named ${to} in lab ${lab}`);
+    if (a.name === b.name) throw usage(`--route-to=${to}: a network cannot be routed to itself`);
+    const list = new Set((a.route_to ?? '').split(',').filter(Boolean));
+    list.add(b.name);
+    setRouteTo(this.ctx.db, lab, a.name, [...list]);
+    await this.loadRoutes(lab);
+    await this.ctx.host.run(['sysctl', 'net.inet.ip.forwarding=1']);
+    for (const [from, dest] of [[a, b], [b, a]] as const) {
+      const r = `${from.name}-router`;
+      await this.ctx.host.run(jexec(lab, r, ['sysctl', 'net.inet.ip.forwarding=1']));
+      await this.ctx.host.run(jexec(lab, r, ['route', 'add', '-net', dest.subnet, from.host_addr]));
+    }
+  }
+
+  private async loadRoutes(lab: string): Promise<void> {
+    const nets = listNetworks(this.ctx.db, lab);
+    const pairs: [string, string][] = [];
+    for (const n of nets) for (const t of (n.route_to ?? '').split(',').filter(Boolean)) {
+      const o = nets.find((x) => x.name === t);
+      if (o) pairs.push([n.subnet, o.subnet]);
+    }
+    const anchor = pfAnchors(lab).routes;
+    record(this.ctx.db, lab, [{ kind: 'pf-anchor', name: anchor }]);
+    await this.ctx.host.run(['pfctl', '-a', anchor, '-f', '-'], { input: routesAnchor(pairs, nets.map((n) => n.subnet)) });
+  }
+
+  /** The leases the router's dnsmasq recorded. */
+  async leases(lab: string, network: string): Promise<DnsmasqLease[]> {
+    const text = await this.ctx.host.readFile(`${fbJailPaths(this.ctx.runDir, lab, `${network}-router`).root}/var/db/dnsmasq.leases`);
+    return text ? parseDnsmasqLeases(text) : [];
+  }
+
+  /** Creates jails on a network and starts their services. */
+  async run(lab: string, spec: JailSpec): Promise<JailRow[]> {
+    const names = countedNames(spec.name, spec.count).filter((n) => !getJail(this.ctx.db, lab, n));
+    return withBuild(this.ctx.db, lab, 'jail', names, process.pid, undefined, () => this.buildJails(lab, spec));
+  }
+
+  /** The steps of run: the jails, then their services. */
+  private async buildJails(lab: string, spec: JailSpec): Promise<JailRow[]> {
+    const rows = await createFbJails(this.ctx, lab, spec);
+    for (const j of rows) if (j.command) await this.startService(j);
+    return rows.map((j) => this.jail(lab, j.name));
+  }
+
+  /** Creates an IP-aliased jail: non-vnet, `ip4.addr = "NIC|IP/PREFIX"`, with its own FIB routing out of that NIC. */
+  async runAlias(lab: string, name: string, nic: string, ip: string, command?: string[]): Promise<JailRow> {
+    const { host, db } = this.ctx;
+    const assumed = PLAN_ASSUMPTIONS.nics[nic];
+    const r = await host.run(['ifconfig', nic, 'inet'], { allowFail: true, ...(assumed ? { simulated: inetLine(assumed.ip, assumed.prefix) } : {}) });
+    const inet = parseInet(r.stdout);
+    const fibs = Number((await host.run(['sysctl', '-n', 'net.fibs'], { simulated: `${PLAN_ASSUMPTIONS.fibs}\n` })).stdout.trim());
+    const used = new Set(namesOfKind(db, 'fib').map(Number));
+    let fib = 1;
+    while (used.has(fib)) fib++;
+    if (fib >= fibs) throw usage(`no free FIB for ${name}: net.fibs is ${fibs}; raise it in /boot/loader.conf`);
+    const p = fbJailPaths(this.ctx.runDir, lab, name);
+    const { row, subnet, gateway } = admitAlias(this.ctx, lab, name, nic, ip, inet ? [{ cidr: networkOf(inet.ip, inet.prefix), own: inet.ip, prefix: inet.prefix }] : undefined, [
+      { kind: 'dir', name: p.dir },
+      { kind: 'fib', name: String(fib) },
+      { kind: 'jail', name: `${fbJailName(lab, name)}|${p.conf}` },
+    ]);
+    try {
+      await host.run(['setfib', String(fib), 'route', 'add', '-net', subnet.cidr, '-iface', nic]);
+      await host.run(['setfib', String(fib), 'route', 'add', 'default', gateway]);
+      await makeRoot(this.ctx, lab, name, `127.0.0.1\tlocalhost\n${ip}\t${name}\n`, await host.readFile('/etc/resolv.conf') ?? '');
+      await host.writeFile(p.conf, jailConf({ name: fbJailName(lab, name), hostname: name, root: p.root, fstab: p.fstab, consoleLog: p.consoleLog, devfsRuleset: DEVFS_RULESETS.jail, ip4: { nic, ip, prefix: subnet.prefix }, fib }));
+      await host.run(['jail', '-f', p.conf, '-c', fbJailName(lab, name)]);
+      setJailState(db, [row.uuid], 'created');
+      setJailCommand(db, row.uuid, command);
+      if (command?.length) await this.startService(this.jail(lab, name));
+    } catch (e) {
+      await destroyFbJails(this.ctx, lab, [name]);
+      throw e;
+    }
+    return this.jail(lab, name);
+  }
+
+  /** Starts a jail's service under daemon(8), in its working directory, with its environment. */
+  private async startService(j: JailRow): Promise<void> {
+    const argv = JSON.parse(j.command!) as string[];
+    const env = Object.entries(j.env ? (JSON.parse(j.env) as Record<string, string>) : {}).map(([k, v]) => `${k}=${v}`);
+    const p = fbJailPaths(this.ctx.runDir, j.lab, j.name);
+    // A fixed script: the working directory and the command arrive as arguments, never inside the script text.
+    await this.ctx.host.run(jexec(j.lab, j.name, ['/bin/sh', '-c', 'cd "$1" || exit 1; log=$2; pid=$3; shift 3; exec daemon -f -o "$log" -p "$pid" /usr/bin/env "$@"', 'vessel-service', j.wd ?? '/', p.log, p.pid, ...env, ...argv]));
+    setJailState(this.ctx.db, [j.uuid], 'running');
+  }
+
+  /** The jails of a lab. */
+  jails(lab: string): JailRow[] {
+    return listJails(this.ctx.db, lab);
+  }
+  /** One jail, or a usage error. */
+  jail(lab: string, name: string): JailRow {
+    const j = getJail(this.ctx.db, lab, name);
+    if (!j) throw usage(`no jail named ${name} in lab ${lab}`);
+    return j;
+  }
+  /** Kills every process in a jail; the jail and its address stay. */
+  async stop(lab: string, name: string): Promise<void> {
+    const j = this.jail(lab, name);
+    await this.ctx.host.run(jexec(lab, name, ['kill', '-KILL', '-1']), { allowFail: true });
+    setJailState(this.ctx.db, [j.uuid], 'stopped');
+  }
+  /** Starts a stopped jail's DHCP client and service again. */
+  async start(lab: string, name: string): Promise<void> {
+    const j = this.jail(lab, name);
+    if (j.state === 'running') throw usage(`jail ${name} is already running`);
+    if (j.role === 'router') return startRouter(this.ctx, j, true);
+    if (j.dhcp) await this.ctx.host.run(jexec(lab, name, ['dhclient', '-c', '/etc/dhclient.conf', legNames(j.seq).jail]));
+    if (j.command) await this.startService(j);
+  }
+  /** Destroys jails by name. */
+  async destroy(lab: string, names: string[]): Promise<void> {
+    for (const n of names) this.jail(lab, n);
+    await destroyFbJails(this.ctx, lab, names);
+  }
+
+  /** Cuts traffic between two groups with a pf anchor on the host (bridged frames pass pf: net.link.bridge.pfil_member=1). */
+  async partition(lab: string, a: string[], b: string[]): Promise<void> {
+    if (a.length === 0 || b.length === 0) throw usage('partition: give two groups, e.g. vessel partition a,b -- c,d,e');
+    const both = a.filter((n) => b.includes(n));
+    if (both.length) throw usage(`partition: ${both.join(', ')} cannot be in both groups`);
+    const addrs = (names: string[]) => names.map((n) => {
+      const j = getJail(this.ctx.db, lab, n);
+      if (!j) throw usage(`partition: no jail named ${n} in lab ${lab}`);
+      if (!j.addr) throw usage(`partition: jail ${n} has no address yet`);
+      return j.addr;
+    });
+    const rules = partitionAnchor(addrs(a), addrs(b));
+    const anchor = pfAnchors(lab).partition;
+    record(this.ctx.db, lab, [{ kind: 'pf-anchor', name: anchor, owner: 'partition' }]);
+    await this.ctx.host.run(['pfctl', '-a', anchor, '-f', '-'], { input: rules });
+    await this.ctx.host.writeFile(`${this.ctx.runDir}/${lab}/partition.json`, JSON.stringify([...a, ...b]));
+  }
+  /** Removes the partition; returns how many jails it held (0: there was none). */
+  async heal(lab: string): Promise<number> {
+    const objs = objectsOf(this.ctx.db, lab, 'partition');
+    if (objs.length === 0) return 0;
+    const saved = await this.ctx.host.readFile(`${this.ctx.runDir}/${lab}/partition.json`);
+    await removeFbObjects(this.ctx.db, this.ctx.host, objs);
+    return saved ? (JSON.parse(saved) as string[]).length : objs.length;
+  }
+
+  /** One try of a supervisor ready check. */
+  async readyOnce(lab: string, j: JailRow, ready: Ready): Promise<boolean> {
+    if (ready.kind === 'tcp') return (await this.ctx.host.run(jexec(lab, j.name, ['nc', '-z', '-w', '1', j.addr ?? '127.0.0.1', String(ready.port)]), { allowFail: true })).code === 0;
+    if (ready.kind === 'exec') return (await this.ctx.host.run(jexec(lab, j.name, ['/bin/sh', '-c', 'cd "$1" || exit 1; exec /bin/sh -c "$2"', 'vessel-ready', j.wd ?? '/', ready.command]), { allowFail: true })).code === 0;
+    if (!this.ctx.host.live) return true;
+    return new RegExp(ready.regex, 'm').test((await this.ctx.host.readFile(fbJailPaths(this.ctx.runDir, lab, j.name).hostLog)) ?? '');
+  }
+
+  /** The argv prefix that runs a command inside a jail, in `wd` (a fixed script: wd and command are arguments). */
+  enterArgv(lab: string, name: string, wd: string): string[] {
+    return jexec(lab, name, ['/bin/sh', '-c', 'cd "$1" || exit 1; shift; exec "$@"', 'vessel-exec', wd]);
+  }
+
+  /** A jail's service log. */
+  async log(lab: string, name: string): Promise<string> {
+    return (await this.ctx.host.readFile(fbJailPaths(this.ctx.runDir, lab, name).hostLog)) ?? '';
+  }
+
+  /** The lab of one recipe run (the VM is the lab host; its uplink is $VESSEL_INET_NIC, else em0). */
+  openRunLab(id: string, runId: string): Promise<RunLab> {
+    return openFreebsdRunLab(this, id, runId);
+  }
+
+  /** Re-registers static jails with their routers (after a change). */
+  async refreshDns(lab: string, network: string): Promise<void> {
+    const r = getJail(this.ctx.db, lab, `${network}-router`);
+    if (r) await registerStatic(this.ctx, lab, r);
+  }
+}
+
+
+/** Whether a process is alive (FreeBSD has no /proc by default). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,0 +1,190 @@
+// FreeBSD jails: an epair leg on the network's bridge, a root of nullfs mounts plus its own /etc, and a vnet jail from a jail.conf fragment.
+import type { EngineContext, JailRow, NetworkRow } from '../../core/model.js';
+import { usage } from '../../util/errors.js';
+import { intToIp, ipToInt, planSubnet, withDhcpRange, type SubnetPlan } from '../../core/ipam.js';
+import { assumedLeases, reserveJails, type JailSpec } from '../../core/jails.js';
+import { deleteJails, getJail, setJailAddr, setJailState, slotBoundMembers, staticMembers, takenAddrs } from '../../state/jails.js';
+import { objectNamed, objectsOf } from '../../state/ledger.js';
+import { getNetwork } from '../../state/networks.js';
+import { dhclientConf, jailConf, jailFstab } from './conf.js';
+import { DEVFS_RULESETS, fbJailName, fbJailPaths, legNames, ROOT_DIRS, uplinkLegNames } from './names.js';
+import { removeFbObjects } from './remove.js';
+
+/** The FreeBSD backend's context: the shared engine context (its host runs plans live in the VM, or records them). */
+export type FbContext = EngineContext;
+
+/** Makes an epair, names its ends and returns them (the created name is what `ifconfig epair create` prints). */
+export async function makeEpair(ctx: FbContext, ends: { host: string; jail: string }, mac?: string): Promise<void> {
+  const made = (await ctx.host.run(['ifconfig', 'epair', 'create'], { simulated: `${nextName(ctx, 'epair')}a` })).stdout.trim();
+  const base = made.replace(/a$/, '');
+  await ctx.host.run(['ifconfig', `${base}a`, 'name', ends.host]);
+  await ctx.host.run(['ifconfig', `${base}b`, 'name', ends.jail]);
+  if (mac) await ctx.host.run(['ifconfig', ends.jail, 'ether', mac]);
+}
+
+const counters = new WeakMap<object, Map<string, number>>();
+/** What a fresh FreeBSD host would call the next cloned interface of a kind (epair0, bridge0, vlan0, ...). */
+export function nextName(ctx: FbContext, kind: string): string {
+  const m = counters.get(ctx.host) ?? new Map<string, number>();
+  counters.set(ctx.host, m);
+  const n = m.get(kind) ?? 0;
+  m.set(kind, n + 1);
+  return `${kind}${n}`;
+}
+
+/** Runs argv inside a jail. */
+export function jexec(lab: string, jail: string, argv: string[]): string[] {
+  return ['jexec', fbJailName(lab, jail), ...argv];
+}
+
+/** The ledger objects of new jails, in creation order. */
+function objectsFor(ctx: FbContext, lab: string) {
+  return (rows: JailRow[], spec: JailSpec) => rows.flatMap((j) => {
+    const p = fbJailPaths(ctx.runDir, lab, j.name);
+    return [
+      { kind: 'dir' as const, name: p.dir, owner: j.name },
+      { kind: 'ifnet' as const, name: legNames(j.seq).host, owner: j.name },
+      ...(spec.role === 'router' && spec.uplink ? [{ kind: 'ifnet' as const, name: uplinkLegNames(j.seq).host, owner: j.name }] : []),
+      { kind: 'jail' as const, name: `${fbJailName(lab, j.name)}|${p.conf}`, owner: j.name },
+    ];
+  });
+}
+
+/** Writes a jail's root: its own /etc (a copy of the host's, with its hosts and resolv.conf) and /var, plus mount points. */
+export async function makeRoot(ctx: FbContext, lab: string, name: string, hosts: string, resolv: string): Promise<void> {
+  const p = fbJailPaths(ctx.runDir, lab, name);
+  await ctx.host.run(['mkdir', '-p', ...ROOT_DIRS.map((d) => `${p.root}/${d}`)]);
+  await ctx.host.run(['cp', '-Rp', '/etc/', `${p.root}/etc`]);
+  await ctx.host.writeFile(`${p.root}/etc/hosts`, hosts);
+  await ctx.host.writeFile(`${p.root}/etc/resolv.conf`, resolv);
+  await ctx.host.writeFile(p.fstab, jailFstab(p.root));
+}
+
+
+/** Parses `ifconfig IF inet`: the first IPv4 address and its prefix (FreeBSD prints the netmask in hex). */
+export function parseInet(text: string): { ip: string; prefix: number } | undefined {
+  const m = /inet (\d+\.\d+\.\d+\.\d+) netmask 0x([0-9a-f]{8})/.exec(text);
+  if (!m) return undefined;
+  const prefix = Number.parseInt(m[2]!, 16).toString(2).replace(/0+$/, '').length;
+  return { ip: m[1]!, prefix };
+}
+
+/** The simulated `ifconfig IF inet` line for an address. */
+export function inetLine(ip: string, prefix: number): string {
+  const mask = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
+  return `\tinet ${ip} netmask 0x${mask.toString(16).padStart(8, '0')} broadcast ${intToIp((ipToInt(ip) | (~mask >>> 0)) >>> 0)}\n`;
+}
+
+/** Creates jails on a network (the router too, with role router); on failure, what was made is removed again. */
+export async function createFbJails(ctx: FbContext, lab: string, spec: JailSpec): Promise<JailRow[]> {
+  const rows = reserveJails(ctx, lab, spec, objectsFor(ctx, lab));
+  const net = getNetwork(ctx.db, lab, spec.network)!;
+  const plan = withDhcpRange(planSubnet(net.subnet) as SubnetPlan, net.dhcp_first, net.dhcp_last);
+  const gateway = intToIp(plan.gateway);
+  const router = spec.role === 'router' ? undefined : getJail(ctx.db, lab, `${net.name}-router`);
+  try {
+    // A slotted DHCP jail's lease is bound to its slot before its DHCP client asks.
+    if (router && rows.some((j) => j.dhcp && j.slot !== null)) await registerStatic(ctx, lab, router);
+    for (const j of rows) {
+      const p = fbJailPaths(ctx.runDir, lab, j.name);
+      const leg = legNames(j.seq);
+      await makeEpair(ctx, leg, j.mac ?? undefined);
+      await ctx.host.run(['ifconfig', net.bridge, 'addm', leg.host]);
+      await ctx.host.run(['ifconfig', leg.host, 'up']);
+      const ifaces = [leg.jail];
+      if (spec.role === 'router' && spec.uplink) {
+        const up = uplinkLegNames(j.seq);
+        await makeEpair(ctx, up);
+        await ctx.host.run(['ifconfig', upBridgeOf(ctx, lab), 'addm', up.host]);
+        await ctx.host.run(['ifconfig', up.host, 'up']);
+        ifaces.push(up.jail);
+      }
+      const fqdn = net.domain ? `${j.name}.${net.domain} ` : '';
+      const hosts = `127.0.0.1\tlocalhost\n${j.addr ? `${j.addr}\t${fqdn}${j.name}\n` : ''}`;
+      const resolv = spec.role === 'router' ? '' : router && net.domain ? `search ${net.domain}\nnameserver ${gateway}\n` : `nameserver ${gateway}\n`;
+      await makeRoot(ctx, lab, j.name, hosts, resolv);
+      if (j.dhcp) await ctx.host.writeFile(`${p.root}/etc/dhclient.conf`, dhclientConf(j.name));
+      // jail.conf has no include: a member's file carries its router's definition, so `depend` names a jail jail(8) knows.
+      const routerConf = router ? (await ctx.host.readFile(fbJailPaths(ctx.runDir, lab, router.name).conf)) ?? '' : '';
+      await ctx.host.writeFile(p.conf, routerConf + jailConf({
+        name: fbJailName(lab, j.name), hostname: j.name, root: p.root, fstab: p.fstab, consoleLog: p.consoleLog,
+        devfsRuleset: spec.role === 'router' ? DEVFS_RULESETS.router : j.dhcp ? DEVFS_RULESETS.dhcp : DEVFS_RULESETS.jail,
+        vnetInterfaces: ifaces, ...(router ? { depend: [fbJailName(lab, router.name)] } : {}),
+      }));
+      await ctx.host.run(['jail', '-f', p.conf, '-c', fbJailName(lab, j.name)]);
+      if (j.dhcp) {
+        await ctx.host.run(jexec(lab, j.name, ['ifconfig', leg.jail, 'up']));
+        await ctx.host.run(jexec(lab, j.name, ['dhclient', '-c', '/etc/dhclient.conf', leg.jail]));
+        const got = parseInet((await ctx.host.run(jexec(lab, j.name, ['ifconfig', leg.jail, 'inet']), { simulated: inetLine(j.slot !== null && j.addr ? j.addr : assumedLeases(ctx, net, withDhcpRange(plan, net.dhcp_first, net.dhcp_last), 1)[0]!, plan.prefix) })).stdout);
+        if (!got) throw usage(`jail ${j.name} got no DHCP lease from ${net.name}-router`);
+        setJailAddr(ctx.db, j.uuid, got.ip);
+      } else {
+        await ctx.host.run(jexec(lab, j.name, ['ifconfig', leg.jail, 'inet', `${j.addr}/${plan.prefix}`, 'up']));
+        if (spec.role !== 'router') await ctx.host.run(jexec(lab, j.name, ['route', 'add', 'default', gateway]));
+      }
+      setJailState(ctx.db, [j.uuid], 'created');
+    }
+    if (router && rows.some((j) => !j.dhcp)) await registerStatic(ctx, lab, router);
+  } catch (e) {
+    await destroyFbJails(ctx, lab, rows.map((j) => j.name));
+    throw e;
+  }
+  return rows.map((j) => getJail(ctx.db, lab, j.name)!);
+}
+
+/** The lab's uplink bridge name as recorded. */
+export function upBridgeOf(ctx: FbContext, lab: string): string {
+  const o = objectNamed(ctx.db, lab, 'ifnet', 'uplink');
+  if (!o) throw usage(`lab ${lab} has no uplink bridge`);
+  return o;
+}
+
+/** Rewrites the router's static jails (served in DNS) and slot bindings (MAC to address), then has dnsmasq re-read them. */
+export async function registerStatic(ctx: FbContext, lab: string, router: JailRow): Promise<void> {
+  const net = getNetwork(ctx.db, lab, router.network!)!;
+  const statics = staticMembers(ctx.db, lab, net.name);
+  const bound = slotBoundMembers(ctx.db, lab, net.name);
+  const root = fbJailPaths(ctx.runDir, lab, router.name).root;
+  await ctx.host.writeFile(`${root}/etc/vessel-hosts`, statics.map((s) => `${s.addr}\t${s.name}.${net.domain} ${s.name}\n`).join(''));
+  await ctx.host.writeFile(`${root}/etc/vessel-dhcp-hosts`, bound.map((b) => `${b.mac},${b.addr},${b.name}\n`).join(''));
+  if (router.state === 'running') await ctx.host.run(jexec(lab, router.name, ['pkill', '-HUP', '-x', 'dnsmasq']), { allowFail: true });
+}
+
+/** Destroys jails: each is removed with jail -r (its processes and mounts go with it), then its epairs and files. */
+export async function destroyFbJails(ctx: FbContext, lab: string, names: string[], tellRouters = true): Promise<void> {
+  // (when the routers go too, as in a network's or a lab's teardown, there is nothing to give back)
+  if (tellRouters) await releaseFbLeases(ctx, lab, names);
+  const routersToTell = new Set<string>();
+  for (const n of names) {
+    const j = getJail(ctx.db, lab, n);
+    if (j?.network && j.role === 'jail' && (!j.dhcp || j.slot !== null) && tellRouters) routersToTell.add(`${j.network}-router`);
+    await removeFbObjects(ctx.db, ctx.host, objectsOf(ctx.db, lab, n));
+    deleteJails(ctx.db, lab, [n]);
+  }
+  for (const r of routersToTell) {
+    const router = getJail(ctx.db, lab, r);
+    if (router && !names.includes(r)) await registerStatic(ctx, lab, router);
+  }
+}
+
+/**
+ * Frees the leases of DHCP jails about to go, so their addresses return to the pool and their names leave DNS.
+ * dhclient(8) has no release, and dnsmasq reads its lease file only at start: the router stops dnsmasq, drops
+ * the jails' lines (by MAC) from its lease file, and starts it again.
+ */
+async function releaseFbLeases(ctx: FbContext, lab: string, names: string[]): Promise<void> {
+  const byRouter = new Map<string, string[]>();
+  for (const n of names) {
+    const j = getJail(ctx.db, lab, n);
+    if (!j?.dhcp || !j.network || !j.mac) continue;
+    const r = `${j.network}-router`;
+    if (names.includes(r) || getJail(ctx.db, lab, r)?.state !== 'running') continue;
+    byRouter.set(r, [...(byRouter.get(r) ?? []), j.mac]);
+  }
+  for (const [r, macs] of byRouter) {
+    await ctx.host.run(jexec(lab, r, ['pkill', '-x', 'dnsmasq']), { allowFail: true });
+    await ctx.host.run(jexec(lab, r, ['sh', '-c', 'while pgrep -qx dnsmasq; do sleep 0.1; done']));
+    await ctx.host.run(jexec(lab, r, ['sed', '-i', '', ...macs.flatMap((m) => ['-e', `/ ${m} /d`]), '/var/db/dnsmasq.leases']), { allowFail: true });
+    await ctx.host.run(jexec(lab, r, ['/usr/local/sbin/dnsmasq', '--conf-file=/etc/dnsmasq.conf']));
+  }
+}

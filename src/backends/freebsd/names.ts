@@ -1,0 +1,77 @@
+// FreeBSD backend names and paths (pure): jail names, epair/bridge names of at most 15 characters, devfs rulesets, pf anchors.
+import { join } from 'node:path';
+import { failed } from '../../util/errors.js';
+import { IFNAMSIZ_MAX } from '../../core/names.js';
+
+/** Where FreeBSD keeps the engine's per-lab files (FreeBSD has /var/run, no /run). */
+export const FREEBSD_RUN_DIR = '/var/run/vessel';
+
+/** devfs rulesets the backend defines: a plain jail, a DHCP jail (bpf unhidden), a router (bpf and pf unhidden). */
+export const DEVFS_RULESETS = { jail: 4071, dhcp: 4072, router: 4073 } as const;
+
+/** The system-wide jail(8) name of a lab's jail: no dots (jail(8) uses dots for hierarchy). */
+export function fbJailName(lab: string, jail: string): string {
+  const n = `vc-${lab}-${jail}`;
+  if (n.includes('.')) throw failed(`jail name ${n} contains a dot`);
+  return n;
+}
+
+/** An interface name, checked against IFNAMSIZ. */
+function ifname(n: string): string {
+  if (n.length > IFNAMSIZ_MAX) throw failed(`interface name ${n} is longer than ${IFNAMSIZ_MAX} characters`);
+  return n;
+}
+
+/** The epair ends of a jail's network leg: host side on the bridge, jail side moved in by vnet.interface. */
+export function legNames(seq: number): { host: string; jail: string } {
+  return { host: ifname(`vh${seq}`), jail: ifname(`vj${seq}`) };
+}
+
+/** The epair ends of a router's outside leg: host side on the uplink bridge, jail side (the router's $ext_if). */
+export function uplinkLegNames(seq: number): { host: string; jail: string } {
+  return { host: ifname(`vo${seq}`), jail: ifname(`vu${seq}`) };
+}
+
+/** The lab's uplink bridge, which holds the VM's NAT NIC and every router's outside leg. */
+export function uplinkBridge(lab: string): string {
+  return ifname(`up-${lab}`);
+}
+
+/** The epair ends of a VLAN trunk: the tagged side carries vlan(4) interfaces; the far side is where a real trunk would plug in. */
+export function trunkNames(trunk: string): { tagged: string; far: string } {
+  return { tagged: ifname(`tk-${trunk.slice(0, 11)}a`), far: ifname(`tk-${trunk.slice(0, 11)}b`) };
+}
+
+/** The vlan(4) interface of one VLAN on a trunk. */
+export function vlanIfName(trunk: string, vlan: number): string {
+  return ifname(`${trunk.slice(0, 8)}.${vlan}`);
+}
+
+/** pf anchors (under the host's `anchor "vessel/*"`) for a lab's partition and its routes between networks. */
+export function pfAnchors(lab: string): { partition: string; routes: string } {
+  return { partition: `vessel/${lab}-partition`, routes: `vessel/${lab}-routes` };
+}
+
+/** Paths of one jail: its jail.conf fragment, fstab, root, and files inside the root. */
+export function fbJailPaths(runDir: string, lab: string, jail: string) {
+  const dir = join(runDir, lab, 'jails', jail);
+  const root = join(dir, 'root');
+  return {
+    dir,
+    conf: join(dir, 'jail.conf'),
+    fstab: join(dir, 'fstab'),
+    consoleLog: join(dir, 'console.log'),
+    root,
+    /** Inside the jail: */
+    log: '/var/log/vessel-service.log',
+    pid: '/var/run/vessel-service.pid',
+    hostLog: join(root, 'var/log/vessel-service.log'),
+  };
+}
+
+/** Host directories a jail root sees through read-only nullfs mounts. */
+export const NULLFS_RO = ['/bin', '/sbin', '/lib', '/libexec', '/usr'] as const;
+/** Host directories a jail root shares read-write (/tmp holds the run's work directory). */
+export const NULLFS_RW = ['/tmp'] as const;
+/** Directories a jail root owns (copied /etc, its own /var). */
+export const ROOT_DIRS = ['etc', 'var/run', 'var/db', 'var/log', 'var/tmp', 'dev', 'root', ...NULLFS_RO.map((d) => d.slice(1)), ...NULLFS_RW.map((d) => d.slice(1))] as const;

@@ -1,0 +1,68 @@
+// Probes on FreeBSD (the VM only; unverified here): ping, nc, hostname, getent and the router's leases, through jexec.
+import type { Host } from '../../core/host.js';
+import { failed } from '../../util/errors.js';
+import type { FreebsdEngine } from './engine.js';
+import { fbJailName, legNames } from './names.js';
+import type { LeaseResult, PingResult, Prober, ResolveResult, Source, TcpResult } from '../../assert/evaluate.js';
+import { parseGetent } from '../../assert/getent.js';
+
+/** Reads FreeBSD ping's summary ("N packets transmitted, M packets received"). */
+export function parseBsdPing(out: string): PingResult {
+  const m = /(\d+) packets transmitted, (\d+) packets received/.exec(out);
+  if (!m) return { sent: 0, received: 0, error: out.trim().split('\n').pop() || 'no output from ping' };
+  return { sent: Number(m[1]), received: Number(m[2]) };
+}
+
+/** Probes through jexec on a FreeBSD host. */
+export class FreebsdProber implements Prober {
+  readonly pingTool = 'ping -c 1 -t 1';
+  readonly tcpTool = 'nc -z -w';
+  constructor(private readonly cmd: Host, private readonly e: FreebsdEngine, private readonly lab: string) {}
+
+  private inside(src: Source, argv: string[]): string[] {
+    if (src.kind === 'jail') return ['jexec', fbJailName(this.lab, src.name), ...argv];
+    if (src.kind === 'upstream') throw failed('the freebsd lab has no simulated upstream');
+    return argv;
+  }
+  async ping(src: Source, ips: string[], expectReply: boolean): Promise<Map<string, PingResult>> {
+    const out = new Map<string, PingResult>();
+    await Promise.all(ips.map(async (ip) => {
+      const r = await this.cmd.run(this.inside(src, ['ping', '-c', '1', '-t', expectReply ? '2' : '1', ip]), { allowFail: true });
+      out.set(ip, parseBsdPing(r.stdout + r.stderr));
+    }));
+    return out;
+  }
+  async tcp(src: Source, ip: string, port: number, expectConnect: boolean): Promise<TcpResult> {
+    const t = expectConnect ? 3 : 1;
+    const r = await this.cmd.run(this.inside(src, ['nc', '-z', '-w', String(t), ip, String(port)]), { allowFail: true });
+    return r.code === 0 ? { ok: true, detail: 'connected' } : { ok: false, detail: (r.stderr.trim().split('\n').pop() || `no connection within ${t}s`).replace(/^nc: /, '') };
+  }
+  async hostname(jail: string): Promise<string> {
+    return (await this.cmd.run(['jexec', fbJailName(this.lab, jail), 'hostname'])).stdout.trim();
+  }
+  async resolve(src: Source, name: string): Promise<ResolveResult> {
+    const r = await this.cmd.run(this.inside(src, ['getent', 'hosts', name]), { allowFail: true });
+    const addresses = parseGetent(r.stdout);
+    return { addresses, detail: addresses.length ? addresses.join(', ') : 'not found' };
+  }
+  async lease(jail: string): Promise<LeaseResult> {
+    const j = this.e.jail(this.lab, jail);
+    const network = j.network ?? '';
+    const leases = await this.e.leases(this.lab, network);
+    const l = leases.find((x) => x.mac === j.mac);
+    const r = await this.cmd.run(['jexec', fbJailName(this.lab, jail), 'ifconfig', legNames(j.seq).jail, 'inet'], { allowFail: true });
+    const server = await this.serverRunning(jail);
+    return { ...(l ? { leased: l.ip, expiry: l.expiry } : {}), interfaceAddrs: [...r.stdout.matchAll(/inet (\d+\.\d+\.\d+\.\d+)/g)].map((m) => m[1]!), serverRunning: server?.running ?? false, network };
+  }
+  async serverRunning(jail: string): Promise<{ network: string; running: boolean } | undefined> {
+    const j = this.e.jail(this.lab, jail);
+    if (!j.network) return undefined;
+    const r = await this.cmd.run(['jexec', fbJailName(this.lab, `${j.network}-router`), 'pgrep', '-x', 'dnsmasq'], { allowFail: true });
+    return { network: j.network, running: r.code === 0 };
+  }
+  /** FreeBSD keeps an ARP table per vnet: no shared budget to respect. */
+  async neighbourBudget(): Promise<number> {
+    return Number.MAX_SAFE_INTEGER;
+  }
+  async forgetNeighbours(): Promise<void> {}
+}

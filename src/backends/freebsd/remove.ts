@@ -1,0 +1,36 @@
+// Removes FreeBSD ledger objects in teardown order (the reverse of creation), tolerating what is already gone.
+import type { Host } from '../../core/host.js';
+import { failed } from '../../util/errors.js';
+import { forget, sharedWith, type LedgerObject } from '../../state/ledger.js';
+import type { Db } from '../../state/db.js';
+
+/** The command that removes one ledger object on FreeBSD. */
+export function removalCommand(o: LedgerObject): string[] {
+  switch (o.kind) {
+    // jail -r runs exec.stop, kills the jail's processes, unmounts its mount.* file systems and returns vnet interfaces.
+    case 'jail': return ['jail', '-f', o.name.split('|')[1]!, '-r', o.name.split('|')[0]!];
+    // Destroying one end of an epair destroys both; a bridge or vlan goes alone.
+    case 'ifnet': return ['ifconfig', o.name, 'destroy'];
+    case 'fib': return ['setfib', o.name, 'route', '-q', 'flush'];
+    case 'pf-anchor': return ['pfctl', '-a', o.name, '-F', 'all'];
+    case 'devfs-ruleset': return ['devfs', 'rule', '-s', o.name, 'delset'];
+    // -x: never cross a mount point (a nullfs mount still in place stops the removal instead of following it).
+    case 'dir': return ['rm', '-rf', '-x', o.name];
+    default: throw failed(`the freebsd backend does not make ${o.kind} objects`);
+  }
+}
+
+/** Removes the objects (already in teardown order) and forgets them. */
+export async function removeFbObjects(db: Db, host: Host, objects: LedgerObject[]): Promise<void> {
+  for (const o of objects) {
+    // A ruleset or anchor shared by other labs stays until the last one goes.
+    if (o.kind === 'devfs-ruleset' || o.kind === 'pf-anchor') {
+      if (sharedWith(db, o.kind, o.name, o.lab) > 0) {
+        forget(db, [o.id]);
+        continue;
+      }
+    }
+    await host.run(removalCommand(o), { allowFail: true });
+    forget(db, [o.id]);
+  }
+}

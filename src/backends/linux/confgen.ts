@@ -1,0 +1,90 @@
+// Linux configuration text (pure): router nftables, the udhcpc event script and its lease file, the simulated upstream.
+
+/** The simulated VirtualBox NAT network and the "internet" behind it. */
+export const UPSTREAM = {
+  subnet: '10.0.2.0/24',
+  gateway: '10.0.2.2',
+  dns: '10.0.2.3',
+  dhcpFirst: '10.0.2.15',
+  dhcpLast: '10.0.2.254',
+  internetSubnet: '198.51.100.0/24',
+  internetGateway: '198.51.100.1',
+  www: '198.51.100.80',
+  wwwName: 'www.example',
+  /** The simulated EC2 ENI's VPC subnet: the lab host's `eni0` is the ENI, the upstream is the VPC router. */
+  eniSubnet: '172.31.32.0/20',
+  eniGateway: '172.31.32.1',
+  eniHost: '172.31.32.10',
+} as const;
+
+/** nftables rules inside a router: masquerade out of eth1 (unless no NAT), nothing new accepted from eth1. */
+export function routerNftRules(o: { subnet: string; nat: boolean; uplink: boolean }): string {
+  const lines = ['table inet vessel_router {', '  chain input {', '    type filter hook input priority 0; policy accept;'];
+  if (o.uplink) {
+    lines.push(
+      '    iifname "eth1" ct state established,related accept',
+      '    iifname "eth1" udp sport 67 udp dport 68 accept',
+      '    iifname "eth1" drop',
+    );
+  }
+  lines.push('  }', '  chain forward {', '    type filter hook forward priority 0; policy accept;');
+  if (o.uplink) {
+    lines.push('    iifname "eth1" ct state established,related accept', '    iifname "eth1" drop');
+    if (!o.nat) lines.push('    oifname "eth1" drop');
+  }
+  lines.push('  }');
+  if (o.uplink && o.nat) {
+    lines.push('  chain postrouting {', '    type nat hook postrouting priority 100;', `    oifname "eth1" ip saddr ${o.subnet} masquerade`, '  }');
+  }
+  lines.push('}', '');
+  return lines.join('\n');
+}
+
+/**
+ * busybox udhcpc event script (Debian ships none). Installs the lease's address and route, writes the
+ * jail's resolv.conf with the search domain, and records the lease in $VESSEL_LEASE_FILE.
+ */
+export const UDHCPC_SCRIPT = `#!/bin/sh
+# udhcpc event script written by vessel: $1 is the event, the lease comes in the environment.
+# Kept to two execs per lease (one ip batch, one mv): a hundred jails lease at once.
+umask 077
+event=$1
+case "$event" in
+  deconfig)
+    ip -4 addr flush dev "$interface"
+    ip link set "$interface" up
+    ;;
+  bound|renew)
+    if [ "$event" = bound ] || [ "$(sed -n 's/^ip=//p' "$VESSEL_LEASE_FILE" 2>/dev/null)" != "$ip" ]; then
+      set -- $router
+      {
+        [ "$event" = renew ] && echo "addr flush dev $interface"
+        echo "addr replace $ip/$mask dev $interface"
+        [ -n "$1" ] && [ "$VESSEL_DHCP_ROUTE" != "no" ] && echo "route replace default via $1 dev $interface"
+      } | ip -batch -
+    fi
+    if [ "$VESSEL_DHCP_RESOLV" != "no" ]; then
+      {
+        if [ -n "$search" ]; then echo "search $search"; elif [ -n "$domain" ]; then echo "search $domain"; fi
+        for d in $dns; do echo "nameserver $d"; done
+      } > /etc/resolv.conf
+    fi
+    printf 'ip=%s\\nmask=%s\\nrouter=%s\\ndns=%s\\ndomain=%s\\nlease=%s\\nserver=%s\\n' "$ip" "$mask" "$router" "$dns" "$domain" "$lease" "$serverid" > "$VESSEL_LEASE_FILE.tmp"
+    mv "$VESSEL_LEASE_FILE.tmp" "$VESSEL_LEASE_FILE"
+    ;;
+  leasefail|nak)
+    echo "$event" >> "$VESSEL_LEASE_FILE.events"
+    ;;
+esac
+exit 0
+`;
+
+/** Reads a lease file written by the udhcpc script. */
+export function parseLeaseFile(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of text.split('\n')) {
+    const i = line.indexOf('=');
+    if (i > 0) out[line.slice(0, i)] = line.slice(i + 1);
+  }
+  return out;
+}

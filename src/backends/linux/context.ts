@@ -1,0 +1,10 @@
+// What a Linux backend operation needs: the shared engine context, plus the cgroup v2 tree its jails live in.
+import type { EngineContext } from '../../core/model.js';
+
+/** The Linux backend's context. */
+export interface LinuxContext extends EngineContext {
+  /** cgroup v2 mount point on the managed host. */
+  cgroupRoot: string;
+  /** The state database's folder, hidden inside every jail under an empty tmpfs. */
+  stateDir: string;
+}

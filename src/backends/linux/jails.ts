@@ -1,0 +1,239 @@
+// Jails: netns + UTS + mount namespaces (persistent by bind mount) + a cgroup, joined to a bridge by a veth.
+import { assumedLeases, countedNames, MAX_COUNT, pool, reserveJails, type JailObjects, type JailSpec } from '../../core/jails.js';
+import type { JailRow, NetworkRow } from '../../core/model.js';
+import { intToIp, planSubnet, withDhcpRange, type SubnetPlan } from '../../core/ipam.js';
+import { failpoint } from '../../core/failpoint.js';
+import { macFromSeed } from '../../core/names.js';
+import { runSteps } from '../../core/steps.js';
+import { processStart } from '../../host/local.js';
+import { withBuild } from '../../state/builds.js';
+import { deleteJails, getJail, routerOf, setJailState } from '../../state/jails.js';
+import { objectsOf, type ObjectKind } from '../../state/ledger.js';
+import { getNetwork } from '../../state/networks.js';
+import { failed, usage } from '../../util/errors.js';
+import type { LinuxContext } from './context.js';
+import { bindSlots, leaseAll, registerStatic, releaseLeases, startDhcpClient, unbindSlots, unregisterStatic } from './dhcp.js';
+import { cgroupDir } from './facts.js';
+import { killCgroup } from './kill.js';
+import { hostNetns, jailNetns, routerUplinkVeth, UPLINK_BRIDGE } from './names.js';
+import { jailPaths, labPaths } from './paths.js';
+import { removeObjects } from './remove.js';
+
+/** The Linux backend's kernel objects of new jails. */
+function linuxObjects(ctx: LinuxContext, lab: string): JailObjects {
+  return (rows, spec) => {
+    const objs: { kind: ObjectKind; name: string; owner: string }[] = [];
+    for (const j of rows) {
+      const p = jailPaths(ctx.runDir, lab, j.name);
+      objs.push(
+        { kind: 'netns-jail', name: jailNetns(lab, j.name), owner: j.name },
+        { kind: 'nsfile', name: p.uts, owner: j.name },
+        { kind: 'nsfile', name: p.mnt, owner: j.name },
+        { kind: 'link', name: `${hostNetns(lab)}/${j.host_if}`, owner: j.name },
+        ...(spec.role === 'router' && spec.uplink?.kind === 'bridge' ? [{ kind: 'link' as const, name: `${hostNetns(lab)}/${routerUplinkVeth(j.seq)}`, owner: j.name }] : []),
+        ...(spec.role === 'router' && spec.uplink?.kind === 'nic' ? [{ kind: 'link' as const, name: `${jailNetns(lab, j.name)}/eth1`, owner: j.name }] : []),
+        { kind: 'dir', name: p.dir, owner: j.name },
+        { kind: 'cgroup', name: cgroupDir(ctx.cgroupRoot, lab, j.name), owner: j.name },
+      );
+    }
+    return objs;
+  };
+}
+
+// Runs inside the new jail netns: sets the hostname, bind-mounts the jail's files, remounts /sys,
+// then configures the links from a batch file. $1 name, $2 hosts, $3 resolv.conf, $4 hostname, $5 ip batch.
+// $6 is the state database's folder: an empty tmpfs is mounted over it, so nothing in a jail can open the database.
+export const SETUP = [
+  'echo "$1" > /proc/sys/kernel/hostname',
+  'mount --bind "$2" /etc/hosts',
+  'mount --bind "$3" /etc/resolv.conf',
+  'mount --bind "$4" /etc/hostname',
+  '{ [ ! -d "$6" ] || mount -t tmpfs -o size=4k,mode=0700 vessel-state-hidden "$6"; }',
+  'mount -t sysfs sysfs /sys',
+  'ip -batch "$5"',
+].join(' && ');
+
+
+/** What creating jails works on, step by step. */
+interface Build {
+  ctx: LinuxContext;
+  lab: string;
+  spec: JailSpec;
+  start: (j: JailRow) => Promise<void>;
+  rows: JailRow[];
+  net: NetworkRow;
+  plan: SubnetPlan;
+  router: JailRow | undefined;
+}
+
+/** Creates and starts jails; on any failure everything made for them is removed again. */
+export async function createJails(ctx: LinuxContext, lab: string, spec: JailSpec, start: (j: JailRow) => Promise<void>): Promise<JailRow[]> {
+  // Until they are complete (leased, started), the jails are a build of this process: if it dies, the next vessel call removes them.
+  const names = spec.count !== undefined && (!Number.isInteger(spec.count) || spec.count < 1 || spec.count > MAX_COUNT) ? [] : countedNames(spec.name, spec.count);
+  const mine = names.filter((n) => !getJail(ctx.db, lab, n));
+  return withBuild(ctx.db, lab, 'jail', mine, process.pid, processStart(process.pid), () => buildJails(ctx, lab, spec, start));
+}
+
+/** Reserves names, addresses and sequence numbers, and the ledger rows of every object to come. */
+function reserve(ctx: LinuxContext, lab: string, spec: JailSpec, start: Build['start']): Build {
+  const rows = reserveJails(ctx, lab, spec, linuxObjects(ctx, lab));
+  const net = getNetwork(ctx.db, lab, spec.network)!;
+  const plan = planSubnet(net.subnet);
+  if (typeof plan === 'string') throw usage(plan);
+  return { ctx, lab, spec, start, rows, net, plan, router: spec.role === 'router' ? undefined : routerOf(ctx.db, lab, spec.network) };
+}
+
+/** The steps of creating jails, in order. */
+const JAIL_STEPS = [
+  { name: 'namespaces', run: makeNamespaces },
+  { name: 'links', run: makeLinks },
+  { name: 'files', run: writeJailFiles },
+  { name: 'setup inside', run: setupInside },
+  { name: 'created', run: markCreated },
+  { name: 'leases', run: leaseDhcpJails },
+  { name: 'DNS names', run: registerNames },
+  { name: 'services', run: startServices },
+];
+
+/** createJails after the build is recorded: reserve, then each step; on failure, everything is removed. */
+async function buildJails(ctx: LinuxContext, lab: string, spec: JailSpec, start: Build['start']): Promise<JailRow[]> {
+  const b = reserve(ctx, lab, spec, start);
+  try {
+    await runSteps(b, JAIL_STEPS);
+  } catch (e) {
+    await destroyJails(ctx, lab, b.rows.map((j) => j.name));
+    throw e;
+  }
+  return b.rows.map((j) => getJail(ctx.db, lab, j.name)!);
+}
+
+/** One network namespace per jail, in one batch. */
+async function makeNamespaces(b: Build): Promise<void> {
+  await b.ctx.host.run(['ip', '-batch', '-'], { input: b.rows.map((j) => `netns add ${jailNetns(b.lab, j.name)}`).join('\n') + '\n' });
+}
+
+/** A veth per jail from the network's bridge into the jail (eth0); a router's outside leg (eth1). */
+async function makeLinks(b: Build): Promise<void> {
+  const { ctx, lab, spec } = b;
+  const hostLines: string[] = [];
+  for (const j of b.rows) {
+    hostLines.push(
+      `link add ${j.host_if} address ${macFromSeed(j.uuid, 'host')} type veth peer name eth0 address ${j.mac} netns ${jailNetns(lab, j.name)}`,
+      `link set dev ${j.host_if} addrgenmode none`,
+      `link set ${j.host_if} master ${b.net.bridge}`,
+      `link set ${j.host_if} up`,
+    );
+    if (spec.role === 'router' && spec.uplink?.kind === 'bridge') {
+      const vr = routerUplinkVeth(j.seq);
+      hostLines.push(
+        `link add ${vr} address ${macFromSeed(j.uuid, 'uplink-host')} type veth peer name eth1 address ${macFromSeed(j.uuid, 'uplink')} netns ${jailNetns(lab, j.name)}`,
+        `link set dev ${vr} addrgenmode none`,
+        `link set ${vr} master ${UPLINK_BRIDGE}`,
+        `link set ${vr} up`,
+      );
+    }
+  }
+  await ctx.host.run(['ip', '-n', hostNetns(lab), '-batch', '-'], { input: hostLines.join('\n') + '\n' });
+  if (spec.role === 'router' && spec.uplink?.kind === 'nic') {
+    // The outside leg is made straight inside the router's netns: nothing new stays next to the NIC.
+    const j = b.rows[0]!;
+    await ctx.host.run(['ip', 'link', 'add', 'link', spec.uplink.nic, 'name', 'eth1', 'address', macFromSeed(j.uuid, 'uplink'), 'netns', jailNetns(lab, j.name), 'type', 'macvlan', 'mode', 'bridge']);
+  }
+}
+
+/** Each jail's directory, namespace files, hosts, resolv.conf, hostname, link batch and cgroup. */
+async function writeJailFiles(b: Build): Promise<void> {
+  const { ctx, lab, spec, plan, net } = b;
+  const gateway = intToIp(plan.gateway);
+  const resolv = b.router && net.domain ? `search ${net.domain}\nnameserver ${gateway}\n` : `nameserver ${gateway}\n`;
+  await ctx.host.mkdir(labPaths(ctx.runDir, lab).jailsDir);
+  for (const j of b.rows) {
+    const p = jailPaths(ctx.runDir, lab, j.name);
+    await ctx.host.mkdir(p.dir);
+    await ctx.host.writeFile(p.uts, '');
+    await ctx.host.writeFile(p.mnt, '');
+    const fqdn = net.domain ? `${j.name}.${net.domain} ` : '';
+    await ctx.host.writeFile(p.hosts, `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n${j.addr ? `${j.addr}\t${fqdn}${j.name}\n` : ''}`);
+    await ctx.host.writeFile(p.resolv, spec.role === 'router' ? 'nameserver 127.0.0.1\n' : resolv);
+    await ctx.host.writeFile(p.hostname, `${j.name}\n`);
+    const lines = ['link set lo up', 'link set dev eth0 addrgenmode none'];
+    if (j.addr && !j.dhcp) lines.push(`addr add ${j.addr}/${plan.prefix} dev eth0`);
+    lines.push('link set eth0 up');
+    if (spec.role === 'router') {
+      if (spec.uplink) lines.push('link set dev eth1 addrgenmode none', 'link set eth1 up');
+    } else if (j.addr && !j.dhcp) lines.push(`route add default via ${gateway} dev eth0 onlink`);
+    await ctx.host.writeFile(p.setup, lines.join('\n') + '\n');
+    await ctx.host.mkdir(cgroupDir(ctx.cgroupRoot, lab, j.name));
+  }
+}
+
+/** Inside each new netns: the persistent UTS and mount namespaces, hostname, bind mounts, links (4 at a time). */
+async function setupInside(b: Build): Promise<void> {
+  const { ctx, lab } = b;
+  await pool(b.rows, 4, async (j) => {
+    const p = jailPaths(ctx.runDir, lab, j.name);
+    await ctx.host.run([
+      'nsenter', `--net=/run/netns/${jailNetns(lab, j.name)}`, '--',
+      'unshare', `--uts=${p.uts}`, `--mount=${p.mnt}`, '--propagation', 'slave', '--',
+      'sh', '-c', SETUP, 'vessel-setup', j.name, p.hosts, p.resolv, p.hostname, p.setup, ctx.stateDir,
+    ]);
+  });
+}
+
+/** The jails exist: state `created`. */
+async function markCreated(b: Build): Promise<void> {
+  setJailState(b.ctx.db, b.rows.map((j) => j.uuid), 'created');
+  for (const j of b.rows) j.state = 'created';
+  await failpoint('jail');
+}
+
+/** DHCP jails: slot bindings in the router, a udhcpc client each, and their leases waited for. */
+async function leaseDhcpJails(b: Build): Promise<void> {
+  const dhcp = b.rows.filter((j) => j.dhcp);
+  if (dhcp.length === 0) return;
+  const bound = dhcp.filter((j) => j.slot !== null);
+  if (bound.length) await bindSlots(b.ctx, b.lab, b.router!, bound);
+  // What a recording host assumes each client leases: its slot's address, else the lowest free of the range.
+  const plan = withDhcpRange(b.plan, b.net.dhcp_first, b.net.dhcp_last);
+  const free = assumedLeases(b.ctx, b.net, plan, dhcp.filter((j) => j.slot === null).length);
+  const gateway = intToIp(plan.gateway);
+  for (const j of dhcp) {
+    const ip = j.slot !== null && j.addr ? j.addr : free.shift()!;
+    await startDhcpClient(b.ctx, j, 'eth0', undefined, { ip, prefix: plan.prefix, router: gateway, dns: gateway, ...(b.net.domain ? { domain: b.net.domain } : {}) });
+  }
+  await leaseAll(b.ctx, b.lab, dhcp, b.router!);
+}
+
+/** Static jails get their names in the router's DNS. */
+async function registerNames(b: Build): Promise<void> {
+  const statics = b.rows.filter((j) => !j.dhcp);
+  if (b.router && statics.length) await registerStatic(b.ctx, b.lab, b.router, statics.map((j) => getJail(b.ctx.db, b.lab, j.name)!));
+}
+
+/** Jails with a command get their service started. */
+async function startServices(b: Build): Promise<void> {
+  for (const j of b.rows) if (j.command) await b.start(getJail(b.ctx.db, b.lab, j.name)!);
+}
+
+/** Destroys jails: gives back names and leases, kills their processes, unmounts their namespaces, deletes their netns and files. */
+export async function destroyJails(ctx: LinuxContext, lab: string, names: string[]): Promise<void> {
+  const jails = names.map((n) => getJail(ctx.db, lab, n)).filter((j): j is JailRow => j !== undefined);
+  const byNet = new Map<string, string[]>();
+  for (const j of jails) if (j.network && j.role === 'jail' && !j.dhcp) byNet.set(j.network, [...(byNet.get(j.network) ?? []), j.name]);
+  for (const [net, ns] of byNet) {
+    const router = routerOf(ctx.db, lab, net);
+    if (router && !names.includes(router.name)) await unregisterStatic(ctx, lab, router, ns);
+  }
+  for (const j of jails) {
+    const router = j.network && j.dhcp && j.slot !== null ? routerOf(ctx.db, lab, j.network) : undefined;
+    if (router && !names.includes(router.name)) await unbindSlots(ctx, lab, router, [j.name]);
+  }
+  const leased = jails.filter((j) => j.dhcp && j.network);
+  const unreleased = leased.length ? await releaseLeases(ctx, lab, leased, names) : [];
+  for (const n of names) await killCgroup(ctx.host, cgroupDir(ctx.cgroupRoot, lab, n));
+  const objects = names.flatMap((n) => objectsOf(ctx.db, lab, n));
+  const order = (k: string) => ['nsfile', 'link', 'netns-jail', 'netns-host', 'mount', 'dir', 'cgroup'].indexOf(k);
+  await removeObjects(ctx, objects.sort((a, b) => order(a.kind) - order(b.kind)));
+  deleteJails(ctx.db, lab, names.filter((n) => objectsOf(ctx.db, lab, n).length === 0));
+  if (unreleased.length) throw failed(`the jails are gone, but their leases could not be released: ${unreleased.join('; ')}`);
+}

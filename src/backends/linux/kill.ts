@@ -1,0 +1,90 @@
+// Ending a lab's processes: cgroup.kill for jails, and by netns membership for the lab host.
+import { join } from 'node:path';
+import { sleep, type Host } from '../../core/host.js';
+
+/**
+ * Processes left working for a lab, in one pass over /proc: engine commands a killed runner left in flight (their
+ * command line names the lab: `mount --bind /run/vessel/<lab>/ns`, `ip netns add vc-<lab>-host`), and a dead run's
+ * step processes (their environment holds every entry of `env`, e.g. the lab and the run marker). Left alone, either
+ * would act on the lab after cleanup.
+ */
+export async function pidsWorkingFor(host: Host, cmdlineNeedles: string[], env: string[]): Promise<number[]> {
+  const out: number[] = [];
+  for (const e of await host.list('/proc')) {
+    if (!/^\d+$/.test(e.name) || Number(e.name) === process.pid) continue;
+    const cmdline = (await host.readFile(`/proc/${e.name}/cmdline`))?.replace(/\0/g, ' ');
+    if (cmdline === undefined) continue;
+    if (cmdlineNeedles.some((n) => cmdline.includes(n))) {
+      out.push(Number(e.name));
+      continue;
+    }
+    const vars = (await host.readFile(`/proc/${e.name}/environ`))?.split('\0') ?? [];
+    if (env.every((x) => (x.endsWith('=') ? vars.some((v) => v.startsWith(x)) : vars.includes(x)))) out.push(Number(e.name));
+  }
+  return out;
+}
+
+/** PIDs whose network namespace is one of `nsFiles` (by inode). */
+export async function pidsInNetns(host: Host, nsFiles: string[]): Promise<number[]> {
+  const inodes = new Set<string>();
+  for (const f of nsFiles) {
+    const ino = await host.inode(f);
+    if (ino !== undefined) inodes.add(`net:[${ino}]`);
+  }
+  if (inodes.size === 0) return [];
+  const out: number[] = [];
+  for (const e of await host.list('/proc')) {
+    if (!/^\d+$/.test(e.name) || Number(e.name) === process.pid) continue;
+    const ns = await host.readlink(`/proc/${e.name}/ns/net`);
+    if (ns && inodes.has(ns)) out.push(Number(e.name));
+  }
+  return out;
+}
+
+/** The PIDs in a cgroup and its descendants. */
+export async function cgroupPids(host: Host, dir: string): Promise<number[]> {
+  const out: number[] = [];
+  const walk = async (d: string) => {
+    const procs = await host.readFile(join(d, 'cgroup.procs'));
+    if (procs === undefined) return;
+    for (const l of procs.split('\n')) if (l) out.push(Number(l));
+    for (const e of await host.list(d)) if (e.dir) await walk(join(d, e.name));
+  };
+  await walk(dir);
+  return out;
+}
+
+/** Kills every process in a cgroup subtree (cgroup.kill, else SIGKILL by PID) and waits until it is empty. */
+export async function killCgroup(host: Host, dir: string, waitMs = 3000): Promise<void> {
+  if (!(await host.exists(dir))) return;
+  if (await host.exists(join(dir, 'cgroup.kill'))) await host.writeFile(join(dir, 'cgroup.kill'), '1');
+  else for (const p of await cgroupPids(host, dir)) await host.signal(p, 'SIGKILL');
+  const end = Date.now() + waitMs;
+  while ((await cgroupPids(host, dir)).length > 0 && Date.now() < end) await sleep(20);
+}
+
+/** SIGKILLs the given PIDs and waits until they are gone (a zombie counts as gone: only its parent can reap it). */
+export async function killPids(host: Host, pids: number[], waitMs = 2000): Promise<void> {
+  for (const p of pids) await host.signal(p, 'SIGKILL');
+  const end = Date.now() + waitMs;
+  const left = async () => {
+    for (const p of pids) {
+      const info = await host.process(p);
+      if (info && !info.zombie) return true;
+    }
+    return false;
+  };
+  while ((await left()) && Date.now() < end) await sleep(20);
+}
+
+/** Kills what is left in a cgroup subtree, then removes its directories deepest first (rmdir is the only way). */
+export async function removeCgroupTree(host: Host, dir: string): Promise<void> {
+  if (!(await host.exists(dir))) return;
+  if ((await cgroupPids(host, dir)).length > 0) await killCgroup(host, dir);
+  const walk = async (d: string) => {
+    for (const e of await host.list(d)) if (e.dir) await walk(join(d, e.name));
+    // Still busy: the next cleanup retries.
+    await host.rmdir(d);
+  };
+  await walk(dir);
+}

@@ -1,0 +1,98 @@
+// The simulated outside of a run's lab: a VirtualBox-style NAT network (10.0.2.0/24) with its own dnsmasq,
+// and an "internet" host www.example (198.51.100.80) with an HTTP listener. All in the lab's namespaces.
+import { join } from 'node:path';
+import { sleep, waitFor } from '../../core/host.js';
+import { record } from '../../state/ledger.js';
+import { failed } from '../../util/errors.js';
+import type { LinuxContext } from './context.js';
+import { UPSTREAM } from './confgen.js';
+import { cgroupDir } from './facts.js';
+import { hostNetns, UPLINK_BRIDGE, upstreamNetns, wwwNetns } from './names.js';
+import { labPaths } from './paths.js';
+import { cleanEnv } from './services.js';
+
+/** The lab host's simulated ENI. */
+export const ENI = 'eni0';
+
+/** Files of a lab's upstream. */
+export function upstreamPaths(runDir: string, lab: string) {
+  const dir = join(labPaths(runDir, lab).root, 'upstream');
+  return {
+    dir,
+    www: join(dir, 'www'),
+    wwwLog: join(dir, 'www.log'),
+    dnsmasqLog: join(dir, 'dnsmasq.log'),
+    leases: join(dir, 'leases'),
+    pid: join(dir, 'dnsmasq.pid'),
+  };
+}
+
+/** The cgroup of the upstream's processes (a name no jail can have). */
+export function upstreamCgroup(root: string, lab: string): string {
+  return join(cgroupDir(root, lab), '_upstream');
+}
+
+/** Builds the uplink bridge, the upstream and the www.example host, and starts their services. */
+export async function createUpstream(ctx: LinuxContext, lab: string): Promise<void> {
+  const up = upstreamNetns(lab);
+  const www = wwwNetns(lab);
+  const p = upstreamPaths(ctx.runDir, lab);
+  const cg = upstreamCgroup(ctx.cgroupRoot, lab);
+  record(ctx.db, lab, [
+    { kind: 'netns-jail', name: up, owner: '_upstream' },
+    { kind: 'netns-jail', name: www, owner: '_upstream' },
+    { kind: 'cgroup', name: cg, owner: '_upstream' },
+  ]);
+  await ctx.host.mkdir(p.www);
+  await ctx.host.mkdir(cg);
+  await ctx.host.writeFile(join(p.www, 'index.html'), '<!doctype html><title>www.example</title><p>Hello from www.example, the simulated internet.</p>\n');
+  await ctx.host.run(['ip', '-batch', '-'], { input: `netns add ${up}\nnetns add ${www}\n` });
+  await ctx.host.run(['ip', '-n', hostNetns(lab), '-batch', '-'], {
+    input: [
+      `link add ${UPLINK_BRIDGE} type bridge`,
+      `link set dev ${UPLINK_BRIDGE} addrgenmode none`,
+      `link set ${UPLINK_BRIDGE} up`,
+      `link add vup type veth peer name up0 netns ${up}`,
+      'link set dev vup addrgenmode none',
+      `link set vup master ${UPLINK_BRIDGE}`,
+      'link set vup up',
+      // The "ENI": a second NIC of the lab host on the VPC subnet, whose router is the upstream.
+      `link add ${ENI} type veth peer name vpc0 netns ${up}`,
+      `link set dev ${ENI} addrgenmode none`,
+      `addr add ${UPSTREAM.eniHost}/20 dev ${ENI}`,
+      `link set ${ENI} up`,
+    ].join('\n') + '\n',
+  });
+  await ctx.host.run(['ip', '-n', up, '-batch', '-'], {
+    input: [
+      'link set lo up',
+      `addr add ${UPSTREAM.gateway}/24 dev up0`,
+      `addr add ${UPSTREAM.dns}/24 dev up0`,
+      'link set up0 up',
+      `link add in0 type veth peer name eth0 netns ${www}`,
+      `addr add ${UPSTREAM.internetGateway}/24 dev in0`,
+      'link set in0 up',
+      `addr add ${UPSTREAM.eniGateway}/20 dev vpc0`,
+      'link set vpc0 up',
+    ].join('\n') + '\n',
+  });
+  await ctx.host.run(['ip', '-n', www, '-batch', '-'], {
+    input: ['link set lo up', `addr add ${UPSTREAM.www}/24 dev eth0`, 'link set eth0 up', `route add default via ${UPSTREAM.internetGateway}`].join('\n') + '\n',
+  });
+  await ctx.host.run(['nsenter', `--net=/run/netns/${up}`, '--', 'sysctl', '-q', '-w', 'net.ipv4.ip_forward=1']);
+  await ctx.host.start(['nsenter', `--net=/run/netns/${up}`, '--', 'dnsmasq', '--keep-in-foreground', '--conf-file=/dev/null', '--user=root',
+    '--interface=up0', '--bind-interfaces', '--no-resolv', '--no-hosts', '--no-ping', '--dhcp-sequential-ip',
+    `--dhcp-range=${UPSTREAM.dhcpFirst},${UPSTREAM.dhcpLast},255.255.255.0,1h`,
+    `--dhcp-option=option:router,${UPSTREAM.gateway}`, `--dhcp-option=option:dns-server,${UPSTREAM.dns}`,
+    `--host-record=${UPSTREAM.wwwName},${UPSTREAM.www}`, `--dhcp-leasefile=${p.leases}`, `--pid-file=${p.pid}`],
+    { name: 'dnsmasq', cgroup: cg, log: p.dnsmasqLog, env: cleanEnv(), simulated: (pid) => ({ [p.pid]: `${pid}\n` }) });
+  await ctx.host.start(['nsenter', `--net=/run/netns/${www}`, '--', 'python3', '-m', 'http.server', '80', '--bind', UPSTREAM.www, '--directory', p.www], { name: 'python3', cgroup: cg, log: p.wwwLog, env: cleanEnv({ PYTHONUNBUFFERED: '1' }) });
+  const ok = await waitFor(() => ctx.host.exists(p.pid), 5000);
+  if (!ok) throw failed(`the upstream's dnsmasq did not start (see ${p.dnsmasqLog})`);
+  for (let i = 0; i < 100; i++) {
+    const r = await ctx.host.run(['nsenter', `--net=/run/netns/${www}`, '--', 'bash', '-c', 'exec 3<>"/dev/tcp/$1/80"', 'vessel-wait', UPSTREAM.www], { allowFail: true });
+    if (r.code === 0) return;
+    await sleep(30);
+  }
+  throw failed(`the www.example listener did not start (see ${p.wwwLog})`);
+}

@@ -1,0 +1,74 @@
+// The registry of backends: a name maps to how its engine is opened, for real or recording a plan. The only place
+// that knows which backends exist; everything else holds a VesselBackend.
+import type { BackendName, VesselBackend } from '../core/backend.js';
+import type { RecordingHost } from '../host/recording.js';
+import { usage } from '../util/errors.js';
+import { FreebsdEngine, DEFAULT_INET_NIC, PLAN_ASSUMPTIONS } from './freebsd/engine.js';
+import { Engine, LINUX_PLAN_HOST } from './linux/engine.js';
+import { UPSTREAM } from './linux/confgen.js';
+import { doctorReport } from './linux/doctor.js';
+
+/** How to open a backend for real. */
+export interface OpenOptions {
+  verbose?: boolean;
+  logFile?: string;
+  /** Skip removing stale labs at open (the runner, `cleanup` and parallel runs do their own). */
+  noReconcile?: boolean;
+}
+
+/** One backend's parts. */
+export interface BackendParts {
+  name: BackendName;
+  /** The platform it runs on for real. */
+  platform: NodeJS.Platform | 'any-but-freebsd';
+  /** Opens it on this machine. */
+  open(opts: OpenOptions): Promise<VesselBackend>;
+  /** A backend that records into memory what it would do (plans), deterministic from `seed`. */
+  recording(seed: string): { engine: VesselBackend; host: RecordingHost };
+  /** What a recorded plan assumes about the host (the plan's header). */
+  planAssumptions: string;
+  /** What `vessel doctor` checks on it. */
+  doctor(needs: string[]): Promise<{ ok: boolean; text: string; missingDebian: string[] }>;
+}
+
+/** The backends, by name. */
+export const BACKENDS: Record<BackendName, BackendParts> = {
+  linux: {
+    name: 'linux',
+    platform: 'any-but-freebsd',
+    open: (o) => Engine.open({ ...(o.verbose ? { verbose: true } : {}), ...(o.logFile ? { logFile: o.logFile } : {}), ...(o.noReconcile ? { noReconcile: true } : {}) }),
+    recording: (seed) => Engine.recording(seed),
+    planAssumptions: `Linux with nftables, 802.1Q, cgroup v2 at ${LINUX_PLAN_HOST.cgroupRoot}, state in ${LINUX_PLAN_HOST.runDir}; a run's lab has the simulated outside (${UPSTREAM.subnet}, the internet ${UPSTREAM.internetSubnet}, the ENI ${UPSTREAM.eniSubnet}); services get PIDs from 4001`,
+    doctor: doctorReport,
+  },
+  freebsd: {
+    name: 'freebsd',
+    platform: 'freebsd',
+    open: async (o) => FreebsdEngine.open({ verbose: Boolean(o.verbose), ...(o.logFile ? { logFile: o.logFile } : {}) }),
+    recording: (seed) => FreebsdEngine.recording(seed),
+    planAssumptions: `FreeBSD with ${DEFAULT_INET_NIC} on VirtualBox NAT (${PLAN_ASSUMPTIONS.uplinkInet.ip}/${PLAN_ASSUMPTIONS.uplinkInet.prefix}), ${Object.entries(PLAN_ASSUMPTIONS.nics).map(([n, a]) => `${n} ${a.ip}/${a.prefix}`).join(', ')}, net.fibs=${PLAN_ASSUMPTIONS.fibs}; cloned interfaces numbered from 0`,
+    doctor: doctorReport,
+  },
+};
+
+/** The names of the backends. */
+export const BACKEND_NAMES = Object.keys(BACKENDS) as BackendName[];
+
+/** The backend this machine runs for real: freebsd on FreeBSD, linux elsewhere. */
+export function hostBackend(): BackendName {
+  return process.platform === 'freebsd' ? 'freebsd' : 'linux';
+}
+
+/** A backend's parts by name, or a usage error naming the known ones. */
+export function backendNamed(name: string, what = '--engine'): BackendParts {
+  const b = (BACKENDS as Record<string, BackendParts>)[name];
+  if (!b) throw usage(`${what}=${name}: the backends are ${BACKEND_NAMES.join(' and ')}`);
+  return b;
+}
+
+/** Opens the named backend on this machine; refuses one that cannot run here. */
+export async function openBackend(name: string, opts: OpenOptions = {}, what = '--engine'): Promise<VesselBackend> {
+  const b = backendNamed(name, what);
+  if (name !== hostBackend()) throw usage(`${what}=${name}: the ${name} backend runs only on ${b.platform === 'freebsd' ? 'FreeBSD' : 'Linux'}; see its plans with \`vessel-cookbook plan --engine=${name} FILE\``);
+  return b.open(opts);
+}

@@ -1,0 +1,82 @@
+// What every `vessel` subcommand shares: the lab it acts on, opening the backend, output, and small formatters.
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import type { VesselBackend } from '../../core/backend.js';
+import { labIdProblem } from '../../core/names.js';
+import type { NetworkOptions } from '../../core/networks.js';
+import { RUN_MARKER } from '../../exec/spawn.js';
+import { failed, usage } from '../../util/errors.js';
+
+/** The help text's closing lines: exit statuses and how the lab is chosen. */
+export const EXIT_HELP = `
+Exit status: 0 ok, 1 the operation failed, 2 bad usage or input, 3 environment (not root, a missing tool).
+The lab is $VESSEL_LAB (set by vessel-cookbook run), else --lab, else "default" (created on first use).`;
+
+/** The global options. */
+export interface Globals {
+  verbose?: boolean;
+  lab?: string;
+}
+
+/** Opens an engine backend for one invocation. */
+export type Opener = (g: Globals, noReconcile?: boolean) => Promise<VesselBackend>;
+
+/** What a subcommand gets: the opener, output, and `withLab`. */
+export interface VesselCli {
+  open: Opener;
+  out: (s: string) => void;
+  /** Runs `fn` with an engine and the lab, creating a by-hand lab on first use (with `inetNic`), unless `readOnly`. */
+  withLab<T>(cmd: Command, fn: (e: VesselBackend, lab: string) => Promise<T>, inetNic?: string, readOnly?: boolean): Promise<T>;
+}
+
+/** The lab this invocation acts on. */
+export function labId(g: Globals): string {
+  const id = g.lab ?? process.env.VESSEL_LAB ?? 'default';
+  const p = labIdProblem(id);
+  if (p) throw usage(p);
+  return id;
+}
+
+/** True inside a Linux jail: the engine hides its state folder there under a tmpfs of this name. */
+export function insideJail(): boolean {
+  try {
+    return readFileSync('/proc/self/mountinfo', 'utf8').split('\n').some((l) => l.split(' - ')[1]?.split(' ')[1] === 'vessel-state-hidden');
+  } catch {
+    return false;
+  }
+}
+
+/** `withLab` over an opener. */
+export function withLabOf(open: Opener): VesselCli['withLab'] {
+  return async (cmd, fn, inetNic, readOnly = false) => {
+    const g = cmd.optsWithGlobals() as Globals;
+    const e = await open(g);
+    try {
+      const lab = labId(g);
+      // A command that only reads never makes a lab: a missing lab simply has nothing in it.
+      if (readOnly && !e.getLab(lab)) return await fn(e, lab);
+      // Inside a run, the run made the lab: if it is gone, the run is over, and nothing may make it again.
+      if (process.env[RUN_MARKER] && lab === process.env.VESSEL_LAB && !e.getLab(lab)) throw failed(`the lab ${lab} of this run is gone (its run has ended); nothing was done`);
+      await e.ensureLab(lab, inetNic);
+      return await fn(e, lab);
+    } finally {
+      e.close();
+    }
+  };
+}
+
+/** Says how a VLAN's tag is carried, never claiming tagging that did not happen. */
+export function vlanModeText(mode: string | null): string {
+  return mode === 'tagged' ? 'tagged 802.1Q on the trunk' : 'per-VLAN bridge: this kernel has no 802.1Q, so no tag is carried';
+}
+
+/** The network options given on a command line (`--domain`, `--dhcp-range`, `--no-nat`). */
+export function networkOptions(o: { domain?: string; dhcpRange?: string; nat?: boolean }): NetworkOptions {
+  return { ...(o.domain !== undefined ? { domain: o.domain } : {}), ...(o.dhcpRange !== undefined ? { dhcpRange: o.dhcpRange } : {}), nat: o.nat !== false };
+}
+
+/** Rows as aligned columns. */
+export function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+  return rows.map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c]!))).join('  ').trimEnd()).join('\n') + '\n';
+}

@@ -1,0 +1,47 @@
+// `vessel run`: create and start jails on a network, or aliased on a NIC.
+import type { Command } from 'commander';
+import { parseAlias } from '../../core/alias.js';
+import { usage } from '../../util/errors.js';
+import { EXIT_HELP, type VesselCli } from './common.js';
+
+/** Adds `vessel run` to the program. */
+export function addRun(p: Command, { out, withLab }: VesselCli): void {
+  p.command('run')
+    .description('create and start jails on a network; a command after -- runs as the service')
+    .requiredOption('--name <name>', 'jail name (with --count: the prefix of NAME-1..NAME-K)')
+    .option('--network <net>', 'network to join (not with --addr=alias:...)')
+    .option('--addr <addr>', 'IPv4 address in the lower half of the subnet, auto, dhcp, or alias:NIC:IP (an extra address on a NIC of the lab host, no network)', 'auto')
+    .option('--count <k>', 'create NAME-1 .. NAME-K')
+    .option('--slot <k>', "the subnet's K-th address and MAC 52:00:<its 4 bytes> (with --count: slots K, K+1, ...)")
+    .argument('[command...]', 'service command, after --')
+    .addHelpText('after', `\nExamples:\n  vessel run --name=web --network=lan\n  vessel run --name=node --count=5 --network=lan -- sleep infinity\n${EXIT_HELP}`)
+    .action(async (command: string[], o: { name: string; network?: string; addr: string; count?: string; slot?: string }, cmd: Command) => {
+      const alias = parseAlias(o.addr);
+      if (typeof alias === 'string') throw usage(alias);
+      if (alias) {
+        if (o.network) throw usage('--addr=alias:NIC:IP puts the jail on the NIC itself; leave out --network');
+        if (o.count || o.slot) throw usage('--addr=alias:NIC:IP gives one address to one jail; leave out --count and --slot');
+        await withLab(cmd, async (e, lab) => {
+          const j = await e.runAlias(lab, o.name, alias.nic, alias.ip, command);
+          out(`${j.name}  ${j.addr} on ${alias.nic}  ${j.state}\n`);
+        });
+        return;
+      }
+      if (!o.network) throw usage("required option '--network <net>' not specified (or use --addr=alias:NIC:IP)");
+      const network = o.network;
+      let count: number | undefined;
+      if (o.count !== undefined) {
+        if (!/^\d+$/.test(o.count)) throw usage(`--count=${o.count} must be a whole number from 1`);
+        count = Number(o.count);
+      }
+      let slot: number | undefined;
+      if (o.slot !== undefined) {
+        if (!/^\d+$/.test(o.slot)) throw usage(`--slot=${o.slot} must be a whole number`);
+        slot = Number(o.slot);
+      }
+      await withLab(cmd, async (e, lab) => {
+        const rows = await e.run(lab, { name: o.name, network, addr: o.addr, ...(count !== undefined ? { count } : {}), ...(slot !== undefined ? { slot } : {}), ...(command.length ? { command } : {}) });
+        for (const j of rows) out(`${j.name}  ${j.addr}  ${j.state}\n`);
+      });
+    });
+}

@@ -1,0 +1,64 @@
+// What every engine backend offers the vessel CLI, the supervisor and the runner (linux runs it; freebsd plans it).
+import type { Db } from '../state/db.js';
+import type { Ready } from '../supervisor/model.js';
+import type { DnsmasqLease } from './dnsmasq.js';
+import type { Host } from './host.js';
+import type { JailSpec } from './jails.js';
+import type { LabOwner } from './labs.js';
+import type { JailRow, LabRow, NetworkRow } from './model.js';
+import type { NetworkOptions } from './networks.js';
+import type { RunLab } from './run-lab.js';
+
+/** The backends there are. */
+export type BackendName = 'linux' | 'freebsd';
+
+/** A network with its members. */
+export interface NetworkWithMembers extends NetworkRow {
+  members: JailRow[];
+}
+
+/** What `vessel cleanup` did: one line per kind of thing removed, and the labs left. */
+export interface CleanupSummary {
+  lines: string[];
+  left: LabRow[];
+}
+
+/** The engine operations, the same for every backend. */
+export interface VesselBackend {
+  readonly backend: BackendName;
+  readonly ctx: { db: Db; runDir: string; host: Host };
+  close(): void;
+  getLab(id: string): LabRow | undefined;
+  listLabs(): LabRow[];
+  createLab(id: string, owner: LabOwner): Promise<LabRow>;
+  /** The lab, created by hand on first use (with this uplink NIC, where the backend bridges one). */
+  ensureLab(id: string, inetNic?: string): Promise<LabRow>;
+  destroyLab(id: string): Promise<void>;
+  keepLab(id: string): void;
+  setInetNic(lab: string, nic: string | undefined): Promise<string>;
+  createNetwork(lab: string, name: string, subnet: string, opts?: NetworkOptions): Promise<NetworkRow>;
+  networks(lab: string): NetworkWithMembers[];
+  getNetwork(lab: string, name: string): NetworkRow | undefined;
+  destroyNetwork(lab: string, name: string, force: boolean): Promise<void>;
+  route(lab: string, name: string, to: string): Promise<void>;
+  leases(lab: string, network: string): Promise<DnsmasqLease[]>;
+  run(lab: string, spec: JailSpec): Promise<JailRow[]>;
+  runAlias(lab: string, name: string, nic: string, ip: string, command?: string[]): Promise<JailRow>;
+  jails(lab: string): JailRow[];
+  jail(lab: string, name: string): JailRow;
+  stop(lab: string, name: string): Promise<void>;
+  start(lab: string, name: string): Promise<void>;
+  destroy(lab: string, names: string[]): Promise<void>;
+  partition(lab: string, a: string[], b: string[]): Promise<void>;
+  heal(lab: string): Promise<number>;
+  /** One try of a supervisor ready check. */
+  readyOnce(lab: string, j: JailRow, ready: Ready): Promise<boolean>;
+  /** A jail's service log. */
+  log(lab: string, name: string): Promise<string>;
+  /** The argv prefix that runs a command inside a jail, in `wd`. */
+  enterArgv(lab: string, name: string, wd: string): string[];
+  /** Removes what dead runs and dead vessel processes left. */
+  cleanup(): Promise<CleanupSummary>;
+  /** Makes the lab of one recipe run (`runTmp`: the run's own temporary directory). */
+  openRunLab(id: string, runId: string, runTmp: string): Promise<RunLab>;
+}

@@ -1,0 +1,138 @@
+// Jail admission, the same for every backend: names, counts, addresses and sequence numbers, reserved in one transaction.
+import { randomUUID } from 'node:crypto';
+import { jailNameProblem, newJailNameProblem } from '../recipe/names.js';
+import { record, type ObjectKind } from '../state/ledger.js';
+import { takeSeq } from '../state/labs.js';
+import { getNetwork } from '../state/networks.js';
+import { addrHolder, getJail, insertJail, poolDhcpJails, routerOf, takenAddrs } from '../state/jails.js';
+import { usage } from '../util/errors.js';
+import type { EngineContext, JailRow } from './model.js';
+import { allocateAuto, intToIp, planSubnet, slotProblem, staticAddrProblem, withDhcpRange, type SubnetPlan } from './ipam.js';
+import { hostVethName, macFromSeed, slotMac } from './names.js';
+
+/** What to create. */
+export interface JailSpec {
+  name: string;
+  count?: number;
+  network: string;
+  /** An IPv4 address, `auto` (default) or `dhcp`. */
+  addr?: string;
+  /** The service argv, started in the background with output in the jail's log. */
+  command?: string[];
+  /** Internal: the network's router (gets `.1`, and a leg on the uplink when there is one). */
+  role?: 'router';
+  /** The supervisor file that asks for these jails. */
+  owner?: string;
+  /** Working directory of the service. */
+  wd?: string;
+  /** Per jail: the settings to remember (for change detection) and extra service environment. */
+  perJail?: (name: string, index: number | undefined) => { spec?: string; env?: Record<string, string> };
+  /** A slot: the jail gets the subnet's K-th address and a MAC made from it (with count: K, K+1, ...). */
+  slot?: number;
+  /** Internal: with role router, the outside leg: a veth on the lab's uplink bridge, or a macvlan child of a NIC. */
+  uplink?: { kind: 'bridge' } | { kind: 'nic'; nic: string };
+}
+
+/** Largest --count accepted in one call. */
+export const MAX_COUNT = 1000;
+
+/** The names `--count` produces: NAME-1..NAME-K, or NAME alone. */
+export function countedNames(name: string, count: number | undefined): string[] {
+  if (count === undefined) return [name];
+  return Array.from({ length: count }, (_, i) => `${name}-${i + 1}`);
+}
+
+/** What a backend records in the ledger for new jails (kernel objects, in creation order). */
+export type JailObjects = (rows: JailRow[], spec: JailSpec) => { kind: ObjectKind; name: string; owner: string }[];
+
+/** Validates a spec and reserves names, addresses and sequence numbers in one transaction (any backend). */
+export function reserveJails(ctx: EngineContext, lab: string, spec: JailSpec, objectsFor: JailObjects): JailRow[] {
+  if (spec.count !== undefined && (!Number.isInteger(spec.count) || spec.count < 1 || spec.count > MAX_COUNT)) {
+    throw usage(`--count=${spec.count} must be a whole number from 1 to ${MAX_COUNT}`);
+  }
+  const names = countedNames(spec.name, spec.count);
+  for (const n of names) {
+    const p = spec.role === 'router' ? jailNameProblem(n) : newJailNameProblem(n);
+    if (p) throw usage(`jail name "${n}" ${p}`);
+  }
+  const net = getNetwork(ctx.db, lab, spec.network);
+  if (!net) throw usage(`no network named ${spec.network} in lab ${lab} (see \`vessel network --list\`)`);
+  const base = planSubnet(net.subnet);
+  if (typeof base === 'string') throw usage(base);
+  const plan = withDhcpRange(base, net.dhcp_first, net.dhcp_last);
+  const addr = spec.addr ?? 'auto';
+  if (addr !== 'auto' && addr !== 'dhcp' && names.length > 1) throw usage(`--addr=${addr} gives one jail one address; use --addr=auto or --addr=dhcp with --count`);
+  if (addr === 'dhcp' && !routerOf(ctx.db, lab, spec.network)) throw usage(`network ${spec.network} has no router, so no DHCP server; use --addr=auto or an address`);
+  if (spec.slot !== undefined && addr !== 'auto' && addr !== 'dhcp') throw usage('--slot gives the address; use it without --addr, or with --addr=dhcp for a DHCP lease bound to the slot');
+  return ctx.db.transaction(() => {
+    for (const n of names) if (getJail(ctx.db, lab, n)) throw usage(`a jail named ${n} already exists in lab ${lab}`);
+    const taken = takenAddrs(ctx.db, lab, spec.network);
+    let addrs: (string | null)[];
+    if (spec.role === 'router') addrs = [intToIp(plan.gateway)];
+    else if (spec.slot !== undefined) {
+      addrs = names.map((_, i) => {
+        const k = spec.slot! + i;
+        const sp = slotProblem(plan, k);
+        if (sp) throw usage(sp);
+        const ip = intToIp(plan.network + k);
+        const holder = addrHolder(ctx.db, lab, spec.network, ip);
+        if (holder || taken.has(ip)) throw usage(`slot ${k} (${ip}) is already taken${holder ? ` by jail ${holder}` : ''}`);
+        return ip;
+      });
+    } else if (addr === 'dhcp') {
+      const size = plan.dhcpLast - plan.dhcpFirst + 1;
+      const used = poolDhcpJails(ctx.db, lab, spec.network);
+      if (size - used < names.length) {
+        throw usage(`the DHCP range ${intToIp(plan.dhcpFirst)}-${intToIp(plan.dhcpLast)} of network ${spec.network} has ${size - used} free address(es), ${names.length} needed`);
+      }
+      addrs = names.map(() => null);
+    } else if (addr === 'auto') {
+      const a = allocateAuto(plan, taken, names.length);
+      if (typeof a === 'string') throw usage(a);
+      addrs = a;
+    } else {
+      const p = staticAddrProblem(plan, addr, taken);
+      if (p) throw usage(p);
+      addrs = [addr];
+    }
+    const firstSeq = takeSeq(ctx.db, lab, names.length);
+    const now = new Date().toISOString();
+    const rows: JailRow[] = names.map((name, i) => {
+      const uuid = (ctx.uuid ?? randomUUID)();
+      const seq = firstSeq + i;
+      const row: JailRow = {
+        uuid, lab, name, seq, network: spec.network, addr: addrs[i] ?? null, mac: spec.slot !== undefined ? slotMac(addrs[i]!) : macFromSeed(uuid, 'jail'), host_if: hostVethName(seq),
+        state: 'creating', command: spec.command ? JSON.stringify(spec.command) : null, created_at: now,
+        dhcp: addr === 'dhcp' && spec.role !== 'router' ? 1 : 0, role: spec.role ?? 'jail',
+        owner: spec.owner ?? null, spec: null, env: null, wd: spec.wd ?? null, slot: spec.slot !== undefined ? spec.slot + i : null,
+      };
+      // A slotted DHCP jail's lease is bound to its slot: the address is known now.
+      if (row.dhcp && row.slot === null) row.addr = null;
+      const extra = spec.perJail?.(name, spec.count === undefined ? undefined : i + 1);
+      row.spec = extra?.spec ?? null;
+      row.env = extra?.env ? JSON.stringify(extra.env) : null;
+      insertJail(ctx.db, row);
+      return row;
+    });
+    record(ctx.db, lab, objectsFor(rows, spec));
+    return rows;
+  }).immediate();
+}
+
+/** Runs `fn` over `items` with at most `limit` at a time. */
+export async function pool<T>(items: T[], limit: number, fn: (t: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await fn(items[next++]!);
+  });
+  await Promise.all(workers);
+}
+
+/** The DHCP addresses a plan assumes `count` new clients lease: the lowest free ones of the range (shown in plans, never used live). */
+export function assumedLeases(ctx: EngineContext, net: { lab: string; name: string }, plan: SubnetPlan, count: number): string[] {
+  const taken = takenAddrs(ctx.db, net.lab, net.name);
+  const out: string[] = [];
+  for (let a = plan.dhcpFirst; a <= plan.dhcpLast && out.length < count; a++) if (!taken.has(intToIp(a))) out.push(intToIp(a));
+  while (out.length < count) out.push(intToIp(plan.dhcpLast));
+  return out;
+}

@@ -1,0 +1,80 @@
+// Network admission, the same for every backend: names, subnet, overlaps, DHCP range, VLAN, recorded.
+import { dnsNameProblem, networkNameProblem } from '../recipe/names.js';
+import { getNetwork, insertNetwork, listNetworks } from '../state/networks.js';
+import { usage } from '../util/errors.js';
+import type { EngineContext, JailRow, NetworkRow } from './model.js';
+import { intToIp, outsideOverlapProblem, overlaps, parseDhcpRange, planSubnet, type SubnetPlan } from './ipam.js';
+import { bridgeName } from './names.js';
+import { vlanProblem } from './vlan-names.js';
+
+/** Options of a new network. */
+export interface NetworkOptions {
+  /** DNS domain (default `NAME.test`). */
+  domain?: string;
+  /** NAT out through the uplink (default on; only with an uplink). */
+  nat?: boolean;
+  /** `FIRST-LAST` inside the subnet (default: the upper half minus the host address). */
+  dhcpRange?: string;
+  /** A VLAN id (1-4094) on a trunk (default trunk `trunk0`). */
+  vlan?: number;
+  trunk?: string;
+  /** Route to this existing network once created. */
+  routeTo?: string;
+}
+
+/** What a backend tells network admission: the lab's outside subnets, how a VLAN tag is carried, whether there is an uplink. */
+export interface NetworkHost {
+  /** Every subnet outside the lab's networks that a jail could collide with: uplink, internet, ENI. */
+  outside: { cidr: string; what: string }[];
+  vlanMode: () => Promise<string>;
+  uplink: boolean;
+}
+
+/** Validates a new network (names, subnet, overlaps, DHCP range, VLAN) and records it: shared by every backend. */
+export async function admitNetwork(ctx: EngineContext, lab: string, name: string, subnet: string, opts: NetworkOptions, host: NetworkHost): Promise<{ net: NetworkRow; plan: SubnetPlan }> {
+  const np = networkNameProblem(name);
+  if (np) throw usage(`network name "${name}" ${np}`);
+  const plan = planSubnet(subnet);
+  if (typeof plan === 'string') throw usage(plan);
+  if (getNetwork(ctx.db, lab, name)) throw usage(`network ${name} already exists in lab ${lab}`);
+  const domain = opts.domain ?? `${name}.test`;
+  const dp = dnsNameProblem(domain);
+  if (dp) throw usage(`--domain=${domain} is not a valid DNS name: it ${dp}`);
+  let range: [number, number] = [plan.dhcpFirst, plan.dhcpLast];
+  if (opts.dhcpRange !== undefined) {
+    const r = parseDhcpRange(plan, opts.dhcpRange);
+    if (typeof r === 'string') throw usage(r);
+    range = r;
+  }
+  const op = outsideOverlapProblem(subnet, host.outside);
+  if (op) throw usage(op);
+  for (const other of listNetworks(ctx.db, lab)) {
+    if (overlaps(other.subnet, subnet)) throw usage(`subnet ${subnet} overlaps network ${other.name} (${other.subnet}) in lab ${lab}`);
+  }
+  let vlanMode: string | null = null;
+  let trunk: string | null = null;
+  if (opts.vlan !== undefined) {
+    trunk = opts.trunk ?? 'trunk0';
+    const vp = vlanProblem(opts.vlan, trunk);
+    if (vp) throw usage(vp);
+    const dup = listNetworks(ctx.db, lab).find((n) => n.trunk === trunk && n.vlan === opts.vlan);
+    if (dup) throw usage(`VLAN ${opts.vlan} is already used on trunk ${trunk} by network ${dup.name}`);
+  } else if (opts.trunk !== undefined) throw usage('--trunk needs --vlan=ID');
+  if (opts.routeTo !== undefined && !getNetwork(ctx.db, lab, opts.routeTo)) throw usage(`--route-to=${opts.routeTo}: no network named ${opts.routeTo} in lab ${lab}`);
+  if (opts.vlan !== undefined) vlanMode = await host.vlanMode();
+  const bridge = bridgeName(name);
+  if (listNetworks(ctx.db, lab).some((n) => n.bridge === bridge)) throw usage(`network ${name} would reuse bridge ${bridge}; choose another name`);
+  const hostAddr = intToIp(plan.host);
+  const nat = host.uplink && opts.nat !== false ? 1 : 0;
+  insertNetwork(ctx.db, { lab, name, subnet, bridge, host_addr: hostAddr, domain, dhcp_first: intToIp(range[0]), dhcp_last: intToIp(range[1]), nat, vlan: opts.vlan ?? null, trunk, vlan_mode: vlanMode });
+  return { net: getNetwork(ctx.db, lab, name)!, plan };
+}
+
+/** Splits a network's jails into members and routers; refuses, with the same words on every backend, while members remain without `force`. */
+export function admitNetworkDestroy(all: JailRow[], name: string, force: boolean): { members: JailRow[]; routers: JailRow[] } {
+  const members = all.filter((j) => j.role !== 'router');
+  if (members.length > 0 && !force) {
+    throw usage(`network ${name} still has ${members.length} jail(s) attached (${members.map((j) => j.name).slice(0, 5).join(', ')}${members.length > 5 ? ', ...' : ''}); destroy them first or use --force`);
+  }
+  return { members, routers: all.filter((j) => j.role === 'router') };
+}

@@ -1,0 +1,176 @@
+// The local host: commands through execa with no shell, files through node:fs, services as detached processes.
+// Every action is shown (`vessel --verbose`) and logged (the runner's per-step command log) as a person would type it.
+import { appendFileSync, closeSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { dirname } from 'node:path';
+import { execa } from 'execa';
+import { displayCommand, type CommandResult, type DirEntry, type Host, type ProcessInfo, type RunOptions, type ServiceOptions } from '../core/host.js';
+import { failed } from '../util/errors.js';
+
+/** Where host actions are shown. */
+export interface LogOptions {
+  /** Print every action to stderr (`vessel --verbose`). */
+  verbose?: boolean;
+  /** Append every action to this file (the runner's per-step command log). */
+  logFile?: string;
+}
+
+/** The start time and state of a local process (fields 22 and 3 of /proc/PID/stat), or undefined. */
+export function localProcess(pid: number): { start: string; zombie: boolean } | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { start: rest[19]!, zombie: rest[0] === 'Z' };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The start time of a process on this machine (to tell a live owner from a reused PID), or undefined. */
+export function processStart(pid: number): string | undefined {
+  return localProcess(pid)?.start;
+}
+
+/** The machine vessel runs on. */
+export class LocalHost implements Host {
+  readonly live = true;
+  constructor(private readonly log: LogOptions = {}) {}
+
+  private show(line: string): void {
+    if (this.log.verbose) process.stderr.write(`+ ${line}\n`);
+    if (this.log.logFile) {
+      try {
+        appendFileSync(this.log.logFile, `${line}\n`);
+      } catch {
+        /* the log is best effort */
+      }
+    }
+  }
+
+  setCommandLog(path: string | undefined): void {
+    this.log.logFile = path;
+  }
+
+  async run(argv: string[], opts: RunOptions = {}): Promise<CommandResult> {
+    this.show(displayCommand(argv, opts.input));
+    const r = await execa(argv[0]!, argv.slice(1), {
+      reject: false,
+      ...(opts.input !== undefined ? { input: opts.input } : { stdin: 'ignore' as const }),
+      env: { LC_ALL: 'C' },
+    });
+    const res = { code: r.exitCode ?? (r.failed ? 127 : 0), stdout: String(r.stdout ?? ''), stderr: String(r.stderr ?? '') };
+    if (res.code !== 0 && !opts.allowFail) {
+      const why = (res.stderr || res.stdout || r.shortMessage || '').trim().split('\n').slice(-1)[0];
+      throw failed(`${argv.slice(0, 3).join(' ')} failed (exit ${res.code}): ${why}`, r);
+    }
+    return res;
+  }
+
+  async start(argv: string[], opts: ServiceOptions): Promise<number> {
+    // The service joins its cgroup before it becomes the program, so nothing it starts can escape it.
+    const full = opts.cgroup ? ['sh', '-c', 'echo $$ > "$1/cgroup.procs" && shift && exec "$@"', 'vessel-start', opts.cgroup, ...argv] : argv;
+    this.show(`${displayCommand(argv)} >>${opts.log} 2>&1 &${opts.cgroup ? `   # in cgroup ${opts.cgroup}` : ''}`);
+    const fd = openSync(opts.log, 'a', 0o600);
+    try {
+      const child = spawn(full[0]!, full.slice(1), { detached: true, stdio: ['ignore', fd, fd], env: opts.env });
+      child.on('error', () => undefined);
+      child.unref();
+      if (child.pid === undefined) throw failed(`could not start ${argv[0]}`);
+      return child.pid;
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  async signal(pid: number, sig: 'SIGHUP' | 'SIGTERM' | 'SIGKILL'): Promise<boolean> {
+    this.show(`kill -${sig.slice(3)} ${pid}`);
+    try {
+      process.kill(pid, sig);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async process(pid: number): Promise<ProcessInfo | undefined> {
+    const p = localProcess(pid);
+    if (!p) return undefined;
+    try {
+      return { ...p, name: readFileSync(`/proc/${pid}/comm`, 'utf8').trim() };
+    } catch {
+      return undefined;
+    }
+  }
+
+  async writeFile(path: string, text: string, mode = 0o644): Promise<void> {
+    this.show(`write ${path} (mode ${mode.toString(8).padStart(4, '0')})`);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text, { mode });
+  }
+
+  async appendFile(path: string, text: string): Promise<void> {
+    this.show(`append ${path}`);
+    appendFileSync(path, text);
+  }
+
+  async readFile(path: string): Promise<string | undefined> {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+
+  async exists(path: string): Promise<boolean> {
+    try {
+      statSync(path);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async mkdir(path: string, mode?: number): Promise<void> {
+    this.show(`mkdir -p ${path}`);
+    mkdirSync(path, { recursive: true, ...(mode !== undefined ? { mode } : {}) });
+  }
+
+  async remove(path: string): Promise<void> {
+    this.show(`rm -rf ${path}`);
+    rmSync(path, { recursive: true, force: true });
+  }
+
+  async rmdir(path: string): Promise<boolean> {
+    this.show(`rmdir ${path}`);
+    try {
+      rmdirSync(path);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async list(path: string): Promise<DirEntry[]> {
+    try {
+      return readdirSync(path, { withFileTypes: true }).map((e) => ({ name: e.name, dir: e.isDirectory() }));
+    } catch {
+      return [];
+    }
+  }
+
+  async readlink(path: string): Promise<string | undefined> {
+    try {
+      return readlinkSync(path);
+    } catch {
+      return undefined;
+    }
+  }
+
+  async inode(path: string): Promise<number | undefined> {
+    try {
+      return statSync(path).ino;
+    } catch {
+      return undefined;
+    }
+  }
+}

@@ -1,0 +1,28 @@
+// Every cookbook recipe has a golden freebsd plan (a vitest file snapshot): a drifting plan fails until the
+// golden is updated on purpose, after reading the diff (npx vitest run -u test/backends/freebsd/golden.test.ts).
+import { basename, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { planOf, RECIPES } from '../plans.js';
+
+const GOLDEN = 'test/golden/freebsd';
+
+describe('freebsd plans match their goldens', () => {
+  for (const path of RECIPES) {
+    it(basename(path), async () => {
+      const { text, ok } = await planOf(path);
+      await expect(text).toMatchFileSnapshot(join('../../..', GOLDEN, `${basename(path, '.md')}.plan`));
+      // A cookbook recipe's plan runs to its end: no vessel command fails where the recipe expects success.
+      expect(ok).toBe(true);
+    });
+  }
+
+  it('is deterministic: the same seed gives the same plan twice', async () => {
+    const { loadRecipe } = await import('../../../src/recipe/load.js');
+    const { planRecipe } = await import('../../../src/plan/plan.js');
+    const { recipe } = await loadRecipe('cookbook/getting-started.md');
+    const a = await planRecipe(recipe!, 'other-seed');
+    const b = await planRecipe(recipe!, 'other-seed');
+    expect(a.text).toBe(b.text);
+    expect(a.text).not.toBe((await planOf('cookbook/getting-started.md')).text);
+  });
+});
