@@ -22,7 +22,6 @@ const pick = (a) => a[Math.floor(rand() * a.length)];
 const recipes = fs.readdirSync(path.join(ROOT, 'cookbook')).filter((f) => f.endsWith('.md')).sort();
 const src = Object.fromEntries(recipes.map((f) => [f.replace(/\.md$/, ''), fs.readFileSync(path.join(ROOT, 'cookbook', f), 'utf8')]));
 const lines = (t) => t.split('\n');
-const fenceLines = (t) => lines(t).flatMap((l, i) => (/^```\S/.test(l) ? [i] : []));
 const openFences = (t) => {
   const out = [];
   let open = false;
@@ -37,7 +36,6 @@ const openFences = (t) => {
 // Fences of blocks that run (sh, bash, shell, console, assert), without file=.
 const runFences = (t) => openFences(t).filter((i) => /^```(sh|bash|shell|console|assert)\b/.test(lines(t)[i]) && !/file=/.test(lines(t)[i]));
 const atLine = (t, i, f) => lines(t).map((l, k) => (k === i ? f(l) : l)).join('\n');
-const insertAfterLine = (t, i, text) => { const L = lines(t); L.splice(i + 1, 0, text); return L.join('\n'); };
 const frontEnd = (t) => lines(t).indexOf('---', 1);
 
 /** Mutations that make a recipe invalid under the contract (each returns text or a Buffer). */

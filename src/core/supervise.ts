@@ -101,7 +101,7 @@ export async function superviseUp(engine: VesselBackend, lab: string, file: Supe
       ? await engine.run(lab, { ...base, name: s.name, count: s.count, perJail, ...slotOf(1) })
       : (await Promise.all(todo.map((t) => engine.run(lab, { ...base, name: t.name, perJail: (n) => perJail(n, t.index), ...slotOf(t.index) })))).flat();
     const times = await Promise.all(made.map((j) => waitReady(engine, lab, j, s)));
-    made.forEach((j, k) => say(`jail ${j.name}: created (${j.addr})${s.ready ? `, ready in ${(times[k]! / 1000).toFixed(1)}s` : ''}`));
+    for (const [k, j] of made.entries()) say(`jail ${j.name}: created (${j.addr})${s.ready ? `, ready in ${(times[k]! / 1000).toFixed(1)}s` : ''}`);
   }
 }
 

@@ -49,23 +49,24 @@ export interface SpawnResult {
 export async function spawnStep(spec: SpawnSpec): Promise<SpawnResult> {
   const started = Date.now();
   const fd = openSync(spec.outputFile, 'a', 0o600);
-  let child;
-  try {
-    child = execa(spec.file, spec.args, {
-      cwd: spec.cwd,
-      env: { ...spec.env, [STEP_MARKER]: spec.marker },
-      extendEnv: false,
-      stdin: 'ignore',
-      // A raw file descriptor: no pipe, so a stray child holding the output cannot delay the result.
-      // (execa accepts integers at run time; its types only list them for some option shapes.)
-      stdout: fd as unknown as 'ignore',
-      stderr: fd as unknown as 'ignore',
-      detached: true,
-      reject: false,
-    });
-  } finally {
-    closeSync(fd);
-  }
+  const child = (() => {
+    try {
+      return execa(spec.file, spec.args, {
+        cwd: spec.cwd,
+        env: { ...spec.env, [STEP_MARKER]: spec.marker },
+        extendEnv: false,
+        stdin: 'ignore',
+        // A raw file descriptor: no pipe, so a stray child holding the output cannot delay the result.
+        // (execa accepts integers at run time; its types only list them for some option shapes.)
+        stdout: fd as unknown as 'ignore',
+        stderr: fd as unknown as 'ignore',
+        detached: true,
+        reject: false,
+      });
+    } finally {
+      closeSync(fd);
+    }
+  })();
   const pid = child.pid;
   if (spec.detachOnly) {
     const done = child.then(

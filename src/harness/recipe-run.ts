@@ -232,7 +232,7 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
     // What background blocks printed, up to their end, goes into every report.
     for (const b of ctx.background) {
       const r = steps.find((s) => s.background && s.id === b.stepId);
-      if (!r || r.status !== 'pass') continue;
+      if (r?.status !== 'pass') continue;
       const out = backgroundOutput(ctx, b);
       const note = b.note ? `(${b.note})` : endedOnTheirOwn.has(b) ? `(it exited with status 0 ${formatDuration(b.end!.at - b.started)} after it started)` : '(it was still running at teardown, which stopped it)';
       r.output = `${out}${out && !out.endsWith('\n') ? '\n' : ''}${note}\n`;

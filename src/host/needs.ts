@@ -53,7 +53,10 @@ export async function missingNeeds(names: string[]): Promise<string[]> {
     const spec = NEEDS[n];
     if (!spec) continue;
     let found = false;
-    for (const p of spec.probes) if ((found = await probe(p))) break;
+    for (const p of spec.probes) {
+      found = await probe(p);
+      if (found) break;
+    }
     if (!found) missing.push(n);
   }
   return missing;

@@ -50,7 +50,10 @@ export function matchLines(expected: ExpectedLine[], actual: string[]): MatchRes
   const matches = (i: number, j: number) => {
     const k = i * W + j;
     let v = memo.get(k);
-    if (v === undefined) memo.set(k, (v = lineMatches(expected[i]!, actual[j]!)));
+    if (v === undefined) {
+      v = lineMatches(expected[i]!, actual[j]!);
+      memo.set(k, v);
+    }
     return v;
   };
   for (let j = m; j >= 0; j--) cost[n * W + j] = m - j;

@@ -95,7 +95,9 @@ export async function planRecipe(recipe: Recipe, seed = DEFAULT_SEED, backend: B
       }
       lines.push('', `## L${it.line} $ ${it.text}`);
       let said = '';
-      const code = await vesselMain(['node', 'vessel', `--lab=${lab}`, ...it.argv], open, { out: () => undefined, err: (s) => void (said += s) });
+      const code = await vesselMain(['node', 'vessel', `--lab=${lab}`, ...it.argv], open, { out: () => undefined, err: (s) => {
+        said += s;
+      } });
       flush();
       if (it.exit >= 0 && code !== it.exit) {
         lines.push(`# exit ${code} where the recipe expects ${it.exit}${said ? `: ${said.trim().split('\n')[0]}` : ''}`, '# the run would stop here; the plan stops too');

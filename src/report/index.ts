@@ -3,17 +3,15 @@ import { usage } from '../util/errors.js';
 import { didYouMean } from '../util/suggest.js';
 import { DocumentReporter, ReportNames, type FileFormat } from './files.js';
 import { PrettyReporter } from './pretty.js';
-import { HtmlReporter } from './html-reporter.js';
+import { HtmlReporter, type SvgDrawer } from './html-reporter.js';
 import { ParallelPrettyReporter } from './parallel.js';
 import type { Reporter } from './reporter.js';
 
 /** Every reporter name in the contract. */
 export const REPORTER_NAMES = ['pretty', 'tap', 'junit', 'json', 'html'] as const;
 
-/** A usage problem with the reporter flags (exit 2). */
-
 /** The reporters for `names` (default pretty) writing to `outDir` or stdout. */
-export function makeReporters(names: string[], outDir: string | undefined, stdout: NodeJS.WriteStream, color: boolean, showCommands = false, live = true, jobs = 1): Reporter[] {
+export function makeReporters(names: string[], outDir: string | undefined, stdout: NodeJS.WriteStream, color: boolean, showCommands = false, live = true, jobs = 1, drawSvg?: SvgDrawer): Reporter[] {
   const wanted = names.length === 0 ? ['pretty'] : [...new Set(names)];
   for (const n of wanted) {
     if (!(REPORTER_NAMES as readonly string[]).includes(n)) {
@@ -28,7 +26,7 @@ export function makeReporters(names: string[], outDir: string | undefined, stdou
   const prettyOn = outDir !== undefined || toStdout.length === 0;
   if (prettyOn) reporters.push(jobs > 1 ? new ParallelPrettyReporter(stdout, color, showCommands, jobs) : new PrettyReporter({ stream: stdout, live: live && Boolean(stdout.isTTY), color, showCommands }));
   for (const n of wanted) {
-    if (n === 'html') reporters.push(new HtmlReporter(outDir!, names2));
+    if (n === 'html') reporters.push(new HtmlReporter(outDir!, names2, drawSvg));
     if (n === 'pretty' || n === 'html') continue;
     reporters.push(new DocumentReporter(n as FileFormat, outDir ? { dir: outDir, names: names2 } : { stream: stdout }));
   }

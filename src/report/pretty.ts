@@ -106,7 +106,7 @@ export class PrettyReporter implements Reporter {
   private printCommands(s: StepResult): void {
     if (!this.opts.showCommands || !s.commands?.length) return;
     for (const cmd of s.commands) {
-      cmd.split('\n').forEach((l, i) => this.write(`      ${this.c.dim(i === 0 ? `$ ${l}` : l)}\n`));
+      for (const [i, l] of cmd.split('\n').entries()) this.write(`      ${this.c.dim(i === 0 ? `$ ${l}` : l)}\n`);
     }
   }
 

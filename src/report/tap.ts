@@ -41,7 +41,7 @@ function recipeLines(r: RecipeResult, indent: string): string[] {
     }
   }
   out.push(`${indent}1..${r.steps.length}`);
-  r.steps.forEach((s, k) => out.push(...point(s, k + 1, r.path, indent)));
+  for (const [k, s] of r.steps.entries()) out.push(...point(s, k + 1, r.path, indent));
   return out;
 }
 

@@ -171,7 +171,7 @@ describe('supervisor files and the Elixir cluster', () => {
       expect.stringMatching(/^jail web-2: created \(10\.66\.1\.3\), ready in/),
     ]);
     const after = await uuids();
-    expect(after['db']).toBe(before['db']);
+    expect(after.db).toBe(before.db);
     expect(after['svc-router']).toBe(before['svc-router']);
     expect(after['web-1']).not.toBe(before['web-1']);
     const down = await vessel(['supervise', '--down', ini], env);
@@ -273,7 +273,7 @@ describe('vessel by hand', () => {
     const run = await vessel(['run', '--name=w', '--count=2', '--network=lan', '--', 'sh', '-c', 'echo hello from $VESSEL_JAIL; exec sleep 1000'], env);
     expect(run.stdout).toBe('w-1  10.83.0.2  running\nw-2  10.83.0.3  running');
     const list = await vessel(['network', '--list'], env);
-    expect(list.stdout).toMatch(/^lan  bridge br-lan  subnet 10\.83\.0\.0\/24  host 10\.83\.0\.254  domain lan\.test  dhcp 10\.83\.0\.128-10\.83\.0\.253  no-nat\n  JAIL +INTERFACE +MAC +IP +STATE +ADDRESS\n  lan-router +vh1\/eth0 +02(:[0-9a-f]{2}){5} +10\.83\.0\.1 +running +router\n  w-1 +vh2\/eth0 +02(:[0-9a-f]{2}){5} +10\.83\.0\.2 +running +static\n  w-2 +vh3\/eth0/);
+    expect(list.stdout).toMatch(/^lan {2}bridge br-lan {2}subnet 10\.83\.0\.0\/24 {2}host 10\.83\.0\.254 {2}domain lan\.test {2}dhcp 10\.83\.0\.128-10\.83\.0\.253 {2}no-nat\n {2}JAIL +INTERFACE +MAC +IP +STATE +ADDRESS\n {2}lan-router +vh1\/eth0 +02(:[0-9a-f]{2}){5} +10\.83\.0\.1 +running +router\n {2}w-1 +vh2\/eth0 +02(:[0-9a-f]{2}){5} +10\.83\.0\.2 +running +static\n {2}w-2 +vh3\/eth0/);
     const ex = await vessel(['exec', 'w-2', '--', 'sh', '-c', 'hostname; exit 7'], env);
     expect(ex).toMatchObject({ code: 7, stdout: 'w-2' });
     await new Promise((r) => setTimeout(r, 300));

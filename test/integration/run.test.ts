@@ -247,7 +247,7 @@ describe('check, list, show', () => {
     for (const cmd of [[], ['check'], ['list'], ['show'], ['run'], ['doctor']]) {
       const r = await cli([...cmd, '--help']);
       expect(r.code, cmd.join(' ')).toBe(0);
-      expect(r.stdout, cmd.join(' ')).toMatch(/Examples?:\n  vessel-cookbook /);
+      expect(r.stdout, cmd.join(' ')).toMatch(/Examples?:\n {2}vessel-cookbook /);
     }
   });
 });

@@ -1,9 +1,9 @@
 // FreeBSD jails: an epair leg on the network's bridge, a root of nullfs mounts plus its own /etc, and a vnet jail from a jail.conf fragment.
-import type { EngineContext, JailRow, NetworkRow } from '../../core/model.js';
+import type { EngineContext, JailRow, } from '../../core/model.js';
 import { usage } from '../../util/errors.js';
 import { intToIp, ipToInt, planSubnet, withDhcpRange, type SubnetPlan } from '../../core/ipam.js';
 import { assumedLeases, reserveJails, type JailSpec } from '../../core/jails.js';
-import { deleteJails, getJail, setJailAddr, setJailState, slotBoundMembers, staticMembers, takenAddrs } from '../../state/jails.js';
+import { deleteJails, getJail, setJailAddr, setJailState, slotBoundMembers, staticMembers, } from '../../state/jails.js';
 import { objectNamed, objectsOf } from '../../state/ledger.js';
 import { getNetwork } from '../../state/networks.js';
 import { dhclientConf, jailConf, jailFstab } from './conf.js';

@@ -1,7 +1,7 @@
 // Probes on FreeBSD (the VM only; unverified here): ping, nc, hostname, getent and the router's leases, through jexec.
 import type { Host } from '../../core/host.js';
 import { failed } from '../../util/errors.js';
-import type { FreebsdEngine } from './engine.js';
+import type { VesselBackend } from '../../core/backend.js';
 import { fbJailName, legNames } from './names.js';
 import type { LeaseResult, PingResult, Prober, ResolveResult, Source, TcpResult } from '../../assert/evaluate.js';
 import { parseGetent } from '../../assert/getent.js';
@@ -17,7 +17,7 @@ export function parseBsdPing(out: string): PingResult {
 export class FreebsdProber implements Prober {
   readonly pingTool = 'ping -c 1 -t 1';
   readonly tcpTool = 'nc -z -w';
-  constructor(private readonly cmd: Host, private readonly e: FreebsdEngine, private readonly lab: string) {}
+  constructor(private readonly cmd: Host, private readonly e: VesselBackend, private readonly lab: string) {}
 
   private inside(src: Source, argv: string[]): string[] {
     if (src.kind === 'jail') return ['jexec', fbJailName(this.lab, src.name), ...argv];

@@ -1,10 +1,11 @@
 // The run's lab on FreeBSD (the VM is the lab host; unverified here): steps run on the VM, `jail=` steps through jexec.
+import type { LabOwner } from '../../core/labs.js';
 import type { RunLab } from '../../core/run-lab.js';
-import type { FreebsdEngine } from './engine.js';
+import type { VesselBackend } from '../../core/backend.js';
 import { FreebsdProber } from './probes.js';
 
 /** Creates the lab for one recipe run on FreeBSD (uplink: $VESSEL_INET_NIC, else em0). */
-export async function openFreebsdRunLab(engine: FreebsdEngine, id: string, runId: string): Promise<RunLab> {
+export async function openFreebsdRunLab(engine: VesselBackend & { createLab(id: string, owner: LabOwner & { inetNic?: string }): Promise<unknown> }, id: string, runId: string): Promise<RunLab> {
   await engine.createLab(id, { kind: 'run', pid: process.pid, runId, ...(process.env.VESSEL_INET_NIC ? { inetNic: process.env.VESSEL_INET_NIC } : {}) });
   return {
     id,

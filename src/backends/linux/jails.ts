@@ -2,7 +2,7 @@
 import { assumedLeases, countedNames, MAX_COUNT, pool, reserveJails, type JailObjects, type JailSpec } from '../../core/jails.js';
 import type { JailRow, NetworkRow } from '../../core/model.js';
 import { intToIp, planSubnet, withDhcpRange, type SubnetPlan } from '../../core/ipam.js';
-import { failpoint } from '../../core/failpoint.js';
+import { failpoint } from '../../host/failpoint.js';
 import { macFromSeed } from '../../core/names.js';
 import { runSteps } from '../../core/steps.js';
 import { processStart } from '../../host/local.js';

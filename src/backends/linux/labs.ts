@@ -2,7 +2,7 @@
 import type { LabOwner } from '../../core/labs.js';
 import type { LabRow } from '../../core/model.js';
 import { labIdProblem } from '../../core/names.js';
-import { failpoint } from '../../core/failpoint.js';
+import { failpoint } from '../../host/failpoint.js';
 import { RUN_MARKER } from '../../exec/spawn.js';
 import { processStart } from '../../host/local.js';
 import { endBuild, startBuild } from '../../state/builds.js';

@@ -1,5 +1,4 @@
-// Kernel object names (pure): netns names, bridge and veth names that fit 15 characters.
-import { createHash } from 'node:crypto';
+// Linux kernel object names (pure): netns names of labs, jails and the simulated outside, and the uplink's veths.
 
 /** The lab host's netns name. */
 export function hostNetns(lab: string): string {

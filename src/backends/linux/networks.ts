@@ -2,7 +2,7 @@
 import { admitNetwork, admitNetworkDestroy, type NetworkOptions } from '../../core/networks.js';
 import type { JailSpec } from '../../core/jails.js';
 import type { NetworkRow } from '../../core/model.js';
-import { failpoint } from '../../core/failpoint.js';
+import { failpoint } from '../../host/failpoint.js';
 import { networkOf } from '../../util/ipv4.js';
 import { usage } from '../../util/errors.js';
 import { processStart } from '../../host/local.js';

@@ -1,7 +1,8 @@
 // The run's lab on Linux: made before the first step, with the simulated outside as its uplink; entered by steps,
 // probed by assertions, and torn down at the end with the namespaces its steps made.
 import type { RunLab } from '../../core/run-lab.js';
-import type { Engine } from './engine.js';
+import type { VesselBackend } from '../../core/backend.js';
+import type { LinuxContext } from './context.js';
 import { networkLeases, dnsmasqPid } from './dhcp.js';
 import { jailArgv, labHostArgv, stepsCgroup } from './enter.js';
 import { wwwNetns } from './names.js';
@@ -11,7 +12,7 @@ import { upstreamPaths } from './upstream.js';
 import { UPSTREAM } from './confgen.js';
 
 /** What probes need to know from the engine's state. */
-export function facts(engine: Engine, lab: string): LabFacts {
+export function facts(engine: VesselBackend & { ctx: LinuxContext }, lab: string): LabFacts {
   return {
     jailInfo(jail) {
       const j = engine.jails(lab).find((x) => x.name === jail);
@@ -25,7 +26,7 @@ export function facts(engine: Engine, lab: string): LabFacts {
 }
 
 /** Creates the lab for one recipe run; `tmp` is where runners keep their work directories. */
-export async function openRunLab(engine: Engine, id: string, runId: string, runTmp: string, tmp: string): Promise<RunLab> {
+export async function openRunLab(engine: VesselBackend & { ctx: LinuxContext }, id: string, runId: string, runTmp: string, tmp: string): Promise<RunLab> {
   await engine.createLab(id, { kind: 'run', pid: process.pid, runId, simulatedUplink: true });
   const ctx = engine.ctx;
   // Every step process outside the jails lives in this cgroup of the lab, so the lab's end ends it,

@@ -1,5 +1,5 @@
 // `vessel-cookbook doctor`: the engine's host checks plus the recipes' needs, and installing what is missing.
-import { doctorReport } from '../../backends/linux/doctor.js';
+import { backendNamed, hostBackend } from '../../backends/registry.js';
 import { installNeeds } from '../../harness/install.js';
 import { defaultDir, EXIT, loadAll, printErrors } from '../common.js';
 
@@ -15,7 +15,7 @@ export async function doctorCommand(paths: string[], opts: { installDeps?: boole
       return EXIT.cannotRun;
     }
   }
-  const report = await doctorReport(needs);
+  const report = await backendNamed(hostBackend()).doctor(needs);
   process.stdout.write(report.text);
   if (!report.ok) {
     const missing = report.text.split('\n').filter((l) => l.startsWith('missing')).map((l) => l.replace(/^missing\s+/, '').split(' ')[0]);

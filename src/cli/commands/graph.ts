@@ -4,7 +4,7 @@ import type { VesselBackend } from '../../core/backend.js';
 import { hostBackend, openBackend } from '../../backends/registry.js';
 import { DEFAULT_SEED, planRecipe } from '../../plan/plan.js';
 import { topologyMermaid, topologyOf, type Topology } from '../../report/topology.js';
-import { topologySvg } from '../../report/svg.js';
+import { topologySvg } from '../../exec/graphviz.js';
 import { EXIT, loadAll, printErrors } from '../common.js';
 
 /** The topology of a recipe (from its vessel commands, in plan mode) or of a live or kept lab. */

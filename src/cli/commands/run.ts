@@ -1,4 +1,5 @@
 // `vessel-cookbook run FILE...`: check everything first, then run the selected recipes and report.
+import { topologySvg } from '../../exec/graphviz.js';
 import { hostBackend } from '../../backends/registry.js';
 import { usage, envError } from '../../util/errors.js';
 import { byShard, byTags, parseShard } from '../../harness/select.js';
@@ -46,13 +47,8 @@ export async function runCommand(paths: string[], opts: RunCommandOptions): Prom
     jobs = Number(opts.jobs);
     if (opts.step && jobs > 1) throw usage('--step runs one step at a time: leave out --jobs');
   }
-  let reporters: Reporter[];
-  try {
-    // In learning mode the pretty reporter prints plainly: no live line under the prompts.
-    reporters = makeReporters(opts.reporter, opts.out, process.stdout, color, Boolean(opts.showCommands), !opts.step, jobs);
-  } catch (e) {
-    throw e;
-  }
+  // In learning mode the pretty reporter prints plainly: no live line under the prompts.
+  const reporters: Reporter[] = makeReporters(opts.reporter, opts.out, process.stdout, color, Boolean(opts.showCommands), !opts.step, jobs, topologySvg);
   if (!reporters.some((r) => r.onNotice)) reporters.push({ onNotice: (m) => process.stderr.write(`! ${m}\n`) });
 
   // Every file is checked before anything runs.

@@ -46,11 +46,11 @@ export function renderSteps(r: Recipe): string {
     switch (s.kind) {
       case 'sh':
       case 'file':
-        s.body.replace(/\n$/, '').split('\n').forEach((l, i) => body(s.line + 1 + i, l));
+        for (const [i, l] of s.body.replace(/\n$/, '').split('\n').entries()) body(s.line + 1 + i, l);
         break;
       case 'console':
         for (const c of s.commands) {
-          c.command.split('\n').forEach((l, i) => body(c.line + i, `${i === 0 ? '$' : '>'} ${l}`));
+          for (const [i, l] of c.command.split('\n').entries()) body(c.line + i, `${i === 0 ? '$' : '>'} ${l}`);
           for (const e of c.expected) body(e.line, `${e.text}${e.mode === 'exact' ? '' : `   <${e.mode === 'any' ? 'any lines' : e.mode}>`}`);
           out.push(`        = expects exit ${c.exit}${c.exitLine ? ` (line ${c.exitLine})` : ''}`);
         }

@@ -1,6 +1,6 @@
 // Renders a topology to inline SVG with Graphviz `dot` (Debian's graphviz); the SVG needs no network.
 import { execa } from 'execa';
-import { topologyDot, type Topology } from './topology.js';
+import { topologyDot, type Topology } from '../report/topology.js';
 
 /** The SVG element for a topology, or an explanation of why there is none. */
 export async function topologySvg(t: Topology): Promise<{ svg: string } | { error: string }> {

@@ -1,0 +1,39 @@
+// The layering, checked by dependency-cruiser with the project's own rules (.dependency-cruiser.cjs): the tree has
+// no violation, and a fixture tree that breaks every rule is caught rule by rule (so the check can fail).
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '../..');
+const CONFIG = join(ROOT, '.dependency-cruiser.cjs');
+const BIN = join(ROOT, 'node_modules/.bin/depcruise');
+
+/** The rule names dependency-cruiser reports for `dir`'s src/. */
+async function violations(dir: string): Promise<{ rule: string; from: string; to: string }[]> {
+  const r = await execa(BIN, ['src', '--config', CONFIG, '--output-type', 'json'], { cwd: dir, reject: false });
+  const out = JSON.parse(String(r.stdout)) as { summary: { violations: { rule: { name: string }; from: string; to: string }[] } };
+  return out.summary.violations.map((v) => ({ rule: v.rule.name, from: v.from, to: v.to }));
+}
+
+describe('layers', () => {
+  it('the tree breaks no layering rule and has no import cycle', async () => {
+    expect(await violations(ROOT)).toEqual([]);
+  }, 60_000);
+
+  it('a tree that breaks each rule is caught by each rule', async () => {
+    const rules = [...new Set((await violations(join(ROOT, 'test/fixtures/layers'))).map((v) => v.rule))].sort();
+    expect(rules).toEqual([
+      'backends-are-independent',
+      'backends-import-no-harness-or-reporter',
+      'core-imports-no-backend',
+      'core-touches-no-host',
+      'no-cycles',
+      'only-the-registry-opens-backends',
+      'recipe-parser-is-pure',
+      'reporters-import-no-engine',
+      'reporters-run-no-programs',
+      'state-is-below-everything',
+      'util-is-a-leaf',
+    ]);
+  }, 60_000);
+});
