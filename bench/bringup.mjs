@@ -82,7 +82,9 @@ for (const n of sizes) {
   const e = await engineRun(n);
   const r = await rawRun(n);
   rows.push({ n, e, r });
-  console.log(`N=${n}: engine create ${secs(e.create)} s, destroy ${secs(e.destroy)} s | raw create ${secs(r.create)} s, destroy ${secs(r.destroy)} s${e.mesh ? ` | mesh ${secs(e.mesh.ms)} s (${e.mesh.probes} probes, ${e.mesh.failed} failed)` : ''}`);
+  console.log(
+    `N=${n}: engine create ${secs(e.create)} s, destroy ${secs(e.destroy)} s | raw create ${secs(r.create)} s, destroy ${secs(r.destroy)} s${e.mesh ? ` | mesh ${secs(e.mesh.ms)} s (${e.mesh.probes} probes, ${e.mesh.failed} failed)` : ''}`,
+  );
 }
 
 const haveMn = await ensureMininet();
@@ -99,16 +101,23 @@ if (haveMn) {
   }
 }
 
-console.log('\n| N | engine create | raw create (same work) | engine/raw | ip -batch floor | engine destroy | raw destroy | engine create+destroy | mininet build+teardown | engine/mininet |');
+console.log(
+  '\n| N | engine create | raw create (same work) | engine/raw | ip -batch floor | engine destroy | raw destroy | engine create+destroy | mininet build+teardown | engine/mininet |',
+);
 console.log('|---|---|---|---|---|---|---|---|---|---|');
 for (const { n, e, r } of rows) {
   const m = mn[n];
   const eTotal = e.create + e.destroy;
   const mTotal = m && !m.error ? m.build_teardown * 1000 : undefined;
-  console.log(`| ${n} | ${secs(e.create)} s | ${secs(r.create)} s | ${(e.create / r.create).toFixed(2)} | ${secs(r.floor)} s | ${secs(e.destroy)} s | ${secs(r.destroy)} s | ${secs(eTotal)} s | ${mTotal ? `${secs(mTotal)} s` : m?.error ?? 'n/a'} | ${mTotal ? (eTotal / mTotal).toFixed(2) : 'n/a'} |`);
+  console.log(
+    `| ${n} | ${secs(e.create)} s | ${secs(r.create)} s | ${(e.create / r.create).toFixed(2)} | ${secs(r.floor)} s | ${secs(e.destroy)} s | ${secs(r.destroy)} s | ${secs(eTotal)} s | ${mTotal ? `${secs(mTotal)} s` : (m?.error ?? 'n/a')} | ${mTotal ? (eTotal / mTotal).toFixed(2) : 'n/a'} |`,
+  );
 }
 const m100 = rows.find((x) => x.n === 100)?.e.mesh;
-if (m100) console.log(`\nmesh at N=100: ${secs(m100.ms)} s for ${m100.probes} probes (${m100.ok ? 'all replied' : `${m100.failed} failed`}), one fping per source jail, in blocked waves that fit the kernel's neighbour table`);
+if (m100)
+  console.log(
+    `\nmesh at N=100: ${secs(m100.ms)} s for ${m100.probes} probes (${m100.ok ? 'all replied' : `${m100.failed} failed`}), one fping per source jail, in blocked waves that fit the kernel's neighbour table`,
+  );
 for (const n of [10, 20]) {
   const p = mn[`ping${n}`];
   if (p) console.log(`mininet pingall at N=${n}: ${p.error ?? `${secs(p.pingall * 1000)} s`}`);

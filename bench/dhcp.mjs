@@ -33,5 +33,7 @@ console.log('|---|---|---|---|---|');
 for (const n of sizes) {
   const s = await bringUp(n, 'static');
   const d = await bringUp(n, 'dhcp');
-  console.log(`| ${n} | ${secs(s.created)} s | ${secs(s.total)} s${s.ok ? '' : ' (FAILED)'} | ${secs(d.created)} s | ${secs(d.total)} s${d.ok ? '' : ' (FAILED)'} |`);
+  console.log(
+    `| ${n} | ${secs(s.created)} s | ${secs(s.total)} s${s.ok ? '' : ' (FAILED)'} | ${secs(d.created)} s | ${secs(d.total)} s${d.ok ? '' : ' (FAILED)'} |`,
+  );
 }

@@ -28,9 +28,13 @@ function labRssKb() {
         try {
           const m = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
           if (m) kb += Number(m[1]);
-        } catch { /* gone */ }
+        } catch {
+          /* gone */
+        }
       }
-    } catch { /* gone */ }
+    } catch {
+      /* gone */
+    }
     for (const e of entries) if (e.isDirectory()) walk(path.join(d, e.name));
   };
   walk(cgBase);
@@ -40,7 +44,9 @@ function labRssKb() {
 /** (1) and (3): the recipe through the runner, sampling the lab's memory every 100 ms. */
 async function endToEnd() {
   let peak = 0;
-  const timer = setInterval(() => { peak = Math.max(peak, labRssKb()); }, 100);
+  const timer = setInterval(() => {
+    peak = Math.max(peak, labRssKb());
+  }, 100);
   const t0 = performance.now();
   const r = await $`node ${path.join(root, 'bin/vessel-cookbook')} run ${recipe}`.nothrow();
   const ms = performance.now() - t0;
@@ -55,8 +61,12 @@ async function formation() {
   fs.chmodSync(dir, 0o755);
   for (const s of parseRecipe(recipe, fs.readFileSync(recipe, 'utf8')).recipe.steps) if (s.kind === 'file') fs.writeFileSync(path.join(dir, s.path), s.body);
   // The same node program, which also says when it sees four peers.
-  fs.writeFileSync(path.join(dir, 'node.exs'), fs.readFileSync(path.join(dir, 'node.exs'), 'utf8').replace('Process.sleep(:infinity)',
-    'wait.(wait, fn -> length(Node.list()) == 4 end)\nIO.puts("full mesh")\nProcess.sleep(:infinity)'));
+  fs.writeFileSync(
+    path.join(dir, 'node.exs'),
+    fs
+      .readFileSync(path.join(dir, 'node.exs'), 'utf8')
+      .replace('Process.sleep(:infinity)', 'wait.(wait, fn -> length(Node.list()) == 4 end)\nIO.puts("full mesh")\nProcess.sleep(:infinity)'),
+  );
   fs.writeFileSync(path.join(dir, 'cookie'), randomBytes(18).toString('base64') + '\n', { mode: 0o600 });
   const ini = fs.readFileSync(path.join(dir, 'cluster.ini'), 'utf8');
   fs.writeFileSync(path.join(dir, 'db.ini'), ini.split('[jail:elixir-cluster]')[0]);
@@ -96,10 +106,18 @@ const nodesReady = [];
 for (let i = 0; i < runs; i++) {
   const a = await endToEnd();
   const b = await formation();
-  e2e.push(a.ms); mem.push(a.peakMb); form.push(b.full); pg.push(b.postgres); nodesReady.push(b.ready);
-  console.log(`run ${i + 1}: recipe ${(a.ms / 1000).toFixed(2)} s, peak ${a.peakMb.toFixed(0)} MB | postgres up+ready ${(b.postgres / 1000).toFixed(2)} s, nodes created+connected to node 1 ${(b.ready / 1000).toFixed(2)} s, first node start -> full mesh ${(b.full / 1000).toFixed(2)} s`);
+  e2e.push(a.ms);
+  mem.push(a.peakMb);
+  form.push(b.full);
+  pg.push(b.postgres);
+  nodesReady.push(b.ready);
+  console.log(
+    `run ${i + 1}: recipe ${(a.ms / 1000).toFixed(2)} s, peak ${a.peakMb.toFixed(0)} MB | postgres up+ready ${(b.postgres / 1000).toFixed(2)} s, nodes created+connected to node 1 ${(b.ready / 1000).toFixed(2)} s, first node start -> full mesh ${(b.full / 1000).toFixed(2)} s`,
+  );
 }
 console.log(`\nmedians over ${runs} runs:`);
 console.log(`| recipe end to end | first node start -> fully connected | postgres (initdb + start) | peak lab memory (RSS) |`);
 console.log(`|---|---|---|---|`);
-console.log(`| ${(median(e2e) / 1000).toFixed(2)} s | ${(median(form) / 1000).toFixed(2)} s | ${(median(pg) / 1000).toFixed(2)} s | ${median(mem).toFixed(0)} MB |`);
+console.log(
+  `| ${(median(e2e) / 1000).toFixed(2)} s | ${(median(form) / 1000).toFixed(2)} s | ${(median(pg) / 1000).toFixed(2)} s | ${median(mem).toFixed(0)} MB |`,
+);

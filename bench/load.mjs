@@ -22,7 +22,13 @@ class TimingRunner {
   tally = new Map();
   kind(a) {
     if (a[0] === 'nsenter') return a.includes('unshare') ? 'jail setup (nsenter+unshare+ip -batch)' : `nsenter … ${a[a.indexOf('--') + 1]}`;
-    if (a[0] === 'ip') return a.includes('-batch') ? `ip -batch (${a.includes('-n') ? 'in the lab host' : 'netns add/del'})` : `ip ${a.filter((x) => !x.startsWith('-') && !x.startsWith('vc')).slice(1, 3).join(' ')}`;
+    if (a[0] === 'ip')
+      return a.includes('-batch')
+        ? `ip -batch (${a.includes('-n') ? 'in the lab host' : 'netns add/del'})`
+        : `ip ${a
+            .filter((x) => !x.startsWith('-') && !x.startsWith('vc'))
+            .slice(1, 3)
+            .join(' ')}`;
     return a[0];
   }
   async run(a, opts) {
@@ -60,7 +66,8 @@ async function memAvailable() {
 
 function report(title, tally) {
   console.log(`  ${title}:`);
-  for (const [k, e] of [...tally.entries()].sort((a, b) => b[1].ms - a[1].ms)) console.log(`    ${secs(e.ms).padStart(8)} s  ${String(e.n).padStart(5)}×  ${k}`);
+  for (const [k, e] of [...tally.entries()].sort((a, b) => b[1].ms - a[1].ms))
+    console.log(`    ${secs(e.ms).padStart(8)} s  ${String(e.n).padStart(5)}×  ${k}`);
 }
 
 // 1. N static jails.
@@ -68,7 +75,9 @@ function report(title, tally) {
   const before = await census();
   const memBefore = await memAvailable();
   let memLow = memBefore;
-  const sampler = setInterval(async () => { memLow = Math.min(memLow, await memAvailable()); }, 250);
+  const sampler = setInterval(async () => {
+    memLow = Math.min(memLow, await memAvailable());
+  }, 250);
   const cmd = new TimingRunner();
   const engine = await Engine.open({ cmd });
   const lab = 'load1k';
@@ -90,8 +99,12 @@ function report(title, tally) {
   engine.close();
   const after = await census();
   console.log(`${N} static jails on one network (10.97.0.0/16):`);
-  console.log(`  lab + network ${secs(t1 - t0)} s, ${N} jails ${secs(t2 - t1)} s (${((t2 - t1) / N).toFixed(1)} ms per jail), reach j-1 -> j-${N} ${reach.ok ? 'passed' : `FAILED: ${reach.first}`} in ${secs(t3 - t2)} s, teardown ${secs(t4 - t3)} s`);
-  console.log(`  peak memory: the machine's MemAvailable fell by ${(memBefore - memLow).toFixed(0)} MiB at most (kernel objects: namespaces, veths, bridge ports); this runner's peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
+  console.log(
+    `  lab + network ${secs(t1 - t0)} s, ${N} jails ${secs(t2 - t1)} s (${((t2 - t1) / N).toFixed(1)} ms per jail), reach j-1 -> j-${N} ${reach.ok ? 'passed' : `FAILED: ${reach.first}`} in ${secs(t3 - t2)} s, teardown ${secs(t4 - t3)} s`,
+  );
+  console.log(
+    `  peak memory: the machine's MemAvailable fell by ${(memBefore - memLow).toFixed(0)} MiB at most (kernel objects: namespaces, veths, bridge ports); this runner's peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`,
+  );
   console.log(`  census before/after: ${before === after ? 'clean' : `DIFFERENT: ${before} -> ${after}`}`);
   report('where creation goes (engine commands by kind, summed over the 4 parallel setup workers)', created);
   report('where teardown goes', destroyed);
@@ -115,5 +128,7 @@ function report(title, tally) {
   const t3 = performance.now();
   engine.close();
   const after = await census();
-  console.log(`${M} DHCP jails on a /23 (10.96.0.0/23): created with leases in ${secs(t1 - t0)} s; ${r.n} assertions (1 lease over all ${M}, ${M} resolve) ${r.ok ? 'all passed' : `FAILED (${r.failed}): ${r.first}`} in ${secs(t2 - t1)} s; teardown ${secs(t3 - t2)} s; census ${before === after ? 'clean' : 'DIFFERENT'}`);
+  console.log(
+    `${M} DHCP jails on a /23 (10.96.0.0/23): created with leases in ${secs(t1 - t0)} s; ${r.n} assertions (1 lease over all ${M}, ${M} resolve) ${r.ok ? 'all passed' : `FAILED (${r.failed}): ${r.first}`} in ${secs(t2 - t1)} s; teardown ${secs(t3 - t2)} s; census ${before === after ? 'clean' : 'DIFFERENT'}`,
+  );
 }

@@ -19,7 +19,10 @@ const rand = () => {
 };
 const pick = (a) => a[Math.floor(rand() * a.length)];
 
-const recipes = fs.readdirSync(path.join(ROOT, 'cookbook')).filter((f) => f.endsWith('.md')).sort();
+const recipes = fs
+  .readdirSync(path.join(ROOT, 'cookbook'))
+  .filter((f) => f.endsWith('.md'))
+  .sort();
 const src = Object.fromEntries(recipes.map((f) => [f.replace(/\.md$/, ''), fs.readFileSync(path.join(ROOT, 'cookbook', f), 'utf8')]));
 const lines = (t) => t.split('\n');
 const openFences = (t) => {
@@ -35,24 +38,44 @@ const openFences = (t) => {
 };
 // Fences of blocks that run (sh, bash, shell, console, assert), without file=.
 const runFences = (t) => openFences(t).filter((i) => /^```(sh|bash|shell|console|assert)\b/.test(lines(t)[i]) && !/file=/.test(lines(t)[i]));
-const atLine = (t, i, f) => lines(t).map((l, k) => (k === i ? f(l) : l)).join('\n');
+const atLine = (t, i, f) =>
+  lines(t)
+    .map((l, k) => (k === i ? f(l) : l))
+    .join('\n');
 const frontEnd = (t) => lines(t).indexOf('---', 1);
 
 /** Mutations that make a recipe invalid under the contract (each returns text or a Buffer). */
 const RECIPE_MUTATIONS = {
   // Cut just after a fence opens: an unterminated fence.
-  'truncated-fence': (t) => lines(t).slice(0, pick(openFences(t)) + 2).join('\n') + '\n',
+  'truncated-fence': (t) =>
+    lines(t)
+      .slice(0, pick(openFences(t)) + 2)
+      .join('\n') + '\n',
   // One byte that is not UTF-8, in the middle of the file.
-  'invalid-utf8': (t) => { const b = Buffer.from(t); const at = Math.floor(b.length * (0.2 + rand() * 0.6)); return Buffer.concat([b.subarray(0, at), Buffer.from([0xff, 0xfe]), b.subarray(at)]); },
-  'nul-byte': (t) => { const b = Buffer.from(t); const at = Math.floor(b.length * rand()); return Buffer.concat([b.subarray(0, at), Buffer.from([0]), b.subarray(at)]); },
+  'invalid-utf8': (t) => {
+    const b = Buffer.from(t);
+    const at = Math.floor(b.length * (0.2 + rand() * 0.6));
+    return Buffer.concat([b.subarray(0, at), Buffer.from([0xff, 0xfe]), b.subarray(at)]);
+  },
+  'nul-byte': (t) => {
+    const b = Buffer.from(t);
+    const at = Math.floor(b.length * rand());
+    return Buffer.concat([b.subarray(0, at), Buffer.from([0]), b.subarray(at)]);
+  },
   'utf16le-bom': (t) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, 'utf16le')]),
   'latin1-prose': (t) => Buffer.from(t.replace(/\n\n([A-Z][a-z]+ )/, '\n\nCafé $1'), 'latin1'),
   'random-bytes': () => Buffer.from(Array.from({ length: 512 }, () => Math.floor(rand() * 256)).map((b) => (b === 0 ? 1 : b) | 0x80)),
-  'misspelt-option': (t) => atLine(t, pick(runFences(t)), (l) => `${l.replace(/ \{.*\}$/, '')} {${pick(['timout=5s', 'jial=web', 'retyr=5s', 'backgroud', 'exitt=1', 'nmae=x'])}}`),
+  'misspelt-option': (t) =>
+    atLine(t, pick(runFences(t)), (l) => `${l.replace(/ \{.*\}$/, '')} {${pick(['timout=5s', 'jial=web', 'retyr=5s', 'backgroud', 'exitt=1', 'nmae=x'])}}`),
   'bad-duration': (t) => atLine(t, pick(runFences(t)), (l) => `${l.replace(/ \{.*\}$/, '')} {timeout=${pick(['5 minutes', '-3s', '10', '1h30', 'soon'])}}`),
-  'malformed-assertion': (t) => t + `\n\`\`\`assert\n${pick(['reach web ->', 'mesh', 'lease web in 10.0.0.0/33', 'resolve from a', 'isolated -> b', 'reach a -> b:99999', 'hostname = x', 'reach a => b'])}\n\`\`\`\n`,
+  'malformed-assertion': (t) =>
+    t +
+    `\n\`\`\`assert\n${pick(['reach web ->', 'mesh', 'lease web in 10.0.0.0/33', 'resolve from a', 'isolated -> b', 'reach a -> b:99999', 'hostname = x', 'reach a => b'])}\n\`\`\`\n`,
   'unknown-frontmatter-key': (t) => atLine(t, 1, (l) => `${pick(['titel', 'engins', 'timeot', 'neds', 'tgs'])}: x\n${l}`),
-  'frontmatter-bad-timeout': (t) => lines(t).map((l, i) => (i < frontEnd(t) && /^timeout:/.test(l) ? `timeout: ${pick(['forever', '5 minutes', '-1s'])}` : l)).join('\n'),
+  'frontmatter-bad-timeout': (t) =>
+    lines(t)
+      .map((l, i) => (i < frontEnd(t) && /^timeout:/.test(l) ? `timeout: ${pick(['forever', '5 minutes', '-1s'])}` : l))
+      .join('\n'),
   'empty-console-command': (t) => t + '\n```console\n$ \nsomething\n```\n',
   'exit-on-console': (t) => t + '\n```console {exit=1}\n$ false\n```\n',
   'invalid-jail-name': (t) => t + `\n\`\`\`sh {jail=${pick(['Bad.Name', 'a;b', '-lead', 'UPPER', 'a_b', 'x'.repeat(80)])}}\ntrue\n\`\`\`\n`,
@@ -63,12 +86,15 @@ const RECIPE_MUTATIONS = {
 /** Valid but strange recipes: they must run correctly or be refused like invalid ones. */
 const STRANGE = {
   'huge-line': () => `---\ntitle: A huge line\nengines: [linux]\n---\n# Huge\n\n${'word '.repeat(40_000)}\n\n\`\`\`sh\necho ok\n\`\`\`\n`,
-  'huge-output-line': () => `---\ntitle: A huge output line\nengines: [linux]\n---\n\`\`\`console\n$ printf 'x%.0s' $(seq 1 50000); echo\n${'x'.repeat(50_000)}\n\`\`\`\n`,
-  'deep-list': () => `---\ntitle: Deep nesting\nengines: [linux]\n---\n${Array.from({ length: 600 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n')}\n\n\`\`\`sh\necho deep\n\`\`\`\n`,
+  'huge-output-line': () =>
+    `---\ntitle: A huge output line\nengines: [linux]\n---\n\`\`\`console\n$ printf 'x%.0s' $(seq 1 50000); echo\n${'x'.repeat(50_000)}\n\`\`\`\n`,
+  'deep-list': () =>
+    `---\ntitle: Deep nesting\nengines: [linux]\n---\n${Array.from({ length: 600 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n')}\n\n\`\`\`sh\necho deep\n\`\`\`\n`,
   'deep-quotes': () => `---\ntitle: Deep quotes\nengines: [linux]\n---\n${'>'.repeat(3000)} quoted\n\n\`\`\`sh\necho quotes\n\`\`\`\n`,
-  'many-steps': () => `---\ntitle: Many steps\nengines: [linux]\n---\n${Array.from({ length: 300 }, (_, i) => `\`\`\`sh\ntest ${i} -ge 0\n\`\`\`\n`).join('\n')}`,
-  'crlf': () => '---\r\ntitle: CRLF line ends\r\nengines: [linux]\r\n---\r\n```sh\r\necho crlf\r\n```\r\n',
-  'bom': () => '\ufeff---\ntitle: A BOM\nengines: [linux]\n---\n```sh\necho bom\n```\n',
+  'many-steps': () =>
+    `---\ntitle: Many steps\nengines: [linux]\n---\n${Array.from({ length: 300 }, (_, i) => `\`\`\`sh\ntest ${i} -ge 0\n\`\`\`\n`).join('\n')}`,
+  crlf: () => '---\r\ntitle: CRLF line ends\r\nengines: [linux]\r\n---\r\n```sh\r\necho crlf\r\n```\r\n',
+  bom: () => '\ufeff---\ntitle: A BOM\nengines: [linux]\n---\n```sh\necho bom\n```\n',
   'long-fence': () => `---\ntitle: A long fence\nengines: [linux]\n---\n${'`'.repeat(500)}sh\necho long\n${'`'.repeat(500)}\n`,
 };
 
@@ -151,9 +177,9 @@ const SUP = {
   'dhcp-range-outside': SUP_BASE.replace('[network:svc]\n', '[network:svc]\ndhcp-range = 10.66.2.10-10.66.2.20\n'),
   'no-jail-network': '[jail:x]\ncommand = true\n',
   'duplicate-jail-first-bare': '[network:n]\nsubnet = 10.0.0.0/24\n\n[jail:j]\n\n[jail:j]\nnetwork = n\ndepends = j\n',
-  'random-bytes': Buffer.from(Array.from({ length: 400 }, () => (Math.floor(rand() * 127) | 0x80))),
+  'random-bytes': Buffer.from(Array.from({ length: 400 }, () => Math.floor(rand() * 127) | 0x80)),
   'nul-byte': Buffer.concat([Buffer.from(SUP_BASE.slice(0, 60)), Buffer.from([0]), Buffer.from(SUP_BASE.slice(60))]),
-  'utf16': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(SUP_BASE, 'utf16le')]),
+  utf16: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(SUP_BASE, 'utf16le')]),
   'truncated-key': SUP_BASE.slice(0, SUP_BASE.indexOf('count') + 4),
   'mutated-cluster-1': null,
   'mutated-cluster-2': null,

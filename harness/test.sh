@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# The whole test suite (npm test): type check, build, unit and integration tests, then one totals line.
+# The whole test suite (npm test): type check, format and lint, layering, build, unit and integration tests, then one totals line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 npx --no-install tsc -p tsconfig.json --noEmit || { echo "tests: 0 passed, 1 failed (type check)"; exit 1; }
+npx --no-install biome check || { echo "tests: 0 passed, 1 failed (format or lint: npm run format, then npx biome lint)"; exit 1; }
+npx --no-install depcruise src --config .dependency-cruiser.cjs || { echo "tests: 0 passed, 1 failed (layering)"; exit 1; }
 npm run --silent build || { echo "tests: 0 passed, 1 failed (build)"; exit 1; }
 
 results=$(mktemp -t vessel-cookbook-vitest.XXXXXX.json)

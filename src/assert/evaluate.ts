@@ -87,7 +87,7 @@ export interface AssertionOutcome {
 class Unresolvable extends Error {}
 
 const label = (s: Source) => (s.kind === 'jail' ? s.name : s.kind);
-const NO_UPSTREAM = 'upstream (the simulated outside) is not part of this lab: it comes with the run\'s uplink';
+const NO_UPSTREAM = "upstream (the simulated outside) is not part of this lab: it comes with the run's uplink";
 
 /** Jails (not routers) matched by a jail endpoint or pattern. */
 function jailsOf(view: LabView, e: Endpoint): string[] {
@@ -116,7 +116,8 @@ function sources(view: LabView, e: Endpoint): Source[] {
 /** A target: its label and address as seen from `src`. */
 async function targets(view: LabView, e: Endpoint, src: Source, prober: Prober): Promise<{ label: string; ip: string }[]> {
   switch (e.kind) {
-    case 'ip': return [{ label: e.address, ip: e.address }];
+    case 'ip':
+      return [{ label: e.address, ip: e.address }];
     case 'host': {
       if (src.kind === 'upstream') throw new Unresolvable('host is not reachable from upstream: the lab host has no leg on the uplink');
       const net = src.kind === 'jail' ? view.jails.find((j) => j.name === src.name)?.network : view.networks[0]?.name;
@@ -147,14 +148,22 @@ function describePing(src: Source, t: { label: string; ip: string }, r: PingResu
   return `ICMP echo from ${label(src)} to ${t.label} (${t.ip}) with ${tool}: ${got}`;
 }
 
-async function reachOrIsolated(a: Extract<Assertion, { kind: 'reach' | 'isolated' }>, view: LabView, prober: Prober): Promise<{ details: string[]; probes: number }> {
+async function reachOrIsolated(
+  a: Extract<Assertion, { kind: 'reach' | 'isolated' }>,
+  view: LabView,
+  prober: Prober,
+): Promise<{ details: string[]; probes: number }> {
   const want = a.kind === 'reach';
   const details: string[] = [];
   let probes = 0;
   for (const src of sources(view, a.from)) {
     const ts = (await targets(view, a.to.endpoint, src, prober)).filter((t) => !(src.kind === 'jail' && t.label === src.name));
     if (a.to.port === undefined) {
-      const res = await prober.ping(src, ts.map((t) => t.ip), want);
+      const res = await prober.ping(
+        src,
+        ts.map((t) => t.ip),
+        want,
+      );
       for (const t of ts) {
         probes++;
         const r = res.get(t.ip);
@@ -165,7 +174,10 @@ async function reachOrIsolated(a: Extract<Assertion, { kind: 'reach' | 'isolated
       for (const t of ts) {
         probes++;
         const r = await prober.tcp(src, t.ip, a.to.port, want);
-        if (r.ok !== want) details.push(`TCP connect from ${label(src)} to ${t.label} (${t.ip}:${a.to.port}) with ${prober.tcpTool}: ${r.detail}${want ? '' : ' (expected it to fail)'}`);
+        if (r.ok !== want)
+          details.push(
+            `TCP connect from ${label(src)} to ${t.label} (${t.ip}:${a.to.port}) with ${prober.tcpTool}: ${r.detail}${want ? '' : ' (expected it to fail)'}`,
+          );
       }
     }
   }
@@ -189,9 +201,11 @@ export function meshWaves(names: string[], groupSize: number): { src: string; ta
     for (let j = i; j < groups.length; j++) {
       const gi = groups[i]!;
       const gj = groups[j]!;
-      waves.push(i === j
-        ? gi.map((src) => ({ src, targets: gi.filter((t) => t !== src) }))
-        : [...gi.map((src) => ({ src, targets: gj })), ...gj.map((src) => ({ src, targets: gi }))]);
+      waves.push(
+        i === j
+          ? gi.map((src) => ({ src, targets: gi.filter((t) => t !== src) }))
+          : [...gi.map((src) => ({ src, targets: gj })), ...gj.map((src) => ({ src, targets: gi }))],
+      );
     }
   }
   return waves.map((w) => w.filter((p) => p.targets.length > 0)).filter((w) => w.length > 0);
@@ -204,21 +218,24 @@ export function meshWaves(names: string[], groupSize: number): { src: string; ta
  */
 async function mesh(a: Extract<Assertion, { kind: 'mesh' }>, view: LabView, prober: Prober): Promise<{ details: string[]; probes: number }> {
   const names = jailsOf(view, a.jails);
-  if (names.length < 2) throw new Unresolvable(`mesh needs at least two jails; ${endpointText(a.jails)} matches only ${names.join(', ')}, so there is no pair to probe`);
+  if (names.length < 2)
+    throw new Unresolvable(`mesh needs at least two jails; ${endpointText(a.jails)} matches only ${names.join(', ')}, so there is no pair to probe`);
   const addr = (n: string) => view.jails.find((j) => j.name === n)!.addr ?? '';
   const last = new Map<string, PingResult | undefined>();
   const runWave = async (wave: { src: string; targets: string[] }[]) => {
     const failed: { src: string; targets: string[] }[] = [];
-    await Promise.all(wave.map(async ({ src, targets }) => {
-      const res = await prober.ping({ kind: 'jail', name: src }, targets.map(addr), true);
-      const bad: string[] = [];
-      for (const t of targets) {
-        const r = res.get(addr(t));
-        last.set(`${src}>${t}`, r);
-        if (!r || r.received === 0) bad.push(t);
-      }
-      if (bad.length) failed.push({ src, targets: bad });
-    }));
+    await Promise.all(
+      wave.map(async ({ src, targets }) => {
+        const res = await prober.ping({ kind: 'jail', name: src }, targets.map(addr), true);
+        const bad: string[] = [];
+        for (const t of targets) {
+          const r = res.get(addr(t));
+          last.set(`${src}>${t}`, r);
+          if (!r || r.received === 0) bad.push(t);
+        }
+        if (bad.length) failed.push({ src, targets: bad });
+      }),
+    );
     return failed;
   };
   const waves = meshWaves(names, meshGroupSize(await prober.neighbourBudget(), names.length));
@@ -235,7 +252,9 @@ async function mesh(a: Extract<Assertion, { kind: 'mesh' }>, view: LabView, prob
       if (waves.length > 1) await prober.forgetNeighbours([p.src, ...p.targets]);
     }
   }
-  const details = failed.flatMap(({ src, targets }) => targets.map((t) => describePing({ kind: 'jail', name: src }, { label: t, ip: addr(t) }, last.get(`${src}>${t}`), prober.pingTool)));
+  const details = failed.flatMap(({ src, targets }) =>
+    targets.map((t) => describePing({ kind: 'jail', name: src }, { label: t, ip: addr(t) }, last.get(`${src}>${t}`), prober.pingTool)),
+  );
   return { details, probes: names.length * (names.length - 1) };
 }
 
@@ -254,8 +273,10 @@ async function resolveAssertion(a: Extract<Assertion, { kind: 'resolve' }>, view
     const down = r.addresses.length === 0 ? await serverDown(prober, src) : undefined;
     if (down) details.push(`${asked}: no answer, because ${down}`);
     else if (r.addresses.length === 0) details.push(`${asked}: ${r.detail}`);
-    else if (a.expect.kind === 'ip' && !r.addresses.includes(a.expect.address)) details.push(`${asked}: answered ${r.addresses.join(', ')}, expected ${a.expect.address}`);
-    else if (a.expect.kind === 'cidr' && !r.addresses.some((ip) => inCidr(ip, (a.expect as { cidr: string }).cidr))) details.push(`${asked}: answered ${r.addresses.join(', ')}, not in ${a.expect.cidr}`);
+    else if (a.expect.kind === 'ip' && !r.addresses.includes(a.expect.address))
+      details.push(`${asked}: answered ${r.addresses.join(', ')}, expected ${a.expect.address}`);
+    else if (a.expect.kind === 'cidr' && !r.addresses.some((ip) => inCidr(ip, (a.expect as { cidr: string }).cidr)))
+      details.push(`${asked}: answered ${r.addresses.join(', ')}, not in ${a.expect.cidr}`);
   }
   return { details, probes: srcs.length };
 }
@@ -268,12 +289,12 @@ async function leaseAssertion(a: Extract<Assertion, { kind: 'lease' }>, view: La
     const where = `the lease file of ${l.network}-router`;
     if (!l.serverRunning) details.push(`${n}: the DNS/DHCP server of network ${l.network} (dnsmasq in ${l.network}-router) is not running`);
     else if (!l.leased) details.push(`${n}: no lease for its MAC in ${where}; eth0 has ${l.interfaceAddrs.join(', ') || 'no address'}`);
-    else if (!l.interfaceAddrs.includes(l.leased)) details.push(`${n}: ${where} leases ${l.leased}, but eth0 has ${l.interfaceAddrs.join(', ') || 'no address'}`);
+    else if (!l.interfaceAddrs.includes(l.leased))
+      details.push(`${n}: ${where} leases ${l.leased}, but eth0 has ${l.interfaceAddrs.join(', ') || 'no address'}`);
     else if (a.cidr && !inCidr(l.leased, a.cidr)) details.push(`${n}: leased ${l.leased}, not in ${a.cidr}`);
   }
   return { details, probes: names.length };
 }
-
 
 /** Evaluates one assertion against the lab. */
 export async function evaluate(a: Assertion, view: LabView, prober: Prober): Promise<AssertionOutcome> {
@@ -282,8 +303,12 @@ export async function evaluate(a: Assertion, view: LabView, prober: Prober): Pro
     let r: { details: string[]; probes: number };
     switch (a.kind) {
       case 'reach':
-      case 'isolated': r = await reachOrIsolated(a, view, prober); break;
-      case 'mesh': r = await mesh(a, view, prober); break;
+      case 'isolated':
+        r = await reachOrIsolated(a, view, prober);
+        break;
+      case 'mesh':
+        r = await mesh(a, view, prober);
+        break;
       case 'hostname': {
         const details: string[] = [];
         const names = jailsOf(view, a.jail);
@@ -294,11 +319,16 @@ export async function evaluate(a: Assertion, view: LabView, prober: Prober): Pro
         r = { details, probes: names.length };
         break;
       }
-      case 'resolve': r = await resolveAssertion(a, view, prober); break;
-      case 'lease': r = await leaseAssertion(a, view, prober); break;
+      case 'resolve':
+        r = await resolveAssertion(a, view, prober);
+        break;
+      case 'lease':
+        r = await leaseAssertion(a, view, prober);
+        break;
     }
     // An assertion that probed nothing proved nothing: it fails, and says so.
-    if (r.probes === 0 && r.details.length === 0) return { ...base, ok: false, probes: 0, details: ['no probe ran: every target was the source itself, so nothing was proven'] };
+    if (r.probes === 0 && r.details.length === 0)
+      return { ...base, ok: false, probes: 0, details: ['no probe ran: every target was the source itself, so nothing was proven'] };
     return { ...base, ok: r.details.length === 0, details: r.details, probes: r.probes };
   } catch (e) {
     if (e instanceof Unresolvable) return { ...base, ok: false, probes: 0, details: [e.message] };

@@ -2,5 +2,12 @@
 
 /** Reads `getent ahostsv4` output into unique addresses. */
 export function parseGetent(stdout: string): string[] {
-  return [...new Set(stdout.split('\n').map((l) => l.split(/\s+/)[0]!).filter((a) => /^\d+\.\d+\.\d+\.\d+$/.test(a)))];
+  return [
+    ...new Set(
+      stdout
+        .split('\n')
+        .map((l) => l.split(/\s+/)[0]!)
+        .filter((a) => /^\d+\.\d+\.\d+\.\d+$/.test(a)),
+    ),
+  ];
 }

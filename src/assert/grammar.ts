@@ -20,9 +20,7 @@ export function parseEndpoint(token: string): Result<Endpoint> {
   if (token === 'host') return ok({ kind: 'host' });
   if (token === 'upstream') return ok({ kind: 'upstream' });
   if (/^[0-9.]+$/.test(token) && token.includes('.')) {
-    return ipaddr.IPv4.isValidFourPartDecimal(token)
-      ? ok({ kind: 'ip', address: token })
-      : bad(`malformed endpoint "${token}": not a valid IPv4 address`);
+    return ipaddr.IPv4.isValidFourPartDecimal(token) ? ok({ kind: 'ip', address: token }) : bad(`malformed endpoint "${token}": not a valid IPv4 address`);
   }
   if (isPattern(token)) {
     const p = patternProblem(token);

@@ -33,11 +33,17 @@ export const ASSERTION_KINDS = ['reach', 'isolated', 'mesh', 'resolve', 'lease',
 /** An endpoint as written in the grammar. */
 export function endpointText(e: Endpoint): string {
   switch (e.kind) {
-    case 'jail': return e.name;
-    case 'pattern': return e.pattern;
-    case 'host': return 'host';
-    case 'upstream': return 'upstream';
-    case 'ip': return e.address;
-    case 'dns': return e.name;
+    case 'jail':
+      return e.name;
+    case 'pattern':
+      return e.pattern;
+    case 'host':
+      return 'host';
+    case 'upstream':
+      return 'upstream';
+    case 'ip':
+      return e.address;
+    case 'dns':
+      return e.name;
   }
 }

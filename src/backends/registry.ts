@@ -36,7 +36,8 @@ export const BACKENDS: Record<BackendName, BackendParts> = {
   linux: {
     name: 'linux',
     platform: 'any-but-freebsd',
-    open: (o) => Engine.open({ ...(o.verbose ? { verbose: true } : {}), ...(o.logFile ? { logFile: o.logFile } : {}), ...(o.noReconcile ? { noReconcile: true } : {}) }),
+    open: (o) =>
+      Engine.open({ ...(o.verbose ? { verbose: true } : {}), ...(o.logFile ? { logFile: o.logFile } : {}), ...(o.noReconcile ? { noReconcile: true } : {}) }),
     recording: (seed) => Engine.recording(seed),
     planAssumptions: `Linux with nftables, 802.1Q, cgroup v2 at ${LINUX_PLAN_HOST.cgroupRoot}, state in ${LINUX_PLAN_HOST.runDir}; a run's lab has the simulated outside (${UPSTREAM.subnet}, the internet ${UPSTREAM.internetSubnet}, the ENI ${UPSTREAM.eniSubnet}); services get PIDs from 4001`,
     doctor: doctorReport,
@@ -46,7 +47,11 @@ export const BACKENDS: Record<BackendName, BackendParts> = {
     platform: 'freebsd',
     open: async (o) => FreebsdEngine.open({ verbose: Boolean(o.verbose), ...(o.logFile ? { logFile: o.logFile } : {}) }),
     recording: (seed) => FreebsdEngine.recording(seed),
-    planAssumptions: `FreeBSD with ${DEFAULT_INET_NIC} on VirtualBox NAT (${PLAN_ASSUMPTIONS.uplinkInet.ip}/${PLAN_ASSUMPTIONS.uplinkInet.prefix}), ${Object.entries(PLAN_ASSUMPTIONS.nics).map(([n, a]) => `${n} ${a.ip}/${a.prefix}`).join(', ')}, net.fibs=${PLAN_ASSUMPTIONS.fibs}; cloned interfaces numbered from 0`,
+    planAssumptions: `FreeBSD with ${DEFAULT_INET_NIC} on VirtualBox NAT (${PLAN_ASSUMPTIONS.uplinkInet.ip}/${PLAN_ASSUMPTIONS.uplinkInet.prefix}), ${Object.entries(
+      PLAN_ASSUMPTIONS.nics,
+    )
+      .map(([n, a]) => `${n} ${a.ip}/${a.prefix}`)
+      .join(', ')}, net.fibs=${PLAN_ASSUMPTIONS.fibs}; cloned interfaces numbered from 0`,
     doctor: doctorReport,
   },
 };
@@ -69,6 +74,9 @@ export function backendNamed(name: string, what = '--engine'): BackendParts {
 /** Opens the named backend on this machine; refuses one that cannot run here. */
 export async function openBackend(name: string, opts: OpenOptions = {}, what = '--engine'): Promise<VesselBackend> {
   const b = backendNamed(name, what);
-  if (name !== hostBackend()) throw usage(`${what}=${name}: the ${name} backend runs only on ${b.platform === 'freebsd' ? 'FreeBSD' : 'Linux'}; see its plans with \`vessel-cookbook plan --engine=${name} FILE\``);
+  if (name !== hostBackend())
+    throw usage(
+      `${what}=${name}: the ${name} backend runs only on ${b.platform === 'freebsd' ? 'FreeBSD' : 'Linux'}; see its plans with \`vessel-cookbook plan --engine=${name} FILE\``,
+    );
   return b.open(opts);
 }

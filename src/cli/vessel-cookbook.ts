@@ -22,13 +22,16 @@ export function buildProgram(status: { code: number }): Command {
     .description('Run executable Markdown recipes for jail networks as tests.')
     .version(VERSION, '-V, --version')
     .showSuggestionAfterError(true)
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   vessel-cookbook check cookbook/
   vessel-cookbook run cookbook/getting-started.md
   vessel-cookbook run --reporter junit --out reports/ cookbook/
 
-Exit status: 0 passed, 1 a step failed, 2 invalid recipe or usage, 3 the host cannot run it, 130/143 interrupted.`);
+Exit status: 0 passed, 1 a step failed, 2 invalid recipe or usage, 3 the host cannot run it, 130/143 interrupted.`,
+    );
 
   program
     .command('check')
@@ -42,7 +45,7 @@ Exit status: 0 passed, 1 a step failed, 2 invalid recipe or usage, 3 the host ca
 
   program
     .command('list')
-    .description("list recipes: path, title, summary, step count, engines and tags")
+    .description('list recipes: path, title, summary, step count, engines and tags')
     .argument('[dir]', 'folder of recipes (default: ./cookbook, else .)')
     .option('--tag <tag>', 'only recipes with this tag (repeat for any of several)', collect, [])
     .option('--shard <i/n>', 'only shard i of n (numbered from 1)')
@@ -78,13 +81,16 @@ Exit status: 0 passed, 1 a step failed, 2 invalid recipe or usage, 3 the host ca
     .option('--step', 'learning mode, in a terminal: show the prose and the block before each step; Enter runs it, s skips, q quits, i opens a shell there')
     .option('--install-deps', "install the recipes' needs with apt-get (or pkg) before running")
     .option('--no-color', 'plain output without colours')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   vessel-cookbook run cookbook/getting-started.md
   vessel-cookbook run --reporter junit --out reports/ --shard 1/2 cookbook/
   vessel-cookbook run --only setup,L42 cookbook/getting-started.md
   vessel-cookbook run --step cookbook/getting-started.md     # learning mode
-  vessel-cookbook run --jobs 4 cookbook/`)
+  vessel-cookbook run --jobs 4 cookbook/`,
+    )
     .action(async (files: string[], o) => {
       status.code = await runCommand(files, { ...o, color: o.color === false ? false : undefined });
     });
@@ -116,14 +122,17 @@ Examples:
     .addOption(new Option('--engine <name>', 'backend to plan for').choices(BACKEND_NAMES).default('freebsd'))
     .option('--seed <seed>', 'seed for the lab id, UUIDs and MACs (plans are deterministic)')
     .option('-o, --out <dir>', 'write NAME.ENGINE.plan files into DIR instead of printing')
-    .addHelpText('after', '\nExamples:\n  vessel-cookbook plan --engine=freebsd cookbook/getting-started.md\n  vessel-cookbook plan --engine=linux cookbook/getting-started.md')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  vessel-cookbook plan --engine=freebsd cookbook/getting-started.md\n  vessel-cookbook plan --engine=linux cookbook/getting-started.md',
+    )
     .action(async (files: string[], o) => {
       status.code = await planCommand(files, o);
     });
 
   program
     .command('doctor')
-    .description("check that this host has what recipes need (front matter `needs:`), and optionally install it")
+    .description('check that this host has what recipes need (front matter `needs:`), and optionally install it')
     .argument('[files...]', 'recipe files or directories (default: ./cookbook)')
     .option('--install-deps', 'install what is missing with apt-get (Debian) or pkg (FreeBSD)')
     .addHelpText('after', '\nExample:\n  vessel-cookbook doctor --install-deps cookbook/')
@@ -158,7 +167,9 @@ export async function main(argv: string[]): Promise<void> {
       status.code = e.status;
     } else {
       const err = e as Error;
-      process.stderr.write(`vessel-cookbook: internal error: ${err.message}${process.env.VESSEL_DEBUG ? `\n${err.stack}` : ' (set VESSEL_DEBUG=1 for details)'}\n`);
+      process.stderr.write(
+        `vessel-cookbook: internal error: ${err.message}${process.env.VESSEL_DEBUG ? `\n${err.stack}` : ' (set VESSEL_DEBUG=1 for details)'}\n`,
+      );
       status.code = EXIT.failed;
     }
   }

@@ -28,7 +28,11 @@ export type { Opener } from './vessel/common.js';
 const openHere: Opener = async (g, noReconcile = false) => {
   if (insideJail()) throw usage('vessel runs on the lab host, not inside a jail: leave the jail (or drop jail= from the step) and run it there');
   const wanted = process.env.VESSEL_ENGINE ?? hostBackend();
-  return openBackend(wanted, { noReconcile, ...(g.verbose ? { verbose: true } : {}), ...(process.env.VESSEL_COMMAND_LOG ? { logFile: process.env.VESSEL_COMMAND_LOG } : {}) }, 'VESSEL_ENGINE');
+  return openBackend(
+    wanted,
+    { noReconcile, ...(g.verbose ? { verbose: true } : {}), ...(process.env.VESSEL_COMMAND_LOG ? { logFile: process.env.VESSEL_COMMAND_LOG } : {}) },
+    'VESSEL_ENGINE',
+  );
 };
 
 /** Builds the vessel program (`open` picks the backend; plan mode passes a recording one). */
@@ -39,14 +43,34 @@ export function buildVessel(open: Opener = openHere, out: (s: string) => void = 
     .option('-v, --verbose', 'print every action the engine takes on the host (commands, files, service starts)')
     .option('--lab <id>', 'act on this lab (default: $VESSEL_LAB, else "default")')
     .showSuggestionAfterError(true)
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Example:
   vessel network --create --name=lan --subnet=192.168.1.0/24
   vessel run --name=web --count=3 --network=lan
   vessel exec web-1 -- ip -brief addr
-${EXIT_HELP}`);
+${EXIT_HELP}`,
+    );
   const cli: VesselCli = { open, out, withLab: withLabOf(open) };
-  for (const add of [addInit, addNetwork, addSupervise, addPartition, addHeal, addRunNetwork, addRun, addExec, addList, addStop, addStart, addDestroy, addLogs, addCleanup, addDoctor]) add(p, cli);
+  for (const add of [
+    addInit,
+    addNetwork,
+    addSupervise,
+    addPartition,
+    addHeal,
+    addRunNetwork,
+    addRun,
+    addExec,
+    addList,
+    addStop,
+    addStart,
+    addDestroy,
+    addLogs,
+    addCleanup,
+    addDoctor,
+  ])
+    add(p, cli);
   return p;
 }
 

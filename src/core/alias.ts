@@ -26,7 +26,15 @@ export interface NicSubnet {
 }
 
 /** Validates an aliased jail (name, address inside the NIC's subnet, free) and records it with its ledger objects: shared by every backend. */
-export function admitAlias(ctx: EngineContext, lab: string, name: string, nic: string, ip: string, subnets: NicSubnet[] | undefined, objects: { kind: ObjectKind; name: string }[]): { row: JailRow; subnet: NicSubnet; gateway: string } {
+export function admitAlias(
+  ctx: EngineContext,
+  lab: string,
+  name: string,
+  nic: string,
+  ip: string,
+  subnets: NicSubnet[] | undefined,
+  objects: { kind: ObjectKind; name: string }[],
+): { row: JailRow; subnet: NicSubnet; gateway: string } {
   const p0 = newJailNameProblem(name);
   if (p0) throw usage(`jail name "${name}" ${p0}`);
   if (!subnets) throw usage(`no interface ${nic} in lab ${lab} to alias on (a run's lab has the ENI eni0)`);
@@ -37,17 +45,39 @@ export function admitAlias(ctx: EngineContext, lab: string, name: string, nic: s
   if (ip === s.own) throw usage(`${ip} is ${nic}'s own address`);
   if (ip === gateway) throw usage(`${ip} is the subnet's router (${gateway})`);
   const uuid = (ctx.uuid ?? randomUUID)();
-  const row = ctx.db.transaction(() => {
-    if (getJail(ctx.db, lab, name)) throw usage(`a jail named ${name} already exists in lab ${lab}`);
-    const holder = addrHolder(ctx.db, lab, null, ip);
-    if (holder) throw usage(`${ip} on ${nic} is already used by jail ${holder}`);
-    const seq = takeSeq(ctx.db, lab, 1);
-    record(ctx.db, lab, objects.map((o) => ({ ...o, owner: name })));
-    insertJail(ctx.db, {
-      uuid, lab, name, seq, network: null, addr: ip, mac: macFromSeed(uuid, 'jail'), host_if: nic, state: 'creating', command: null, created_at: new Date().toISOString(),
-      dhcp: 0, role: 'jail', owner: null, spec: null, env: null, wd: null, slot: null,
-    });
-    return getJail(ctx.db, lab, name)!;
-  }).immediate();
+  const row = ctx.db
+    .transaction(() => {
+      if (getJail(ctx.db, lab, name)) throw usage(`a jail named ${name} already exists in lab ${lab}`);
+      const holder = addrHolder(ctx.db, lab, null, ip);
+      if (holder) throw usage(`${ip} on ${nic} is already used by jail ${holder}`);
+      const seq = takeSeq(ctx.db, lab, 1);
+      record(
+        ctx.db,
+        lab,
+        objects.map((o) => ({ ...o, owner: name })),
+      );
+      insertJail(ctx.db, {
+        uuid,
+        lab,
+        name,
+        seq,
+        network: null,
+        addr: ip,
+        mac: macFromSeed(uuid, 'jail'),
+        host_if: nic,
+        state: 'creating',
+        command: null,
+        created_at: new Date().toISOString(),
+        dhcp: 0,
+        role: 'jail',
+        owner: null,
+        spec: null,
+        env: null,
+        wd: null,
+        slot: null,
+      });
+      return getJail(ctx.db, lab, name)!;
+    })
+    .immediate();
   return { row, subnet: s, gateway };
 }

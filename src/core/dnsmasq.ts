@@ -10,9 +10,20 @@ export function dhcpRangeProblem(subnet: string, first: string, last: string): s
 
 /** dnsmasq.conf for a network's router. With `subnet`, refuses a DHCP range that is not inside it. */
 export function routerDnsmasqConf(o: {
-  network: string; domain: string; gateway: string; netmask: string; dhcpFirst: string; dhcpLast: string;
-  hostsFile: string; leaseFile: string; pidFile: string; upstreamDns?: string; resolvFile?: string; dhcpHostsFile?: string;
-  iface?: string; subnet?: string;
+  network: string;
+  domain: string;
+  gateway: string;
+  netmask: string;
+  dhcpFirst: string;
+  dhcpLast: string;
+  hostsFile: string;
+  leaseFile: string;
+  pidFile: string;
+  upstreamDns?: string;
+  resolvFile?: string;
+  dhcpHostsFile?: string;
+  iface?: string;
+  subnet?: string;
 }): string {
   const rp = o.subnet ? dhcpRangeProblem(o.subnet, o.dhcpFirst, o.dhcpLast) : undefined;
   if (rp) throw new Error(rp);
@@ -55,8 +66,11 @@ export interface DnsmasqLease {
 
 /** Reads dnsmasq's lease file. */
 export function parseDnsmasqLeases(text: string): DnsmasqLease[] {
-  return text.split('\n').filter(Boolean).map((l) => {
-    const [expiry, mac, ip, hostname, clientId] = l.split(' ');
-    return { expiry: Number(expiry), mac: mac ?? '', ip: ip ?? '', hostname: hostname ?? '*', clientId: clientId ?? '*' };
-  });
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => {
+      const [expiry, mac, ip, hostname, clientId] = l.split(' ');
+      return { expiry: Number(expiry), mac: mac ?? '', ip: ip ?? '', hostname: hostname ?? '*', clientId: clientId ?? '*' };
+    });
 }

@@ -38,7 +38,10 @@ export function planSubnet(cidr: string): SubnetPlan | string {
   const broadcast = network + size - 1;
   const host = broadcast - 1;
   return {
-    cidr, prefix, network, broadcast,
+    cidr,
+    prefix,
+    network,
+    broadcast,
     gateway: network + 1,
     host,
     autoFirst: network + 2,
@@ -59,7 +62,8 @@ export const RESERVED_BLOCKS: readonly { cidr: string; what: string }[] = [
 
 /** Why `cidr` may not be a lab network: it overlaps a reserved block or the lab's outside; undefined when it may. */
 export function outsideOverlapProblem(cidr: string, outside: readonly { cidr: string; what: string }[]): string | undefined {
-  for (const b of RESERVED_BLOCKS) if (overlaps(cidr, b.cidr)) return `subnet ${cidr} overlaps ${b.what}, which is not for jails; choose a private range such as 10.x or 192.168.x`;
+  for (const b of RESERVED_BLOCKS)
+    if (overlaps(cidr, b.cidr)) return `subnet ${cidr} overlaps ${b.what}, which is not for jails; choose a private range such as 10.x or 192.168.x`;
   for (const o of outside) if (overlaps(cidr, o.cidr)) return `subnet ${cidr} overlaps ${o.what} (${o.cidr}), the lab's outside; choose another`;
   return undefined;
 }
@@ -115,13 +119,14 @@ export function withDhcpRange(plan: SubnetPlan, first: string | null, last: stri
 /** Parses and checks `--dhcp-range=A-B` against the plan; returns [first, last] or a problem. */
 export function parseDhcpRange(plan: SubnetPlan, text: string): [number, number] | string {
   const m = /^(\d+\.\d+\.\d+\.\d+)-(\d+\.\d+\.\d+\.\d+)$/.exec(text);
-  if (!m || !ipaddr.IPv4.isValidFourPartDecimal(m[1]!) || !ipaddr.IPv4.isValidFourPartDecimal(m[2]!)) return `--dhcp-range=${text} must look like FIRST-LAST, e.g. 192.168.1.100-192.168.1.200`;
+  if (!m || !ipaddr.IPv4.isValidFourPartDecimal(m[1]!) || !ipaddr.IPv4.isValidFourPartDecimal(m[2]!))
+    return `--dhcp-range=${text} must look like FIRST-LAST, e.g. 192.168.1.100-192.168.1.200`;
   const a = ipToInt(m[1]!);
   const b = ipToInt(m[2]!);
   if (a > b) return `--dhcp-range=${text} ends before it starts`;
-  if (a <= plan.network || b >= plan.broadcast) return `--dhcp-range=${text} is not inside the subnet ${plan.cidr} (usable ${intToIp(plan.network + 1)}-${intToIp(plan.broadcast - 1)})`;
+  if (a <= plan.network || b >= plan.broadcast)
+    return `--dhcp-range=${text} is not inside the subnet ${plan.cidr} (usable ${intToIp(plan.network + 1)}-${intToIp(plan.broadcast - 1)})`;
   if (a <= plan.gateway && plan.gateway <= b) return `--dhcp-range=${text} includes the router's address ${intToIp(plan.gateway)}`;
   if (a <= plan.host && plan.host <= b) return `--dhcp-range=${text} includes the lab host's address ${intToIp(plan.host)}`;
   return [a, b];
 }
-

@@ -61,62 +61,83 @@ export function reserveJails(ctx: EngineContext, lab: string, spec: JailSpec, ob
   if (typeof base === 'string') throw usage(base);
   const plan = withDhcpRange(base, net.dhcp_first, net.dhcp_last);
   const addr = spec.addr ?? 'auto';
-  if (addr !== 'auto' && addr !== 'dhcp' && names.length > 1) throw usage(`--addr=${addr} gives one jail one address; use --addr=auto or --addr=dhcp with --count`);
-  if (addr === 'dhcp' && !routerOf(ctx.db, lab, spec.network)) throw usage(`network ${spec.network} has no router, so no DHCP server; use --addr=auto or an address`);
-  if (spec.slot !== undefined && addr !== 'auto' && addr !== 'dhcp') throw usage('--slot gives the address; use it without --addr, or with --addr=dhcp for a DHCP lease bound to the slot');
-  return ctx.db.transaction(() => {
-    for (const n of names) if (getJail(ctx.db, lab, n)) throw usage(`a jail named ${n} already exists in lab ${lab}`);
-    const taken = takenAddrs(ctx.db, lab, spec.network);
-    let addrs: (string | null)[];
-    if (spec.role === 'router') addrs = [intToIp(plan.gateway)];
-    else if (spec.slot !== undefined) {
-      addrs = names.map((_, i) => {
-        const k = spec.slot! + i;
-        const sp = slotProblem(plan, k);
-        if (sp) throw usage(sp);
-        const ip = intToIp(plan.network + k);
-        const holder = addrHolder(ctx.db, lab, spec.network, ip);
-        if (holder || taken.has(ip)) throw usage(`slot ${k} (${ip}) is already taken${holder ? ` by jail ${holder}` : ''}`);
-        return ip;
-      });
-    } else if (addr === 'dhcp') {
-      const size = plan.dhcpLast - plan.dhcpFirst + 1;
-      const used = poolDhcpJails(ctx.db, lab, spec.network);
-      if (size - used < names.length) {
-        throw usage(`the DHCP range ${intToIp(plan.dhcpFirst)}-${intToIp(plan.dhcpLast)} of network ${spec.network} has ${size - used} free address(es), ${names.length} needed`);
+  if (addr !== 'auto' && addr !== 'dhcp' && names.length > 1)
+    throw usage(`--addr=${addr} gives one jail one address; use --addr=auto or --addr=dhcp with --count`);
+  if (addr === 'dhcp' && !routerOf(ctx.db, lab, spec.network))
+    throw usage(`network ${spec.network} has no router, so no DHCP server; use --addr=auto or an address`);
+  if (spec.slot !== undefined && addr !== 'auto' && addr !== 'dhcp')
+    throw usage('--slot gives the address; use it without --addr, or with --addr=dhcp for a DHCP lease bound to the slot');
+  return ctx.db
+    .transaction(() => {
+      for (const n of names) if (getJail(ctx.db, lab, n)) throw usage(`a jail named ${n} already exists in lab ${lab}`);
+      const taken = takenAddrs(ctx.db, lab, spec.network);
+      let addrs: (string | null)[];
+      if (spec.role === 'router') addrs = [intToIp(plan.gateway)];
+      else if (spec.slot !== undefined) {
+        addrs = names.map((_, i) => {
+          const k = spec.slot! + i;
+          const sp = slotProblem(plan, k);
+          if (sp) throw usage(sp);
+          const ip = intToIp(plan.network + k);
+          const holder = addrHolder(ctx.db, lab, spec.network, ip);
+          if (holder || taken.has(ip)) throw usage(`slot ${k} (${ip}) is already taken${holder ? ` by jail ${holder}` : ''}`);
+          return ip;
+        });
+      } else if (addr === 'dhcp') {
+        const size = plan.dhcpLast - plan.dhcpFirst + 1;
+        const used = poolDhcpJails(ctx.db, lab, spec.network);
+        if (size - used < names.length) {
+          throw usage(
+            `the DHCP range ${intToIp(plan.dhcpFirst)}-${intToIp(plan.dhcpLast)} of network ${spec.network} has ${size - used} free address(es), ${names.length} needed`,
+          );
+        }
+        addrs = names.map(() => null);
+      } else if (addr === 'auto') {
+        const a = allocateAuto(plan, taken, names.length);
+        if (typeof a === 'string') throw usage(a);
+        addrs = a;
+      } else {
+        const p = staticAddrProblem(plan, addr, taken);
+        if (p) throw usage(p);
+        addrs = [addr];
       }
-      addrs = names.map(() => null);
-    } else if (addr === 'auto') {
-      const a = allocateAuto(plan, taken, names.length);
-      if (typeof a === 'string') throw usage(a);
-      addrs = a;
-    } else {
-      const p = staticAddrProblem(plan, addr, taken);
-      if (p) throw usage(p);
-      addrs = [addr];
-    }
-    const firstSeq = takeSeq(ctx.db, lab, names.length);
-    const now = new Date().toISOString();
-    const rows: JailRow[] = names.map((name, i) => {
-      const uuid = (ctx.uuid ?? randomUUID)();
-      const seq = firstSeq + i;
-      const row: JailRow = {
-        uuid, lab, name, seq, network: spec.network, addr: addrs[i] ?? null, mac: spec.slot !== undefined ? slotMac(addrs[i]!) : macFromSeed(uuid, 'jail'), host_if: hostVethName(seq),
-        state: 'creating', command: spec.command ? JSON.stringify(spec.command) : null, created_at: now,
-        dhcp: addr === 'dhcp' && spec.role !== 'router' ? 1 : 0, role: spec.role ?? 'jail',
-        owner: spec.owner ?? null, spec: null, env: null, wd: spec.wd ?? null, slot: spec.slot !== undefined ? spec.slot + i : null,
-      };
-      // A slotted DHCP jail's lease is bound to its slot: the address is known now.
-      if (row.dhcp && row.slot === null) row.addr = null;
-      const extra = spec.perJail?.(name, spec.count === undefined ? undefined : i + 1);
-      row.spec = extra?.spec ?? null;
-      row.env = extra?.env ? JSON.stringify(extra.env) : null;
-      insertJail(ctx.db, row);
-      return row;
-    });
-    record(ctx.db, lab, objectsFor(rows, spec));
-    return rows;
-  }).immediate();
+      const firstSeq = takeSeq(ctx.db, lab, names.length);
+      const now = new Date().toISOString();
+      const rows: JailRow[] = names.map((name, i) => {
+        const uuid = (ctx.uuid ?? randomUUID)();
+        const seq = firstSeq + i;
+        const row: JailRow = {
+          uuid,
+          lab,
+          name,
+          seq,
+          network: spec.network,
+          addr: addrs[i] ?? null,
+          mac: spec.slot !== undefined ? slotMac(addrs[i]!) : macFromSeed(uuid, 'jail'),
+          host_if: hostVethName(seq),
+          state: 'creating',
+          command: spec.command ? JSON.stringify(spec.command) : null,
+          created_at: now,
+          dhcp: addr === 'dhcp' && spec.role !== 'router' ? 1 : 0,
+          role: spec.role ?? 'jail',
+          owner: spec.owner ?? null,
+          spec: null,
+          env: null,
+          wd: spec.wd ?? null,
+          slot: spec.slot !== undefined ? spec.slot + i : null,
+        };
+        // A slotted DHCP jail's lease is bound to its slot: the address is known now.
+        if (row.dhcp && row.slot === null) row.addr = null;
+        const extra = spec.perJail?.(name, spec.count === undefined ? undefined : i + 1);
+        row.spec = extra?.spec ?? null;
+        row.env = extra?.env ? JSON.stringify(extra.env) : null;
+        insertJail(ctx.db, row);
+        return row;
+      });
+      record(ctx.db, lab, objectsFor(rows, spec));
+      return rows;
+    })
+    .immediate();
 }
 
 /** Runs `fn` over `items` with at most `limit` at a time. */

@@ -31,7 +31,14 @@ export interface NetworkHost {
 }
 
 /** Validates a new network (names, subnet, overlaps, DHCP range, VLAN) and records it: shared by every backend. */
-export async function admitNetwork(ctx: EngineContext, lab: string, name: string, subnet: string, opts: NetworkOptions, host: NetworkHost): Promise<{ net: NetworkRow; plan: SubnetPlan }> {
+export async function admitNetwork(
+  ctx: EngineContext,
+  lab: string,
+  name: string,
+  subnet: string,
+  opts: NetworkOptions,
+  host: NetworkHost,
+): Promise<{ net: NetworkRow; plan: SubnetPlan }> {
   const np = networkNameProblem(name);
   if (np) throw usage(`network name "${name}" ${np}`);
   const plan = planSubnet(subnet);
@@ -60,13 +67,27 @@ export async function admitNetwork(ctx: EngineContext, lab: string, name: string
     const dup = listNetworks(ctx.db, lab).find((n) => n.trunk === trunk && n.vlan === opts.vlan);
     if (dup) throw usage(`VLAN ${opts.vlan} is already used on trunk ${trunk} by network ${dup.name}`);
   } else if (opts.trunk !== undefined) throw usage('--trunk needs --vlan=ID');
-  if (opts.routeTo !== undefined && !getNetwork(ctx.db, lab, opts.routeTo)) throw usage(`--route-to=${opts.routeTo}: no network named ${opts.routeTo} in lab ${lab}`);
+  if (opts.routeTo !== undefined && !getNetwork(ctx.db, lab, opts.routeTo))
+    throw usage(`--route-to=${opts.routeTo}: no network named ${opts.routeTo} in lab ${lab}`);
   if (opts.vlan !== undefined) vlanMode = await host.vlanMode();
   const bridge = bridgeName(name);
   if (listNetworks(ctx.db, lab).some((n) => n.bridge === bridge)) throw usage(`network ${name} would reuse bridge ${bridge}; choose another name`);
   const hostAddr = intToIp(plan.host);
   const nat = host.uplink && opts.nat !== false ? 1 : 0;
-  insertNetwork(ctx.db, { lab, name, subnet, bridge, host_addr: hostAddr, domain, dhcp_first: intToIp(range[0]), dhcp_last: intToIp(range[1]), nat, vlan: opts.vlan ?? null, trunk, vlan_mode: vlanMode });
+  insertNetwork(ctx.db, {
+    lab,
+    name,
+    subnet,
+    bridge,
+    host_addr: hostAddr,
+    domain,
+    dhcp_first: intToIp(range[0]),
+    dhcp_last: intToIp(range[1]),
+    nat,
+    vlan: opts.vlan ?? null,
+    trunk,
+    vlan_mode: vlanMode,
+  });
   return { net: getNetwork(ctx.db, lab, name)!, plan };
 }
 
@@ -74,7 +95,12 @@ export async function admitNetwork(ctx: EngineContext, lab: string, name: string
 export function admitNetworkDestroy(all: JailRow[], name: string, force: boolean): { members: JailRow[]; routers: JailRow[] } {
   const members = all.filter((j) => j.role !== 'router');
   if (members.length > 0 && !force) {
-    throw usage(`network ${name} still has ${members.length} jail(s) attached (${members.map((j) => j.name).slice(0, 5).join(', ')}${members.length > 5 ? ', ...' : ''}); destroy them first or use --force`);
+    throw usage(
+      `network ${name} still has ${members.length} jail(s) attached (${members
+        .map((j) => j.name)
+        .slice(0, 5)
+        .join(', ')}${members.length > 5 ? ', ...' : ''}); destroy them first or use --force`,
+    );
   }
   return { members, routers: all.filter((j) => j.role === 'router') };
 }

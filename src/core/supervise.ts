@@ -13,11 +13,25 @@ export type SuperviseLog = (line: string) => void;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function networkSpec(n: SupNetwork): string {
-  return JSON.stringify({ subnet: n.subnet, type: n.type, domain: n.domain ?? null, dhcpRange: n.dhcpRange ?? null, vlan: n.vlan ?? null, trunk: n.trunk ?? null });
+  return JSON.stringify({
+    subnet: n.subnet,
+    type: n.type,
+    domain: n.domain ?? null,
+    dhcpRange: n.dhcpRange ?? null,
+    vlan: n.vlan ?? null,
+    trunk: n.trunk ?? null,
+  });
 }
 
 function jailSpec(j: SupJail, index: number | undefined): string {
-  return JSON.stringify({ network: j.network, addr: j.addr, command: j.command ?? null, ready: j.ready ?? null, index: index ?? null, slot: j.slot === undefined ? null : j.slot + (index ?? 1) - 1 });
+  return JSON.stringify({
+    network: j.network,
+    addr: j.addr,
+    command: j.command ?? null,
+    ready: j.ready ?? null,
+    index: index ?? null,
+    slot: j.slot === undefined ? null : j.slot + (index ?? 1) - 1,
+  });
 }
 
 /** Waits until the jail's ready check passes, or fails with what was checked. */
@@ -31,7 +45,9 @@ async function waitReady(engine: VesselBackend, lab: string, j: JailRow, s: SupJ
     if (await engine.readyOnce(lab, engine.jail(lab, j.name), ready)) return Date.now() - started;
     if (Date.now() > end) {
       const tail = (await engine.log(lab, j.name)).trim().split('\n').slice(-3).join(' | ');
-      throw failed(`jail ${j.name} is not ready: ${what} did not pass within ${s.readyTimeoutMs / 1000}s${tail ? `; its log ends: ${tail}` : ''} (see \`vessel logs ${j.name}\`)`);
+      throw failed(
+        `jail ${j.name} is not ready: ${what} did not pass within ${s.readyTimeoutMs / 1000}s${tail ? `; its log ends: ${tail}` : ''} (see \`vessel logs ${j.name}\`)`,
+      );
     }
     await sleep(100);
   }
@@ -45,7 +61,10 @@ export async function superviseUp(engine: VesselBackend, lab: string, file: Supe
   // What this file made before but no longer describes goes first.
   const gone = engine.jails(lab).filter((j) => j.owner === owner && !wanted.has(j.name));
   if (gone.length) {
-    await engine.destroy(lab, gone.map((j) => j.name));
+    await engine.destroy(
+      lab,
+      gone.map((j) => j.name),
+    );
     for (const j of gone) say(`jail ${j.name}: removed (no longer in the file)`);
   }
   for (const n of engine.networks(lab).filter((x) => x.owner === owner && !file.networks.some((y) => y.name === x.name))) {
@@ -64,7 +83,12 @@ export async function superviseUp(engine: VesselBackend, lab: string, file: Supe
       await engine.destroyNetwork(lab, n.name, true);
       say(`network ${n.name}: changed, re-creating`);
     }
-    await engine.createNetwork(lab, n.name, n.subnet, { nat: n.type === 'nat', ...(n.domain ? { domain: n.domain } : {}), ...(n.dhcpRange ? { dhcpRange: n.dhcpRange } : {}), ...(n.vlan !== undefined ? { vlan: n.vlan, trunk: n.trunk ?? 'trunk0' } : {}) });
+    await engine.createNetwork(lab, n.name, n.subnet, {
+      nat: n.type === 'nat',
+      ...(n.domain ? { domain: n.domain } : {}),
+      ...(n.dhcpRange ? { dhcpRange: n.dhcpRange } : {}),
+      ...(n.vlan !== undefined ? { vlan: n.vlan, trunk: n.trunk ?? 'trunk0' } : {}),
+    });
     setNetworkOwner(engine.ctx.db, lab, n.name, owner, spec);
     say(`network ${n.name}: created (${n.subnet}, ${n.type})`);
   }
@@ -74,7 +98,13 @@ export async function superviseUp(engine: VesselBackend, lab: string, file: Supe
     const domain = net.domain ?? `${s.network}.test`;
     const perJail = (name: string, index: number | undefined) => ({
       spec: jailSpec(s, index),
-      env: { VESSEL_JAIL: name, ...(index !== undefined ? { VESSEL_INDEX: String(index) } : {}), VESSEL_DOMAIN: domain, VESSEL_FQDN: `${name}.${domain}`, VESSEL_NETWORK: s.network },
+      env: {
+        VESSEL_JAIL: name,
+        ...(index !== undefined ? { VESSEL_INDEX: String(index) } : {}),
+        VESSEL_DOMAIN: domain,
+        VESSEL_FQDN: `${name}.${domain}`,
+        VESSEL_NETWORK: s.network,
+      },
     });
     const todo: { name: string; index: number | undefined }[] = [];
     for (const [i, name] of names.entries()) {
@@ -97,9 +127,10 @@ export async function superviseUp(engine: VesselBackend, lab: string, file: Supe
     if (todo.length === 0) continue;
     const base = { network: s.network, addr: s.addr, owner, wd, ...(s.command ? { command: ['/bin/sh', '-c', s.command] } : {}) };
     const slotOf = (index: number | undefined) => (s.slot === undefined ? {} : { slot: s.slot + (index ?? 1) - 1 });
-    const made = todo.length === names.length && s.count !== undefined
-      ? await engine.run(lab, { ...base, name: s.name, count: s.count, perJail, ...slotOf(1) })
-      : (await Promise.all(todo.map((t) => engine.run(lab, { ...base, name: t.name, perJail: (n) => perJail(n, t.index), ...slotOf(t.index) })))).flat();
+    const made =
+      todo.length === names.length && s.count !== undefined
+        ? await engine.run(lab, { ...base, name: s.name, count: s.count, perJail, ...slotOf(1) })
+        : (await Promise.all(todo.map((t) => engine.run(lab, { ...base, name: t.name, perJail: (n) => perJail(n, t.index), ...slotOf(t.index) })))).flat();
     const times = await Promise.all(made.map((j) => waitReady(engine, lab, j, s)));
     for (const [k, j] of made.entries()) say(`jail ${j.name}: created (${j.addr})${s.ready ? `, ready in ${(times[k]! / 1000).toFixed(1)}s` : ''}`);
   }
@@ -115,7 +146,10 @@ export async function superviseDown(engine: VesselBackend, lab: string, file: Su
       say(`jail ${names.join(', ')}: removed`);
     }
   }
-  const leftovers = engine.jails(lab).filter((j) => j.owner === owner).map((j) => j.name);
+  const leftovers = engine
+    .jails(lab)
+    .filter((j) => j.owner === owner)
+    .map((j) => j.name);
   if (leftovers.length) await engine.destroy(lab, leftovers);
   for (const n of engine.networks(lab).filter((x) => x.owner === owner)) {
     await engine.destroyNetwork(lab, n.name, true);

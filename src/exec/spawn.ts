@@ -73,7 +73,13 @@ export async function spawnStep(spec: SpawnSpec): Promise<SpawnResult> {
       (r) => ({ ...(r.exitCode !== undefined ? { exitCode: r.exitCode } : {}), ...(r.signal ? { signal: r.signal } : {}) }),
       () => ({}),
     );
-    const early = await Promise.race([child.then((r) => r, () => undefined), new Promise((r) => setTimeout(r, 50, undefined))]);
+    const early = await Promise.race([
+      child.then(
+        (r) => r,
+        () => undefined,
+      ),
+      new Promise((r) => setTimeout(r, 50, undefined)),
+    ]);
     const r = early as { failed?: boolean; exitCode?: number; code?: string; message?: string } | undefined;
     if (pid === undefined || (r && r.code === 'ENOENT')) {
       return { timedOut: false, aborted: false, startError: r?.message ?? 'could not start', output: '', outputBytes: 0, durationMs: Date.now() - started };

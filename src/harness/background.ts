@@ -26,7 +26,8 @@ function judge(ctx: RunContext, b: BackgroundStep): boolean {
     const j = ctx.jailState(b.jail);
     // (a stop a moment before the end: the jail may have been started again since)
     if (!j) b.note = `it ended (${end.signal}) because its jail ${b.jail} was destroyed`;
-    else if (j.stoppedAt !== undefined && j.stoppedAt >= b.started && j.stoppedAt <= end.at + 10_000) b.note = `it ended (${end.signal}) because its jail ${b.jail} was stopped`;
+    else if (j.stoppedAt !== undefined && j.stoppedAt >= b.started && j.stoppedAt <= end.at + 10_000)
+      b.note = `it ended (${end.signal}) because its jail ${b.jail} was stopped`;
     if (b.note) return false;
   }
   return Boolean(end.signal) || (end.exitCode ?? 1) !== 0;
@@ -43,9 +44,22 @@ export async function startBackground(ctx: RunContext, step: ShStep): Promise<At
   if (typeof cmd === 'string') return { ok: false, output: '', failure: { kind: 'start', line: step.line, message: cmd } };
   const r = await spawnShell(ctx, cmd, { timeoutMs: step.options.timeoutMs, detachOnly: true });
   if (r.startError || r.pid === undefined || !r.done) {
-    return { ok: false, output: '', failure: { kind: 'start', line: step.line, message: `the background block could not start: ${r.startError ?? 'no process'}` } };
+    return {
+      ok: false,
+      output: '',
+      failure: { kind: 'start', line: step.line, message: `the background block could not start: ${r.startError ?? 'no process'}` },
+    };
   }
-  const b: BackgroundStep = { pgid: r.pid, marker: cmd.marker, stepId: step.id, line: step.line, ...(step.options.jail ? { jail: step.options.jail } : {}), outputFile: cmd.outputFile, started: Date.now(), settled: false };
+  const b: BackgroundStep = {
+    pgid: r.pid,
+    marker: cmd.marker,
+    stepId: step.id,
+    line: step.line,
+    ...(step.options.jail ? { jail: step.options.jail } : {}),
+    outputFile: cmd.outputFile,
+    started: Date.now(),
+    settled: false,
+  };
   void r.done.then((e) => {
     b.end = { ...e, at: Date.now() };
   });
@@ -55,7 +69,15 @@ export async function startBackground(ctx: RunContext, step: ShStep): Promise<At
   await new Promise((res) => setImmediate(res));
   // (what a passing block printed, and how it ended, go into its result at teardown)
   if (!b.end || !judge(ctx, b)) return { ok: true, output: `started in the background (pid ${r.pid}); it is stopped at teardown` };
-  return { ok: false, output: backgroundOutput(ctx, b), failure: { kind: 'exit', line: step.line, message: `the background block ${how(b.end)} ${formatDuration(b.end.at - b.started)} after it started (a background block is expected to keep running)` } };
+  return {
+    ok: false,
+    output: backgroundOutput(ctx, b),
+    failure: {
+      kind: 'exit',
+      line: step.line,
+      message: `the background block ${how(b.end)} ${formatDuration(b.end.at - b.started)} after it started (a background block is expected to keep running)`,
+    },
+  };
 }
 
 /** A background block that has ended badly since it was started, as a failure (once each); undefined if none. */

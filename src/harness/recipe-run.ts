@@ -95,7 +95,12 @@ async function makeWorkDirs(recipe: Recipe, lab: string) {
 }
 
 /** The context every step of the run gets. */
-function runContext(opts: RecipeRunOptions, backend: VesselBackend, runLab: RunLab, a: { lab: string; runId: string; workdir: string; privdir: string; signal: AbortSignal; deadline: number }): RunContext {
+function runContext(
+  opts: RecipeRunOptions,
+  backend: VesselBackend,
+  runLab: RunLab,
+  a: { lab: string; runId: string; workdir: string; privdir: string; signal: AbortSignal; deadline: number },
+): RunContext {
   return {
     runId: a.runId,
     lab: a.lab,
@@ -182,12 +187,36 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
       await noticeBackground();
       const skip = skipReason(step, opts.engine, opts.only);
       if (failed || stop.signal.aborted) {
-        const reason = failed ? `an earlier step failed (${failed.id}, line ${failed.line})` : stop.signal.reason === 'recipe-timeout' ? `the recipe's timeout (${formatDuration(recipe.meta.timeoutMs)}) ran out` : 'the run was interrupted';
-        steps.push({ id: step.id, line: step.line, kind: step.kind, lang: step.lang, status: skip ? 'skip' : 'notrun', reason: skip ?? reason, durationMs: 0, attempts: 0, output: '' });
+        const reason = failed
+          ? `an earlier step failed (${failed.id}, line ${failed.line})`
+          : stop.signal.reason === 'recipe-timeout'
+            ? `the recipe's timeout (${formatDuration(recipe.meta.timeoutMs)}) ran out`
+            : 'the run was interrupted';
+        steps.push({
+          id: step.id,
+          line: step.line,
+          kind: step.kind,
+          lang: step.lang,
+          status: skip ? 'skip' : 'notrun',
+          reason: skip ?? reason,
+          durationMs: 0,
+          attempts: 0,
+          output: '',
+        });
         continue;
       }
       if (skip) {
-        const r: StepResult = { id: step.id, line: step.line, kind: step.kind, lang: step.lang, status: 'skip', reason: skip, durationMs: 0, attempts: 0, output: '' };
+        const r: StepResult = {
+          id: step.id,
+          line: step.line,
+          kind: step.kind,
+          lang: step.lang,
+          status: 'skip',
+          reason: skip,
+          durationMs: 0,
+          attempts: 0,
+          output: '',
+        };
         steps.push(r);
         await emit(opts.reporters, 'onStepEnd', recipe, r);
         continue;
@@ -202,11 +231,31 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
         if (choice === 'quit') {
           opts.onQuit?.();
           stop.abort('quit');
-          steps.push({ id: step.id, line: step.line, kind: step.kind, lang: step.lang, status: 'notrun', reason: 'you quit (--step)', durationMs: 0, attempts: 0, output: '' });
+          steps.push({
+            id: step.id,
+            line: step.line,
+            kind: step.kind,
+            lang: step.lang,
+            status: 'notrun',
+            reason: 'you quit (--step)',
+            durationMs: 0,
+            attempts: 0,
+            output: '',
+          });
           continue;
         }
         if (choice === 'skip') {
-          const r: StepResult = { id: step.id, line: step.line, kind: step.kind, lang: step.lang, status: 'skip', reason: 'skipped with s (--step)', durationMs: 0, attempts: 0, output: '' };
+          const r: StepResult = {
+            id: step.id,
+            line: step.line,
+            kind: step.kind,
+            lang: step.lang,
+            status: 'skip',
+            reason: 'skipped with s (--step)',
+            durationMs: 0,
+            attempts: 0,
+            output: '',
+          };
           steps.push(r);
           await emit(opts.reporters, 'onStepEnd', recipe, r);
           continue;
@@ -234,7 +283,11 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
       const r = steps.find((s) => s.background && s.id === b.stepId);
       if (r?.status !== 'pass') continue;
       const out = backgroundOutput(ctx, b);
-      const note = b.note ? `(${b.note})` : endedOnTheirOwn.has(b) ? `(it exited with status 0 ${formatDuration(b.end!.at - b.started)} after it started)` : '(it was still running at teardown, which stopped it)';
+      const note = b.note
+        ? `(${b.note})`
+        : endedOnTheirOwn.has(b)
+          ? `(it exited with status 0 ${formatDuration(b.end!.at - b.started)} after it started)`
+          : '(it was still running at teardown, which stopped it)';
       r.output = `${out}${out && !out.endsWith('\n') ? '\n' : ''}${note}\n`;
     }
     for (const notice of await runLab.teardown(opts.keep)) await emit(opts.reporters, 'onNotice', `${recipe.path}: ${notice}`);

@@ -55,11 +55,23 @@ export async function runAll(recipes: Recipe[], opts: RunAllOptions): Promise<{ 
     const jobs = Math.max(1, opts.jobs ?? 1);
     const byIndex: RecipeResult[] = [];
     const runOne = async (recipe: Recipe, index: number) => {
-      const stopReason = interrupted ? 'the run was interrupted' : opts.bail && byIndex.some((r) => r?.status === 'fail') ? '--bail: an earlier recipe failed' : undefined;
+      const stopReason = interrupted
+        ? 'the run was interrupted'
+        : opts.bail && byIndex.some((r) => r?.status === 'fail')
+          ? '--bail: an earlier recipe failed'
+          : undefined;
       if (stopReason) {
         const r: RecipeResult = {
-          path: recipe.path, name: recipe.name, tags: recipe.meta.tags, engine: opts.engine, lab: '', status: 'notrun', reason: stopReason,
-          startedAt: new Date().toISOString(), durationMs: 0, steps: unrunSteps(recipe, stopReason),
+          path: recipe.path,
+          name: recipe.name,
+          tags: recipe.meta.tags,
+          engine: opts.engine,
+          lab: '',
+          status: 'notrun',
+          reason: stopReason,
+          startedAt: new Date().toISOString(),
+          durationMs: 0,
+          steps: unrunSteps(recipe, stopReason),
           ...(recipe.meta.title !== undefined ? { title: recipe.meta.title } : {}),
         };
         byIndex[index] = r;
@@ -82,18 +94,28 @@ export async function runAll(recipes: Recipe[], opts: RunAllOptions): Promise<{ 
         }
       }
       try {
-        byIndex[index] = await runRecipe(recipe, { engine: opts.engine, keep: opts.keep, reporters: opts.reporters, signal: abort.signal, backend: own ?? engine, ...(opts.only ? { only: opts.only } : {}), ...(opts.stepper ? { stepper: opts.stepper, onQuit } : {}) });
+        byIndex[index] = await runRecipe(recipe, {
+          engine: opts.engine,
+          keep: opts.keep,
+          reporters: opts.reporters,
+          signal: abort.signal,
+          backend: own ?? engine,
+          ...(opts.only ? { only: opts.only } : {}),
+          ...(opts.stepper ? { stepper: opts.stepper, onQuit } : {}),
+        });
       } finally {
         if (own && typeof own !== 'string') own.close();
       }
     };
     let next = 0;
-    await Promise.all(Array.from({ length: Math.min(jobs, recipes.length) }, async () => {
-      while (next < recipes.length) {
-        const i = next++;
-        await runOne(recipes[i]!, i);
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: Math.min(jobs, recipes.length) }, async () => {
+        while (next < recipes.length) {
+          const i = next++;
+          await runOne(recipes[i]!, i);
+        }
+      }),
+    );
     results.push(...byIndex);
     const exitCode = exitStatus(results, interrupted);
     await emit(opts.reporters, 'onRunEnd', results, exitCode);

@@ -24,7 +24,11 @@ function place(step: Step): string {
 
 /** The learning-mode stepper on a terminal. */
 export class TtyStepper implements Stepper {
-  constructor(private readonly input: NodeJS.ReadStream, private readonly out: NodeJS.WriteStream, private readonly color: boolean) {}
+  constructor(
+    private readonly input: NodeJS.ReadStream,
+    private readonly out: NodeJS.WriteStream,
+    private readonly color: boolean,
+  ) {}
 
   private c(code: string, s: string): string {
     return this.color ? `\x1b[${code}m${s}\x1b[0m` : s;

@@ -24,10 +24,14 @@ export function skipReason(step: Step, engine: string, only?: ReadonlySet<string
 
 async function attemptOnce(ctx: RunContext, recipe: Recipe, step: Step, limits: AttemptLimits): Promise<Attempt> {
   switch (step.kind) {
-    case 'sh': return runSh(ctx, step, limits);
-    case 'console': return runConsole(ctx, step, limits, recipe.path);
-    case 'file': return writeFileStep(ctx, step);
-    case 'assert': return runAssert(ctx, step);
+    case 'sh':
+      return runSh(ctx, step, limits);
+    case 'console':
+      return runConsole(ctx, step, limits, recipe.path);
+    case 'file':
+      return writeFileStep(ctx, step);
+    case 'assert':
+      return runAssert(ctx, step);
   }
 }
 
@@ -88,9 +92,21 @@ export async function runStep(ctx: RunContext, recipe: Recipe, step: Step, repor
   if (step.kind === 'sh' && step.options.background) {
     const a = await startBackground(ctx, step).catch((e: unknown): Attempt => {
       if (!isNoSpace(e)) throw e;
-      return { ok: false, output: '', failure: { kind: 'start', line: step.line, message: `the background block could not start: no space left on device in ${ctx.workdir}` } };
+      return {
+        ok: false,
+        output: '',
+        failure: { kind: 'start', line: step.line, message: `the background block could not start: no space left on device in ${ctx.workdir}` },
+      };
     });
-    return { ...base, status: a.ok ? 'pass' : 'fail', durationMs: Date.now() - started, attempts: 1, output: a.output, background: true, ...(a.failure ? { failure: a.failure } : {}) };
+    return {
+      ...base,
+      status: a.ok ? 'pass' : 'fail',
+      durationMs: Date.now() - started,
+      attempts: 1,
+      output: a.output,
+      background: true,
+      ...(a.failure ? { failure: a.failure } : {}),
+    };
   }
   const retryMs = step.kind === 'assert' ? (step.options.retryMs ?? step.options.timeoutMs) : step.options.retryMs;
   const retryUntil = retryMs === undefined ? 0 : started + retryMs;
@@ -112,11 +128,17 @@ export async function runStep(ctx: RunContext, recipe: Recipe, step: Step, repor
       commands = readCommandLog(ctx, log);
     } catch (e) {
       if (!isNoSpace(e)) throw e;
-      last = { ok: false, output: '', retryable: false, failure: { kind: 'start', line: step.line, message: `the step could not run: no space left on device in ${ctx.workdir}` } };
+      last = {
+        ok: false,
+        output: '',
+        retryable: false,
+        failure: { kind: 'start', line: step.line, message: `the step could not run: no space left on device in ${ctx.workdir}` },
+      };
     }
     // A step that failed because the work directory's disk is full says so: its output may be missing for that reason.
     const full = last.ok ? undefined : diskFullProblem(ctx.workdir);
-    if (full && last.failure && !last.failure.message.includes('no space left')) last.failure = { ...last.failure, message: `${last.failure.message}; ${full}` };
+    if (full && last.failure && !last.failure.message.includes('no space left'))
+      last.failure = { ...last.failure, message: `${last.failure.message}; ${full}` };
     if (last.ok || last.retryable === false || ctx.signal.aborted) break;
     if (last.failure?.kind === 'recipe-timeout' || last.failure?.kind === 'interrupted') break;
     if (Date.now() + pause >= retryUntil) break;

@@ -22,7 +22,14 @@ async function globPaths(pattern: string): Promise<string[]> {
     for (const b of bases) {
       if (!part.includes('*')) next.push(join(b, part));
       else {
-        const re = new RegExp('^' + part.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$');
+        const re = new RegExp(
+          '^' +
+            part
+              .split('*')
+              .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+              .join('.*') +
+            '$',
+        );
         try {
           for (const e of await readdir(b)) if (re.test(e)) next.push(join(b, e));
         } catch {

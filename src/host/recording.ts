@@ -30,7 +30,12 @@ export class RecordingHost implements Host {
   setCommandLog(): void {}
 
   async run(argv: string[], opts: RunOptions = {}): Promise<CommandResult> {
-    this.steps.push({ op: 'run', argv, ...(opts.input !== undefined ? { input: opts.input } : {}), ...(opts.simulated !== undefined ? { answer: opts.simulated } : {}) });
+    this.steps.push({
+      op: 'run',
+      argv,
+      ...(opts.input !== undefined ? { input: opts.input } : {}),
+      ...(opts.simulated !== undefined ? { answer: opts.simulated } : {}),
+    });
     return { code: 0, stdout: opts.simulated ?? '', stderr: '' };
   }
 

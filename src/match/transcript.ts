@@ -27,15 +27,18 @@ export function outputLines(output: string): string[] {
 export function lineMatches(e: ExpectedLine, actual: string): boolean {
   const a = actual.replace(/\s+$/, '');
   switch (e.mode) {
-    case 'exact': return e.text.replace(/\s+$/, '') === a;
-    case 'any': return true;
+    case 'exact':
+      return e.text.replace(/\s+$/, '') === a;
+    case 'any':
+      return true;
     case 're':
       try {
         return reToRegExp(e.pattern!).test(a);
       } catch {
         return false;
       }
-    case 'glob': return globToRegExp(e.pattern!).test(a);
+    case 'glob':
+      return globToRegExp(e.pattern!).test(a);
   }
 }
 

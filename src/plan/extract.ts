@@ -74,7 +74,15 @@ export function planItems(recipe: Recipe, engine: EngineName): PlanItem[] {
       items.push({ kind: 'file', line: s.line, step: s.id, path: s.path, body: s.body });
       continue;
     }
-    const skip = s.options.skip ? 'the block is marked skip' : s.options.engine && s.options.engine !== engine ? `the block runs only on ${s.options.engine}` : s.options.jail ? `the block runs inside jail ${s.options.jail}` : s.kind === 'assert' ? 'assertions are probed at run time' : undefined;
+    const skip = s.options.skip
+      ? 'the block is marked skip'
+      : s.options.engine && s.options.engine !== engine
+        ? `the block runs only on ${s.options.engine}`
+        : s.options.jail
+          ? `the block runs inside jail ${s.options.jail}`
+          : s.kind === 'assert'
+            ? 'assertions are probed at run time'
+            : undefined;
     if (skip) {
       items.push({ kind: 'not-planned', line: s.line, step: s.id, text: `${s.lang} block`, reason: skip });
       continue;

@@ -23,7 +23,13 @@ export function planLabId(seed: string): string {
 /** Formats recorded steps as plan text. */
 export function formatSteps(steps: PlanStep[]): string[] {
   const out: string[] = [];
-  const body = (text: string) => (text === '' ? [] : text.replace(/\n$/, '').split('\n').map((l) => `  | ${l}`));
+  const body = (text: string) =>
+    text === ''
+      ? []
+      : text
+          .replace(/\n$/, '')
+          .split('\n')
+          .map((l) => `  | ${l}`);
   for (const s of steps) {
     switch (s.op) {
       case 'write':
@@ -56,7 +62,11 @@ export function formatSteps(steps: PlanStep[]): string[] {
 }
 
 /** The plan of one recipe on a backend, as text. */
-export async function planRecipe(recipe: Recipe, seed = DEFAULT_SEED, backend: BackendName = 'freebsd'): Promise<{ text: string; ok: boolean; steps: PlanStep[]; topology: Topology }> {
+export async function planRecipe(
+  recipe: Recipe,
+  seed = DEFAULT_SEED,
+  backend: BackendName = 'freebsd',
+): Promise<{ text: string; ok: boolean; steps: PlanStep[]; topology: Topology }> {
   const parts = BACKENDS[backend];
   const { engine, host } = parts.recording(seed);
   const lab = planLabId(seed);
@@ -95,12 +105,18 @@ export async function planRecipe(recipe: Recipe, seed = DEFAULT_SEED, backend: B
       }
       lines.push('', `## L${it.line} $ ${it.text}`);
       let said = '';
-      const code = await vesselMain(['node', 'vessel', `--lab=${lab}`, ...it.argv], open, { out: () => undefined, err: (s) => {
-        said += s;
-      } });
+      const code = await vesselMain(['node', 'vessel', `--lab=${lab}`, ...it.argv], open, {
+        out: () => undefined,
+        err: (s) => {
+          said += s;
+        },
+      });
       flush();
       if (it.exit >= 0 && code !== it.exit) {
-        lines.push(`# exit ${code} where the recipe expects ${it.exit}${said ? `: ${said.trim().split('\n')[0]}` : ''}`, '# the run would stop here; the plan stops too');
+        lines.push(
+          `# exit ${code} where the recipe expects ${it.exit}${said ? `: ${said.trim().split('\n')[0]}` : ''}`,
+          '# the run would stop here; the plan stops too',
+        );
         ok = false;
         break;
       }

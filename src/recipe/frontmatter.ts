@@ -24,7 +24,9 @@ const schemas: Record<(typeof FRONT_MATTER_KEYS)[number], z.ZodType> = {
   engines: z.array(z.string(), { error: 'must be a list, e.g. [linux, freebsd]' }).min(1, 'must name at least one engine'),
   needs: z.array(z.string(), { error: 'must be a list, e.g. [dnsmasq, busybox]' }),
   timeout: z.string({ error: 'must be a duration such as 5m' }),
-  tags: z.array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'must be words of letters, digits, "_", "." and "-"'), { error: 'must be a list, e.g. [dns, dhcp]' }),
+  tags: z.array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'must be words of letters, digits, "_", "." and "-"'), {
+    error: 'must be a list, e.g. [dns, dhcp]',
+  }),
 };
 
 /** Where the front matter sits in the source. */
@@ -85,13 +87,20 @@ export function parseFrontMatter(yaml: string, firstLine: number): { meta: Front
     }
     const v = parsed.data;
     switch (k) {
-      case 'title': meta.title = v as string; break;
-      case 'summary': meta.summary = v as string; break;
-      case 'format': meta.format = v as number; break;
+      case 'title':
+        meta.title = v as string;
+        break;
+      case 'summary':
+        meta.summary = v as string;
+        break;
+      case 'format':
+        meta.format = v as number;
+        break;
       case 'engines': {
         const list = v as string[];
         const badOnes = list.filter((e) => !(ENGINE_NAMES as readonly string[]).includes(e));
-        for (const b of badOnes) problems.push({ line, message: `unknown engine "${b}" in front matter${didYouMean(b, ENGINE_NAMES)}; known: ${ENGINE_NAMES.join(', ')}` });
+        for (const b of badOnes)
+          problems.push({ line, message: `unknown engine "${b}" in front matter${didYouMean(b, ENGINE_NAMES)}; known: ${ENGINE_NAMES.join(', ')}` });
         meta.engines = list.filter((e) => !badOnes.includes(e)) as EngineName[];
         break;
       }
@@ -109,7 +118,9 @@ export function parseFrontMatter(yaml: string, firstLine: number): { meta: Front
         else meta.timeoutMs = ms;
         break;
       }
-      case 'tags': meta.tags = v as string[]; break;
+      case 'tags':
+        meta.tags = v as string[];
+        break;
     }
   }
   return { meta, problems };

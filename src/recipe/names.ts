@@ -48,7 +48,14 @@ export function patternProblem(p: string): string | undefined {
 
 /** True when `name` matches the jail pattern. */
 export function matchPattern(pattern: string, name: string): boolean {
-  const re = new RegExp('^' + pattern.split('*').map((s) => s.replace(/[-]/g, '\\-')).join('.*') + '$');
+  const re = new RegExp(
+    '^' +
+      pattern
+        .split('*')
+        .map((s) => s.replace(/[-]/g, '\\-'))
+        .join('.*') +
+      '$',
+  );
   return re.test(name);
 }
 

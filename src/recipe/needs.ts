@@ -25,7 +25,11 @@ export const NEEDS: Record<string, NeedSpec> = {
   mininet: { debian: ['mininet', 'bridge-utils'], freebsd: [], probes: ['mn'] },
   netcat: { debian: ['netcat-openbsd'], freebsd: [], probes: ['nc'] },
   nftables: { debian: ['nftables'], freebsd: [], probes: ['nft', 'pfctl'] },
-  postgresql: { debian: ['postgresql'], freebsd: ['postgresql16-server'], probes: ['/usr/lib/postgresql/*/bin/postgres', '/usr/local/bin/postgres', 'postgres'] },
+  postgresql: {
+    debian: ['postgresql'],
+    freebsd: ['postgresql16-server'],
+    probes: ['/usr/lib/postgresql/*/bin/postgres', '/usr/local/bin/postgres', 'postgres'],
+  },
   python3: { debian: ['python3'], freebsd: ['python3'], probes: ['python3'] },
   tcpdump: { debian: ['tcpdump'], freebsd: [], probes: ['tcpdump'] },
   tmux: { debian: ['tmux'], freebsd: ['tmux'], probes: ['tmux'] },

@@ -16,7 +16,10 @@ export function recipeName(path: string): string {
 
 /** True when `line` closes a fence opened with `markup` (blockquote/list prefixes allowed). */
 function isClosingFence(line: string, markup: string): boolean {
-  const t = line.replace(/\r$/, '').replace(/^[\s>]*/, '').trimEnd();
+  const t = line
+    .replace(/\r$/, '')
+    .replace(/^[\s>]*/, '')
+    .trimEnd();
   const ch = markup[0]!;
   return t.length >= markup.length && [...t].every((c) => c === ch);
 }

@@ -80,5 +80,8 @@ export function renderTerminal(markdown: string, color: boolean): string {
 
 /** The prose that leads up to a step: the source lines after the previous step (or the front matter) up to its fence. */
 export function proseBefore(source: string, fromLine: number, toLine: number): string {
-  return source.split('\n').slice(Math.max(0, fromLine - 1), Math.max(0, toLine - 1)).join('\n');
+  return source
+    .split('\n')
+    .slice(Math.max(0, fromLine - 1), Math.max(0, toLine - 1))
+    .join('\n');
 }

@@ -13,7 +13,11 @@ export type SvgDrawer = (t: Topology) => Promise<{ svg: string } | { error: stri
 
 /** The html reporter. */
 export class HtmlReporter implements Reporter {
-  constructor(private readonly dir: string, private readonly names: ReportNames, private readonly draw?: SvgDrawer) {}
+  constructor(
+    private readonly dir: string,
+    private readonly names: ReportNames,
+    private readonly draw?: SvgDrawer,
+  ) {}
 
   async onRecipeEnd(recipe: Recipe, r: RecipeResult): Promise<void> {
     const svg = r.topology ? await (this.draw?.(r.topology) ?? Promise.resolve({ error: 'no SVG drawer was given' })) : undefined;

@@ -16,23 +16,44 @@ export function humanMs(ms: number): string {
   return ms < 1000 ? `${ms} ms` : ms < 60_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
 }
 
-const MARK: Record<string, string> = { pass: '✓ pass', fail: '✗ fail', skip: '○ skip', notrun: '· not run', unrunnable: '! unrunnable', interrupted: '! interrupted' };
+const MARK: Record<string, string> = {
+  pass: '✓ pass',
+  fail: '✗ fail',
+  skip: '○ skip',
+  notrun: '· not run',
+  unrunnable: '! unrunnable',
+  interrupted: '! interrupted',
+};
 
 /** The document head shared by reports and the index. */
 export function htmlHead(title: string, meta: Record<string, string> = {}): string {
   return [
-    '<!doctype html>', '<html lang="en">', '<head>', '<meta charset="utf-8">',
+    '<!doctype html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     // Nothing may load: no scripts at all, styles only inline, images only as data.
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
     ...Object.entries(meta).map(([k, v]) => `<meta name="${esc(k)}" content="${esc(v)}">`),
-    `<title>${esc(title)}</title>`, `<style>${REPORT_CSS}</style>`, '</head>',
+    `<title>${esc(title)}</title>`,
+    `<style>${REPORT_CSS}</style>`,
+    '</head>',
   ].join('\n');
 }
 
 /** A diff with added and removed lines marked. */
 function diffHtml(diff: string): string {
-  return diff.split('\n').map((l) => (l.startsWith('+') && !l.startsWith('+++') ? `<span class="ins">${esc(l)}</span>` : l.startsWith('-') && !l.startsWith('---') ? `<span class="del">${esc(l)}</span>` : `${esc(l)}\n`)).join('');
+  return diff
+    .split('\n')
+    .map((l) =>
+      l.startsWith('+') && !l.startsWith('+++')
+        ? `<span class="ins">${esc(l)}</span>`
+        : l.startsWith('-') && !l.startsWith('---')
+          ? `<span class="del">${esc(l)}</span>`
+          : `${esc(l)}\n`,
+    )
+    .join('');
 }
 
 /** One step's card: state, time, the block as written, what it printed, and why it failed. */
@@ -84,25 +105,34 @@ export function recipeHtml(recipe: Recipe, result: RecipeResult, svg: { svg: str
   for (const s of result.steps) t[s.status]++;
   const title = result.title ?? recipe.meta.title ?? result.name;
   const notes = result.topology ? capabilityNotes(result.topology) : [];
-  const figure = !result.topology ? '' : svg && 'svg' in svg
-    ? `<figure class="topology">${svg.svg}<figcaption>The lab at the end of the run, before teardown: ${result.topology.networks.length} network(s), ${result.topology.jails.length} jail(s).</figcaption></figure>`
-    : `<p class="reason">No topology diagram: ${esc(svg && 'error' in svg ? svg.error : 'not rendered')}.</p>`;
+  const figure = !result.topology
+    ? ''
+    : svg && 'svg' in svg
+      ? `<figure class="topology">${svg.svg}<figcaption>The lab at the end of the run, before teardown: ${result.topology.networks.length} network(s), ${result.topology.jails.length} jail(s).</figcaption></figure>`
+      : `<p class="reason">No topology diagram: ${esc(svg && 'error' in svg ? svg.error : 'not rendered')}.</p>`;
   return [
     htmlHead(`${title} — vessel-cookbook`, {
-      'vessel:status': result.status, 'vessel:title': title, 'vessel:path': result.path, 'vessel:duration-ms': String(result.durationMs),
-      'vessel:engine': result.engine, 'vessel:totals': `${t.pass} passed, ${t.fail} failed, ${t.skip} skipped, ${t.notrun} not run`,
+      'vessel:status': result.status,
+      'vessel:title': title,
+      'vessel:path': result.path,
+      'vessel:duration-ms': String(result.durationMs),
+      'vessel:engine': result.engine,
+      'vessel:totals': `${t.pass} passed, ${t.fail} failed, ${t.skip} skipped, ${t.notrun} not run`,
     }),
     '<body><main>',
     '<header class="report">',
     `<h1>${esc(title)}</h1>`,
-    result.summary ?? recipe.meta.summary ? `<p>${esc(result.summary ?? recipe.meta.summary ?? '')}</p>` : '',
+    (result.summary ?? recipe.meta.summary) ? `<p>${esc(result.summary ?? recipe.meta.summary ?? '')}</p>` : '',
     `<div class="summary"><span class="badge ${result.status}">${MARK[result.status] ?? esc(result.status)}</span><code>${esc(result.path)}</code><span>engine ${esc(result.engine)}</span>${result.lab ? `<span>lab ${esc(result.lab)}</span>` : ''}<span>${humanMs(result.durationMs)}</span><span>${esc(result.startedAt)}</span></div>`,
     `<p class="totals"><span>${t.pass} passed</span><span>${t.fail} failed</span><span>${t.skip} skipped</span><span>${t.notrun} not run</span></p>`,
     result.reason ? `<p class="reason">${esc(result.reason)}</p>` : '',
     notes.length ? `<ul class="notes">${notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : '',
     figure,
     '</header>',
-    '<article>', recipeBody(recipe, result), '</article>',
-    '</main></body></html>', '',
+    '<article>',
+    recipeBody(recipe, result),
+    '</article>',
+    '</main></body></html>',
+    '',
   ].join('\n');
 }

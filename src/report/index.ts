@@ -11,7 +11,16 @@ import type { Reporter } from './reporter.js';
 export const REPORTER_NAMES = ['pretty', 'tap', 'junit', 'json', 'html'] as const;
 
 /** The reporters for `names` (default pretty) writing to `outDir` or stdout. */
-export function makeReporters(names: string[], outDir: string | undefined, stdout: NodeJS.WriteStream, color: boolean, showCommands = false, live = true, jobs = 1, drawSvg?: SvgDrawer): Reporter[] {
+export function makeReporters(
+  names: string[],
+  outDir: string | undefined,
+  stdout: NodeJS.WriteStream,
+  color: boolean,
+  showCommands = false,
+  live = true,
+  jobs = 1,
+  drawSvg?: SvgDrawer,
+): Reporter[] {
   const wanted = names.length === 0 ? ['pretty'] : [...new Set(names)];
   for (const n of wanted) {
     if (!(REPORTER_NAMES as readonly string[]).includes(n)) {
@@ -24,7 +33,12 @@ export function makeReporters(names: string[], outDir: string | undefined, stdou
   const reporters: Reporter[] = [];
   const names2 = new ReportNames();
   const prettyOn = outDir !== undefined || toStdout.length === 0;
-  if (prettyOn) reporters.push(jobs > 1 ? new ParallelPrettyReporter(stdout, color, showCommands, jobs) : new PrettyReporter({ stream: stdout, live: live && Boolean(stdout.isTTY), color, showCommands }));
+  if (prettyOn)
+    reporters.push(
+      jobs > 1
+        ? new ParallelPrettyReporter(stdout, color, showCommands, jobs)
+        : new PrettyReporter({ stream: stdout, live: live && Boolean(stdout.isTTY), color, showCommands }),
+    );
   for (const n of wanted) {
     if (n === 'html') reporters.push(new HtmlReporter(outDir!, names2, drawSvg));
     if (n === 'pretty' || n === 'html') continue;

@@ -20,7 +20,12 @@ export class ParallelPrettyReporter implements Reporter {
   private readonly each = new Map<string, { buf: TextSink; pretty: PrettyReporter }>();
   private started = 0;
 
-  constructor(private readonly stream: NodeJS.WritableStream, private readonly color: boolean, private readonly showCommands: boolean, private readonly jobs: number) {
+  constructor(
+    private readonly stream: NodeJS.WritableStream,
+    private readonly color: boolean,
+    private readonly showCommands: boolean,
+    private readonly jobs: number,
+  ) {
     this.direct = new PrettyReporter({ stream, live: false, color, showCommands });
   }
 
@@ -28,7 +33,10 @@ export class ParallelPrettyReporter implements Reporter {
     let e = this.each.get(recipe.path);
     if (!e) {
       const buf = new TextSink();
-      e = { buf, pretty: new PrettyReporter({ stream: buf as unknown as NodeJS.WritableStream, live: false, color: this.color, showCommands: this.showCommands }) };
+      e = {
+        buf,
+        pretty: new PrettyReporter({ stream: buf as unknown as NodeJS.WritableStream, live: false, color: this.color, showCommands: this.showCommands }),
+      };
       this.each.set(recipe.path, e);
     }
     return e;

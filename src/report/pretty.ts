@@ -119,12 +119,24 @@ export class PrettyReporter implements Reporter {
     const counts = `${t.pass} passed, ${t.fail} failed, ${t.skip} skipped, ${t.notrun} not run`;
     const time = formatDuration(r.durationMs);
     switch (r.status) {
-      case 'pass': this.write(`${this.c.green('PASS')} ${r.path} (${counts}) ${this.c.dim(time)}\n`); break;
-      case 'fail': this.write(`${this.c.red('FAIL')} ${r.path} (${counts}) ${this.c.dim(time)}\n`); break;
-      case 'interrupted': this.write(`${this.c.yellow('STOPPED')} ${r.path} (${counts}); teardown done\n`); break;
-      case 'skip': this.write(`${this.c.dim('SKIP')} ${r.path}: ${r.reason}\n`); break;
-      case 'notrun': this.write(`${this.c.dim('NOT RUN')} ${r.path}: ${r.reason}\n`); break;
-      case 'unrunnable': this.write(`${this.c.yellow('CANNOT RUN')} ${r.path}: ${r.reason}\n`); break;
+      case 'pass':
+        this.write(`${this.c.green('PASS')} ${r.path} (${counts}) ${this.c.dim(time)}\n`);
+        break;
+      case 'fail':
+        this.write(`${this.c.red('FAIL')} ${r.path} (${counts}) ${this.c.dim(time)}\n`);
+        break;
+      case 'interrupted':
+        this.write(`${this.c.yellow('STOPPED')} ${r.path} (${counts}); teardown done\n`);
+        break;
+      case 'skip':
+        this.write(`${this.c.dim('SKIP')} ${r.path}: ${r.reason}\n`);
+        break;
+      case 'notrun':
+        this.write(`${this.c.dim('NOT RUN')} ${r.path}: ${r.reason}\n`);
+        break;
+      case 'unrunnable':
+        this.write(`${this.c.yellow('CANNOT RUN')} ${r.path}: ${r.reason}\n`);
+        break;
     }
     if (r.keptWorkdir) {
       this.write(`  ${this.c.dim(`kept work directory: ${r.keptWorkdir}`)}\n`);
@@ -136,7 +148,12 @@ export class PrettyReporter implements Reporter {
   onRunEnd(results: RecipeResult[], exitCode: number): void {
     const t = totals(results);
     const by = (st: RecipeResult['status']) => results.filter((r) => r.status === st).length;
-    const extra = [by('skip') && `${by('skip')} skipped`, by('unrunnable') && `${by('unrunnable')} could not run`, by('notrun') && `${by('notrun')} not run`, by('interrupted') && `${by('interrupted')} interrupted`].filter(Boolean);
+    const extra = [
+      by('skip') && `${by('skip')} skipped`,
+      by('unrunnable') && `${by('unrunnable')} could not run`,
+      by('notrun') && `${by('notrun')} not run`,
+      by('interrupted') && `${by('interrupted')} interrupted`,
+    ].filter(Boolean);
     this.write(`recipes: ${by('pass')} passed, ${by('fail')} failed${extra.length ? ', ' + extra.join(', ') : ''}\n`);
     this.write(`steps: ${t.pass} passed, ${t.fail} failed, ${t.skip} skipped, ${t.notrun} not run\n`);
     this.write(this.c.dim(`exit status ${exitCode}\n`));

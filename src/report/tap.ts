@@ -27,7 +27,17 @@ function point(s: StepResult, n: number, path: string, indent: string): string[]
   const f = s.failure;
   return [
     `${indent}not ok ${n} - ${name}`,
-    ...yamlBlock({ message: f?.message ?? 'failed', at: `${path}:${f?.line ?? s.line}`, kind: f?.kind, attempts: s.attempts, diff: f?.diff, output: f?.diff ? undefined : s.output || undefined }, indent),
+    ...yamlBlock(
+      {
+        message: f?.message ?? 'failed',
+        at: `${path}:${f?.line ?? s.line}`,
+        kind: f?.kind,
+        attempts: s.attempts,
+        diff: f?.diff,
+        output: f?.diff ? undefined : s.output || undefined,
+      },
+      indent,
+    ),
   ];
 }
 

@@ -41,20 +41,52 @@ export interface Topology {
 /** What a backend offers for a topology snapshot (the VesselBackend methods it needs). */
 export interface TopologySource {
   getLab(id: string): { uplink: string | null; inet_nic: string | null } | undefined;
-  networks(lab: string): { name: string; subnet: string; bridge: string; host_addr: string; domain: string | null; nat: number; vlan: number | null; trunk: string | null; vlan_mode: string | null; route_to: string | null }[];
-  jails(lab: string): { name: string; network: string | null; addr: string | null; role: 'jail' | 'router'; dhcp: number; slot: number | null; host_if: string | null }[];
+  networks(lab: string): {
+    name: string;
+    subnet: string;
+    bridge: string;
+    host_addr: string;
+    domain: string | null;
+    nat: number;
+    vlan: number | null;
+    trunk: string | null;
+    vlan_mode: string | null;
+    route_to: string | null;
+  }[];
+  jails(
+    lab: string,
+  ): { name: string; network: string | null; addr: string | null; role: 'jail' | 'router'; dhcp: number; slot: number | null; host_if: string | null }[];
 }
 
 /** Takes a snapshot of a lab from a backend's state. */
 export function topologyOf(src: TopologySource, lab: string, engine: string): Topology {
   const l = src.getLab(lab);
   return {
-    lab, engine, uplink: l?.uplink ?? null, inetNic: l?.inet_nic ?? null,
+    lab,
+    engine,
+    uplink: l?.uplink ?? null,
+    inetNic: l?.inet_nic ?? null,
     networks: src.networks(lab).map((n) => ({
-      name: n.name, subnet: n.subnet, bridge: n.bridge, hostAddr: n.host_addr, domain: n.domain, nat: Boolean(n.nat),
-      vlan: n.vlan, trunk: n.trunk, vlanMode: n.vlan_mode, routeTo: (n.route_to ?? '').split(',').filter(Boolean),
+      name: n.name,
+      subnet: n.subnet,
+      bridge: n.bridge,
+      hostAddr: n.host_addr,
+      domain: n.domain,
+      nat: Boolean(n.nat),
+      vlan: n.vlan,
+      trunk: n.trunk,
+      vlanMode: n.vlan_mode,
+      routeTo: (n.route_to ?? '').split(',').filter(Boolean),
     })),
-    jails: src.jails(lab).map((j) => ({ name: j.name, network: j.network, addr: j.addr, role: j.role, dhcp: Boolean(j.dhcp), slot: j.slot, aliasNic: j.network ? null : j.host_if })),
+    jails: src.jails(lab).map((j) => ({
+      name: j.name,
+      network: j.network,
+      addr: j.addr,
+      role: j.role,
+      dhcp: Boolean(j.dhcp),
+      slot: j.slot,
+      aliasNic: j.network ? null : j.host_if,
+    })),
   };
 }
 
@@ -85,7 +117,14 @@ function jailLabel(j: TopoJail, nat = false): string {
   const addr = j.addr ?? (j.dhcp ? 'address by DHCP' : 'no address');
   const slot = j.slot !== null ? `slot ${j.slot}` : '';
   // (a DHCP jail without its address yet already says "address by DHCP")
-  const how = j.role === 'router' ? `router: DHCP, DNS${nat ? ', NAT' : ''}` : j.dhcp ? (j.addr ? ['dhcp', slot].filter(Boolean).join(', ') : slot) : slot || (j.aliasNic ? `alias on ${j.aliasNic}` : 'static');
+  const how =
+    j.role === 'router'
+      ? `router: DHCP, DNS${nat ? ', NAT' : ''}`
+      : j.dhcp
+        ? j.addr
+          ? ['dhcp', slot].filter(Boolean).join(', ')
+          : slot
+        : slot || (j.aliasNic ? `alias on ${j.aliasNic}` : 'static');
   return [j.name, addr, how].filter(Boolean).join('\n');
 }
 
@@ -96,19 +135,32 @@ function natsOut(t: Topology, n: Topology['networks'][number]): boolean {
 
 /** The topology as Graphviz DOT (rendered to SVG with `dot -Tsvg`). */
 export function topologyDot(t: Topology): string {
-  const L = ['digraph lab {', '  graph [rankdir=TB, bgcolor="transparent", fontname="Helvetica", fontsize=11, nodesep=0.3, ranksep=0.5];', '  node [fontname="Helvetica", fontsize=10, shape=box, style="rounded,filled", fillcolor="#ffffff", color="#5b6b7b"];', '  edge [color="#8796a5", arrowhead=none, fontname="Helvetica", fontsize=9];'];
+  const L = [
+    'digraph lab {',
+    '  graph [rankdir=TB, bgcolor="transparent", fontname="Helvetica", fontsize=11, nodesep=0.3, ranksep=0.5];',
+    '  node [fontname="Helvetica", fontsize=10, shape=box, style="rounded,filled", fillcolor="#ffffff", color="#5b6b7b"];',
+    '  edge [color="#8796a5", arrowhead=none, fontname="Helvetica", fontsize=9];',
+  ];
   if (t.uplink === 'simulated') {
-    L.push(`  ${id('x', 'upstream')} [label="upstream (VirtualBox-style NAT)\\n10.0.2.0/24, DNS 10.0.2.3\\nwww.example 198.51.100.80", shape=cloud, fillcolor="#eef3f8"];`);
+    L.push(
+      `  ${id('x', 'upstream')} [label="upstream (VirtualBox-style NAT)\\n10.0.2.0/24, DNS 10.0.2.3\\nwww.example 198.51.100.80", shape=cloud, fillcolor="#eef3f8"];`,
+    );
   } else if (t.uplink === 'nic') {
     L.push(`  ${id('x', 'upstream')} [label="uplink ${dq(t.inetNic ?? '')}", shape=cloud, fillcolor="#eef3f8"];`);
   }
   for (const n of t.networks) {
     const mode = n.vlanMode === 'tagged' ? ' (tagged)' : n.vlanMode === 'bridge-per-vlan' ? ' (per-VLAN bridge)' : '';
     const vlan = n.vlan !== null ? `\\nVLAN ${n.vlan} on ${dq(n.trunk ?? '')}${mode}` : '';
-    L.push(`  subgraph ${id('cluster', n.name)} {`, `    label="network ${dq(n.name)}  ${dq(n.subnet)}${n.domain ? `  ${dq(n.domain)}` : ''}"; style="rounded,filled"; fillcolor="#f6f8fa"; color="#c9d3dd";`);
+    L.push(
+      `  subgraph ${id('cluster', n.name)} {`,
+      `    label="network ${dq(n.name)}  ${dq(n.subnet)}${n.domain ? `  ${dq(n.domain)}` : ''}"; style="rounded,filled"; fillcolor="#f6f8fa"; color="#c9d3dd";`,
+    );
     L.push(`    ${id('b', n.name)} [label="bridge ${dq(n.bridge)}\\nhost ${dq(n.hostAddr)}${vlan}", shape=box, fillcolor="#e8eef5"];`);
     for (const j of t.jails.filter((x) => x.network === n.name)) {
-      L.push(`    ${id('j', j.name)} [label="${dq(jailLabel(j, natsOut(t, n)))}"${j.role === 'router' ? ', fillcolor="#fff4d6"' : ''}];`, `    ${id('b', n.name)} -> ${id('j', j.name)};`);
+      L.push(
+        `    ${id('j', j.name)} [label="${dq(jailLabel(j, natsOut(t, n)))}"${j.role === 'router' ? ', fillcolor="#fff4d6"' : ''}];`,
+        `    ${id('b', n.name)} -> ${id('j', j.name)};`,
+      );
     }
     L.push('  }');
     const router = t.jails.find((j) => j.network === n.name && j.role === 'router');
@@ -131,11 +183,13 @@ function mq(s: string): string {
 /** The topology as mermaid flowchart text (GitHub renders it). */
 export function topologyMermaid(t: Topology): string {
   const L = ['flowchart TB'];
-  if (t.uplink) L.push(`  ${id('x', 'upstream')}(("${mq(t.uplink === 'simulated' ? 'upstream (VirtualBox-style NAT)\n10.0.2.0/24' : `uplink ${t.inetNic ?? ''}`)}"))`);
+  if (t.uplink)
+    L.push(`  ${id('x', 'upstream')}(("${mq(t.uplink === 'simulated' ? 'upstream (VirtualBox-style NAT)\n10.0.2.0/24' : `uplink ${t.inetNic ?? ''}`)}"))`);
   for (const n of t.networks) {
     L.push(`  subgraph ${id('net', n.name)}["${mq(`network ${n.name} ${n.subnet}${n.vlan !== null ? ` VLAN ${n.vlan} on ${n.trunk ?? ''}` : ''}`)}"]`);
     L.push(`    ${id('b', n.name)}["${mq(`bridge ${n.bridge}\nhost ${n.hostAddr}`)}"]`);
-    for (const j of t.jails.filter((x) => x.network === n.name)) L.push(`    ${id('j', j.name)}["${mq(jailLabel(j, natsOut(t, n)))}"]`, `    ${id('b', n.name)} --- ${id('j', j.name)}`);
+    for (const j of t.jails.filter((x) => x.network === n.name))
+      L.push(`    ${id('j', j.name)}["${mq(jailLabel(j, natsOut(t, n)))}"]`, `    ${id('b', n.name)} --- ${id('j', j.name)}`);
     L.push('  end');
     const router = t.jails.find((j) => j.network === n.name && j.role === 'router');
     if (router && t.uplink) L.push(`  ${id('j', router.name)} -. ${n.nat ? 'NAT' : 'no NAT'} .- ${id('x', 'upstream')}`);

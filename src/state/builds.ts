@@ -36,7 +36,15 @@ export function listBuilds(db: Db): BuildRow[] {
 }
 
 /** Runs `fn` as a build of these objects by this process: recorded before, forgotten after (done or failed and undone). */
-export async function withBuild<T>(db: Db, lab: string, kind: BuildKind, names: string[], pid: number, start: string | undefined, fn: () => Promise<T>): Promise<T> {
+export async function withBuild<T>(
+  db: Db,
+  lab: string,
+  kind: BuildKind,
+  names: string[],
+  pid: number,
+  start: string | undefined,
+  fn: () => Promise<T>,
+): Promise<T> {
   startBuild(db, lab, kind, names, pid, start);
   try {
     return await fn();

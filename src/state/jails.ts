@@ -19,14 +19,18 @@ export function routerOf(db: Db, lab: string, network: string): JailRow | undefi
 
 /** The addresses held on a network. */
 export function takenAddrs(db: Db, lab: string, network: string): Set<string> {
-  return new Set((db.prepare('SELECT addr FROM jails WHERE lab = ? AND network = ? AND addr IS NOT NULL').all(lab, network) as { addr: string }[]).map((r) => r.addr));
+  return new Set(
+    (db.prepare('SELECT addr FROM jails WHERE lab = ? AND network = ? AND addr IS NOT NULL').all(lab, network) as { addr: string }[]).map((r) => r.addr),
+  );
 }
 
 /** The jail holding an address on a network (null: among the lab's aliased jails), if any. */
 export function addrHolder(db: Db, lab: string, network: string | null, ip: string): string | undefined {
-  const row = (network === null
-    ? db.prepare('SELECT name FROM jails WHERE lab = ? AND network IS NULL AND addr = ?').get(lab, ip)
-    : db.prepare('SELECT name FROM jails WHERE lab = ? AND network = ? AND addr = ?').get(lab, network, ip)) as { name: string } | undefined;
+  const row = (
+    network === null
+      ? db.prepare('SELECT name FROM jails WHERE lab = ? AND network IS NULL AND addr = ?').get(lab, ip)
+      : db.prepare('SELECT name FROM jails WHERE lab = ? AND network = ? AND addr = ?').get(lab, network, ip)
+  ) as { name: string } | undefined;
   return row?.name;
 }
 
@@ -37,16 +41,36 @@ export function poolDhcpJails(db: Db, lab: string, network: string): number {
 
 /** Records a new jail (state `creating`). */
 export function insertJail(db: Db, j: JailRow): void {
-  db.prepare('INSERT INTO jails (uuid, lab, name, seq, network, addr, mac, host_if, state, command, created_at, dhcp, role, owner, spec, env, wd, slot) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
-    j.uuid, j.lab, j.name, j.seq, j.network, j.addr, j.mac, j.host_if, j.state, j.command, j.created_at, j.dhcp, j.role, j.owner, j.spec, j.env, j.wd, j.slot,
+  db.prepare(
+    'INSERT INTO jails (uuid, lab, name, seq, network, addr, mac, host_if, state, command, created_at, dhcp, role, owner, spec, env, wd, slot) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(
+    j.uuid,
+    j.lab,
+    j.name,
+    j.seq,
+    j.network,
+    j.addr,
+    j.mac,
+    j.host_if,
+    j.state,
+    j.command,
+    j.created_at,
+    j.dhcp,
+    j.role,
+    j.owner,
+    j.spec,
+    j.env,
+    j.wd,
+    j.slot,
   );
 }
 
 /** A jail's state transition: `created`, `running`, or `stopped` (which records when). */
 export function setJailState(db: Db, uuids: string[], state: 'created' | 'running' | 'stopped'): void {
-  const upd = state === 'stopped'
-    ? db.prepare("UPDATE jails SET state = 'stopped', stopped_at = ? WHERE uuid = ?")
-    : db.prepare('UPDATE jails SET state = ? WHERE uuid = ?');
+  const upd =
+    state === 'stopped'
+      ? db.prepare("UPDATE jails SET state = 'stopped', stopped_at = ? WHERE uuid = ?")
+      : db.prepare('UPDATE jails SET state = ? WHERE uuid = ?');
   const now = new Date().toISOString();
   db.transaction(() => {
     for (const u of uuids) {
@@ -80,7 +104,14 @@ export function deleteJails(db: Db, lab: string, names: string[]): void {
 
 /** Records a process the engine started in a jail (its service or DHCP client). */
 export function recordProcess(db: Db, lab: string, jail: string, pid: number, start: string | null, role: 'service' | 'dhcp'): void {
-  db.prepare('INSERT OR REPLACE INTO processes (lab, jail, pid, start_time, role, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(lab, jail, pid, start, role, new Date().toISOString());
+  db.prepare('INSERT OR REPLACE INTO processes (lab, jail, pid, start_time, role, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+    lab,
+    jail,
+    pid,
+    start,
+    role,
+    new Date().toISOString(),
+  );
 }
 
 /** Forgets a jail's processes (they were ended). */
@@ -90,10 +121,17 @@ export function forgetProcesses(db: Db, lab: string, jail: string): void {
 
 /** A network's jails with static addresses (its DNS names), in creation order. */
 export function staticMembers(db: Db, lab: string, network: string): { name: string; addr: string }[] {
-  return db.prepare('SELECT name, addr FROM jails WHERE lab = ? AND network = ? AND dhcp = 0 AND addr IS NOT NULL ORDER BY seq').all(lab, network) as { name: string; addr: string }[];
+  return db.prepare('SELECT name, addr FROM jails WHERE lab = ? AND network = ? AND dhcp = 0 AND addr IS NOT NULL ORDER BY seq').all(lab, network) as {
+    name: string;
+    addr: string;
+  }[];
 }
 
 /** A network's DHCP jails bound to slots (MAC to fixed address), in creation order. */
 export function slotBoundMembers(db: Db, lab: string, network: string): { name: string; addr: string; mac: string }[] {
-  return db.prepare('SELECT name, addr, mac FROM jails WHERE lab = ? AND network = ? AND dhcp = 1 AND slot IS NOT NULL ORDER BY seq').all(lab, network) as { name: string; addr: string; mac: string }[];
+  return db.prepare('SELECT name, addr, mac FROM jails WHERE lab = ? AND network = ? AND dhcp = 1 AND slot IS NOT NULL ORDER BY seq').all(lab, network) as {
+    name: string;
+    addr: string;
+    mac: string;
+  }[];
 }

@@ -13,9 +13,27 @@ export function listLabs(db: Db): LabRow[] {
 }
 
 /** Records a new lab. */
-export function insertLab(db: Db, l: { id: string; kind: 'run' | 'manual'; ownerPid: number | null; ownerStart: string | null; runId: string | null; inetNic?: string | null; uplink?: string | null }): void {
+export function insertLab(
+  db: Db,
+  l: {
+    id: string;
+    kind: 'run' | 'manual';
+    ownerPid: number | null;
+    ownerStart: string | null;
+    runId: string | null;
+    inetNic?: string | null;
+    uplink?: string | null;
+  },
+): void {
   db.prepare('INSERT INTO labs (id, kind, owner_pid, owner_start, run_id, created_at, inet_nic, uplink) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-    l.id, l.kind, l.ownerPid, l.ownerStart, l.runId, new Date().toISOString(), l.inetNic ?? null, l.uplink ?? null,
+    l.id,
+    l.kind,
+    l.ownerPid,
+    l.ownerStart,
+    l.runId,
+    new Date().toISOString(),
+    l.inetNic ?? null,
+    l.uplink ?? null,
   );
 }
 

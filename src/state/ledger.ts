@@ -5,7 +5,20 @@ import type { Db } from './db.js';
  * Kinds of kernel object the engines make, in teardown order. Linux: nsfile .. cgroup. FreeBSD adds
  * jail (jail -r), ifnet (ifconfig destroy), fib (routes of a FIB), pf-anchor and devfs-ruleset.
  */
-export const OBJECT_KINDS = ['jail', 'nsfile', 'link', 'ifnet', 'netns-jail', 'netns-host', 'mount', 'fib', 'pf-anchor', 'devfs-ruleset', 'dir', 'cgroup'] as const;
+export const OBJECT_KINDS = [
+  'jail',
+  'nsfile',
+  'link',
+  'ifnet',
+  'netns-jail',
+  'netns-host',
+  'mount',
+  'fib',
+  'pf-anchor',
+  'devfs-ruleset',
+  'dir',
+  'cgroup',
+] as const;
 /** One kind of kernel object. */
 export type ObjectKind = (typeof OBJECT_KINDS)[number];
 
@@ -30,9 +43,11 @@ export function record(db: Db, lab: string, objects: { kind: ObjectKind; name: s
 
 /** The objects of a lab (optionally of one owner), in teardown order. */
 export function objectsOf(db: Db, lab: string, owner?: string): LedgerObject[] {
-  const rows = (owner === undefined
-    ? db.prepare('SELECT id, lab, kind, name, owner FROM objects WHERE lab = ?').all(lab)
-    : db.prepare('SELECT id, lab, kind, name, owner FROM objects WHERE lab = ? AND owner = ?').all(lab, owner)) as LedgerObject[];
+  const rows = (
+    owner === undefined
+      ? db.prepare('SELECT id, lab, kind, name, owner FROM objects WHERE lab = ?').all(lab)
+      : db.prepare('SELECT id, lab, kind, name, owner FROM objects WHERE lab = ? AND owner = ?').all(lab, owner)
+  ) as LedgerObject[];
   const order = (k: string) => OBJECT_KINDS.indexOf(k as ObjectKind);
   return rows.sort((a, b) => order(a.kind) - order(b.kind) || b.id - a.id);
 }

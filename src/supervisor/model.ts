@@ -74,7 +74,13 @@ function parseReady(v: string): Ready | string {
 }
 
 /** A whole number from `min` to `max`, or undefined after reporting `message` at the entry's line. */
-function wholeNumber(e: { value: string; line: number }, min: number, max: number, message: string, err: (line: number, m: string) => void): number | undefined {
+function wholeNumber(
+  e: { value: string; line: number },
+  min: number,
+  max: number,
+  message: string,
+  err: (line: number, m: string) => void,
+): number | undefined {
   const n = Number(e.value);
   if (/^\d+$/.test(e.value) && n >= min && n <= max) return n;
   err(e.line, message);
@@ -117,7 +123,10 @@ export function parseSupervisor(path: string, text: string): { file: SupervisorF
     const m = /^(network|jail):(.*)$/.exec(s.header);
     if (!m) {
       const type = s.header.split(':')[0]!;
-      err(s.line, `unknown section [${s.header}]${didYouMean(type, ['network', 'jail']).replace(/"([a-z]+)"/, '"[$1:...]"')} (expected [network:NAME] or [jail:NAME])`);
+      err(
+        s.line,
+        `unknown section [${s.header}]${didYouMean(type, ['network', 'jail']).replace(/"([a-z]+)"/, '"[$1:...]"')} (expected [network:NAME] or [jail:NAME])`,
+      );
       continue;
     }
     const [, kind, name] = m as unknown as [string, 'network' | 'jail', string];
@@ -145,8 +154,12 @@ export function parseSupervisor(path: string, text: string): { file: SupervisorF
       if (trunk && !vlan) err(trunk.line, 'trunk needs vlan = ID in the same section');
       if (trunk && !TRUNK_NAME.test(trunk.value)) err(trunk.line, `trunk = ${trunk.value}: a trunk name is 1-12 lowercase letters, digits and "-"`);
       networks.push({
-        name, line: s.line, type: type === 'isolated' ? 'isolated' : 'nat', subnet: subnet?.value ?? '',
-        ...(domain ? { domain: domain.value } : {}), ...(get(s, 'dhcp-range') ? { dhcpRange: get(s, 'dhcp-range')!.value } : {}),
+        name,
+        line: s.line,
+        type: type === 'isolated' ? 'isolated' : 'nat',
+        subnet: subnet?.value ?? '',
+        ...(domain ? { domain: domain.value } : {}),
+        ...(get(s, 'dhcp-range') ? { dhcpRange: get(s, 'dhcp-range')!.value } : {}),
         ...(vid !== undefined ? { vlan: vid, trunk: trunk?.value ?? 'trunk0' } : {}),
       });
     } else {
@@ -172,10 +185,21 @@ export function parseSupervisor(path: string, text: string): { file: SupervisorF
         if (ms === undefined) err(rt.line, `ready-timeout = ${rt.value}: expected a duration such as 30s`);
         else readyTimeoutMs = ms;
       }
-      const depends = (get(s, 'depends')?.value ?? '').split(',').map((d) => d.trim()).filter(Boolean);
+      const depends = (get(s, 'depends')?.value ?? '')
+        .split(',')
+        .map((d) => d.trim())
+        .filter(Boolean);
       jails.push({
-        name, line: s.line, network: network?.value ?? '', addr: get(s, 'addr')?.value ?? 'auto', depends, readyTimeoutMs,
-        ...(n !== undefined ? { count: n } : {}), ...(k !== undefined ? { slot: k } : {}), ...(get(s, 'command') ? { command: get(s, 'command')!.value } : {}), ...(r ? { ready: r } : {}),
+        name,
+        line: s.line,
+        network: network?.value ?? '',
+        addr: get(s, 'addr')?.value ?? 'auto',
+        depends,
+        readyTimeoutMs,
+        ...(n !== undefined ? { count: n } : {}),
+        ...(k !== undefined ? { slot: k } : {}),
+        ...(get(s, 'command') ? { command: get(s, 'command')!.value } : {}),
+        ...(r ? { ready: r } : {}),
       });
     }
   }
@@ -208,7 +232,8 @@ export function parseSupervisor(path: string, text: string): { file: SupervisorF
     const plan = plans.get(j.network);
     if (addr && addr.value !== 'auto' && addr.value !== 'dhcp') {
       if (j.slot !== undefined) err(addr.line, `addr = ${addr.value} with slot: the slot gives the address; leave out addr, or use addr = dhcp`);
-      else if (j.count !== undefined && j.count > 1) err(addr.line, `addr = ${addr.value} gives one jail one address; use auto or dhcp with count = ${j.count}`);
+      else if (j.count !== undefined && j.count > 1)
+        err(addr.line, `addr = ${addr.value} gives one jail one address; use auto or dhcp with count = ${j.count}`);
       else if (!ipaddr.IPv4.isValidFourPartDecimal(addr.value)) err(addr.line, `addr = ${addr.value}: expected auto, dhcp or an IPv4 address`);
       else if (plan) {
         const p = staticAddrProblem(plan, addr.value, new Set());
@@ -228,14 +253,22 @@ export function parseSupervisor(path: string, text: string): { file: SupervisorF
   // Subnets of two sections may not overlap (the engine would refuse the second after making the first).
   for (const [i, a] of networks.entries()) {
     const b = networks.slice(0, i).find((o) => plans.has(o.name) && plans.has(a.name) && overlaps(o.subnet, a.subnet));
-    if (b) err(sections.find((x) => x.line === a.line)!.entries.find((e) => e.key === 'subnet')!.line, `subnet ${a.subnet} overlaps [network:${b.name}]'s ${b.subnet} (line ${b.line})`);
+    if (b)
+      err(
+        sections.find((x) => x.line === a.line)!.entries.find((e) => e.key === 'subnet')!.line,
+        `subnet ${a.subnet} overlaps [network:${b.name}]'s ${b.subnet} (line ${b.line})`,
+      );
   }
   // Every jail name the file makes (count expands NAME to NAME-1..NAME-K) belongs to one section only.
   const madeBy = new Map<string, SupJail>();
   for (const j of jails) {
     for (const n of j.count === undefined ? [j.name] : Array.from({ length: j.count }, (_, i) => `${j.name}-${i + 1}`)) {
       const prev = madeBy.get(n);
-      if (prev && prev !== j && prev.name !== j.name) err(j.line, `[jail:${j.name}] makes a jail named ${n}, which [jail:${prev.name}] (line ${prev.line}) also makes${j.count !== undefined || prev.count !== undefined ? ' (count = K names jails NAME-1..NAME-K)' : ''}`);
+      if (prev && prev !== j && prev.name !== j.name)
+        err(
+          j.line,
+          `[jail:${j.name}] makes a jail named ${n}, which [jail:${prev.name}] (line ${prev.line}) also makes${j.count !== undefined || prev.count !== undefined ? ' (count = K names jails NAME-1..NAME-K)' : ''}`,
+        );
       else madeBy.set(n, j);
     }
   }
@@ -243,7 +276,8 @@ export function parseSupervisor(path: string, text: string): { file: SupervisorF
   const jailNames = new Set(jails.map((x) => x.name));
   for (const j of jails) {
     const s = sections.find((x) => x.line === j.line)!;
-    if (j.network && !netNames.has(j.network)) err(get(s, 'network')!.line, `unknown network "${j.network}"${didYouMean(j.network, [...netNames])}; define [network:${j.network}]`);
+    if (j.network && !netNames.has(j.network))
+      err(get(s, 'network')!.line, `unknown network "${j.network}"${didYouMean(j.network, [...netNames])}; define [network:${j.network}]`);
     for (const d of j.depends) if (!jailNames.has(d)) err(get(s, 'depends')!.line, `depends on "${d}", which is not defined${didYouMean(d, [...jailNames])}`);
   }
   const ordered = order(jails, path, problems);

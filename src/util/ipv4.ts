@@ -3,7 +3,9 @@ import ipaddr from 'ipaddr.js';
 
 /** IPv4 text → 32-bit number. */
 export function ipToInt(ip: string): number {
-  return ipaddr.IPv4.parse(ip).toByteArray().reduce((a, b) => a * 256 + b, 0);
+  return ipaddr.IPv4.parse(ip)
+    .toByteArray()
+    .reduce((a, b) => a * 256 + b, 0);
 }
 
 /** 32-bit number → IPv4 text. */

@@ -48,52 +48,58 @@ export interface Subject {
 
 /** The contract's story on one backend: create, join, leave, destroy, with teardown in reverse. */
 export async function contractStory(open: () => Promise<Subject>, lab: string): Promise<void> {
-      const { e, events } = await open();
-      try {
-        await e.createLab(lab, { kind: 'run', pid: process.pid, runId: 'contract', simulatedUplink: true });
-        const made = stage(events(), 0).created;
-        expect(made.length).toBeGreaterThan(0);
+  const { e, events } = await open();
+  try {
+    await e.createLab(lab, { kind: 'run', pid: process.pid, runId: 'contract', simulatedUplink: true });
+    const made = stage(events(), 0).created;
+    expect(made.length).toBeGreaterThan(0);
 
-        let at = events().length;
-        const net = await e.createNetwork(lab, 'lan', '10.91.0.0/24');
-        expect({ subnet: net.subnet, host: net.host_addr, dhcp: `${net.dhcp_first}-${net.dhcp_last}`, domain: net.domain, nat: net.nat }).toEqual({ subnet: '10.91.0.0/24', host: '10.91.0.254', dhcp: '10.91.0.128-10.91.0.253', domain: 'lan.test', nat: 1 });
-        expect(e.jails(lab).map((j) => [j.name, j.addr, j.role])).toEqual([['lan-router', '10.91.0.1', 'router']]);
-        const netMade = stage(events(), at);
-        expect(netMade.removed).toEqual([]);
+    let at = events().length;
+    const net = await e.createNetwork(lab, 'lan', '10.91.0.0/24');
+    expect({ subnet: net.subnet, host: net.host_addr, dhcp: `${net.dhcp_first}-${net.dhcp_last}`, domain: net.domain, nat: net.nat }).toEqual({
+      subnet: '10.91.0.0/24',
+      host: '10.91.0.254',
+      dhcp: '10.91.0.128-10.91.0.253',
+      domain: 'lan.test',
+      nat: 1,
+    });
+    expect(e.jails(lab).map((j) => [j.name, j.addr, j.role])).toEqual([['lan-router', '10.91.0.1', 'router']]);
+    const netMade = stage(events(), at);
+    expect(netMade.removed).toEqual([]);
 
-        // Join: a static jail and a DHCP jail, each made after the network.
-        at = events().length;
-        const [a] = await e.run(lab, { name: 'a', network: 'lan' });
-        const [b] = await e.run(lab, { name: 'b', network: 'lan', addr: 'dhcp' });
-        expect(a!.addr).toBe('10.91.0.2');
-        expect(b!.addr).toMatch(/^10\.91\.0\.\d+$/);
-        const last = Number(b!.addr!.split('.')[3]);
-        expect(last >= 128 && last <= 253, `${b!.addr} is in the DHCP range`).toBe(true);
-        expect(e.jails(lab).map((j) => j.name)).toEqual(['lan-router', 'a', 'b']);
-        const joined = stage(events(), at);
-        expect(joined.removed).toEqual([]);
-        expect(joined.created.length).toBeGreaterThanOrEqual(2);
+    // Join: a static jail and a DHCP jail, each made after the network.
+    at = events().length;
+    const [a] = await e.run(lab, { name: 'a', network: 'lan' });
+    const [b] = await e.run(lab, { name: 'b', network: 'lan', addr: 'dhcp' });
+    expect(a!.addr).toBe('10.91.0.2');
+    expect(b!.addr).toMatch(/^10\.91\.0\.\d+$/);
+    const last = Number(b!.addr!.split('.')[3]);
+    expect(last >= 128 && last <= 253, `${b!.addr} is in the DHCP range`).toBe(true);
+    expect(e.jails(lab).map((j) => j.name)).toEqual(['lan-router', 'a', 'b']);
+    const joined = stage(events(), at);
+    expect(joined.removed).toEqual([]);
+    expect(joined.created.length).toBeGreaterThanOrEqual(2);
 
-        // Leave: only a's objects go, newest first.
-        at = events().length;
-        await e.destroy(lab, ['a']);
-        const left = stage(events(), at);
-        expect(left.created).toEqual([]);
-        const aObjects = joined.created.slice(0, joined.created.length / 2);
-        expect(left.removed).toEqual([...aObjects].reverse());
-        expect(e.jails(lab).map((j) => j.name)).toEqual(['lan-router', 'b']);
+    // Leave: only a's objects go, newest first.
+    at = events().length;
+    await e.destroy(lab, ['a']);
+    const left = stage(events(), at);
+    expect(left.created).toEqual([]);
+    const aObjects = joined.created.slice(0, joined.created.length / 2);
+    expect(left.removed).toEqual([...aObjects].reverse());
+    expect(e.jails(lab).map((j) => j.name)).toEqual(['lan-router', 'b']);
 
-        // Destroy the network, then the lab: everything still standing goes, in reverse order of creation.
-        at = events().length;
-        await e.destroyNetwork(lab, 'lan', true);
-        await e.destroyLab(lab);
-        const rest = stage(events(), at);
-        const standing = [...made, ...netMade.created, ...joined.created.slice(joined.created.length / 2)];
-        expect(rest.removed).toEqual([...standing].reverse());
-        expect(e.jails(lab)).toEqual([]);
-        expect(e.getLab(lab)).toBeUndefined();
-      } finally {
-        if (e.getLab(lab)) await e.destroyLab(lab);
-        e.close();
-      }
+    // Destroy the network, then the lab: everything still standing goes, in reverse order of creation.
+    at = events().length;
+    await e.destroyNetwork(lab, 'lan', true);
+    await e.destroyLab(lab);
+    const rest = stage(events(), at);
+    const standing = [...made, ...netMade.created, ...joined.created.slice(joined.created.length / 2)];
+    expect(rest.removed).toEqual([...standing].reverse());
+    expect(e.jails(lab)).toEqual([]);
+    expect(e.getLab(lab)).toBeUndefined();
+  } finally {
+    if (e.getLab(lab)) await e.destroyLab(lab);
+    e.close();
+  }
 }

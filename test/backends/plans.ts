@@ -6,7 +6,10 @@ import { planRecipe } from '../../src/plan/plan.js';
 import type { PlanStep } from '../../src/host/recording.js';
 
 /** The cookbook's recipe files. */
-export const RECIPES = readdirSync('cookbook').filter((f) => f.endsWith('.md')).sort().map((f) => join('cookbook', f));
+export const RECIPES = readdirSync('cookbook')
+  .filter((f) => f.endsWith('.md'))
+  .sort()
+  .map((f) => join('cookbook', f));
 
 const cache = new Map<string, Promise<{ text: string; ok: boolean; steps: PlanStep[] }>>();
 
@@ -17,12 +20,15 @@ export type PlannedEngine = 'linux' | 'freebsd';
 export function planOf(path: string, engine: PlannedEngine = 'freebsd') {
   const key = `${engine}:${path}`;
   if (!cache.has(key)) {
-    cache.set(key, (async () => {
-      const { recipe, errors } = await loadRecipe(path);
-      // A recipe with any problem has no plan to compare: its errors fail the test that asked.
-      if (!recipe || errors.length > 0) throw new Error(`${path}: ${errors.map((e) => `${e.line}: ${e.message}`).join('; ') || 'no recipe'}`);
-      return planRecipe(recipe, undefined, engine);
-    })());
+    cache.set(
+      key,
+      (async () => {
+        const { recipe, errors } = await loadRecipe(path);
+        // A recipe with any problem has no plan to compare: its errors fail the test that asked.
+        if (!recipe || errors.length > 0) throw new Error(`${path}: ${errors.map((e) => `${e.line}: ${e.message}`).join('; ') || 'no recipe'}`);
+        return planRecipe(recipe, undefined, engine);
+      })(),
+    );
   }
   return cache.get(key)!;
 }

@@ -50,7 +50,8 @@ function labProcesses(): string[] {
       const ns = readlinkSync(`/proc/${e}/ns/net`);
       const cmd = readFileSync(`/proc/${e}/cmdline`, 'latin1');
       const named = /^(dnsmasq|udhcpc|busybox|beam\.smp|epmd|postgres)$/.test(readFileSync(`/proc/${e}/comm`, 'latin1').trim()) || cmd.includes('/run/vessel/');
-      if (env.includes('VESSEL_COOKBOOK_RUN=') || inodes.has(ns) || named) out.push(`${e} ${readFileSync(`/proc/${e}/cmdline`, 'latin1').replace(/\0/g, ' ').trim()}`);
+      if (env.includes('VESSEL_COOKBOOK_RUN=') || inodes.has(ns) || named)
+        out.push(`${e} ${readFileSync(`/proc/${e}/cmdline`, 'latin1').replace(/\0/g, ' ').trim()}`);
     } catch {
       /* gone */
     }
@@ -70,15 +71,25 @@ export async function census(): Promise<Census> {
     db.close();
   }
   return {
-    netns: existsSync('/run/netns') ? readdirSync('/run/netns').filter((n) => n.startsWith('vc-')).sort() : [],
+    netns: existsSync('/run/netns')
+      ? readdirSync('/run/netns')
+          .filter((n) => n.startsWith('vc-'))
+          .sort()
+      : [],
     links: (await lines(['ip', '-o', 'link', 'show'])).map((l) => l.split(':')[1]!.trim().split('@')[0]!),
     addrs: await lines(['ip', '-o', 'addr', 'show']),
     routes: await lines(['ip', 'route', 'show', 'table', 'all']),
     nftTables: await lines(['nft', 'list', 'tables']),
-    mounts: readFileSync('/proc/self/mountinfo', 'utf8').split('\n').map((l) => l.split(' ')[4] ?? '').filter((p) => p.startsWith('/run/vessel') || p.startsWith('/run/netns/vc-')).sort(),
+    mounts: readFileSync('/proc/self/mountinfo', 'utf8')
+      .split('\n')
+      .map((l) => l.split(' ')[4] ?? '')
+      .filter((p) => p.startsWith('/run/vessel') || p.startsWith('/run/netns/vc-'))
+      .sort(),
     cgroups: walkDirs(join(cgroupRoot(), 'vessel')).slice(1).sort(),
     processes: labProcesses(),
-    workdirs: readdirSync('/tmp').filter((d) => d.startsWith('vessel-cookbook-')).sort(),
+    workdirs: readdirSync('/tmp')
+      .filter((d) => d.startsWith('vessel-cookbook-'))
+      .sort(),
     rows,
   };
 }

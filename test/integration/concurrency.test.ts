@@ -100,10 +100,14 @@ describe('state under concurrent writers', () => {
       const names = Array.from({ length: 100 }, (_, i) => `p${i}`);
       const results: { name: string; code: number | undefined; stderr: string }[] = [];
       for (let i = 0; i < names.length; i += 10) {
-        results.push(...(await Promise.all(names.slice(i, i + 10).map(async (n) => {
-          const r = await vessel(['run', `--name=${n}`, '--network=p']);
-          return { name: n, code: r.exitCode, stderr: String(r.stderr) };
-        }))));
+        results.push(
+          ...(await Promise.all(
+            names.slice(i, i + 10).map(async (n) => {
+              const r = await vessel(['run', `--name=${n}`, '--network=p']);
+              return { name: n, code: r.exitCode, stderr: String(r.stderr) };
+            }),
+          )),
+        );
       }
       for (const r of results) expect(r.code, `${r.name}: ${r.stderr}`).toBe(0);
       const list = JSON.parse(String((await vessel(['list', '--json'])).stdout)) as { name: string; addr: string }[];
@@ -125,10 +129,16 @@ describe('state under concurrent writers', () => {
 
 describe('--shard', () => {
   it('list: the shards of 1..4 ways cover the cookbook exactly once', async () => {
-    const all = JSON.parse((await cli(['list', '--json', 'cookbook'])).stdout).map((r: { path: string }) => r.path).sort();
+    const all = JSON.parse((await cli(['list', '--json', 'cookbook'])).stdout)
+      .map((r: { path: string }) => r.path)
+      .sort();
     expect(all.length).toBeGreaterThanOrEqual(9);
     for (const n of [1, 2, 3, 4]) {
-      const parts = await Promise.all(Array.from({ length: n }, async (_, i) => JSON.parse((await cli(['list', '--json', '--shard', `${i + 1}/${n}`, 'cookbook'])).stdout).map((r: { path: string }) => r.path)));
+      const parts = await Promise.all(
+        Array.from({ length: n }, async (_, i) =>
+          JSON.parse((await cli(['list', '--json', '--shard', `${i + 1}/${n}`, 'cookbook'])).stdout).map((r: { path: string }) => r.path),
+        ),
+      );
       const union = parts.flat();
       expect([...union].sort(), `${n} shards`).toEqual(all);
       expect(new Set(union).size, `${n} shards overlap`).toBe(union.length);

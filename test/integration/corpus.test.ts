@@ -12,7 +12,10 @@ import { useCensus } from './census.js';
 
 useCensus();
 const DIR = join(ROOT, 'test/fixtures/corpus');
-const files = (d: string) => readdirSync(join(DIR, d)).sort().map((f) => join(DIR, d, f));
+const files = (d: string) =>
+  readdirSync(join(DIR, d))
+    .sort()
+    .map((f) => join(DIR, d, f));
 const INVALID = files('invalid');
 const STRANGE = files('strange');
 const SUPERVISOR = files('supervisor');

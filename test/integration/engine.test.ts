@@ -84,13 +84,18 @@ describe('routers, DHCP and DNS', () => {
   it('says the DNS/DHCP server is not running when dnsmasq was killed, and still tears down', async () => {
     const r = await cli(['run', fx('dns-killed.md')], { timeoutMs: 60_000 });
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain(`${fx('dns-killed.md')}:12: resolve a-2 from a-1: a-1 asked 10.61.1.1 for a-2 with getent ahostsv4: no answer, because the DNS/DHCP server of network k (dnsmasq in k-router) is not running`);
+    expect(r.stdout).toContain(
+      `${fx('dns-killed.md')}:12: resolve a-2 from a-1: a-1 asked 10.61.1.1 for a-2 with getent ahostsv4: no answer, because the DNS/DHCP server of network k (dnsmasq in k-router) is not running`,
+    );
     expect(r.stdout).toContain('L13 lease a-1\n      a-1: the DNS/DHCP server of network k (dnsmasq in k-router) is not running');
   }, 60_000);
 
   it('runs two labs with the same subnets and names at the same time without either seeing the other', async () => {
     const dir = mkdtempSync(join(scratch, 'twin-'));
-    const [a, b] = await Promise.all([cli(['run', fx('lab-twin.md')], { env: { TWIN_DIR: dir }, timeoutMs: 120_000 }), cli(['run', fx('lab-twin.md')], { env: { TWIN_DIR: dir }, timeoutMs: 120_000 })]);
+    const [a, b] = await Promise.all([
+      cli(['run', fx('lab-twin.md')], { env: { TWIN_DIR: dir }, timeoutMs: 120_000 }),
+      cli(['run', fx('lab-twin.md')], { env: { TWIN_DIR: dir }, timeoutMs: 120_000 }),
+    ]);
     expect(a.stdout, a.stdout).toMatch(/^recipes: 1 passed, 0 failed$/m);
     expect(b.stdout, b.stdout).toMatch(/^recipes: 1 passed, 0 failed$/m);
     const { readdirSync } = await import('node:fs');
@@ -100,38 +105,41 @@ describe('routers, DHCP and DNS', () => {
   it('refuses bad network and DHCP input with one line, leaving nothing half-made', async () => {
     const bad = join(scratch, 'bad-net.md');
     const { writeFileSync } = await import('node:fs');
-    writeFileSync(bad, [
-      '```console',
-      '$ vessel network --create --name=n --subnet=10.63.0.0/24 --dhcp-range=10.63.1.10-10.63.1.20',
-      'vessel: --dhcp-range=10.63.1.10-10.63.1.20 is not inside the subnet 10.63.0.0/24 (usable 10.63.0.1-10.63.0.254)',
-      '[2]',
-      '$ vessel network --create --name=n --subnet=10.0.2.0/25',
-      "vessel: subnet 10.0.2.0/25 overlaps the uplink (10.0.2.0/24), the lab's outside; choose another",
-      '[2]',
-      '$ vessel network --create --name=n --subnet=198.51.100.0/24',
-      "vessel: subnet 198.51.100.0/24 overlaps the simulated internet (198.51.100.0/24), the lab's outside; choose another",
-      '[2]',
-      '$ vessel network --create --name=n --subnet=172.31.40.0/24',
-      "vessel: subnet 172.31.40.0/24 overlaps the simulated ENI subnet (172.31.32.0/20), the lab's outside; choose another",
-      '[2]',
-      '$ vessel network --create --name=n --subnet=10.63.0.0/24 --domain=bad_domain..x',
-      'vessel: --domain=bad_domain..x is not a valid DNS name: it has a bad label ""',
-      '[2]',
-      '$ vessel network --list',
-      'no networks in lab * (glob)',
-      '$ vessel network --create --name=n --subnet=10.63.0.0/24 --dhcp-range=10.63.0.200-10.63.0.202 > /dev/null',
-      '$ vessel run --name=j --count=4 --network=n --addr=dhcp',
-      'vessel: the DHCP range 10.63.0.200-10.63.0.202 of network n has 3 free address(es), 4 needed',
-      '[2]',
-      '$ vessel run --name=j --network=n --addr=10.63.0.201',
-      'vessel: 10.63.0.201 is inside the DHCP range 10.63.0.200-10.63.0.202; use an address from 10.63.0.2-10.63.0.127, or create the network with a --dhcp-range that leaves room',
-      '[2]',
-      '$ vessel list',
-      'NAME      NETWORK  ADDR       STATE    UUID',
-      'n-router  n        10.63.0.1  running  * (glob)',
-      '```',
-      '',
-    ].join('\n'));
+    writeFileSync(
+      bad,
+      [
+        '```console',
+        '$ vessel network --create --name=n --subnet=10.63.0.0/24 --dhcp-range=10.63.1.10-10.63.1.20',
+        'vessel: --dhcp-range=10.63.1.10-10.63.1.20 is not inside the subnet 10.63.0.0/24 (usable 10.63.0.1-10.63.0.254)',
+        '[2]',
+        '$ vessel network --create --name=n --subnet=10.0.2.0/25',
+        "vessel: subnet 10.0.2.0/25 overlaps the uplink (10.0.2.0/24), the lab's outside; choose another",
+        '[2]',
+        '$ vessel network --create --name=n --subnet=198.51.100.0/24',
+        "vessel: subnet 198.51.100.0/24 overlaps the simulated internet (198.51.100.0/24), the lab's outside; choose another",
+        '[2]',
+        '$ vessel network --create --name=n --subnet=172.31.40.0/24',
+        "vessel: subnet 172.31.40.0/24 overlaps the simulated ENI subnet (172.31.32.0/20), the lab's outside; choose another",
+        '[2]',
+        '$ vessel network --create --name=n --subnet=10.63.0.0/24 --domain=bad_domain..x',
+        'vessel: --domain=bad_domain..x is not a valid DNS name: it has a bad label ""',
+        '[2]',
+        '$ vessel network --list',
+        'no networks in lab * (glob)',
+        '$ vessel network --create --name=n --subnet=10.63.0.0/24 --dhcp-range=10.63.0.200-10.63.0.202 > /dev/null',
+        '$ vessel run --name=j --count=4 --network=n --addr=dhcp',
+        'vessel: the DHCP range 10.63.0.200-10.63.0.202 of network n has 3 free address(es), 4 needed',
+        '[2]',
+        '$ vessel run --name=j --network=n --addr=10.63.0.201',
+        'vessel: 10.63.0.201 is inside the DHCP range 10.63.0.200-10.63.0.202; use an address from 10.63.0.2-10.63.0.127, or create the network with a --dhcp-range that leaves room',
+        '[2]',
+        '$ vessel list',
+        'NAME      NETWORK  ADDR       STATE    UUID',
+        'n-router  n        10.63.0.1  running  * (glob)',
+        '```',
+        '',
+      ].join('\n'),
+    );
     const r = await cli(['run', bad], { timeoutMs: 60_000 });
     expect(r.stdout).toMatch(/^recipes: 1 passed, 0 failed$/m);
   }, 60_000);
@@ -156,7 +164,8 @@ describe('supervisor files and the Elixir cluster', () => {
     expect((await vessel(['logs', 'web-2'], env)).stdout).toBe('web 2 of web-2.svc.test on svc');
     const again = await vessel(['supervise', ini], env);
     expect(again.stdout).toBe(['network svc: unchanged', 'jail db: unchanged', 'jail web-1: unchanged', 'jail web-2: unchanged'].join('\n'));
-    const uuids = (): Promise<Record<string, string>> => vessel(['list', '--json'], env).then((r) => Object.fromEntries(JSON.parse(r.stdout).map((j: { name: string; uuid: string }) => [j.name, j.uuid])));
+    const uuids = (): Promise<Record<string, string>> =>
+      vessel(['list', '--json'], env).then((r) => Object.fromEntries(JSON.parse(r.stdout).map((j: { name: string; uuid: string }) => [j.name, j.uuid])));
     const before = await uuids();
     expect(Object.keys(before)).toHaveLength(4);
     // Edit one section: only its jails are re-created; the others keep their UUIDs.
@@ -192,7 +201,9 @@ describe('supervisor files and the Elixir cluster', () => {
       `${f}:17: unknown key "colour" in [jail:c]`,
     ]);
     expect((await vessel(['supervise', '--check', fx('sup-bad.ini')], env)).code).toBe(2);
-    expect((await vessel(['supervise', '--check', fx('sup-light.ini')], env)).stdout).toBe(`${fx('sup-light.ini')}: ok (1 network(s), 2 jail section(s), start order: db, web)`);
+    expect((await vessel(['supervise', '--check', fx('sup-light.ini')], env)).stdout).toBe(
+      `${fx('sup-light.ini')}: ok (1 network(s), 2 jail section(s), start order: db, web)`,
+    );
   });
 
   it('reports a dead node precisely and quickly: mesh still holds, 3 peers, and a 4-peer check fails with a diff', async () => {
@@ -234,13 +245,19 @@ describe('vessel by hand', () => {
       [['run', '--name=k', '--network=n', '--addr=10.81.0.2'], /^vessel: 10\.81\.0\.2 is already taken in 10\.81\.0\.0\/29$/],
       [['run', '--name=k', '--network=n', '--addr=10.81.0.1'], /reserved for the network's router/],
       [['run', '--name=k', '--network=n', '--addr=10.81.0.6'], /reserved for the lab host/],
-      [['run', '--name=k', '--network=n', '--count=2'], /^vessel: the auto pool of 10\.81\.0\.0\/29 \(10\.81\.0\.2-10\.81\.0\.3, 2 addresses\) has 1 free, 2 needed$/],
+      [
+        ['run', '--name=k', '--network=n', '--count=2'],
+        /^vessel: the auto pool of 10\.81\.0\.0\/29 \(10\.81\.0\.2-10\.81\.0\.3, 2 addresses\) has 1 free, 2 needed$/,
+      ],
       [['run', '--name=k', '--network=n', '--count=0'], /^vessel: --count=0 must be a whole number from 1 to 1000$/],
       [['run', '--name=k', '--network=n', '--slot=3', '--addr=10.81.0.3'], /^vessel: --slot gives the address; use it without --addr, or with --addr=dhcp/],
       [['run', '--name=k', '--network=n', '--slot=2'], /^vessel: slot 2 \(10\.81\.0\.2\) is already taken by jail j$/],
       [['run', '--name=k', '--network=n', '--slot=3', '--count=2'], /^vessel: slot 4 is 10\.81\.0\.4, outside the slot range 2-3/],
       [['run', '--name=k', '--addr=alias:eni0:172.31.32.5'], /^vessel: no interface eni0 in lab vctest1 to alias on \(a run's lab has the ENI eni0\)$/],
-      [['run', '--name=k', '--addr=alias:eni0:172.31.32.5', '--network=n'], /^vessel: --addr=alias:NIC:IP puts the jail on the NIC itself; leave out --network$/],
+      [
+        ['run', '--name=k', '--addr=alias:eni0:172.31.32.5', '--network=n'],
+        /^vessel: --addr=alias:NIC:IP puts the jail on the NIC itself; leave out --network$/,
+      ],
       [['run', '--name=k', '--addr=alias:eni0'], /must look like alias:NIC:IP/],
       [['partition', 'j', '--', 'j'], /^vessel: partition: j cannot be in both groups$/],
       [['network', '--create', '--name=v0', '--subnet=10.88.0.0/24', '--vlan=0'], /^vessel: --vlan=0: a VLAN id is from 1 to 4094$/],
@@ -249,7 +266,10 @@ describe('vessel by hand', () => {
       [['partition', 'j', '--', 'zz'], /^vessel: partition: no jail named zz in lab vctest1$/],
       [['partition', 'j'], /^vessel: partition: give two groups, e\.g\. vessel partition a,b -- c,d,e$/],
       [['run', '--name=k', '--network=nope'], /^vessel: no network named nope in lab vctest1/],
-      [['network', '--create', '--name=m', '--subnet=10.81.0.0/24'], /^vessel: subnet 10\.81\.0\.0\/24 overlaps network n \(10\.81\.0\.0\/29\) in lab vctest1$/],
+      [
+        ['network', '--create', '--name=m', '--subnet=10.81.0.0/24'],
+        /^vessel: subnet 10\.81\.0\.0\/24 overlaps network n \(10\.81\.0\.0\/29\) in lab vctest1$/,
+      ],
       [['network', '--create', '--name=m', '--subnet=10.82.0.1/24'], /host bits are set/],
       [['network', '--create', '--name=UPPER', '--subnet=10.82.0.0/24'], /^vessel: network name "UPPER"/],
       [['network', '--destroy', '--name=n'], /^vessel: network n still has 1 jail\(s\) attached \(j\); destroy them first or use --force$/],
@@ -273,16 +293,25 @@ describe('vessel by hand', () => {
     const run = await vessel(['run', '--name=w', '--count=2', '--network=lan', '--', 'sh', '-c', 'echo hello from $VESSEL_JAIL; exec sleep 1000'], env);
     expect(run.stdout).toBe('w-1  10.83.0.2  running\nw-2  10.83.0.3  running');
     const list = await vessel(['network', '--list'], env);
-    expect(list.stdout).toMatch(/^lan {2}bridge br-lan {2}subnet 10\.83\.0\.0\/24 {2}host 10\.83\.0\.254 {2}domain lan\.test {2}dhcp 10\.83\.0\.128-10\.83\.0\.253 {2}no-nat\n {2}JAIL +INTERFACE +MAC +IP +STATE +ADDRESS\n {2}lan-router +vh1\/eth0 +02(:[0-9a-f]{2}){5} +10\.83\.0\.1 +running +router\n {2}w-1 +vh2\/eth0 +02(:[0-9a-f]{2}){5} +10\.83\.0\.2 +running +static\n {2}w-2 +vh3\/eth0/);
+    expect(list.stdout).toMatch(
+      /^lan {2}bridge br-lan {2}subnet 10\.83\.0\.0\/24 {2}host 10\.83\.0\.254 {2}domain lan\.test {2}dhcp 10\.83\.0\.128-10\.83\.0\.253 {2}no-nat\n {2}JAIL +INTERFACE +MAC +IP +STATE +ADDRESS\n {2}lan-router +vh1\/eth0 +02(:[0-9a-f]{2}){5} +10\.83\.0\.1 +running +router\n {2}w-1 +vh2\/eth0 +02(:[0-9a-f]{2}){5} +10\.83\.0\.2 +running +static\n {2}w-2 +vh3\/eth0/,
+    );
     const ex = await vessel(['exec', 'w-2', '--', 'sh', '-c', 'hostname; exit 7'], env);
     expect(ex).toMatchObject({ code: 7, stdout: 'w-2' });
     await new Promise((r) => setTimeout(r, 300));
     expect((await vessel(['logs', 'w-1'], env)).stdout).toBe('hello from w-1');
     expect((await vessel(['stop', 'w-1'], env)).code).toBe(0);
-    expect(JSON.parse((await vessel(['list', '--json'], env)).stdout).map((j: { name: string; state: string }) => `${j.name}:${j.state}`)).toEqual(['lan-router:running', 'w-1:stopped', 'w-2:running']);
+    expect(JSON.parse((await vessel(['list', '--json'], env)).stdout).map((j: { name: string; state: string }) => `${j.name}:${j.state}`)).toEqual([
+      'lan-router:running',
+      'w-1:stopped',
+      'w-2:running',
+    ]);
     expect((await vessel(['start', 'w-1'], env)).code).toBe(0);
     expect((await vessel(['destroy', 'w-2'], env)).stdout).toBe('destroyed 1 jail(s)');
-    expect(JSON.parse((await vessel(['network', '--list', '--json'], env)).stdout)[0].members.map((m: { jail: string }) => m.jail)).toEqual(['lan-router', 'w-1']);
+    expect(JSON.parse((await vessel(['network', '--list', '--json'], env)).stdout)[0].members.map((m: { jail: string }) => m.jail)).toEqual([
+      'lan-router',
+      'w-1',
+    ]);
   }, 60_000);
 
   it('cleanup checks networks and jails against the kernel and forgets what is gone', async () => {
@@ -315,11 +344,30 @@ describe('vessel by hand', () => {
       await sh(['ip', 'link', 'set', 'vctest0', 'up']);
       await sh(['ip', '-n', out, 'addr', 'add', '10.77.77.1/24', 'dev', 'eth0']);
       await sh(['ip', '-n', out, 'link', 'set', 'eth0', 'up']);
-      await sh(['ip', 'netns', 'exec', out, 'dnsmasq', '--conf-file=/dev/null', '--user=root', '--interface=eth0', '--bind-interfaces', '--no-resolv', '--no-hosts', '--no-ping',
-        '--dhcp-range=10.77.77.50,10.77.77.60,255.255.255.0,1h', '--dhcp-option=option:router,10.77.77.1', '--dhcp-option=option:dns-server,10.77.77.1',
-        '--host-record=outside.example,10.77.77.1', `--dhcp-leasefile=${join(scratch, 'out.leases')}`, `--pid-file=${pidFile}`]);
+      await sh([
+        'ip',
+        'netns',
+        'exec',
+        out,
+        'dnsmasq',
+        '--conf-file=/dev/null',
+        '--user=root',
+        '--interface=eth0',
+        '--bind-interfaces',
+        '--no-resolv',
+        '--no-hosts',
+        '--no-ping',
+        '--dhcp-range=10.77.77.50,10.77.77.60,255.255.255.0,1h',
+        '--dhcp-option=option:router,10.77.77.1',
+        '--dhcp-option=option:dns-server,10.77.77.1',
+        '--host-record=outside.example,10.77.77.1',
+        `--dhcp-leasefile=${join(scratch, 'out.leases')}`,
+        `--pid-file=${pidFile}`,
+      ]);
       expect((await vessel(['init', '--inet-nic=vctest0'], env)).stdout).toBe(`lab ${lab} ready (by hand; uplink: vctest0)`);
-      expect((await vessel(['network', '--create', '--name=h', '--subnet=10.77.77.0/25'], env)).stderr).toBe("vessel: subnet 10.77.77.0/25 overlaps the uplink vctest0 (10.77.77.0/24), the lab's outside; choose another");
+      expect((await vessel(['network', '--create', '--name=h', '--subnet=10.77.77.0/25'], env)).stderr).toBe(
+        "vessel: subnet 10.77.77.0/25 overlaps the uplink vctest0 (10.77.77.0/24), the lab's outside; choose another",
+      );
       expect((await vessel(['network', '--create', '--name=h', '--subnet=10.64.0.0/24'], env)).stdout).toContain('NAT out through the uplink');
       await vessel(['run', '--name=c', '--network=h', '--addr=dhcp'], env);
       expect((await vessel(['exec', 'h-router', '--', 'ip', '-4', '-o', 'addr', 'show', 'eth1'], env)).stdout).toMatch(/inet 10\.77\.77\.(5\d|60)\/24/);
@@ -330,17 +378,20 @@ describe('vessel by hand', () => {
       const { readFileSync, existsSync } = await import('node:fs');
       if (existsSync(pidFile)) process.kill(Number(readFileSync(pidFile, 'utf8')), 'SIGKILL');
       await execa('ip', ['netns', 'del', out], { reject: false });
-      for (let i = 0; i < 50 && (await execa('ip', ['link', 'show', 'vctest0'], { reject: false })).exitCode === 0; i++) await new Promise((r) => setTimeout(r, 50));
+      for (let i = 0; i < 50 && (await execa('ip', ['link', 'show', 'vctest0'], { reject: false })).exitCode === 0; i++)
+        await new Promise((r) => setTimeout(r, 50));
     }
   }, 60_000);
 
   it('run-network keeps a network while it runs and removes it on SIGTERM', async () => {
     const child = execa(process.execPath, [VESSEL, 'run-network', '--name=fg', '--subnet=10.87.0.0/24'], { reject: false, env: { ...env, NO_COLOR: '1' } });
     let seen = '';
-    await new Promise<void>((resolve) => child.stdout!.on('data', (d: Buffer) => {
-      seen += String(d);
-      if (seen.includes('Ctrl-C removes it')) resolve();
-    }));
+    await new Promise<void>((resolve) =>
+      child.stdout!.on('data', (d: Buffer) => {
+        seen += String(d);
+        if (seen.includes('Ctrl-C removes it')) resolve();
+      }),
+    );
     expect(seen).toBe(`network fg is up in lab ${lab} (router fg-router, domain fg.test); Ctrl-C removes it\n`);
     expect(JSON.parse((await vessel(['network', '--list', '--json'], env)).stdout).map((n: { name: string }) => n.name)).toEqual(['fg']);
     child.kill('SIGTERM');
@@ -359,7 +410,15 @@ describe('vessel by hand', () => {
 
 describe('VLAN modes', () => {
   // 802.1Q is detected, not assumed: the tagged path runs only where the kernel can make a vlan link.
-  const probe = () => execa('sh', ['-c', 'ip netns add vcq && ip -n vcq link add q0 type veth peer name q1 && ip -n vcq link add link q0 name q0.7 type vlan id 7; rc=$?; ip netns del vcq; exit $rc'], { reject: false });
+  const probe = () =>
+    execa(
+      'sh',
+      [
+        '-c',
+        'ip netns add vcq && ip -n vcq link add q0 type veth peer name q1 && ip -n vcq link add link q0 name q0.7 type vlan id 7; rc=$?; ip netns del vcq; exit $rc',
+      ],
+      { reject: false },
+    );
   let tagged = false;
   it('detects whether this kernel can tag (802.1Q)', async () => {
     tagged = (await probe()).exitCode === 0;
@@ -392,7 +451,7 @@ describe('VLAN modes', () => {
 });
 
 describe('safety', () => {
-  it('a full cookbook run changes nothing in the machine\'s own namespace, and no lab packet reaches it', async () => {
+  it("a full cookbook run changes nothing in the machine's own namespace, and no lab packet reaches it", async () => {
     const nft = async (args: string[]) => execa('nft', args, { reject: false });
     // Counters in the machine's own namespace for every subnet the labs use.
     const SUBNETS = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '198.51.100.0/24', '203.0.113.0/24'];
@@ -417,7 +476,10 @@ describe('safety', () => {
       const rules = (await nft(['list', 'table', 'inet', 'vcsafety'])).stdout;
       const counters = [...rules.matchAll(/counter packets (\d+) bytes (\d+)/g)].map((m) => Number(m[1]));
       expect(counters).toHaveLength(3 * 2 * SUBNETS.length);
-      expect(counters.every((c) => c === 0), rules).toBe(true);
+      expect(
+        counters.every((c) => c === 0),
+        rules,
+      ).toBe(true);
     } finally {
       await nft(['delete', 'table', 'inet', 'vcsafety']);
     }

@@ -39,7 +39,9 @@ describe('faults', () => {
       process.kill(udhcpc, 'SIGKILL');
       const r = await run;
       expect(r.exitCode).toBe(1);
-      expect(String(r.stderr).trim()).toMatch(/^vessel: the DHCP client of jail c \(busybox udhcpc\) exited before it got a lease from d-router; its log ends: udhcpc: .+$/);
+      expect(String(r.stderr).trim()).toMatch(
+        /^vessel: the DHCP client of jail c \(busybox udhcpc\) exited before it got a lease from d-router; its log ends: udhcpc: .+$/,
+      );
       // Well before the 15 s lease timeout.
       expect(Date.now() - started).toBeLessThan(10_000);
       // The failed jail left nothing: the lab has only the router.

@@ -9,7 +9,7 @@ useCensus();
 const vessel = (args: string[], env: Record<string, string>) => execa(process.execPath, [join(ROOT, 'bin/vessel'), ...args], { reject: false, env });
 
 describe('graph', () => {
-  it('prints a recipe\'s topology as mermaid, without running anything', async () => {
+  it("prints a recipe's topology as mermaid, without running anything", async () => {
     const r = await cli(['graph', 'cookbook/getting-started.md']);
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');

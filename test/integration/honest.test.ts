@@ -83,7 +83,7 @@ describe('bad input the engine refuses', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 
-  it("vessel list reads without making a lab, and a missing supervisor file has no line :0", async () => {
+  it('vessel list reads without making a lab, and a missing supervisor file has no line :0', async () => {
     const l = await vessel(['--lab', 'vcnotthere', 'list']);
     expect(l).toMatchObject({ code: 0, stdout: 'no lab vcnotthere yet, so no jails' });
     const again = await vessel(['--lab', 'vcnotthere', 'list']);
@@ -94,8 +94,12 @@ describe('bad input the engine refuses', () => {
 });
 
 describe('any output size', () => {
-  it('runs a 1 GiB step, a million-line console command with ... and a 50 MB line, with the runner\'s memory bounded', async () => {
-    const r = await execa('/usr/bin/time', ['-f', 'peak-rss-kb=%M', process.execPath, join(ROOT, 'bin/vessel-cookbook'), 'run', '--reporter', 'json', fx('huge-output.md')], { reject: false, env: { NO_COLOR: '1' }, timeout: 300_000 });
+  it("runs a 1 GiB step, a million-line console command with ... and a 50 MB line, with the runner's memory bounded", async () => {
+    const r = await execa(
+      '/usr/bin/time',
+      ['-f', 'peak-rss-kb=%M', process.execPath, join(ROOT, 'bin/vessel-cookbook'), 'run', '--reporter', 'json', fx('huge-output.md')],
+      { reject: false, env: { NO_COLOR: '1' }, timeout: 300_000 },
+    );
     expect(r.exitCode, String(r.stderr)).toBe(0);
     const rss = Number(/peak-rss-kb=(\d+)/.exec(String(r.stderr))![1]);
     // The runner's memory does not grow with the output: 1 GiB went through it.
@@ -131,7 +135,9 @@ describe('any output size', () => {
     try {
       const r = await cli(['run', fx('disk-full.md')], { env: { TMPDIR: dir }, timeoutMs: 60_000 });
       expect(r.code).toBe(1);
-      expect(r.stdout).toMatch(new RegExp(`disk-full\\.md:5: the block exited with status 1 \\(expected 0\\); no space left on device in ${dir}/vessel-cookbook-[^/]+/work`));
+      expect(r.stdout).toMatch(
+        new RegExp(`disk-full\\.md:5: the block exited with status 1 \\(expected 0\\); no space left on device in ${dir}/vessel-cookbook-[^/]+/work`),
+      );
       expect(readdirSync(dir)).toEqual([]);
     } finally {
       await execa('umount', [dir]);

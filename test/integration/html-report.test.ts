@@ -67,7 +67,11 @@ describe('html reports', () => {
     const file = join(out, 'hostile.html');
     expect(readFileSync(file, 'utf8')).not.toMatch(/<script/i);
     const { page, fetched } = await open(file, 1280);
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number; __pwnedProse?: number }).__pwned ?? (window as unknown as { __pwnedProse?: number }).__pwnedProse)).toBeUndefined();
+    expect(
+      await page.evaluate(
+        () => (window as unknown as { __pwned?: number; __pwnedProse?: number }).__pwned ?? (window as unknown as { __pwnedProse?: number }).__pwnedProse,
+      ),
+    ).toBeUndefined();
     expect(await page.locator('pre.output').first().textContent()).toContain('<script>window.__pwned = 1</script>');
     expect(await page.locator('img').count()).toBe(0);
     expect(await page.locator('.step[data-status="fail"] pre.diff .del').textContent()).toBe('-expected');
@@ -77,7 +81,7 @@ describe('html reports', () => {
     await page.close();
 
     const idx = await cli(['report', out]);
-    expect(idx.stdout.trim()).toBe(`${join(out, "index.html")}: 2 recipe report(s)`);
+    expect(idx.stdout.trim()).toBe(`${join(out, 'index.html')}: 2 recipe report(s)`);
     const ix = await open(join(out, 'index.html'), 390);
     expect(await ix.page.locator('tbody tr').count()).toBe(2);
     expect(await ix.page.locator('tr[data-status="fail"] a').textContent()).toBe('A report with hostile output <b>and</b> a failure');

@@ -14,7 +14,8 @@ const LAB = 'vcinject';
 const scratch = mkdtempSync(join(tmpdir(), 'vc-inject-'));
 const SENTINEL = join(scratch, 'pwned');
 const env = { VESSEL_LAB: LAB, NO_COLOR: '1' };
-const vessel = (args: string[], extra: Record<string, string> = {}) => execa(process.execPath, [join(ROOT, 'bin/vessel'), ...args], { reject: false, env: { ...env, ...extra } });
+const vessel = (args: string[], extra: Record<string, string> = {}) =>
+  execa(process.execPath, [join(ROOT, 'bin/vessel'), ...args], { reject: false, env: { ...env, ...extra } });
 
 beforeAll(async () => {
   expect((await vessel(['network', '--create', '--name=n', '--subnet=10.74.0.0/24'])).exitCode).toBe(0);
@@ -31,7 +32,10 @@ const cases: [string, string[]][] = [
   ...payloads.map((p): [string, string[]] => [`run --network=${JSON.stringify(p)}`, ['run', '--name=ok', `--network=${p}`]]),
   ...payloads.map((p): [string, string[]] => [`run --addr=${JSON.stringify(p)}`, ['run', '--name=ok', '--network=n', `--addr=${p}`]]),
   ...payloads.map((p): [string, string[]] => [`network --name=${JSON.stringify(p)}`, ['network', '--create', `--name=${p}`, '--subnet=10.75.0.0/24']]),
-  ...payloads.map((p): [string, string[]] => [`network --domain=${JSON.stringify(p)}`, ['network', '--create', '--name=dom', '--subnet=10.75.0.0/24', `--domain=${p}`]]),
+  ...payloads.map((p): [string, string[]] => [
+    `network --domain=${JSON.stringify(p)}`,
+    ['network', '--create', '--name=dom', '--subnet=10.75.0.0/24', `--domain=${p}`],
+  ]),
   ...payloads.map((p): [string, string[]] => [`network --subnet=${JSON.stringify(p)}`, ['network', '--create', '--name=sub', `--subnet=${p}`]]),
   ...payloads.map((p): [string, string[]] => [`--lab=${JSON.stringify(p)}`, ['--lab', p, 'list']]),
   ...payloads.map((p): [string, string[]] => [`exec ${JSON.stringify(p)}`, ['exec', p, '--', 'true']]),

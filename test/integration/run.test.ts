@@ -27,7 +27,7 @@ describe('run', () => {
     const r = await cli(['run', fx('console-diff.md')]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(`${fx('console-diff.md')}:5: output of the command on line 5 does not match the transcript`);
-    expect(r.stdout).toContain(['@@ -5,4 +1,4 @@', '     $ printf \'alpha\\nbeta\\ngamma\\n\'', '     alpha', '    -BETA', '    +beta', '     gamma'].join('\n'));
+    expect(r.stdout).toContain(['@@ -5,4 +1,4 @@', "     $ printf 'alpha\\nbeta\\ngamma\\n'", '     alpha', '    -BETA', '    +beta', '     gamma'].join('\n'));
     expect(r.stdout).toMatch(/1 step\(s\) not run: an earlier step failed \(L4, line 4\)/);
   });
 
@@ -50,7 +50,10 @@ describe('run', () => {
     expect(r.stdout).toMatch(/✓ L4 sh after 3 attempts/);
   });
 
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
     it(`stops the current step on ${signal}, tears down, and exits ${code}`, async () => {
       const ready = join(scratch, `ready-${signal}`);
       const note = join(scratch, `note-${signal}`);
@@ -189,7 +192,10 @@ describe('bad input', () => {
     // As root, permissions are not enforced; drop to nobody for this check.
     const args = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath] : [process.execPath];
     const { execa } = await import('execa');
-    const r = await execa(args[0]!, [...args.slice(1), join(import.meta.dirname, '../../bin/vessel-cookbook'), 'check', f], { reject: false, env: { NO_COLOR: '1' } });
+    const r = await execa(args[0]!, [...args.slice(1), join(import.meta.dirname, '../../bin/vessel-cookbook'), 'check', f], {
+      reject: false,
+      env: { NO_COLOR: '1' },
+    });
     expect(r.exitCode).toBe(2);
     expect(String(r.stderr).trim()).toBe(`${f}: cannot read the file (permission denied)`);
   });
@@ -220,13 +226,19 @@ describe('check, list, show', () => {
   it('check is quiet and exits 0 on good files', async () => {
     const r = await cli(['check', fx('pass.md')]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe(`${fx("pass.md")}: ok (7 steps)`);
+    expect(r.stdout).toBe(`${fx('pass.md')}: ok (7 steps)`);
   });
 
   it('list shows path, title, summary, steps, engines and tags; filters by tag and shard', async () => {
     const r = await cli(['list', RUN_FIXTURES, '--json']);
     const rows = JSON.parse(r.stdout) as { path: string; title: string; steps: number; engines: string[]; tags: string[] }[];
-    expect(rows.find((x) => x.path.endsWith('pass.md'))).toMatchObject({ title: 'Everything host-side passes', summary: 'Exports, transcripts, files, skips and engine selection', steps: 7, engines: ['linux', 'freebsd'], tags: ['smoke'] });
+    expect(rows.find((x) => x.path.endsWith('pass.md'))).toMatchObject({
+      title: 'Everything host-side passes',
+      summary: 'Exports, transcripts, files, skips and engine selection',
+      steps: 7,
+      engines: ['linux', 'freebsd'],
+      tags: ['smoke'],
+    });
     const tagged = await cli(['list', RUN_FIXTURES, '--tag', 'alpha']);
     expect(tagged.stdout).toContain('tagged-a.md');
     expect(tagged.stdout).not.toContain('tagged-b.md');

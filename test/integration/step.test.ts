@@ -37,7 +37,17 @@ afterEach(async () => {
 });
 
 function start(extra = ''): void {
-  tmux('new-session', '-d', '-s', SESSION, '-x', '120', '-y', '60', `cd ${ROOT} && NO_COLOR=1 node bin/vessel-cookbook run --step ${extra} ${FILE}; echo "EXIT=$?"; sleep 120`);
+  tmux(
+    'new-session',
+    '-d',
+    '-s',
+    SESSION,
+    '-x',
+    '120',
+    '-y',
+    '60',
+    `cd ${ROOT} && NO_COLOR=1 node bin/vessel-cookbook run --step ${extra} ${FILE}; echo "EXIT=$?"; sleep 120`,
+  );
 }
 
 describe('run --step', () => {

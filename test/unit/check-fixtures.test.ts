@@ -6,7 +6,9 @@ import { loadRecipe } from '../../src/recipe/load.js';
 import { formatError } from '../../src/cli/common.js';
 
 const dir = join(import.meta.dirname, '../fixtures/malformed');
-const cases = readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
+const cases = readdirSync(dir)
+  .filter((f) => f.endsWith('.md'))
+  .sort();
 
 describe('malformed recipe fixtures', () => {
   it('has at least 25 cases', () => {
@@ -15,15 +17,21 @@ describe('malformed recipe fixtures', () => {
   for (const file of cases) {
     it(file, async () => {
       const path = join(dir, file);
-      const expected = readFileSync(path.replace(/\.md$/, '.expect'), 'utf8').trim().split('\n').map((l) => {
-        const m = /^(\d+): (.*)$/.exec(l)!;
-        return { line: Number(m[1]), message: m[2]! };
-      });
+      const expected = readFileSync(path.replace(/\.md$/, '.expect'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => {
+          const m = /^(\d+): (.*)$/.exec(l)!;
+          return { line: Number(m[1]), message: m[2]! };
+        });
       const { errors } = await loadRecipe(path);
       const reported = errors.map(formatError);
       expect([...new Set(errors.map((e) => e.line))].sort()).toEqual([...new Set(expected.map((e) => e.line))].sort());
       for (const e of expected) {
-        expect(reported.some((r) => r.startsWith(`${path}:${e.line}: `) && r.includes(e.message)), `${e.line}: ${e.message}\n got:\n${reported.join('\n')}`).toBe(true);
+        expect(
+          reported.some((r) => r.startsWith(`${path}:${e.line}: `) && r.includes(e.message)),
+          `${e.line}: ${e.message}\n got:\n${reported.join('\n')}`,
+        ).toBe(true);
       }
     });
   }

@@ -23,35 +23,81 @@ describe('unified diffs', () => {
     const far = [...exp];
     far[2] = 'X';
     far[17] = 'Y';
-    expect(diff(exp, far)).toBe([
-      '--- expected r.md', '+++ actual output',
-      '@@ -10,6 +1,6 @@', ' l0', ' l1', '-l2', '+X', ' l3', ' l4', ' l5',
-      '@@ -24,6 +15,6 @@', ' l14', ' l15', ' l16', '-l17', '+Y', ' l18', ' l19',
-    ].join('\n'));
+    expect(diff(exp, far)).toBe(
+      [
+        '--- expected r.md',
+        '+++ actual output',
+        '@@ -10,6 +1,6 @@',
+        ' l0',
+        ' l1',
+        '-l2',
+        '+X',
+        ' l3',
+        ' l4',
+        ' l5',
+        '@@ -24,6 +15,6 @@',
+        ' l14',
+        ' l15',
+        ' l16',
+        '-l17',
+        '+Y',
+        ' l18',
+        ' l19',
+      ].join('\n'),
+    );
     // Six unchanged lines between two changes (twice the context) still make one hunk, as in GNU diff.
     const six = [...exp];
     six[3] = 'X';
     six[10] = 'Y';
-    expect(diff(exp, six).split('\n').filter((l) => l.startsWith('@@'))).toEqual(['@@ -10,14 +1,14 @@']);
+    expect(
+      diff(exp, six)
+        .split('\n')
+        .filter((l) => l.startsWith('@@')),
+    ).toEqual(['@@ -10,14 +1,14 @@']);
     const seven = [...exp];
     seven[3] = 'X';
     seven[11] = 'Y';
-    expect(diff(exp, seven).split('\n').filter((l) => l.startsWith('@@'))).toHaveLength(2);
+    expect(
+      diff(exp, seven)
+        .split('\n')
+        .filter((l) => l.startsWith('@@')),
+    ).toHaveLength(2);
     const near = [...exp];
     near[5] = 'X';
     near[10] = 'Y';
-    expect(diff(exp, near)).toBe([
-      '--- expected r.md', '+++ actual output',
-      '@@ -12,12 +3,12 @@', ' l2', ' l3', ' l4', '-l5', '+X', ' l6', ' l7', ' l8', ' l9', '-l10', '+Y', ' l11', ' l12', ' l13',
-    ].join('\n'));
+    expect(diff(exp, near)).toBe(
+      [
+        '--- expected r.md',
+        '+++ actual output',
+        '@@ -12,12 +3,12 @@',
+        ' l2',
+        ' l3',
+        ' l4',
+        '-l5',
+        '+X',
+        ' l6',
+        ' l7',
+        ' l8',
+        ' l9',
+        '-l10',
+        '+Y',
+        ' l11',
+        ' l12',
+        ' l13',
+      ].join('\n'),
+    );
   });
 
   it('absorbed lines show as context; no change, no diff', () => {
     // (`...` takes y too: one missing line is a smaller difference than a changed one)
-    expect(diff(['a', '...', 'z'], ['a', 'b', 'c', 'y'])).toBe(['--- expected r.md', '+++ actual output', '@@ -11,2 +2,3 @@', ' b', ' c', ' y', '-z'].join('\n'));
+    expect(diff(['a', '...', 'z'], ['a', 'b', 'c', 'y'])).toBe(
+      ['--- expected r.md', '+++ actual output', '@@ -11,2 +2,3 @@', ' b', ' c', ' y', '-z'].join('\n'),
+    );
     expect(diff(['a', '...'], ['a', 'b'])).toBe('');
     expect(unifiedDiff(matchLines(E(['x']), ['y']).ops, { path: 'p.md', title: 'L3' }).split('\n')[0]).toBe('--- expected p.md (L3)');
-    expect(unifiedDiff(matchLines(E(['x']), ['y']).ops, { path: 'p.md', context: 0 })).toBe(['--- expected p.md', '+++ actual output', '@@ -10,1 +1,1 @@', '-x', '+y'].join('\n'));
+    expect(unifiedDiff(matchLines(E(['x']), ['y']).ops, { path: 'p.md', context: 0 })).toBe(
+      ['--- expected p.md', '+++ actual output', '@@ -10,1 +1,1 @@', '-x', '+y'].join('\n'),
+    );
   });
 
   it('only output, nothing expected', () => {

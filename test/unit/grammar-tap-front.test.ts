@@ -18,10 +18,27 @@ const parsed = (text: string) => {
 
 describe('assertion grammar', () => {
   it('reads each kind into its fields', () => {
-    expect(parsed('reach a->b:80')).toEqual({ kind: 'reach', line: 4, text: 'reach a->b:80', from: { kind: 'jail', name: 'a' }, to: { endpoint: { kind: 'jail', name: 'b' }, port: 80 } });
-    expect(parsed('isolated web-* -> 10.0.0.1:65535  # comment')).toMatchObject({ kind: 'isolated', from: { kind: 'pattern', pattern: 'web-*' }, to: { endpoint: { kind: 'ip', address: '10.0.0.1' }, port: 65535 } });
+    expect(parsed('reach a->b:80')).toEqual({
+      kind: 'reach',
+      line: 4,
+      text: 'reach a->b:80',
+      from: { kind: 'jail', name: 'a' },
+      to: { endpoint: { kind: 'jail', name: 'b' }, port: 80 },
+    });
+    expect(parsed('isolated web-* -> 10.0.0.1:65535  # comment')).toMatchObject({
+      kind: 'isolated',
+      from: { kind: 'pattern', pattern: 'web-*' },
+      to: { endpoint: { kind: 'ip', address: '10.0.0.1' }, port: 65535 },
+    });
     expect(parsed('reach host -> www.example:1')).toMatchObject({ from: { kind: 'host' }, to: { endpoint: { kind: 'dns', name: 'www.example' }, port: 1 } });
-    expect(parsed('resolve web from upstream')).toEqual({ kind: 'resolve', line: 4, text: 'resolve web from upstream', name: 'web', from: { kind: 'upstream' }, expect: { kind: 'any' } });
+    expect(parsed('resolve web from upstream')).toEqual({
+      kind: 'resolve',
+      line: 4,
+      text: 'resolve web from upstream',
+      name: 'web',
+      from: { kind: 'upstream' },
+      expect: { kind: 'any' },
+    });
     expect(parsed('resolve web from a = 10.0.0.2')).toMatchObject({ expect: { kind: 'ip', address: '10.0.0.2' } });
     expect(parsed('resolve web from a in 10.0.0.0/24')).toMatchObject({ expect: { kind: 'cidr', cidr: '10.0.0.0/24' } });
     expect(parsed('lease a-*')).toEqual({ kind: 'lease', line: 4, text: 'lease a-*', jail: { kind: 'pattern', pattern: 'a-*' } });
@@ -68,8 +85,29 @@ describe('assertion grammar', () => {
   });
 });
 
-const step = (status: StepResult['status'], extra: Partial<StepResult> = {}): StepResult => ({ id: 'L3', line: 3, kind: 'sh', lang: 'sh', status, durationMs: 1, attempts: 1, output: '', ...extra });
-const recipe = (status: RecipeResult['status'], steps: StepResult[], reason?: string): RecipeResult => ({ path: 'r.md', name: 'r', tags: [], engine: 'linux', lab: 'x', status, startedAt: 'now', durationMs: 5, steps, ...(reason ? { reason } : {}) });
+const step = (status: StepResult['status'], extra: Partial<StepResult> = {}): StepResult => ({
+  id: 'L3',
+  line: 3,
+  kind: 'sh',
+  lang: 'sh',
+  status,
+  durationMs: 1,
+  attempts: 1,
+  output: '',
+  ...extra,
+});
+const recipe = (status: RecipeResult['status'], steps: StepResult[], reason?: string): RecipeResult => ({
+  path: 'r.md',
+  name: 'r',
+  tags: [],
+  engine: 'linux',
+  lab: 'x',
+  status,
+  startedAt: 'now',
+  durationMs: 5,
+  steps,
+  ...(reason ? { reason } : {}),
+});
 
 describe('TAP', () => {
   it('an interrupted or failed recipe is never ok', () => {
@@ -87,11 +125,29 @@ describe('TAP', () => {
 
   it('a failing step carries its message, place, kind and output as YAML', () => {
     const t = tapForRecipe(recipe('fail', [step('fail', { output: 'oops\n', attempts: 2, failure: { kind: 'exit', line: 9, message: 'boom: it # broke' } })]));
-    expect(t).toBe(['TAP version 14', '# r.md', '1..1', 'not ok 1 - L3 sh', '  ---', '  message: |-', '    boom: it # broke', '  at: r.md:9', '  kind: exit', '  attempts: 2', '  output: oops', '  ...', ''].join('\n'));
+    expect(t).toBe(
+      [
+        'TAP version 14',
+        '# r.md',
+        '1..1',
+        'not ok 1 - L3 sh',
+        '  ---',
+        '  message: |-',
+        '    boom: it # broke',
+        '  at: r.md:9',
+        '  kind: exit',
+        '  attempts: 2',
+        '  output: oops',
+        '  ...',
+        '',
+      ].join('\n'),
+    );
     const d = tapForRecipe(recipe('fail', [step('fail', { output: 'x', failure: { kind: 'mismatch', line: 4, message: 'differs', diff: '-a\n+b' } })]));
     expect(d).toContain('  diff: |-\n    -a\n    +b\n');
     expect(d).not.toContain('output:');
-    expect(tapForRecipe(recipe('unrunnable', [step('notrun', { reason: 'the host cannot run this recipe' })], 'needs x'))).toBe('TAP version 14\n# r.md\n1..0 # SKIP needs x\n');
+    expect(tapForRecipe(recipe('unrunnable', [step('notrun', { reason: 'the host cannot run this recipe' })], 'needs x'))).toBe(
+      'TAP version 14\n# r.md\n1..0 # SKIP needs x\n',
+    );
   });
 });
 

@@ -39,7 +39,12 @@ describe('forEachLine', () => {
   it('gives every line without its newline or CR, the last one even without a newline', () => {
     const got: [string, number, boolean][] = [];
     expect(forEachLine(file('c', 'a\r\nb\n\nc'), (l, i, cut) => got.push([l, i, cut]))).toEqual({ lines: 4, cut: 0 });
-    expect(got).toEqual([['a', 0, false], ['b', 1, false], ['', 2, false], ['c', 3, false]]);
+    expect(got).toEqual([
+      ['a', 0, false],
+      ['b', 1, false],
+      ['', 2, false],
+      ['c', 3, false],
+    ]);
     expect(forEachLine(file('e', ''), () => undefined)).toEqual({ lines: 0, cut: 0 });
   });
 
@@ -47,6 +52,9 @@ describe('forEachLine', () => {
     const got: [number, boolean][] = [];
     const r = forEachLine(file('big', `${'x'.repeat(MAX_LINE_BYTES + 10)}\nshort\n`), (l, _i, cut) => got.push([l.length, cut]));
     expect(r).toEqual({ lines: 2, cut: 1 });
-    expect(got).toEqual([[MAX_LINE_BYTES, true], [5, false]]);
+    expect(got).toEqual([
+      [MAX_LINE_BYTES, true],
+      [5, false],
+    ]);
   });
 });

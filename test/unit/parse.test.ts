@@ -66,7 +66,15 @@ describe('parseRecipe', () => {
   });
 
   it('reads and defaults the front matter', () => {
-    expect(r.meta).toEqual({ title: 'Example', summary: 'Shows every block kind', format: 1, engines: ['linux'], needs: ['dnsmasq'], timeoutMs: 300_000, tags: ['dns', 'demo'] });
+    expect(r.meta).toEqual({
+      title: 'Example',
+      summary: 'Shows every block kind',
+      format: 1,
+      engines: ['linux'],
+      needs: ['dnsmasq'],
+      timeoutMs: 300_000,
+      tags: ['dns', 'demo'],
+    });
     expect(r.name).toBe('example');
   });
 
@@ -95,7 +103,10 @@ describe('parseRecipe', () => {
     expect(con.commands).toEqual([
       { line: 24, command: 'echo one \\\ntwo', expected: [{ line: 26, text: 'one two', mode: 'exact' }], exit: 0 },
       {
-        line: 27, command: 'ls', exit: 2, exitLine: 31,
+        line: 27,
+        command: 'ls',
+        exit: 2,
+        exitLine: 31,
         expected: [
           { line: 28, text: 'a.txt (glob)', mode: 'glob', pattern: 'a.txt' },
           { line: 29, text: '...', mode: 'any' },
@@ -131,7 +142,10 @@ describe('parseRecipe', () => {
     const src = '- item\n\n  ```sh {name="a-b"}\n  true\n  ```\n\n> ~~~console\n> $ echo x\n> x\n> ~~~\n';
     const { recipe: q, errors: e } = parseRecipe('q.md', src);
     expect(e).toEqual([]);
-    expect(q.steps.map((s) => [s.kind, s.line, s.id])).toEqual([['sh', 3, 'a-b'], ['console', 7, 'L7']]);
+    expect(q.steps.map((s) => [s.kind, s.line, s.id])).toEqual([
+      ['sh', 3, 'a-b'],
+      ['console', 7, 'L7'],
+    ]);
   });
 
   it('reports every error of a multi-error file at once, sorted by line', () => {

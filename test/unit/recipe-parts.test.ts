@@ -15,8 +15,15 @@ const opts = (info: string, kind: 'sh' | 'console' | 'assert' | 'file' = 'sh') =
 describe('info strings', () => {
   it('splits the language from braced options, flags and quoted values', () => {
     expect(splitInfo('sh {jail=a-1 background name="my step" timeout=5s}')).toEqual({
-      lang: 'sh', hasBraces: true, problems: [],
-      options: [{ key: 'jail', value: 'a-1' }, { key: 'background', value: true }, { key: 'name', value: 'my step' }, { key: 'timeout', value: '5s' }],
+      lang: 'sh',
+      hasBraces: true,
+      problems: [],
+      options: [
+        { key: 'jail', value: 'a-1' },
+        { key: 'background', value: true },
+        { key: 'name', value: 'my step' },
+        { key: 'timeout', value: '5s' },
+      ],
     });
     expect(splitInfo('sh{skip}')).toEqual({ lang: 'sh', hasBraces: true, problems: [], options: [{ key: 'skip', value: true }] });
     expect(splitInfo('  python  ')).toEqual({ lang: 'python', hasBraces: false, problems: [], options: [] });
@@ -25,7 +32,10 @@ describe('info strings', () => {
     expect(splitInfo('sh {name="open}').problems).toEqual(['unterminated quote in option name']);
     expect(splitInfo('sh {skip').problems).toEqual(['missing "}" at the end of the options']);
     expect(splitInfo('sh {="x"}').problems).toEqual(['cannot read the options "{="x"}" (expected key=value or a flag)']);
-    expect(splitInfo('sh {a= b}').options).toEqual([{ key: 'a', value: '' }, { key: 'b', value: true }]);
+    expect(splitInfo('sh {a= b}').options).toEqual([
+      { key: 'a', value: '' },
+      { key: 'b', value: true },
+    ]);
   });
 
   it('knows contract options and block kinds', () => {
@@ -118,7 +128,10 @@ describe('transcripts', () => {
     expect(parseTranscript('$\n', 5).problems).toEqual([{ line: 5, message: 'empty console command ("$" with nothing after it)' }]);
     expect(parseTranscript('just prose\n', 5).problems).toEqual([{ line: 5, message: 'output line before the first "$ " command' }]);
     expect(parseTranscript('\n', 5).problems).toEqual([{ line: 5, message: 'console block has no "$ " command' }]);
-    expect(parseTranscript('$ x\n( (re)\n', 5).problems[0]).toMatchObject({ line: 6, message: expect.stringMatching(/^bad regular expression in \(re\) line: /) });
+    expect(parseTranscript('$ x\n( (re)\n', 5).problems[0]).toMatchObject({
+      line: 6,
+      message: expect.stringMatching(/^bad regular expression in \(re\) line: /),
+    });
     expect(parseTranscript('$\tx\n', 1).commands[0]!.command).toBe('x');
     expect(parseTranscript('$ x\r\nout\r\n', 1).commands[0]!.expected[0]!.text).toBe('out');
     expect(parseTranscript('$ a\n>\n', 1).commands[0]!.command).toBe('a\n');
@@ -170,18 +183,36 @@ describe('matching', () => {
 
   it('the streaming matcher agrees with the full alignment', () => {
     const cases: [string[], string[]][] = [
-      [['1', '...', '5'], ['1', '2', '3', '4', '5']],
-      [['1', '...', '5'], ['1', '5']],
-      [['1', '...', '5'], ['1', '2']],
+      [
+        ['1', '...', '5'],
+        ['1', '2', '3', '4', '5'],
+      ],
+      [
+        ['1', '...', '5'],
+        ['1', '5'],
+      ],
+      [
+        ['1', '...', '5'],
+        ['1', '2'],
+      ],
       [['...'], []],
       [['...', '...'], ['a']],
       [[], []],
       [[], ['a']],
       [['a'], []],
-      [['a', 'b'], ['a', 'b', 'c']],
+      [
+        ['a', 'b'],
+        ['a', 'b', 'c'],
+      ],
       [['a', '...', 'a'], ['a']],
-      [['a', '...', 'a'], ['a', 'a']],
-      [['\\d+ (re)', '...'], ['12', 'x']],
+      [
+        ['a', '...', 'a'],
+        ['a', 'a'],
+      ],
+      [
+        ['\\d+ (re)', '...'],
+        ['12', 'x'],
+      ],
       [['x* (glob)'], ['y']],
     ];
     for (const [exp, act] of cases) {
@@ -229,8 +260,14 @@ describe('text files', () => {
   });
 
   it('says which line is broken, or that the file as a whole is', async () => {
-    expect(await readTextFile(at('n.md', 'a\nb\0c\n'), 'a recipe')).toEqual({ line: 2, message: 'contains a NUL byte: a recipe is UTF-8 text (is this a binary file?)' });
-    expect(await readTextFile(at('u.md', Buffer.concat([Buffer.from('ok\nok\n'), Buffer.from([0xe9, 0x0a])])), 'a recipe')).toEqual({ line: 3, message: 'is not valid UTF-8 text' });
+    expect(await readTextFile(at('n.md', 'a\nb\0c\n'), 'a recipe')).toEqual({
+      line: 2,
+      message: 'contains a NUL byte: a recipe is UTF-8 text (is this a binary file?)',
+    });
+    expect(await readTextFile(at('u.md', Buffer.concat([Buffer.from('ok\nok\n'), Buffer.from([0xe9, 0x0a])])), 'a recipe')).toEqual({
+      line: 3,
+      message: 'is not valid UTF-8 text',
+    });
     expect(await readTextFile(at('v.md', Buffer.from([0xff])), 'a recipe')).toEqual({ line: 1, message: 'is not valid UTF-8 text' });
     expect(await readTextFile(join(dir, 'missing.md'), 'a recipe')).toEqual({ line: 0, message: 'no such file' });
     expect(await readTextFile(dir, 'a recipe')).toEqual({ line: 0, message: 'is a directory (give recipe files, or a directory to `run`/`list`)' });

@@ -49,7 +49,9 @@ describe('unifiedDiff', () => {
   it('shows missing and unexpected lines with recipe line numbers', () => {
     const m = matchLines(exp('one', 'two', 'three'), ['one', '2', 'three']);
     expect(m.ok).toBe(false);
-    expect(unifiedDiff(m.ops, { path: 'r.md' })).toBe(['--- expected r.md', '+++ actual output', '@@ -10,3 +1,3 @@', ' one', '-two', '+2', ' three'].join('\n'));
+    expect(unifiedDiff(m.ops, { path: 'r.md' })).toBe(
+      ['--- expected r.md', '+++ actual output', '@@ -10,3 +1,3 @@', ' one', '-two', '+2', ' three'].join('\n'),
+    );
   });
   it('shows what ... absorbed as context, and nothing when it matched', () => {
     const ok = matchLines(exp('a', '...'), ['a', 'b']);

@@ -51,11 +51,7 @@ export function jailConf(s: JailConfSpec): string {
 
 /** The jail's fstab: host directories through nullfs (system read-only, /tmp shared so run work dirs are seen). */
 export function jailFstab(root: string): string {
-  return [
-    ...NULLFS_RO.map((d) => `${d}\t${root}${d}\tnullfs\tro\t0\t0`),
-    ...NULLFS_RW.map((d) => `${d}\t${root}${d}\tnullfs\trw\t0\t0`),
-    '',
-  ].join('\n');
+  return [...NULLFS_RO.map((d) => `${d}\t${root}${d}\tnullfs\tro\t0\t0`), ...NULLFS_RW.map((d) => `${d}\t${root}${d}\tnullfs\trw\t0\t0`), ''].join('\n');
 }
 
 /** pf.conf inside a router jail: NAT out of its outside leg, nothing new accepted from outside. */
@@ -68,7 +64,9 @@ export function routerPfConf(o: { extIf: string; intIf: string; subnet: string; 
     ...(o.nat ? ['nat on $ext_if inet from !($ext_if) -> ($ext_if:0)'] : []),
     'block in log on $ext_if all',
     // DHCP replies reach dhclient through bpf(4), before pf.
-    ...(o.nat ? ['pass out on $ext_if inet all keep state'] : [`block out on $ext_if inet from ${o.subnet} to any`, 'pass out on $ext_if inet from ($ext_if) to any keep state']),
+    ...(o.nat
+      ? ['pass out on $ext_if inet all keep state']
+      : [`block out on $ext_if inet from ${o.subnet} to any`, 'pass out on $ext_if inet from ($ext_if) to any keep state']),
     'pass on $int_if all',
     '',
   ].join('\n');
@@ -76,7 +74,13 @@ export function routerPfConf(o: { extIf: string; intIf: string; subnet: string; 
 
 /** The rc.conf a router jail carries: what its plan turns on, for anyone who runs rc inside it. */
 export function routerRcConf(): string {
-  return ['# written by vessel: the plan applies these directly (sysctl, pfctl)', 'gateway_enable="YES"', 'pf_enable="YES"', 'pf_rules="/etc/pf.conf"', ''].join('\n');
+  return [
+    '# written by vessel: the plan applies these directly (sysctl, pfctl)',
+    'gateway_enable="YES"',
+    'pf_enable="YES"',
+    'pf_rules="/etc/pf.conf"',
+    '',
+  ].join('\n');
 }
 
 /** Rules for the partition anchor: both directions between the groups are refused at once. */

@@ -59,7 +59,12 @@ export class FreebsdEngine implements VesselBackend {
   /** Opens the backend: on FreeBSD it runs plans live; with a RecordingHost it only records them. */
   static open(opts: FreebsdOptions = {}): FreebsdEngine {
     const host = opts.host ?? new LocalHost({ ...(opts.verbose ? { verbose: true } : {}), ...(opts.logFile ? { logFile: opts.logFile } : {}) });
-    return new FreebsdEngine({ db: opts.db ?? openDb(), host, runDir: opts.runDir ?? FREEBSD_RUN_DIR, ...(opts.seed !== undefined ? { uuid: seededUuids(opts.seed) } : {}) });
+    return new FreebsdEngine({
+      db: opts.db ?? openDb(),
+      host,
+      runDir: opts.runDir ?? FREEBSD_RUN_DIR,
+      ...(opts.seed !== undefined ? { uuid: seededUuids(opts.seed) } : {}),
+    });
   }
 
   /** A backend that records into a fresh in-memory state (plan mode). */
@@ -128,7 +133,13 @@ export class FreebsdEngine implements VesselBackend {
   /** Removes everything of a lab, in the reverse order of creation. */
   async destroyLab(id: string): Promise<void> {
     for (const n of [...listNetworks(this.ctx.db, id)].reverse()) await this.destroyNetwork(id, n.name, true);
-    await destroyFbJails(this.ctx, id, listJails(this.ctx.db, id).map((j) => j.name).reverse());
+    await destroyFbJails(
+      this.ctx,
+      id,
+      listJails(this.ctx.db, id)
+        .map((j) => j.name)
+        .reverse(),
+    );
     await removeFbObjects(this.ctx.db, this.ctx.host, objectsOf(this.ctx.db, id));
     deleteLab(this.ctx.db, id);
   }
@@ -141,11 +152,15 @@ export class FreebsdEngine implements VesselBackend {
   /** Removes labs whose owning run is gone, from what the state database recorded. */
   async cleanup(): Promise<CleanupSummary> {
     // What a vessel process that died was still making goes first: creation is all or nothing.
-    await undoDeadBuilds(this.ctx.db, (b) => alive(b.pid), async (b) => {
-      if (b.kind === 'lab' && this.getLab(b.lab)) await this.destroyLab(b.lab);
-      else if (b.kind === 'network' && getNetwork(this.ctx.db, b.lab, b.name)) await this.destroyNetwork(b.lab, b.name, true);
-      else if (b.kind === 'jail' && getJail(this.ctx.db, b.lab, b.name)) await destroyFbJails(this.ctx, b.lab, [b.name]);
-    });
+    await undoDeadBuilds(
+      this.ctx.db,
+      (b) => alive(b.pid),
+      async (b) => {
+        if (b.kind === 'lab' && this.getLab(b.lab)) await this.destroyLab(b.lab);
+        else if (b.kind === 'network' && getNetwork(this.ctx.db, b.lab, b.name)) await this.destroyNetwork(b.lab, b.name, true);
+        else if (b.kind === 'jail' && getJail(this.ctx.db, b.lab, b.name)) await destroyFbJails(this.ctx, b.lab, [b.name]);
+      },
+    );
     // FreeBSD has no /proc by default: a run lab's owner is judged by its PID alone (no start time is recorded).
     const stale = listLabs(this.ctx.db).filter((l) => l.kind === 'run' && !l.kept && (!l.owner_pid || !alive(l.owner_pid)));
     for (const l of stale) await this.destroyLab(l.id);
@@ -162,7 +177,9 @@ export class FreebsdEngine implements VesselBackend {
   private async buildNetwork(lab: string, name: string, subnet: string, opts: NetworkOptions): Promise<NetworkRow> {
     const l = this.getLab(lab)!;
     const { host } = this.ctx;
-    const uplinkInet = parseInet((await host.run(['ifconfig', l.inet_nic!, 'inet'], { simulated: inetLine(PLAN_ASSUMPTIONS.uplinkInet.ip, PLAN_ASSUMPTIONS.uplinkInet.prefix) })).stdout);
+    const uplinkInet = parseInet(
+      (await host.run(['ifconfig', l.inet_nic!, 'inet'], { simulated: inetLine(PLAN_ASSUMPTIONS.uplinkInet.ip, PLAN_ASSUMPTIONS.uplinkInet.prefix) })).stdout,
+    );
     const outside = [
       ...(uplinkInet ? [{ cidr: networkOf(uplinkInet.ip, uplinkInet.prefix), what: `the uplink ${l.inet_nic}` }] : []),
       ...Object.entries(PLAN_ASSUMPTIONS.nics).map(([nic, a]) => ({ cidr: networkOf(a.ip, a.prefix), what: `the NIC ${nic}` })),
@@ -195,7 +212,9 @@ export class FreebsdEngine implements VesselBackend {
     }
     const vif = vlanIfName(net.trunk!, net.vlan!);
     record(db, net.lab, [{ kind: 'ifnet', name: vif, owner: `network:${net.name}` }]);
-    const made = (await host.run(['ifconfig', 'vlan', 'create', 'vlan', String(net.vlan), 'vlandev', t.tagged], { simulated: `${nextName(this.ctx, 'vlan')}\n` })).stdout.trim();
+    const made = (
+      await host.run(['ifconfig', 'vlan', 'create', 'vlan', String(net.vlan), 'vlandev', t.tagged], { simulated: `${nextName(this.ctx, 'vlan')}\n` })
+    ).stdout.trim();
     await host.run(['ifconfig', made, 'name', vif]);
     await host.run(['ifconfig', net.bridge, 'addm', vif]);
     await host.run(['ifconfig', vif, 'up']);
@@ -217,7 +236,12 @@ export class FreebsdEngine implements VesselBackend {
     const { members } = admitNetworkDestroy(networkMembers(this.ctx.db, lab, name), name, force);
     // The router goes right after its members, so nobody needs telling.
     await destroyFbJails(this.ctx, lab, members.map((j) => j.name).reverse(), false);
-    await destroyFbJails(this.ctx, lab, networkMembers(this.ctx.db, lab, name).map((j) => j.name), false);
+    await destroyFbJails(
+      this.ctx,
+      lab,
+      networkMembers(this.ctx.db, lab, name).map((j) => j.name),
+      false,
+    );
     await removeFbObjects(this.ctx.db, this.ctx.host, objectsOf(this.ctx.db, lab, `network:${name}`));
     deleteNetwork(this.ctx.db, lab, name);
     if (net.trunk && !listNetworks(this.ctx.db, lab).some((n) => n.trunk === net.trunk)) {
@@ -238,7 +262,10 @@ export class FreebsdEngine implements VesselBackend {
     setRouteTo(this.ctx.db, lab, a.name, [...list]);
     await this.loadRoutes(lab);
     await this.ctx.host.run(['sysctl', 'net.inet.ip.forwarding=1']);
-    for (const [from, dest] of [[a, b], [b, a]] as const) {
+    for (const [from, dest] of [
+      [a, b],
+      [b, a],
+    ] as const) {
       const r = `${from.name}-router`;
       await this.ctx.host.run(jexec(lab, r, ['sysctl', 'net.inet.ip.forwarding=1']));
       await this.ctx.host.run(jexec(lab, r, ['route', 'add', '-net', dest.subnet, from.host_addr]));
@@ -248,13 +275,19 @@ export class FreebsdEngine implements VesselBackend {
   private async loadRoutes(lab: string): Promise<void> {
     const nets = listNetworks(this.ctx.db, lab);
     const pairs: [string, string][] = [];
-    for (const n of nets) for (const t of (n.route_to ?? '').split(',').filter(Boolean)) {
-      const o = nets.find((x) => x.name === t);
-      if (o) pairs.push([n.subnet, o.subnet]);
-    }
+    for (const n of nets)
+      for (const t of (n.route_to ?? '').split(',').filter(Boolean)) {
+        const o = nets.find((x) => x.name === t);
+        if (o) pairs.push([n.subnet, o.subnet]);
+      }
     const anchor = pfAnchors(lab).routes;
     record(this.ctx.db, lab, [{ kind: 'pf-anchor', name: anchor }]);
-    await this.ctx.host.run(['pfctl', '-a', anchor, '-f', '-'], { input: routesAnchor(pairs, nets.map((n) => n.subnet)) });
+    await this.ctx.host.run(['pfctl', '-a', anchor, '-f', '-'], {
+      input: routesAnchor(
+        pairs,
+        nets.map((n) => n.subnet),
+      ),
+    });
   }
 
   /** The leases the router's dnsmasq recorded. */
@@ -288,16 +321,36 @@ export class FreebsdEngine implements VesselBackend {
     while (used.has(fib)) fib++;
     if (fib >= fibs) throw usage(`no free FIB for ${name}: net.fibs is ${fibs}; raise it in /boot/loader.conf`);
     const p = fbJailPaths(this.ctx.runDir, lab, name);
-    const { row, subnet, gateway } = admitAlias(this.ctx, lab, name, nic, ip, inet ? [{ cidr: networkOf(inet.ip, inet.prefix), own: inet.ip, prefix: inet.prefix }] : undefined, [
-      { kind: 'dir', name: p.dir },
-      { kind: 'fib', name: String(fib) },
-      { kind: 'jail', name: `${fbJailName(lab, name)}|${p.conf}` },
-    ]);
+    const { row, subnet, gateway } = admitAlias(
+      this.ctx,
+      lab,
+      name,
+      nic,
+      ip,
+      inet ? [{ cidr: networkOf(inet.ip, inet.prefix), own: inet.ip, prefix: inet.prefix }] : undefined,
+      [
+        { kind: 'dir', name: p.dir },
+        { kind: 'fib', name: String(fib) },
+        { kind: 'jail', name: `${fbJailName(lab, name)}|${p.conf}` },
+      ],
+    );
     try {
       await host.run(['setfib', String(fib), 'route', 'add', '-net', subnet.cidr, '-iface', nic]);
       await host.run(['setfib', String(fib), 'route', 'add', 'default', gateway]);
-      await makeRoot(this.ctx, lab, name, `127.0.0.1\tlocalhost\n${ip}\t${name}\n`, await host.readFile('/etc/resolv.conf') ?? '');
-      await host.writeFile(p.conf, jailConf({ name: fbJailName(lab, name), hostname: name, root: p.root, fstab: p.fstab, consoleLog: p.consoleLog, devfsRuleset: DEVFS_RULESETS.jail, ip4: { nic, ip, prefix: subnet.prefix }, fib }));
+      await makeRoot(this.ctx, lab, name, `127.0.0.1\tlocalhost\n${ip}\t${name}\n`, (await host.readFile('/etc/resolv.conf')) ?? '');
+      await host.writeFile(
+        p.conf,
+        jailConf({
+          name: fbJailName(lab, name),
+          hostname: name,
+          root: p.root,
+          fstab: p.fstab,
+          consoleLog: p.consoleLog,
+          devfsRuleset: DEVFS_RULESETS.jail,
+          ip4: { nic, ip, prefix: subnet.prefix },
+          fib,
+        }),
+      );
       await host.run(['jail', '-f', p.conf, '-c', fbJailName(lab, name)]);
       setJailState(db, [row.uuid], 'created');
       setJailCommand(db, row.uuid, command);
@@ -315,7 +368,19 @@ export class FreebsdEngine implements VesselBackend {
     const env = Object.entries(j.env ? (JSON.parse(j.env) as Record<string, string>) : {}).map(([k, v]) => `${k}=${v}`);
     const p = fbJailPaths(this.ctx.runDir, j.lab, j.name);
     // A fixed script: the working directory and the command arrive as arguments, never inside the script text.
-    await this.ctx.host.run(jexec(j.lab, j.name, ['/bin/sh', '-c', 'cd "$1" || exit 1; log=$2; pid=$3; shift 3; exec daemon -f -o "$log" -p "$pid" /usr/bin/env "$@"', 'vessel-service', j.wd ?? '/', p.log, p.pid, ...env, ...argv]));
+    await this.ctx.host.run(
+      jexec(j.lab, j.name, [
+        '/bin/sh',
+        '-c',
+        'cd "$1" || exit 1; log=$2; pid=$3; shift 3; exec daemon -f -o "$log" -p "$pid" /usr/bin/env "$@"',
+        'vessel-service',
+        j.wd ?? '/',
+        p.log,
+        p.pid,
+        ...env,
+        ...argv,
+      ]),
+    );
     setJailState(this.ctx.db, [j.uuid], 'running');
   }
 
@@ -354,12 +419,13 @@ export class FreebsdEngine implements VesselBackend {
     if (a.length === 0 || b.length === 0) throw usage('partition: give two groups, e.g. vessel partition a,b -- c,d,e');
     const both = a.filter((n) => b.includes(n));
     if (both.length) throw usage(`partition: ${both.join(', ')} cannot be in both groups`);
-    const addrs = (names: string[]) => names.map((n) => {
-      const j = getJail(this.ctx.db, lab, n);
-      if (!j) throw usage(`partition: no jail named ${n} in lab ${lab}`);
-      if (!j.addr) throw usage(`partition: jail ${n} has no address yet`);
-      return j.addr;
-    });
+    const addrs = (names: string[]) =>
+      names.map((n) => {
+        const j = getJail(this.ctx.db, lab, n);
+        if (!j) throw usage(`partition: no jail named ${n} in lab ${lab}`);
+        if (!j.addr) throw usage(`partition: jail ${n} has no address yet`);
+        return j.addr;
+      });
     const rules = partitionAnchor(addrs(a), addrs(b));
     const anchor = pfAnchors(lab).partition;
     record(this.ctx.db, lab, [{ kind: 'pf-anchor', name: anchor, owner: 'partition' }]);
@@ -377,8 +443,17 @@ export class FreebsdEngine implements VesselBackend {
 
   /** One try of a supervisor ready check. */
   async readyOnce(lab: string, j: JailRow, ready: Ready): Promise<boolean> {
-    if (ready.kind === 'tcp') return (await this.ctx.host.run(jexec(lab, j.name, ['nc', '-z', '-w', '1', j.addr ?? '127.0.0.1', String(ready.port)]), { allowFail: true })).code === 0;
-    if (ready.kind === 'exec') return (await this.ctx.host.run(jexec(lab, j.name, ['/bin/sh', '-c', 'cd "$1" || exit 1; exec /bin/sh -c "$2"', 'vessel-ready', j.wd ?? '/', ready.command]), { allowFail: true })).code === 0;
+    if (ready.kind === 'tcp')
+      return (await this.ctx.host.run(jexec(lab, j.name, ['nc', '-z', '-w', '1', j.addr ?? '127.0.0.1', String(ready.port)]), { allowFail: true })).code === 0;
+    if (ready.kind === 'exec')
+      return (
+        (
+          await this.ctx.host.run(
+            jexec(lab, j.name, ['/bin/sh', '-c', 'cd "$1" || exit 1; exec /bin/sh -c "$2"', 'vessel-ready', j.wd ?? '/', ready.command]),
+            { allowFail: true },
+          )
+        ).code === 0
+      );
     if (!this.ctx.host.live) return true;
     return new RegExp(ready.regex, 'm').test((await this.ctx.host.readFile(fbJailPaths(this.ctx.runDir, lab, j.name).hostLog)) ?? '');
   }
@@ -404,7 +479,6 @@ export class FreebsdEngine implements VesselBackend {
     if (r) await registerStatic(this.ctx, lab, r);
   }
 }
-
 
 /** Whether a process is alive (FreeBSD has no /proc by default). */
 function alive(pid: number): boolean {

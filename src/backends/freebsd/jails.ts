@@ -1,9 +1,9 @@
 // FreeBSD jails: an epair leg on the network's bridge, a root of nullfs mounts plus its own /etc, and a vnet jail from a jail.conf fragment.
-import type { EngineContext, JailRow, } from '../../core/model.js';
+import type { EngineContext, JailRow } from '../../core/model.js';
 import { usage } from '../../util/errors.js';
 import { intToIp, ipToInt, planSubnet, withDhcpRange, type SubnetPlan } from '../../core/ipam.js';
 import { assumedLeases, reserveJails, type JailSpec } from '../../core/jails.js';
-import { deleteJails, getJail, setJailAddr, setJailState, slotBoundMembers, staticMembers, } from '../../state/jails.js';
+import { deleteJails, getJail, setJailAddr, setJailState, slotBoundMembers, staticMembers } from '../../state/jails.js';
 import { objectNamed, objectsOf } from '../../state/ledger.js';
 import { getNetwork } from '../../state/networks.js';
 import { dhclientConf, jailConf, jailFstab } from './conf.js';
@@ -39,15 +39,16 @@ export function jexec(lab: string, jail: string, argv: string[]): string[] {
 
 /** The ledger objects of new jails, in creation order. */
 function objectsFor(ctx: FbContext, lab: string) {
-  return (rows: JailRow[], spec: JailSpec) => rows.flatMap((j) => {
-    const p = fbJailPaths(ctx.runDir, lab, j.name);
-    return [
-      { kind: 'dir' as const, name: p.dir, owner: j.name },
-      { kind: 'ifnet' as const, name: legNames(j.seq).host, owner: j.name },
-      ...(spec.role === 'router' && spec.uplink ? [{ kind: 'ifnet' as const, name: uplinkLegNames(j.seq).host, owner: j.name }] : []),
-      { kind: 'jail' as const, name: `${fbJailName(lab, j.name)}|${p.conf}`, owner: j.name },
-    ];
-  });
+  return (rows: JailRow[], spec: JailSpec) =>
+    rows.flatMap((j) => {
+      const p = fbJailPaths(ctx.runDir, lab, j.name);
+      return [
+        { kind: 'dir' as const, name: p.dir, owner: j.name },
+        { kind: 'ifnet' as const, name: legNames(j.seq).host, owner: j.name },
+        ...(spec.role === 'router' && spec.uplink ? [{ kind: 'ifnet' as const, name: uplinkLegNames(j.seq).host, owner: j.name }] : []),
+        { kind: 'jail' as const, name: `${fbJailName(lab, j.name)}|${p.conf}`, owner: j.name },
+      ];
+    });
 }
 
 /** Writes a jail's root: its own /etc (a copy of the host's, with its hosts and resolv.conf) and /var, plus mount points. */
@@ -59,7 +60,6 @@ export async function makeRoot(ctx: FbContext, lab: string, name: string, hosts:
   await ctx.host.writeFile(`${p.root}/etc/resolv.conf`, resolv);
   await ctx.host.writeFile(p.fstab, jailFstab(p.root));
 }
-
 
 /** Parses `ifconfig IF inet`: the first IPv4 address and its prefix (FreeBSD prints the netmask in hex). */
 export function parseInet(text: string): { ip: string; prefix: number } | undefined {
@@ -105,17 +105,35 @@ export async function createFbJails(ctx: FbContext, lab: string, spec: JailSpec)
       await makeRoot(ctx, lab, j.name, hosts, resolv);
       if (j.dhcp) await ctx.host.writeFile(`${p.root}/etc/dhclient.conf`, dhclientConf(j.name));
       // jail.conf has no include: a member's file carries its router's definition, so `depend` names a jail jail(8) knows.
-      const routerConf = router ? (await ctx.host.readFile(fbJailPaths(ctx.runDir, lab, router.name).conf)) ?? '' : '';
-      await ctx.host.writeFile(p.conf, routerConf + jailConf({
-        name: fbJailName(lab, j.name), hostname: j.name, root: p.root, fstab: p.fstab, consoleLog: p.consoleLog,
-        devfsRuleset: spec.role === 'router' ? DEVFS_RULESETS.router : j.dhcp ? DEVFS_RULESETS.dhcp : DEVFS_RULESETS.jail,
-        vnetInterfaces: ifaces, ...(router ? { depend: [fbJailName(lab, router.name)] } : {}),
-      }));
+      const routerConf = router ? ((await ctx.host.readFile(fbJailPaths(ctx.runDir, lab, router.name).conf)) ?? '') : '';
+      await ctx.host.writeFile(
+        p.conf,
+        routerConf +
+          jailConf({
+            name: fbJailName(lab, j.name),
+            hostname: j.name,
+            root: p.root,
+            fstab: p.fstab,
+            consoleLog: p.consoleLog,
+            devfsRuleset: spec.role === 'router' ? DEVFS_RULESETS.router : j.dhcp ? DEVFS_RULESETS.dhcp : DEVFS_RULESETS.jail,
+            vnetInterfaces: ifaces,
+            ...(router ? { depend: [fbJailName(lab, router.name)] } : {}),
+          }),
+      );
       await ctx.host.run(['jail', '-f', p.conf, '-c', fbJailName(lab, j.name)]);
       if (j.dhcp) {
         await ctx.host.run(jexec(lab, j.name, ['ifconfig', leg.jail, 'up']));
         await ctx.host.run(jexec(lab, j.name, ['dhclient', '-c', '/etc/dhclient.conf', leg.jail]));
-        const got = parseInet((await ctx.host.run(jexec(lab, j.name, ['ifconfig', leg.jail, 'inet']), { simulated: inetLine(j.slot !== null && j.addr ? j.addr : assumedLeases(ctx, net, withDhcpRange(plan, net.dhcp_first, net.dhcp_last), 1)[0]!, plan.prefix) })).stdout);
+        const got = parseInet(
+          (
+            await ctx.host.run(jexec(lab, j.name, ['ifconfig', leg.jail, 'inet']), {
+              simulated: inetLine(
+                j.slot !== null && j.addr ? j.addr : assumedLeases(ctx, net, withDhcpRange(plan, net.dhcp_first, net.dhcp_last), 1)[0]!,
+                plan.prefix,
+              ),
+            })
+          ).stdout,
+        );
         if (!got) throw usage(`jail ${j.name} got no DHCP lease from ${net.name}-router`);
         setJailAddr(ctx.db, j.uuid, got.ip);
       } else {
@@ -126,7 +144,11 @@ export async function createFbJails(ctx: FbContext, lab: string, spec: JailSpec)
     }
     if (router && rows.some((j) => !j.dhcp)) await registerStatic(ctx, lab, router);
   } catch (e) {
-    await destroyFbJails(ctx, lab, rows.map((j) => j.name));
+    await destroyFbJails(
+      ctx,
+      lab,
+      rows.map((j) => j.name),
+    );
     throw e;
   }
   return rows.map((j) => getJail(ctx.db, lab, j.name)!);

@@ -74,4 +74,14 @@ export const NULLFS_RO = ['/bin', '/sbin', '/lib', '/libexec', '/usr'] as const;
 /** Host directories a jail root shares read-write (/tmp holds the run's work directory). */
 export const NULLFS_RW = ['/tmp'] as const;
 /** Directories a jail root owns (copied /etc, its own /var). */
-export const ROOT_DIRS = ['etc', 'var/run', 'var/db', 'var/log', 'var/tmp', 'dev', 'root', ...NULLFS_RO.map((d) => d.slice(1)), ...NULLFS_RW.map((d) => d.slice(1))] as const;
+export const ROOT_DIRS = [
+  'etc',
+  'var/run',
+  'var/db',
+  'var/log',
+  'var/tmp',
+  'dev',
+  'root',
+  ...NULLFS_RO.map((d) => d.slice(1)),
+  ...NULLFS_RW.map((d) => d.slice(1)),
+] as const;

@@ -17,7 +17,11 @@ export function parseBsdPing(out: string): PingResult {
 export class FreebsdProber implements Prober {
   readonly pingTool = 'ping -c 1 -t 1';
   readonly tcpTool = 'nc -z -w';
-  constructor(private readonly cmd: Host, private readonly e: VesselBackend, private readonly lab: string) {}
+  constructor(
+    private readonly cmd: Host,
+    private readonly e: VesselBackend,
+    private readonly lab: string,
+  ) {}
 
   private inside(src: Source, argv: string[]): string[] {
     if (src.kind === 'jail') return ['jexec', fbJailName(this.lab, src.name), ...argv];
@@ -26,16 +30,20 @@ export class FreebsdProber implements Prober {
   }
   async ping(src: Source, ips: string[], expectReply: boolean): Promise<Map<string, PingResult>> {
     const out = new Map<string, PingResult>();
-    await Promise.all(ips.map(async (ip) => {
-      const r = await this.cmd.run(this.inside(src, ['ping', '-c', '1', '-t', expectReply ? '2' : '1', ip]), { allowFail: true });
-      out.set(ip, parseBsdPing(r.stdout + r.stderr));
-    }));
+    await Promise.all(
+      ips.map(async (ip) => {
+        const r = await this.cmd.run(this.inside(src, ['ping', '-c', '1', '-t', expectReply ? '2' : '1', ip]), { allowFail: true });
+        out.set(ip, parseBsdPing(r.stdout + r.stderr));
+      }),
+    );
     return out;
   }
   async tcp(src: Source, ip: string, port: number, expectConnect: boolean): Promise<TcpResult> {
     const t = expectConnect ? 3 : 1;
     const r = await this.cmd.run(this.inside(src, ['nc', '-z', '-w', String(t), ip, String(port)]), { allowFail: true });
-    return r.code === 0 ? { ok: true, detail: 'connected' } : { ok: false, detail: (r.stderr.trim().split('\n').pop() || `no connection within ${t}s`).replace(/^nc: /, '') };
+    return r.code === 0
+      ? { ok: true, detail: 'connected' }
+      : { ok: false, detail: (r.stderr.trim().split('\n').pop() || `no connection within ${t}s`).replace(/^nc: /, '') };
   }
   async hostname(jail: string): Promise<string> {
     return (await this.cmd.run(['jexec', fbJailName(this.lab, jail), 'hostname'])).stdout.trim();
@@ -52,7 +60,12 @@ export class FreebsdProber implements Prober {
     const l = leases.find((x) => x.mac === j.mac);
     const r = await this.cmd.run(['jexec', fbJailName(this.lab, jail), 'ifconfig', legNames(j.seq).jail, 'inet'], { allowFail: true });
     const server = await this.serverRunning(jail);
-    return { ...(l ? { leased: l.ip, expiry: l.expiry } : {}), interfaceAddrs: [...r.stdout.matchAll(/inet (\d+\.\d+\.\d+\.\d+)/g)].map((m) => m[1]!), serverRunning: server?.running ?? false, network };
+    return {
+      ...(l ? { leased: l.ip, expiry: l.expiry } : {}),
+      interfaceAddrs: [...r.stdout.matchAll(/inet (\d+\.\d+\.\d+\.\d+)/g)].map((m) => m[1]!),
+      serverRunning: server?.running ?? false,
+      network,
+    };
   }
   async serverRunning(jail: string): Promise<{ network: string; running: boolean } | undefined> {
     const j = this.e.jail(this.lab, jail);

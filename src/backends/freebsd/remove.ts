@@ -8,15 +8,22 @@ import type { Db } from '../../state/db.js';
 export function removalCommand(o: LedgerObject): string[] {
   switch (o.kind) {
     // jail -r runs exec.stop, kills the jail's processes, unmounts its mount.* file systems and returns vnet interfaces.
-    case 'jail': return ['jail', '-f', o.name.split('|')[1]!, '-r', o.name.split('|')[0]!];
+    case 'jail':
+      return ['jail', '-f', o.name.split('|')[1]!, '-r', o.name.split('|')[0]!];
     // Destroying one end of an epair destroys both; a bridge or vlan goes alone.
-    case 'ifnet': return ['ifconfig', o.name, 'destroy'];
-    case 'fib': return ['setfib', o.name, 'route', '-q', 'flush'];
-    case 'pf-anchor': return ['pfctl', '-a', o.name, '-F', 'all'];
-    case 'devfs-ruleset': return ['devfs', 'rule', '-s', o.name, 'delset'];
+    case 'ifnet':
+      return ['ifconfig', o.name, 'destroy'];
+    case 'fib':
+      return ['setfib', o.name, 'route', '-q', 'flush'];
+    case 'pf-anchor':
+      return ['pfctl', '-a', o.name, '-F', 'all'];
+    case 'devfs-ruleset':
+      return ['devfs', 'rule', '-s', o.name, 'delset'];
     // -x: never cross a mount point (a nullfs mount still in place stops the removal instead of following it).
-    case 'dir': return ['rm', '-rf', '-x', o.name];
-    default: throw failed(`the freebsd backend does not make ${o.kind} objects`);
+    case 'dir':
+      return ['rm', '-rf', '-x', o.name];
+    default:
+      throw failed(`the freebsd backend does not make ${o.kind} objects`);
   }
 }
 

@@ -23,20 +23,38 @@ export async function startRouter(ctx: FbContext, r: JailRow, uplink: boolean): 
 /** Creates the router of `net`: two epairs (inside, and outside on the uplink bridge when the lab has one). */
 export async function createFbRouter(ctx: FbContext, net: NetworkRow, uplink: boolean): Promise<JailRow> {
   const plan = withDhcpRange(planSubnet(net.subnet) as SubnetPlan, net.dhcp_first, net.dhcp_last);
-  const [r] = await createFbJails(ctx, net.lab, { name: `${net.name}-router`, network: net.name, role: 'router', ...(uplink ? { uplink: { kind: 'bridge' as const } } : {}) });
+  const [r] = await createFbJails(ctx, net.lab, {
+    name: `${net.name}-router`,
+    network: net.name,
+    role: 'router',
+    ...(uplink ? { uplink: { kind: 'bridge' as const } } : {}),
+  });
   const root = fbJailPaths(ctx.runDir, net.lab, r!.name).root;
   const intIf = legNames(r!.seq).jail;
-  await ctx.host.writeFile(`${root}/etc/dnsmasq.conf`, routerDnsmasqConf({
-    network: net.name, domain: net.domain!, gateway: intToIp(plan.gateway), netmask: netmask(plan.prefix), subnet: net.subnet,
-    dhcpFirst: intToIp(plan.dhcpFirst), dhcpLast: intToIp(plan.dhcpLast), iface: intIf,
-    hostsFile: '/etc/vessel-hosts', dhcpHostsFile: '/etc/vessel-dhcp-hosts', leaseFile: '/var/db/dnsmasq.leases', pidFile: '/var/run/dnsmasq.pid',
-    // dhclient-script writes the uplink's DNS server here; without an uplink the router answers only for its domain.
-    ...(uplink ? { resolvFile: '/etc/resolv.conf' } : {}),
-  }));
+  await ctx.host.writeFile(
+    `${root}/etc/dnsmasq.conf`,
+    routerDnsmasqConf({
+      network: net.name,
+      domain: net.domain!,
+      gateway: intToIp(plan.gateway),
+      netmask: netmask(plan.prefix),
+      subnet: net.subnet,
+      dhcpFirst: intToIp(plan.dhcpFirst),
+      dhcpLast: intToIp(plan.dhcpLast),
+      iface: intIf,
+      hostsFile: '/etc/vessel-hosts',
+      dhcpHostsFile: '/etc/vessel-dhcp-hosts',
+      leaseFile: '/var/db/dnsmasq.leases',
+      pidFile: '/var/run/dnsmasq.pid',
+      // dhclient-script writes the uplink's DNS server here; without an uplink the router answers only for its domain.
+      ...(uplink ? { resolvFile: '/etc/resolv.conf' } : {}),
+    }),
+  );
   await ctx.host.writeFile(`${root}/etc/vessel-hosts`, '');
   await ctx.host.writeFile(`${root}/etc/vessel-dhcp-hosts`, '');
   await ctx.host.writeFile(`${root}/etc/rc.conf`, routerRcConf());
-  if (uplink) await ctx.host.writeFile(`${root}/etc/pf.conf`, routerPfConf({ extIf: uplinkLegNames(r!.seq).jail, intIf, subnet: net.subnet, nat: Boolean(net.nat) }));
+  if (uplink)
+    await ctx.host.writeFile(`${root}/etc/pf.conf`, routerPfConf({ extIf: uplinkLegNames(r!.seq).jail, intIf, subnet: net.subnet, nat: Boolean(net.nat) }));
   await ctx.host.run(jexec(net.lab, r!.name, ['sysctl', `net.inet.ip.forwarding=${net.nat ? 1 : 0}`]));
   await startRouter(ctx, r!, uplink);
   return r!;

@@ -5,7 +5,11 @@ import type { VesselBackend } from '../../core/backend.js';
 import { FreebsdProber } from './probes.js';
 
 /** Creates the lab for one recipe run on FreeBSD (uplink: $VESSEL_INET_NIC, else em0). */
-export async function openFreebsdRunLab(engine: VesselBackend & { createLab(id: string, owner: LabOwner & { inetNic?: string }): Promise<unknown> }, id: string, runId: string): Promise<RunLab> {
+export async function openFreebsdRunLab(
+  engine: VesselBackend & { createLab(id: string, owner: LabOwner & { inetNic?: string }): Promise<unknown> },
+  id: string,
+  runId: string,
+): Promise<RunLab> {
   await engine.createLab(id, { kind: 'run', pid: process.pid, runId, ...(process.env.VESSEL_INET_NIC ? { inetNic: process.env.VESSEL_INET_NIC } : {}) });
   return {
     id,
@@ -13,8 +17,9 @@ export async function openFreebsdRunLab(engine: VesselBackend & { createLab(id: 
     prober: new FreebsdProber(engine.ctx.host, engine, id),
     enter(jail, wd) {
       if (jail === undefined || jail === 'host') return [];
-      if (jail === 'upstream') return 'jail=upstream: the freebsd lab has no simulated upstream (the VM\'s NAT network is the real outside)';
-      if (!engine.jails(id).some((j) => j.name === jail)) return `jail=${jail}: no jail named ${jail} in this lab (create it with \`vessel run --name=${jail} ...\`)`;
+      if (jail === 'upstream') return "jail=upstream: the freebsd lab has no simulated upstream (the VM's NAT network is the real outside)";
+      if (!engine.jails(id).some((j) => j.name === jail))
+        return `jail=${jail}: no jail named ${jail} in this lab (create it with \`vessel run --name=${jail} ...\`)`;
       return engine.enterArgv(id, jail, wd);
     },
     setCommandLog(path) {

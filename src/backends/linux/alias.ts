@@ -26,7 +26,11 @@ async function nicAddrs(ctx: LinuxContext, lab: string, nic: string): Promise<Ni
 /** Creates one aliased jail: netns + UTS + mount namespaces + cgroup, with a macvlan child of NIC carrying IP. */
 export async function createAliasJail(ctx: LinuxContext, lab: string, name: string, nic: string, ip: string): Promise<JailRow> {
   const jp = jailPaths(ctx.runDir, lab, name);
-  const { row, subnet: s, gateway } = admitAlias(ctx, lab, name, nic, ip, await nicAddrs(ctx, lab, nic), [
+  const {
+    row,
+    subnet: s,
+    gateway,
+  } = admitAlias(ctx, lab, name, nic, ip, await nicAddrs(ctx, lab, nic), [
     { kind: 'netns-jail', name: jailNetns(lab, name) },
     { kind: 'nsfile', name: jp.uts },
     { kind: 'nsfile', name: jp.mnt },
@@ -44,20 +48,57 @@ export async function createAliasJail(ctx: LinuxContext, lab: string, name: stri
     await ctx.host.writeFile(p.resolv, `nameserver ${UPSTREAM.dns}\n`);
     await ctx.host.writeFile(p.hostname, `${name}\n`);
     // The rule and table keep the jail's traffic on its own NIC, as on an EC2 instance with a second ENI.
-    await ctx.host.writeFile(p.setup, [
-      'link set lo up',
-      `addr add ${ip}/${s.prefix} dev eth0`,
-      'link set eth0 up',
-      `route add default via ${gateway} dev eth0`,
-      `route add default via ${gateway} dev eth0 table ${ALIAS_TABLE}`,
-      `rule add from ${ip} table ${ALIAS_TABLE} priority 1000`,
-    ].join('\n') + '\n');
+    await ctx.host.writeFile(
+      p.setup,
+      [
+        'link set lo up',
+        `addr add ${ip}/${s.prefix} dev eth0`,
+        'link set eth0 up',
+        `route add default via ${gateway} dev eth0`,
+        `route add default via ${gateway} dev eth0 table ${ALIAS_TABLE}`,
+        `rule add from ${ip} table ${ALIAS_TABLE} priority 1000`,
+      ].join('\n') + '\n',
+    );
     await ctx.host.run(['ip', 'netns', 'add', jailNetns(lab, name)]);
-    await ctx.host.run(['ip', '-n', hostNetns(lab), 'link', 'add', 'link', nic, 'name', 'eth0', 'address', row.mac!, 'netns', jailNetns(lab, name), 'type', 'macvlan', 'mode', 'bridge']);
     await ctx.host.run([
-      'nsenter', `--net=/run/netns/${jailNetns(lab, name)}`, '--',
-      'unshare', `--uts=${p.uts}`, `--mount=${p.mnt}`, '--propagation', 'slave', '--',
-      'sh', '-c', SETUP, 'vessel-setup', name, p.hosts, p.resolv, p.hostname, p.setup, ctx.stateDir,
+      'ip',
+      '-n',
+      hostNetns(lab),
+      'link',
+      'add',
+      'link',
+      nic,
+      'name',
+      'eth0',
+      'address',
+      row.mac!,
+      'netns',
+      jailNetns(lab, name),
+      'type',
+      'macvlan',
+      'mode',
+      'bridge',
+    ]);
+    await ctx.host.run([
+      'nsenter',
+      `--net=/run/netns/${jailNetns(lab, name)}`,
+      '--',
+      'unshare',
+      `--uts=${p.uts}`,
+      `--mount=${p.mnt}`,
+      '--propagation',
+      'slave',
+      '--',
+      'sh',
+      '-c',
+      SETUP,
+      'vessel-setup',
+      name,
+      p.hosts,
+      p.resolv,
+      p.hostname,
+      p.setup,
+      ctx.stateDir,
     ]);
     setJailState(ctx.db, [uuid], 'created');
   } catch (e) {

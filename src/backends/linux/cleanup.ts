@@ -35,7 +35,8 @@ const YOUNG_MS = 30_000;
 export async function staleLabs(ctx: LinuxContext): Promise<string[]> {
   const out: string[] = [];
   for (const l of listLabs(ctx.db)) {
-    if (isStale(l, processStart) || (!(await ctx.host.exists(`/run/netns/vc-${l.id}-host`)) && Date.now() - Date.parse(l.created_at) > YOUNG_MS)) out.push(l.id);
+    if (isStale(l, processStart) || (!(await ctx.host.exists(`/run/netns/vc-${l.id}-host`)) && Date.now() - Date.parse(l.created_at) > YOUNG_MS))
+      out.push(l.id);
   }
   return out;
 }
@@ -83,7 +84,13 @@ async function sweepOrphans(ctx: LinuxContext): Promise<string[]> {
   for (const lab of orphanLabs) {
     const mine = netns.filter((n) => labOfNetns(n) === lab);
     await killCgroup(ctx.host, cgroupDir(ctx.cgroupRoot, lab));
-    await killPids(ctx.host, await pidsInNetns(ctx.host, mine.map((n) => `/run/netns/${n}`)));
+    await killPids(
+      ctx.host,
+      await pidsInNetns(
+        ctx.host,
+        mine.map((n) => `/run/netns/${n}`),
+      ),
+    );
     const root = join(ctx.runDir, lab);
     const mounts = [...(await mountedPaths(ctx.host))].filter((p) => p === root || p.startsWith(`${root}/`)).sort((a, b) => b.length - a.length);
     if (mounts.length) await ctx.host.run(['umount', '-l', ...mounts], { allowFail: true });
@@ -107,7 +114,11 @@ async function sweepWorkdirs(ctx: LinuxContext, tmp = tmpdir()): Promise<string[
     await endTree({ marker: { name: RUN_MARKER, value: `${lab}-${pid}` }, graceMs: 500 });
     // Namespaces its steps made with `ip netns add` go too, when no other run could have made them.
     const before = loadNetnsBefore(dir);
-    if (before && !otherRunnerAlive(tmp, [pid])) await deleteNetns(ctx.host, [...(await otherNetns(ctx.host))].filter((n) => !before.has(n)));
+    if (before && !otherRunnerAlive(tmp, [pid]))
+      await deleteNetns(
+        ctx.host,
+        [...(await otherNetns(ctx.host))].filter((n) => !before.has(n)),
+      );
     rmSync(dir, { recursive: true, force: true });
     removed.push(dir);
   }
@@ -121,7 +132,12 @@ async function reconcileMembers(ctx: LinuxContext): Promise<string[]> {
     const host = `vc-${lab.id}-host`;
     if (!(await ctx.host.exists(`/run/netns/${host}`))) continue;
     const links = await ctx.host.run(['ip', '-n', host, '-o', 'link', 'show', 'type', 'bridge'], { allowFail: true });
-    const bridges = new Set(links.stdout.split('\n').map((l) => l.split(':')[1]?.trim().split('@')[0]).filter(Boolean));
+    const bridges = new Set(
+      links.stdout
+        .split('\n')
+        .map((l) => l.split(':')[1]?.trim().split('@')[0])
+        .filter(Boolean),
+    );
     for (const net of listNetworks(ctx.db, lab.id)) {
       if (bridges.has(net.bridge)) continue;
       const members = networkMembers(ctx.db, lab.id, net.name).map((j) => j.name);

@@ -21,11 +21,7 @@ export const UPSTREAM = {
 export function routerNftRules(o: { subnet: string; nat: boolean; uplink: boolean }): string {
   const lines = ['table inet vessel_router {', '  chain input {', '    type filter hook input priority 0; policy accept;'];
   if (o.uplink) {
-    lines.push(
-      '    iifname "eth1" ct state established,related accept',
-      '    iifname "eth1" udp sport 67 udp dport 68 accept',
-      '    iifname "eth1" drop',
-    );
+    lines.push('    iifname "eth1" ct state established,related accept', '    iifname "eth1" udp sport 67 udp dport 68 accept', '    iifname "eth1" drop');
   }
   lines.push('  }', '  chain forward {', '    type filter hook forward priority 0; policy accept;');
   if (o.uplink) {

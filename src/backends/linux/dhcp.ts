@@ -59,14 +59,41 @@ export type AssumedLease = { ip: string; prefix: number; router: string; dns: st
  * Starts the udhcpc client of a jail in its cgroup, sending its hostname. -R: on SIGTERM (destroy) it releases
  * its lease, so the router frees the address and forgets the name.
  */
-export async function startDhcpClient(ctx: LinuxContext, j: JailRow, iface = 'eth0', leaseFile = jailLeaseFile(ctx.runDir, j.lab, j.name), assumed?: AssumedLease): Promise<number> {
+export async function startDhcpClient(
+  ctx: LinuxContext,
+  j: JailRow,
+  iface = 'eth0',
+  leaseFile = jailLeaseFile(ctx.runDir, j.lab, j.name),
+  assumed?: AssumedLease,
+): Promise<number> {
   const pidFile = join(jailPaths(ctx.runDir, j.lab, j.name).dir, iface === 'eth0' ? 'udhcpc.pid' : `udhcpc-${iface}.pid`);
   const argv = jailArgv({ runDir: ctx.runDir, cgroupRoot: ctx.cgroupRoot, lab: j.lab, name: j.name, wd: '/' }, [
-    'busybox', 'udhcpc', '-f', '-R', '-i', iface, '-s', udhcpcScript(ctx.runDir, j.lab), '-x', `hostname:${j.name}`,
-    '-t', '20', '-T', '1', '-A', '1', '-O', 'search', '-p', pidFile,
+    'busybox',
+    'udhcpc',
+    '-f',
+    '-R',
+    '-i',
+    iface,
+    '-s',
+    udhcpcScript(ctx.runDir, j.lab),
+    '-x',
+    `hostname:${j.name}`,
+    '-t',
+    '20',
+    '-T',
+    '1',
+    '-A',
+    '1',
+    '-O',
+    'search',
+    '-p',
+    pidFile,
   ]);
   const pid = await ctx.host.start(argv, {
-    name: 'busybox', cgroup: cgroupDir(ctx.cgroupRoot, j.lab, j.name), log: join(jailPaths(ctx.runDir, j.lab, j.name).dir, 'dhcp.log'), env: cleanEnv({ VESSEL_LEASE_FILE: leaseFile }),
+    name: 'busybox',
+    cgroup: cgroupDir(ctx.cgroupRoot, j.lab, j.name),
+    log: join(jailPaths(ctx.runDir, j.lab, j.name).dir, 'dhcp.log'),
+    env: cleanEnv({ VESSEL_LEASE_FILE: leaseFile }),
     simulated: (p) => ({ [pidFile]: `${p}\n`, ...(assumed ? { [leaseFile]: assumedLeaseText(assumed) } : {}) }),
   });
   recordProcess(ctx.db, j.lab, j.name, pid, (await ctx.host.process(pid))?.start ?? null, 'dhcp');
@@ -113,7 +140,9 @@ export async function leaseAll(ctx: LinuxContext, lab: string, jails: JailRow[],
   if (died) throw failed(died);
   if (!ok) {
     const missing = jails.filter((_, i) => !have.has(i)).map((j) => j.name);
-    throw failed(`no DHCP lease from ${router.name} within 15 s for ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}`);
+    throw failed(
+      `no DHCP lease from ${router.name} within 15 s for ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}`,
+    );
   }
   const leased: { j: JailRow; ip: string | null }[] = [];
   for (let i = 0; i < jails.length; i++) leased.push({ j: jails[i]!, ip: parseLeaseFile((await ctx.host.readFile(files[i]!)) ?? '').ip ?? null });
@@ -141,7 +170,10 @@ async function reloadDns(ctx: LinuxContext, lab: string, router: JailRow): Promi
 export async function registerStatic(ctx: LinuxContext, lab: string, router: JailRow, jails: JailRow[]): Promise<void> {
   const net = getNetwork(ctx.db, lab, router.network!)!;
   const p = routerPaths(ctx.runDir, lab, router.name);
-  const lines = jails.filter((j) => j.addr).map((j) => `${j.addr}\t${j.name}.${net.domain} ${j.name}\n`).join('');
+  const lines = jails
+    .filter((j) => j.addr)
+    .map((j) => `${j.addr}\t${j.name}.${net.domain} ${j.name}\n`)
+    .join('');
   await ctx.host.appendFile(p.hosts, lines);
   await reloadDns(ctx, lab, router);
 }
@@ -157,7 +189,8 @@ async function dropLines(ctx: LinuxContext, path: string, drop: (line: string) =
 
 /** Removes static jails from the router's DNS. */
 export async function unregisterStatic(ctx: LinuxContext, lab: string, router: JailRow, names: string[]): Promise<void> {
-  if (await dropLines(ctx, routerPaths(ctx.runDir, lab, router.name).hosts, (l) => names.includes(l.split(/\s+/).pop() ?? ''))) await reloadDns(ctx, lab, router);
+  if (await dropLines(ctx, routerPaths(ctx.runDir, lab, router.name).hosts, (l) => names.includes(l.split(/\s+/).pop() ?? '')))
+    await reloadDns(ctx, lab, router);
 }
 
 /** Binds slotted DHCP jails' MACs to their slot addresses in the router (dnsmasq dhcp-hostsfile), so their leases are fixed. */
@@ -168,7 +201,8 @@ export async function bindSlots(ctx: LinuxContext, lab: string, router: JailRow,
 
 /** Removes jails' slot bindings from the router. */
 export async function unbindSlots(ctx: LinuxContext, lab: string, router: JailRow, names: string[]): Promise<void> {
-  if (await dropLines(ctx, routerPaths(ctx.runDir, lab, router.name).dhcpHosts, (l) => names.includes(l.split(',')[2] ?? ''))) await reloadDns(ctx, lab, router);
+  if (await dropLines(ctx, routerPaths(ctx.runDir, lab, router.name).dhcpHosts, (l) => names.includes(l.split(',')[2] ?? '')))
+    await reloadDns(ctx, lab, router);
 }
 
 /** The pid in a jail's udhcpc pid file (the client may have died since), or undefined when there is none. */
@@ -209,7 +243,10 @@ export async function releaseLeases(ctx: LinuxContext, lab: string, jails: JailR
     const held = async () => (await networkLeases(ctx, lab, router)).filter((l) => macs.has(l.mac));
     if (pids.length) await waitFor(async () => (await held()).length === 0, 1000);
     for (const l of await held()) {
-      await ctx.host.run(['nsenter', `--net=/run/netns/${jailNetns(lab, router)}`, '--', 'dhcp_release', 'eth0', l.ip, l.mac, ...(l.clientId !== '*' ? [l.clientId] : [])], { allowFail: true });
+      await ctx.host.run(
+        ['nsenter', `--net=/run/netns/${jailNetns(lab, router)}`, '--', 'dhcp_release', 'eth0', l.ip, l.mac, ...(l.clientId !== '*' ? [l.clientId] : [])],
+        { allowFail: true },
+      );
     }
     if (!(await waitFor(async () => (await held()).length === 0, 1000))) still.push(`${router} still leases ${(await held()).map((l) => l.ip).join(', ')}`);
   }

@@ -12,7 +12,12 @@ export const ENGINE_TOOLS: { tool: string; debian: string; freebsd: string; why:
   { tool: 'fping', debian: 'fping', freebsd: 'fping', why: 'reach, isolated and mesh probes' },
   { tool: 'dnsmasq', debian: 'dnsmasq-base', freebsd: 'dnsmasq', why: "routers' DHCP and DNS" },
   { tool: 'busybox', debian: 'busybox', freebsd: 'busybox', why: 'udhcpc, the DHCP client in jails' },
-  { tool: 'dhcp_release', debian: 'dnsmasq-utils', freebsd: '(not needed: the router restarts dnsmasq)', why: "freeing a destroyed jail's lease when its client is gone" },
+  {
+    tool: 'dhcp_release',
+    debian: 'dnsmasq-utils',
+    freebsd: '(not needed: the router restarts dnsmasq)',
+    why: "freeing a destroyed jail's lease when its client is gone",
+  },
 ];
 
 /** The doctor's findings as text, and whether everything is there. */

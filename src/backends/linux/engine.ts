@@ -100,12 +100,13 @@ export class Engine implements VesselBackend {
   /** Records the uplink NIC of a lab (never defaulted to a machine interface). */
   async setInetNic(lab: string, nic: string | undefined): Promise<string> {
     const l = getLab(this.ctx.db, lab)!;
-    if (nic === undefined) return l.uplink === 'simulated' ? 'the simulated outside' : l.inet_nic ?? 'none';
+    if (nic === undefined) return l.uplink === 'simulated' ? 'the simulated outside' : (l.inet_nic ?? 'none');
     if (!/^[A-Za-z0-9_.:-]{1,15}$/.test(nic)) throw usage(`--inet-nic "${nic}" is not an interface name`);
-    if (l.uplink === 'simulated') return 'the simulated outside (a run\'s lab already has its uplink; --inet-nic is not needed)';
+    if (l.uplink === 'simulated') return "the simulated outside (a run's lab already has its uplink; --inet-nic is not needed)";
     if (!(await this.ctx.host.exists(`/sys/class/net/${nic}`))) throw usage(`--inet-nic=${nic}: no such interface on this machine`);
     if (nic === 'lo') throw usage('--inet-nic=lo cannot be an uplink');
-    if (l.inet_nic && l.inet_nic !== nic && listNetworks(this.ctx.db, lab).length > 0) throw usage(`lab ${lab} already uses ${l.inet_nic} as its uplink and has networks; destroy them first`);
+    if (l.inet_nic && l.inet_nic !== nic && listNetworks(this.ctx.db, lab).length > 0)
+      throw usage(`lab ${lab} already uses ${l.inet_nic} as its uplink and has networks; destroy them first`);
     setUplink(this.ctx.db, lab, 'nic', nic);
     return nic;
   }
@@ -194,10 +195,46 @@ export class Engine implements VesselBackend {
   async readyOnce(lab: string, j: JailRow, ready: Ready): Promise<boolean> {
     const p = jailPaths(this.ctx.runDir, lab, j.name);
     if (ready.kind === 'tcp') {
-      return (await this.ctx.host.run(['nsenter', `--net=/run/netns/${jailNetns(lab, j.name)}`, '--', 'timeout', '1', 'bash', '-c', 'exec 3<>"/dev/tcp/$1/$2"', 'vessel-ready', j.addr ?? '127.0.0.1', String(ready.port)], { allowFail: true })).code === 0;
+      return (
+        (
+          await this.ctx.host.run(
+            [
+              'nsenter',
+              `--net=/run/netns/${jailNetns(lab, j.name)}`,
+              '--',
+              'timeout',
+              '1',
+              'bash',
+              '-c',
+              'exec 3<>"/dev/tcp/$1/$2"',
+              'vessel-ready',
+              j.addr ?? '127.0.0.1',
+              String(ready.port),
+            ],
+            { allowFail: true },
+          )
+        ).code === 0
+      );
     }
     if (ready.kind === 'exec') {
-      return (await this.ctx.host.run(['nsenter', `--net=/run/netns/${jailNetns(lab, j.name)}`, `--uts=${p.uts}`, `--mount=${p.mnt}`, `--wd=${j.wd ?? '/'}`, '--', 'sh', '-c', ready.command], { allowFail: true })).code === 0;
+      return (
+        (
+          await this.ctx.host.run(
+            [
+              'nsenter',
+              `--net=/run/netns/${jailNetns(lab, j.name)}`,
+              `--uts=${p.uts}`,
+              `--mount=${p.mnt}`,
+              `--wd=${j.wd ?? '/'}`,
+              '--',
+              'sh',
+              '-c',
+              ready.command,
+            ],
+            { allowFail: true },
+          )
+        ).code === 0
+      );
     }
     // A recording host has no service output to read: a plan assumes the service gets ready (as its commands succeed).
     if (!this.ctx.host.live) return true;
@@ -217,7 +254,9 @@ export class Engine implements VesselBackend {
     const r = await cleanup(this.ctx);
     const list = (xs: string[]) => (xs.length ? `: ${xs.join(', ')}` : '');
     return {
-      lines: [`removed ${r.labs.length} stale lab(s)${list(r.labs)}; ${r.stale.length} stale network(s)/jail(s)${list(r.stale)}; ${r.orphans.length} orphan(s)${list(r.orphans)}; ${r.workdirs.length} work dir(s)`],
+      lines: [
+        `removed ${r.labs.length} stale lab(s)${list(r.labs)}; ${r.stale.length} stale network(s)/jail(s)${list(r.stale)}; ${r.orphans.length} orphan(s)${list(r.orphans)}; ${r.workdirs.length} work dir(s)`,
+      ],
       left: listLabs(this.ctx.db),
     };
   }
@@ -226,4 +265,3 @@ export class Engine implements VesselBackend {
     return openRunLab(this, id, runId, runTmp, tmpdir());
   }
 }
-

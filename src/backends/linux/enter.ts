@@ -11,9 +11,18 @@ const JOIN_CGROUP = 'echo $$ > "$1/cgroup.procs" && shift && exec "$@"';
 export function jailArgv(opts: { runDir: string; cgroupRoot: string; lab: string; name: string; wd?: string }, argv: string[]): string[] {
   const p = jailPaths(opts.runDir, opts.lab, opts.name);
   return [
-    'sh', '-c', JOIN_CGROUP, 'vessel-enter', cgroupDir(opts.cgroupRoot, opts.lab, opts.name),
-    'nsenter', `--net=${join('/run/netns', jailNetns(opts.lab, opts.name))}`, `--uts=${p.uts}`, `--mount=${p.mnt}`,
-    ...(opts.wd ? [`--wd=${opts.wd}`] : []), '--', ...argv,
+    'sh',
+    '-c',
+    JOIN_CGROUP,
+    'vessel-enter',
+    cgroupDir(opts.cgroupRoot, opts.lab, opts.name),
+    'nsenter',
+    `--net=${join('/run/netns', jailNetns(opts.lab, opts.name))}`,
+    `--uts=${p.uts}`,
+    `--mount=${p.mnt}`,
+    ...(opts.wd ? [`--wd=${opts.wd}`] : []),
+    '--',
+    ...argv,
   ];
 }
 

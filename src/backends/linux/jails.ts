@@ -30,7 +30,9 @@ function linuxObjects(ctx: LinuxContext, lab: string): JailObjects {
         { kind: 'nsfile', name: p.uts, owner: j.name },
         { kind: 'nsfile', name: p.mnt, owner: j.name },
         { kind: 'link', name: `${hostNetns(lab)}/${j.host_if}`, owner: j.name },
-        ...(spec.role === 'router' && spec.uplink?.kind === 'bridge' ? [{ kind: 'link' as const, name: `${hostNetns(lab)}/${routerUplinkVeth(j.seq)}`, owner: j.name }] : []),
+        ...(spec.role === 'router' && spec.uplink?.kind === 'bridge'
+          ? [{ kind: 'link' as const, name: `${hostNetns(lab)}/${routerUplinkVeth(j.seq)}`, owner: j.name }]
+          : []),
         ...(spec.role === 'router' && spec.uplink?.kind === 'nic' ? [{ kind: 'link' as const, name: `${jailNetns(lab, j.name)}/eth1`, owner: j.name }] : []),
         { kind: 'dir', name: p.dir, owner: j.name },
         { kind: 'cgroup', name: cgroupDir(ctx.cgroupRoot, lab, j.name), owner: j.name },
@@ -53,7 +55,6 @@ export const SETUP = [
   'ip -batch "$5"',
 ].join(' && ');
 
-
 /** What creating jails works on, step by step. */
 interface Build {
   ctx: LinuxContext;
@@ -69,7 +70,8 @@ interface Build {
 /** Creates and starts jails; on any failure everything made for them is removed again. */
 export async function createJails(ctx: LinuxContext, lab: string, spec: JailSpec, start: (j: JailRow) => Promise<void>): Promise<JailRow[]> {
   // Until they are complete (leased, started), the jails are a build of this process: if it dies, the next vessel call removes them.
-  const names = spec.count !== undefined && (!Number.isInteger(spec.count) || spec.count < 1 || spec.count > MAX_COUNT) ? [] : countedNames(spec.name, spec.count);
+  const names =
+    spec.count !== undefined && (!Number.isInteger(spec.count) || spec.count < 1 || spec.count > MAX_COUNT) ? [] : countedNames(spec.name, spec.count);
   const mine = names.filter((n) => !getJail(ctx.db, lab, n));
   return withBuild(ctx.db, lab, 'jail', mine, process.pid, processStart(process.pid), () => buildJails(ctx, lab, spec, start));
 }
@@ -101,7 +103,11 @@ async function buildJails(ctx: LinuxContext, lab: string, spec: JailSpec, start:
   try {
     await runSteps(b, JAIL_STEPS);
   } catch (e) {
-    await destroyJails(ctx, lab, b.rows.map((j) => j.name));
+    await destroyJails(
+      ctx,
+      lab,
+      b.rows.map((j) => j.name),
+    );
     throw e;
   }
   return b.rows.map((j) => getJail(ctx.db, lab, j.name)!);
@@ -137,7 +143,23 @@ async function makeLinks(b: Build): Promise<void> {
   if (spec.role === 'router' && spec.uplink?.kind === 'nic') {
     // The outside leg is made straight inside the router's netns: nothing new stays next to the NIC.
     const j = b.rows[0]!;
-    await ctx.host.run(['ip', 'link', 'add', 'link', spec.uplink.nic, 'name', 'eth1', 'address', macFromSeed(j.uuid, 'uplink'), 'netns', jailNetns(lab, j.name), 'type', 'macvlan', 'mode', 'bridge']);
+    await ctx.host.run([
+      'ip',
+      'link',
+      'add',
+      'link',
+      spec.uplink.nic,
+      'name',
+      'eth1',
+      'address',
+      macFromSeed(j.uuid, 'uplink'),
+      'netns',
+      jailNetns(lab, j.name),
+      'type',
+      'macvlan',
+      'mode',
+      'bridge',
+    ]);
   }
 }
 
@@ -173,16 +195,36 @@ async function setupInside(b: Build): Promise<void> {
   await pool(b.rows, 4, async (j) => {
     const p = jailPaths(ctx.runDir, lab, j.name);
     await ctx.host.run([
-      'nsenter', `--net=/run/netns/${jailNetns(lab, j.name)}`, '--',
-      'unshare', `--uts=${p.uts}`, `--mount=${p.mnt}`, '--propagation', 'slave', '--',
-      'sh', '-c', SETUP, 'vessel-setup', j.name, p.hosts, p.resolv, p.hostname, p.setup, ctx.stateDir,
+      'nsenter',
+      `--net=/run/netns/${jailNetns(lab, j.name)}`,
+      '--',
+      'unshare',
+      `--uts=${p.uts}`,
+      `--mount=${p.mnt}`,
+      '--propagation',
+      'slave',
+      '--',
+      'sh',
+      '-c',
+      SETUP,
+      'vessel-setup',
+      j.name,
+      p.hosts,
+      p.resolv,
+      p.hostname,
+      p.setup,
+      ctx.stateDir,
     ]);
   });
 }
 
 /** The jails exist: state `created`. */
 async function markCreated(b: Build): Promise<void> {
-  setJailState(b.ctx.db, b.rows.map((j) => j.uuid), 'created');
+  setJailState(
+    b.ctx.db,
+    b.rows.map((j) => j.uuid),
+    'created',
+  );
   for (const j of b.rows) j.state = 'created';
   await failpoint('jail');
 }
@@ -199,7 +241,13 @@ async function leaseDhcpJails(b: Build): Promise<void> {
   const gateway = intToIp(plan.gateway);
   for (const j of dhcp) {
     const ip = j.slot !== null && j.addr ? j.addr : free.shift()!;
-    await startDhcpClient(b.ctx, j, 'eth0', undefined, { ip, prefix: plan.prefix, router: gateway, dns: gateway, ...(b.net.domain ? { domain: b.net.domain } : {}) });
+    await startDhcpClient(b.ctx, j, 'eth0', undefined, {
+      ip,
+      prefix: plan.prefix,
+      router: gateway,
+      dns: gateway,
+      ...(b.net.domain ? { domain: b.net.domain } : {}),
+    });
   }
   await leaseAll(b.ctx, b.lab, dhcp, b.router!);
 }
@@ -207,7 +255,13 @@ async function leaseDhcpJails(b: Build): Promise<void> {
 /** Static jails get their names in the router's DNS. */
 async function registerNames(b: Build): Promise<void> {
   const statics = b.rows.filter((j) => !j.dhcp);
-  if (b.router && statics.length) await registerStatic(b.ctx, b.lab, b.router, statics.map((j) => getJail(b.ctx.db, b.lab, j.name)!));
+  if (b.router && statics.length)
+    await registerStatic(
+      b.ctx,
+      b.lab,
+      b.router,
+      statics.map((j) => getJail(b.ctx.db, b.lab, j.name)!),
+    );
 }
 
 /** Jails with a command get their service started. */
@@ -233,7 +287,14 @@ export async function destroyJails(ctx: LinuxContext, lab: string, names: string
   for (const n of names) await killCgroup(ctx.host, cgroupDir(ctx.cgroupRoot, lab, n));
   const objects = names.flatMap((n) => objectsOf(ctx.db, lab, n));
   const order = (k: string) => ['nsfile', 'link', 'netns-jail', 'netns-host', 'mount', 'dir', 'cgroup'].indexOf(k);
-  await removeObjects(ctx, objects.sort((a, b) => order(a.kind) - order(b.kind)));
-  deleteJails(ctx.db, lab, names.filter((n) => objectsOf(ctx.db, lab, n).length === 0));
+  await removeObjects(
+    ctx,
+    objects.sort((a, b) => order(a.kind) - order(b.kind)),
+  );
+  deleteJails(
+    ctx.db,
+    lab,
+    names.filter((n) => objectsOf(ctx.db, lab, n).length === 0),
+  );
   if (unreleased.length) throw failed(`the jails are gone, but their leases could not be released: ${unreleased.join('; ')}`);
 }

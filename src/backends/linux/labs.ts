@@ -28,7 +28,13 @@ export async function createLab(ctx: LinuxContext, id: string, owner: LabOwner):
   const cg = cgroupDir(ctx.cgroupRoot, id);
   const ns = hostNetns(id);
   startBuild(ctx.db, id, 'lab', [id], process.pid, processStart(process.pid));
-  insertLab(ctx.db, { id, kind: owner.kind, ownerPid: owner.pid ?? null, ownerStart: owner.pid ? processStart(owner.pid) ?? null : null, runId: owner.runId ?? null });
+  insertLab(ctx.db, {
+    id,
+    kind: owner.kind,
+    ownerPid: owner.pid ?? null,
+    ownerStart: owner.pid ? (processStart(owner.pid) ?? null) : null,
+    runId: owner.runId ?? null,
+  });
   record(ctx.db, id, [
     { kind: 'netns-host', name: ns },
     { kind: 'mount', name: paths.nsDir },
@@ -65,7 +71,8 @@ export async function createLab(ctx: LinuxContext, id: string, owner: LabOwner):
 export async function ensureLab(ctx: LinuxContext, id: string): Promise<LabRow> {
   const lab = getLab(ctx.db, id);
   if (lab) {
-    if (!(await ctx.host.exists(`/run/netns/${hostNetns(id)}`))) throw usage(`lab ${id} is recorded but its namespace is gone; run \`vessel cleanup\` or \`vessel destroy --lab ${id}\``);
+    if (!(await ctx.host.exists(`/run/netns/${hostNetns(id)}`)))
+      throw usage(`lab ${id} is recorded but its namespace is gone; run \`vessel cleanup\` or \`vessel destroy --lab ${id}\``);
     return lab;
   }
   return createLab(ctx, id, { kind: 'manual' });
@@ -75,9 +82,14 @@ export async function ensureLab(ctx: LinuxContext, id: string): Promise<LabRow> 
 export async function killLabProcesses(ctx: LinuxContext, id: string): Promise<void> {
   // First what still works for this lab from outside it: engine commands in flight (a runner SIGKILLed mid-command)
   // and a dead run's steps (a `vessel` call, say). A person's own shell carries no run marker, so it is left alone.
-  await killPids(ctx.host, await pidsWorkingFor(ctx.host, [`vc-${id}-`, `vc-${id}_`, `${labPaths(ctx.runDir, id).root}/`], [`VESSEL_LAB=${id}`, `${RUN_MARKER}=`]));
+  await killPids(
+    ctx.host,
+    await pidsWorkingFor(ctx.host, [`vc-${id}-`, `vc-${id}_`, `${labPaths(ctx.runDir, id).root}/`], [`VESSEL_LAB=${id}`, `${RUN_MARKER}=`]),
+  );
   await killCgroup(ctx.host, cgroupDir(ctx.cgroupRoot, id));
-  const nsNames = objectsOf(ctx.db, id).filter((o) => o.kind === 'netns-host' || o.kind === 'netns-jail').map((o) => `/run/netns/${o.name}`);
+  const nsNames = objectsOf(ctx.db, id)
+    .filter((o) => o.kind === 'netns-host' || o.kind === 'netns-jail')
+    .map((o) => `/run/netns/${o.name}`);
   await killPids(ctx.host, await pidsInNetns(ctx.host, nsNames));
 }
 

@@ -31,4 +31,3 @@ export const UPLINK_BRIDGE = 'uplink0';
 export function routerUplinkVeth(seq: number): string {
   return `vr${seq}`;
 }
-

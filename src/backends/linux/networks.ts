@@ -44,16 +44,28 @@ export async function createNetwork(ctx: LinuxContext, lab: string, name: string
 /** The steps of createNetwork: admission, the bridge, its VLAN leg, its router, its routes. */
 async function buildNetwork(ctx: LinuxContext, lab: string, name: string, subnet: string, opts: NetworkOptions): Promise<NetworkRow> {
   const l = getLab(ctx.db, lab)!;
-  const leg: JailSpec['uplink'] = l.uplink === 'simulated' ? { kind: 'bridge' } : l.uplink === 'nic' && l.inet_nic ? { kind: 'nic', nic: l.inet_nic } : undefined;
-  const { net, plan } = await admitNetwork(ctx, lab, name, subnet, opts, { outside: await outsideOf(ctx, lab), uplink: l.uplink !== null, vlanMode: async () => (await detectVlan(ctx, lab)).mode });
+  const leg: JailSpec['uplink'] =
+    l.uplink === 'simulated' ? { kind: 'bridge' } : l.uplink === 'nic' && l.inet_nic ? { kind: 'nic', nic: l.inet_nic } : undefined;
+  const { net, plan } = await admitNetwork(ctx, lab, name, subnet, opts, {
+    outside: await outsideOf(ctx, lab),
+    uplink: l.uplink !== null,
+    vlanMode: async () => (await detectVlan(ctx, lab)).mode,
+  });
   try {
     await ctx.host.run(['ip', '-n', hostNetns(lab), '-batch', '-'], {
-      input: [`link add ${net.bridge} type bridge`, `link set dev ${net.bridge} addrgenmode none`, `addr add ${net.host_addr}/${plan.prefix} dev ${net.bridge}`, `link set ${net.bridge} up`].join('\n') + '\n',
+      input:
+        [
+          `link add ${net.bridge} type bridge`,
+          `link set dev ${net.bridge} addrgenmode none`,
+          `addr add ${net.host_addr}/${plan.prefix} dev ${net.bridge}`,
+          `link set ${net.bridge} up`,
+        ].join('\n') + '\n',
     });
     await failpoint('network');
     await attachVlan(ctx, lab, net);
     await createRouter(ctx, net, leg);
-    if (opts.routeTo !== undefined) await routeBetween(ctx, lab, getNetwork(ctx.db, lab, name)!, getNetwork(ctx.db, lab, opts.routeTo)!, listNetworks(ctx.db, lab));
+    if (opts.routeTo !== undefined)
+      await routeBetween(ctx, lab, getNetwork(ctx.db, lab, name)!, getNetwork(ctx.db, lab, opts.routeTo)!, listNetworks(ctx.db, lab));
   } catch (e) {
     const members = networkMembers(ctx.db, lab, name).map((j) => j.name);
     if (members.length) await destroyJails(ctx, lab, members);
@@ -71,7 +83,12 @@ export async function destroyNetwork(ctx: LinuxContext, lab: string, name: strin
   const all = networkMembers(ctx.db, lab, name);
   const { members, routers } = admitNetworkDestroy(all, name, force);
   // Members and routers go in one call: with their routers going too, members' leases and names need no giving back.
-  if (members.length + routers.length > 0) await destroyJails(ctx, lab, [...members, ...routers].map((j) => j.name));
+  if (members.length + routers.length > 0)
+    await destroyJails(
+      ctx,
+      lab,
+      [...members, ...routers].map((j) => j.name),
+    );
   await ctx.host.run(['ip', '-n', hostNetns(lab), 'link', 'del', net.bridge], { allowFail: true });
   if (getLab(ctx.db, lab)?.uplink === 'simulated') await ctx.host.run(['ip', '-n', upstreamNetns(lab), 'route', 'del', net.subnet], { allowFail: true });
   await detachVlan(ctx, lab, net, listNetworks(ctx.db, lab));

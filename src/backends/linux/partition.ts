@@ -56,7 +56,9 @@ async function clear(ctx: LinuxContext, lab: string): Promise<number> {
   let cleared = 0;
   for (const n of names) {
     if (!getJail(ctx.db, lab, n)) continue;
-    const r = await ctx.host.run(['nsenter', `--net=/run/netns/${jailNetns(lab, n)}`, '--', 'nft', 'delete', 'table', 'inet', PARTITION_TABLE], { allowFail: true });
+    const r = await ctx.host.run(['nsenter', `--net=/run/netns/${jailNetns(lab, n)}`, '--', 'nft', 'delete', 'table', 'inet', PARTITION_TABLE], {
+      allowFail: true,
+    });
     if (r.code === 0) cleared++;
   }
   await ctx.host.remove(file);
@@ -72,7 +74,10 @@ export async function partition(ctx: LinuxContext, lab: string, a: string[], b: 
   const gb = resolveGroup(ctx, lab, b);
   await clear(ctx, lab);
   await ctx.host.writeFile(stateFile(ctx, lab), JSON.stringify([...a, ...b]));
-  for (const [mine, theirs] of [[ga, gb], [gb, ga]] as const) {
+  for (const [mine, theirs] of [
+    [ga, gb],
+    [gb, ga],
+  ] as const) {
     const rules = partitionRules(theirs.map((j) => j.addr!));
     for (const j of mine) await ctx.host.run(['nsenter', `--net=/run/netns/${jailNetns(lab, j.name)}`, '--', 'nft', '-f', '-'], { input: rules });
   }

@@ -64,7 +64,11 @@ export interface LabFacts {
 export class LinuxProber implements Prober {
   readonly pingTool = 'fping';
   readonly tcpTool = 'bash /dev/tcp';
-  constructor(private readonly cmd: Host, private readonly where: { lab: string; runDir: string; cgroupRoot: string }, private readonly facts?: LabFacts) {}
+  constructor(
+    private readonly cmd: Host,
+    private readonly where: { lab: string; runDir: string; cgroupRoot: string },
+    private readonly facts?: LabFacts,
+  ) {}
 
   private net(src: Source, argv: string[]): string[] {
     if (src.kind === 'host') return labHostArgv(this.where.lab, argv);
@@ -78,7 +82,12 @@ export class LinuxProber implements Prober {
     const interfaceAddrs = [...r.stdout.matchAll(/inet (\d+\.\d+\.\d+\.\d+)\//g)].map((m) => m[1]!);
     if (!info?.router) return { interfaceAddrs, serverRunning: true, network: info?.network ?? '?' };
     const l = (await this.facts!.leases(info.router)).find((x) => x.mac === info.mac);
-    return { interfaceAddrs, serverRunning: await this.facts!.dnsmasqRunning(info.router), network: info.network, ...(l ? { leased: l.ip, expiry: l.expiry } : {}) };
+    return {
+      interfaceAddrs,
+      serverRunning: await this.facts!.dnsmasqRunning(info.router),
+      network: info.network,
+      ...(l ? { leased: l.ip, expiry: l.expiry } : {}),
+    };
   }
 
   async serverRunning(jail: string): Promise<{ network: string; running: boolean } | undefined> {
@@ -94,13 +103,16 @@ export class LinuxProber implements Prober {
     const args = expectReply ? ['-c', '1', '-t', '500'] : ['-c', '2', '-p', '200', '-t', '300'];
     const r = await this.cmd.run(this.net(src, ['fping', '-q', '-i', '1', ...args, ...unique]), { allowFail: true });
     const parsed = parseFping(`${r.stderr}\n${r.stdout}`);
-    for (const ip of unique) if (!parsed.has(ip)) parsed.set(ip, { sent: 0, received: 0, error: (r.stderr.trim().split('\n').pop() || `fping exited ${r.code}`) });
+    for (const ip of unique)
+      if (!parsed.has(ip)) parsed.set(ip, { sent: 0, received: 0, error: r.stderr.trim().split('\n').pop() || `fping exited ${r.code}` });
     return parsed;
   }
 
   async tcp(src: Source, ip: string, port: number, expectConnect: boolean): Promise<TcpResult> {
     const wait = expectConnect ? TCP_TIMEOUT_S : ISOLATED_TIMEOUT_S;
-    const r = await this.cmd.run(this.net(src, ['timeout', String(wait), 'bash', '-c', 'exec 3<>"/dev/tcp/$1/$2"', 'vessel-tcp', ip, String(port)]), { allowFail: true });
+    const r = await this.cmd.run(this.net(src, ['timeout', String(wait), 'bash', '-c', 'exec 3<>"/dev/tcp/$1/$2"', 'vessel-tcp', ip, String(port)]), {
+      allowFail: true,
+    });
     return parseTcp(r.code, r.stderr, wait);
   }
 
@@ -110,12 +122,14 @@ export class LinuxProber implements Prober {
 
   async forgetNeighbours(jails: string[]): Promise<void> {
     let next = 0;
-    await Promise.all(Array.from({ length: 16 }, async () => {
-      while (next < jails.length) {
-        const j = jails[next++]!;
-        await this.cmd.run(['ip', '-n', jailNetns(this.where.lab, j), 'neigh', 'flush', 'all'], { allowFail: true });
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        while (next < jails.length) {
+          const j = jails[next++]!;
+          await this.cmd.run(['ip', '-n', jailNetns(this.where.lab, j), 'neigh', 'flush', 'all'], { allowFail: true });
+        }
+      }),
+    );
   }
 
   async hostname(jail: string): Promise<string> {
@@ -127,9 +141,10 @@ export class LinuxProber implements Prober {
   async resolve(src: Source, name: string): Promise<ResolveResult> {
     // A lookup needs the jail's network and its own resolv.conf (its mount namespace), not its cgroup.
     const p = src.kind === 'jail' ? jailPaths(this.where.runDir, this.where.lab, src.name) : undefined;
-    const argv = src.kind === 'jail' && p
-      ? ['nsenter', `--net=/run/netns/${jailNetns(this.where.lab, src.name)}`, `--mount=${p.mnt}`, '--', 'getent', 'ahostsv4', name]
-      : this.net(src, ['getent', 'ahostsv4', name]);
+    const argv =
+      src.kind === 'jail' && p
+        ? ['nsenter', `--net=/run/netns/${jailNetns(this.where.lab, src.name)}`, `--mount=${p.mnt}`, '--', 'getent', 'ahostsv4', name]
+        : this.net(src, ['getent', 'ahostsv4', name]);
     const r = await this.cmd.run(argv, { allowFail: true });
     const addresses = parseGetent(r.stdout);
     let server: string | undefined;

@@ -30,16 +30,35 @@ export async function removeObjects(ctx: LinuxContext, objects: LedgerObject[]):
   const mountedBefore = await mountedPaths(ctx.host);
   // Only what is mounted is unmounted: umount of a path that is not costs an error line per path.
   const isMounted = (p: string) => !ctx.host.live || mountedBefore.has(p);
-  await unmountAll(ctx, byKind('nsfile').map((o) => o.name).filter(isMounted));
+  await unmountAll(
+    ctx,
+    byKind('nsfile')
+      .map((o) => o.name)
+      .filter(isMounted),
+  );
   for (const o of byKind('nsfile')) await ctx.host.remove(o.name);
   // Links need no call of their own: a veth pair goes with its jail's netns, bridges with the lab host's.
   // (Deleting veths one by one costs ~20 ms each in the kernel; deleting the netns is batched.)
-  await deleteNetns(ctx, byKind('netns-jail').map((o) => o.name));
-  await deleteNetns(ctx, byKind('netns-host').map((o) => o.name));
-  await unmountAll(ctx, byKind('mount').map((o) => o.name).filter(isMounted));
+  await deleteNetns(
+    ctx,
+    byKind('netns-jail').map((o) => o.name),
+  );
+  await deleteNetns(
+    ctx,
+    byKind('netns-host').map((o) => o.name),
+  );
+  await unmountAll(
+    ctx,
+    byKind('mount')
+      .map((o) => o.name)
+      .filter(isMounted),
+  );
   for (const o of byKind('dir')) await ctx.host.remove(o.name);
   for (const o of byKind('cgroup').sort((a, b) => b.name.length - a.name.length)) await removeCgroupTree(ctx.host, o.name);
-  forget(ctx.db, (await goneObjects(ctx, objects)).map((o) => o.id));
+  forget(
+    ctx.db,
+    (await goneObjects(ctx, objects)).map((o) => o.id),
+  );
 }
 
 /** The objects the host no longer has. A recording host's commands always succeed, so for it everything removed is gone. */
@@ -53,12 +72,21 @@ async function goneObjects(ctx: LinuxContext, objects: LedgerObject[]): Promise<
   for (const o of objects) {
     let g: boolean;
     switch (o.kind) {
-      case 'nsfile': g = !mounted.has(o.name) && !(await ctx.host.exists(o.name)); break;
-      case 'link': g = (await nsGone(o.name.split('/')[0]!)) || jailNetnsGone.has(o.owner ?? ''); break;
+      case 'nsfile':
+        g = !mounted.has(o.name) && !(await ctx.host.exists(o.name));
+        break;
+      case 'link':
+        g = (await nsGone(o.name.split('/')[0]!)) || jailNetnsGone.has(o.owner ?? '');
+        break;
       case 'netns-jail':
-      case 'netns-host': g = await nsGone(o.name); break;
-      case 'mount': g = !mounted.has(o.name); break;
-      default: g = !(await ctx.host.exists(o.name));
+      case 'netns-host':
+        g = await nsGone(o.name);
+        break;
+      case 'mount':
+        g = !mounted.has(o.name);
+        break;
+      default:
+        g = !(await ctx.host.exists(o.name));
     }
     if (g) gone.push(o);
   }

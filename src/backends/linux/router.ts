@@ -20,8 +20,18 @@ import { cleanEnv } from './services.js';
 /** Starts the router's dnsmasq (its service) and waits for its pid file. */
 export async function startRouterDns(ctx: LinuxContext, r: JailRow): Promise<void> {
   const p = routerPaths(ctx.runDir, r.lab, r.name);
-  const argv = jailArgv({ runDir: ctx.runDir, cgroupRoot: ctx.cgroupRoot, lab: r.lab, name: r.name, wd: '/' }, ['dnsmasq', '--keep-in-foreground', `--conf-file=${p.conf}`]);
-  const pid = await ctx.host.start(argv, { name: 'dnsmasq', cgroup: cgroupDir(ctx.cgroupRoot, r.lab, r.name), log: jailPaths(ctx.runDir, r.lab, r.name).log, env: cleanEnv(), simulated: (pid) => ({ [p.pid]: `${pid}\n` }) });
+  const argv = jailArgv({ runDir: ctx.runDir, cgroupRoot: ctx.cgroupRoot, lab: r.lab, name: r.name, wd: '/' }, [
+    'dnsmasq',
+    '--keep-in-foreground',
+    `--conf-file=${p.conf}`,
+  ]);
+  const pid = await ctx.host.start(argv, {
+    name: 'dnsmasq',
+    cgroup: cgroupDir(ctx.cgroupRoot, r.lab, r.name),
+    log: jailPaths(ctx.runDir, r.lab, r.name).log,
+    env: cleanEnv(),
+    simulated: (pid) => ({ [p.pid]: `${pid}\n` }),
+  });
   recordProcess(ctx.db, r.lab, r.name, pid, (await ctx.host.process(pid))?.start ?? null, 'service');
   if (!(await waitFor(() => ctx.host.exists(p.pid), 5000))) throw failed(`dnsmasq did not start in ${r.name} (see \`vessel logs ${r.name}\`)`);
   setJailState(ctx.db, [r.uuid], 'running');
@@ -35,17 +45,33 @@ export async function createRouter(ctx: LinuxContext, net: NetworkRow, leg: Jail
   const uplink = leg !== undefined;
   const base = planSubnet(net.subnet) as SubnetPlan;
   const plan = withDhcpRange(base, net.dhcp_first, net.dhcp_last);
-  const [router] = await createJails(ctx, net.lab, { name: `${net.name}-router`, network: net.name, role: 'router', ...(leg ? { uplink: leg } : {}) }, async () => undefined);
+  const [router] = await createJails(
+    ctx,
+    net.lab,
+    { name: `${net.name}-router`, network: net.name, role: 'router', ...(leg ? { uplink: leg } : {}) },
+    async () => undefined,
+  );
   const r = router!;
   const p = routerPaths(ctx.runDir, net.lab, r.name);
   await ctx.host.writeFile(p.dhcpHosts, '');
   await ctx.host.writeFile(p.hosts, `${intToIp(plan.gateway)}\t${r.name}.${net.domain} ${r.name}\n`);
-  await ctx.host.writeFile(p.conf, routerDnsmasqConf({
-    network: net.name, domain: net.domain!, gateway: intToIp(plan.gateway), netmask: netmask(plan.prefix),
-    dhcpFirst: intToIp(plan.dhcpFirst), dhcpLast: intToIp(plan.dhcpLast), hostsFile: p.hosts, leaseFile: p.leases, pidFile: p.pid, dhcpHostsFile: p.dhcpHosts,
-    ...(leg?.kind === 'bridge' ? { upstreamDns: UPSTREAM.dns } : {}),
-    ...(leg?.kind === 'nic' ? { resolvFile: jailPaths(ctx.runDir, net.lab, r.name).resolv } : {}),
-  }));
+  await ctx.host.writeFile(
+    p.conf,
+    routerDnsmasqConf({
+      network: net.name,
+      domain: net.domain!,
+      gateway: intToIp(plan.gateway),
+      netmask: netmask(plan.prefix),
+      dhcpFirst: intToIp(plan.dhcpFirst),
+      dhcpLast: intToIp(plan.dhcpLast),
+      hostsFile: p.hosts,
+      leaseFile: p.leases,
+      pidFile: p.pid,
+      dhcpHostsFile: p.dhcpHosts,
+      ...(leg?.kind === 'bridge' ? { upstreamDns: UPSTREAM.dns } : {}),
+      ...(leg?.kind === 'nic' ? { resolvFile: jailPaths(ctx.runDir, net.lab, r.name).resolv } : {}),
+    }),
+  );
   // Learned from the uplink's DHCP (the router's own resolv.conf), never a loop back to itself.
   if (leg?.kind === 'nic') await ctx.host.writeFile(jailPaths(ctx.runDir, net.lab, r.name).resolv, '');
   await ctx.host.writeFile(p.nft, routerNftRules({ subnet: net.subnet, nat: Boolean(net.nat), uplink }));
@@ -59,7 +85,8 @@ export async function createRouter(ctx: LinuxContext, net: NetworkRow, leg: Jail
     const lease = parseLeaseFile((await ctx.host.readFile(p.uplinkLease)) ?? '');
     if (!lease.ip) throw failed(`${r.name}'s uplink lease (${p.uplinkLease}) has no address`);
     const outside = networkOf(lease.ip, Number(lease.mask));
-    if (overlaps(outside, net.subnet)) throw usage(`subnet ${net.subnet} overlaps the uplink${leg?.kind === 'nic' ? ` ${leg.nic}` : ''} (${outside}), the lab's outside; choose another`);
+    if (overlaps(outside, net.subnet))
+      throw usage(`subnet ${net.subnet} overlaps the uplink${leg?.kind === 'nic' ? ` ${leg.nic}` : ''} (${outside}), the lab's outside; choose another`);
     // The simulated outside knows the way in, as a provider's network may: what keeps it out is the router's
     // firewall, not a missing route, so an isolation proof rests on the mechanism the recipes credit.
     if (leg?.kind === 'bridge') await ctx.host.run(['ip', '-n', upstreamNetns(net.lab), 'route', 'replace', net.subnet, 'via', lease.ip]);

@@ -41,8 +41,10 @@ export async function openRunLab(engine: VesselBackend & { ctx: LinuxContext }, 
     prober: new LinuxProber(ctx.host, { lab: id, runDir: ctx.runDir, cgroupRoot: ctx.cgroupRoot }, facts(engine, id)),
     enter(jail, wd) {
       if (jail === undefined || jail === 'host') return labHostArgv(id, [], steps);
-      if (jail === 'upstream') return ['sh', '-c', 'echo $$ > "$1/cgroup.procs" && shift && exec "$@"', 'vessel-enter', steps, 'nsenter', `--net=/run/netns/${wwwNetns(id)}`, '--'];
-      if (!engine.jails(id).some((j) => j.name === jail)) return `jail=${jail}: no jail named ${jail} in this lab (create it with \`vessel run --name=${jail} ...\`)`;
+      if (jail === 'upstream')
+        return ['sh', '-c', 'echo $$ > "$1/cgroup.procs" && shift && exec "$@"', 'vessel-enter', steps, 'nsenter', `--net=/run/netns/${wwwNetns(id)}`, '--'];
+      if (!engine.jails(id).some((j) => j.name === jail))
+        return `jail=${jail}: no jail named ${jail} in this lab (create it with \`vessel run --name=${jail} ...\`)`;
       return jailArgv({ runDir: ctx.runDir, cgroupRoot: ctx.cgroupRoot, lab: id, name: jail, wd }, []);
     },
     setCommandLog(path) {
@@ -58,7 +60,10 @@ export async function openRunLab(engine: VesselBackend & { ctx: LinuxContext }, 
       const ns = await netns.finish();
       const notices: string[] = [];
       if (ns.removed.length) notices.push(`removed network namespace(s) a step made with ip netns: ${ns.removed.join(', ')}`);
-      if (ns.leftAlone.length) notices.push(`network namespace(s) ${ns.leftAlone.join(', ')} appeared while another run was going too, so they may be its own; left in place (remove with ip netns delete)`);
+      if (ns.leftAlone.length)
+        notices.push(
+          `network namespace(s) ${ns.leftAlone.join(', ')} appeared while another run was going too, so they may be its own; left in place (remove with ip netns delete)`,
+        );
       return notices;
     },
   };

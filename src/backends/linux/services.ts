@@ -9,7 +9,12 @@ import { jailPaths } from './paths.js';
 
 /** The environment a jail's service starts with: no runner markers, so a step's end cannot stop it. */
 export function serviceEnv(j: JailRow, runDir: string): Record<string, string> {
-  return cleanEnv({ VESSEL_JAIL: j.name, VESSEL_LAB: j.lab, VESSEL_JAIL_DIR: jailPaths(runDir, j.lab, j.name).dir, ...(j.addr ? { VESSEL_ADDR: j.addr } : {}) });
+  return cleanEnv({
+    VESSEL_JAIL: j.name,
+    VESSEL_LAB: j.lab,
+    VESSEL_JAIL_DIR: jailPaths(runDir, j.lab, j.name).dir,
+    ...(j.addr ? { VESSEL_ADDR: j.addr } : {}),
+  });
 }
 
 /** A clean environment for engine-started processes (no runner markers). */
@@ -26,7 +31,12 @@ export async function startService(ctx: LinuxContext, j: JailRow): Promise<numbe
   const argv = JSON.parse(j.command) as string[];
   const full = jailArgv({ runDir: ctx.runDir, cgroupRoot: ctx.cgroupRoot, lab: j.lab, name: j.name, wd: j.wd ?? '/' }, argv);
   const env = { ...serviceEnv(j, ctx.runDir), ...(j.env ? (JSON.parse(j.env) as Record<string, string>) : {}) };
-  const pid = await ctx.host.start(full, { name: argv[0]!.split('/').pop()!, cgroup: cgroupDir(ctx.cgroupRoot, j.lab, j.name), log: jailPaths(ctx.runDir, j.lab, j.name).log, env });
+  const pid = await ctx.host.start(full, {
+    name: argv[0]!.split('/').pop()!,
+    cgroup: cgroupDir(ctx.cgroupRoot, j.lab, j.name),
+    log: jailPaths(ctx.runDir, j.lab, j.name).log,
+    env,
+  });
   const start = (await ctx.host.process(pid))?.start ?? null;
   ctx.db.transaction(() => {
     recordProcess(ctx.db, j.lab, j.name, pid, start, 'service');

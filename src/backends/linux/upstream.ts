@@ -48,49 +48,77 @@ export async function createUpstream(ctx: LinuxContext, lab: string): Promise<vo
   await ctx.host.writeFile(join(p.www, 'index.html'), '<!doctype html><title>www.example</title><p>Hello from www.example, the simulated internet.</p>\n');
   await ctx.host.run(['ip', '-batch', '-'], { input: `netns add ${up}\nnetns add ${www}\n` });
   await ctx.host.run(['ip', '-n', hostNetns(lab), '-batch', '-'], {
-    input: [
-      `link add ${UPLINK_BRIDGE} type bridge`,
-      `link set dev ${UPLINK_BRIDGE} addrgenmode none`,
-      `link set ${UPLINK_BRIDGE} up`,
-      `link add vup type veth peer name up0 netns ${up}`,
-      'link set dev vup addrgenmode none',
-      `link set vup master ${UPLINK_BRIDGE}`,
-      'link set vup up',
-      // The "ENI": a second NIC of the lab host on the VPC subnet, whose router is the upstream.
-      `link add ${ENI} type veth peer name vpc0 netns ${up}`,
-      `link set dev ${ENI} addrgenmode none`,
-      `addr add ${UPSTREAM.eniHost}/20 dev ${ENI}`,
-      `link set ${ENI} up`,
-    ].join('\n') + '\n',
+    input:
+      [
+        `link add ${UPLINK_BRIDGE} type bridge`,
+        `link set dev ${UPLINK_BRIDGE} addrgenmode none`,
+        `link set ${UPLINK_BRIDGE} up`,
+        `link add vup type veth peer name up0 netns ${up}`,
+        'link set dev vup addrgenmode none',
+        `link set vup master ${UPLINK_BRIDGE}`,
+        'link set vup up',
+        // The "ENI": a second NIC of the lab host on the VPC subnet, whose router is the upstream.
+        `link add ${ENI} type veth peer name vpc0 netns ${up}`,
+        `link set dev ${ENI} addrgenmode none`,
+        `addr add ${UPSTREAM.eniHost}/20 dev ${ENI}`,
+        `link set ${ENI} up`,
+      ].join('\n') + '\n',
   });
   await ctx.host.run(['ip', '-n', up, '-batch', '-'], {
-    input: [
-      'link set lo up',
-      `addr add ${UPSTREAM.gateway}/24 dev up0`,
-      `addr add ${UPSTREAM.dns}/24 dev up0`,
-      'link set up0 up',
-      `link add in0 type veth peer name eth0 netns ${www}`,
-      `addr add ${UPSTREAM.internetGateway}/24 dev in0`,
-      'link set in0 up',
-      `addr add ${UPSTREAM.eniGateway}/20 dev vpc0`,
-      'link set vpc0 up',
-    ].join('\n') + '\n',
+    input:
+      [
+        'link set lo up',
+        `addr add ${UPSTREAM.gateway}/24 dev up0`,
+        `addr add ${UPSTREAM.dns}/24 dev up0`,
+        'link set up0 up',
+        `link add in0 type veth peer name eth0 netns ${www}`,
+        `addr add ${UPSTREAM.internetGateway}/24 dev in0`,
+        'link set in0 up',
+        `addr add ${UPSTREAM.eniGateway}/20 dev vpc0`,
+        'link set vpc0 up',
+      ].join('\n') + '\n',
   });
   await ctx.host.run(['ip', '-n', www, '-batch', '-'], {
-    input: ['link set lo up', `addr add ${UPSTREAM.www}/24 dev eth0`, 'link set eth0 up', `route add default via ${UPSTREAM.internetGateway}`].join('\n') + '\n',
+    input:
+      ['link set lo up', `addr add ${UPSTREAM.www}/24 dev eth0`, 'link set eth0 up', `route add default via ${UPSTREAM.internetGateway}`].join('\n') + '\n',
   });
   await ctx.host.run(['nsenter', `--net=/run/netns/${up}`, '--', 'sysctl', '-q', '-w', 'net.ipv4.ip_forward=1']);
-  await ctx.host.start(['nsenter', `--net=/run/netns/${up}`, '--', 'dnsmasq', '--keep-in-foreground', '--conf-file=/dev/null', '--user=root',
-    '--interface=up0', '--bind-interfaces', '--no-resolv', '--no-hosts', '--no-ping', '--dhcp-sequential-ip',
-    `--dhcp-range=${UPSTREAM.dhcpFirst},${UPSTREAM.dhcpLast},255.255.255.0,1h`,
-    `--dhcp-option=option:router,${UPSTREAM.gateway}`, `--dhcp-option=option:dns-server,${UPSTREAM.dns}`,
-    `--host-record=${UPSTREAM.wwwName},${UPSTREAM.www}`, `--dhcp-leasefile=${p.leases}`, `--pid-file=${p.pid}`],
-    { name: 'dnsmasq', cgroup: cg, log: p.dnsmasqLog, env: cleanEnv(), simulated: (pid) => ({ [p.pid]: `${pid}\n` }) });
-  await ctx.host.start(['nsenter', `--net=/run/netns/${www}`, '--', 'python3', '-m', 'http.server', '80', '--bind', UPSTREAM.www, '--directory', p.www], { name: 'python3', cgroup: cg, log: p.wwwLog, env: cleanEnv({ PYTHONUNBUFFERED: '1' }) });
+  await ctx.host.start(
+    [
+      'nsenter',
+      `--net=/run/netns/${up}`,
+      '--',
+      'dnsmasq',
+      '--keep-in-foreground',
+      '--conf-file=/dev/null',
+      '--user=root',
+      '--interface=up0',
+      '--bind-interfaces',
+      '--no-resolv',
+      '--no-hosts',
+      '--no-ping',
+      '--dhcp-sequential-ip',
+      `--dhcp-range=${UPSTREAM.dhcpFirst},${UPSTREAM.dhcpLast},255.255.255.0,1h`,
+      `--dhcp-option=option:router,${UPSTREAM.gateway}`,
+      `--dhcp-option=option:dns-server,${UPSTREAM.dns}`,
+      `--host-record=${UPSTREAM.wwwName},${UPSTREAM.www}`,
+      `--dhcp-leasefile=${p.leases}`,
+      `--pid-file=${p.pid}`,
+    ],
+    { name: 'dnsmasq', cgroup: cg, log: p.dnsmasqLog, env: cleanEnv(), simulated: (pid) => ({ [p.pid]: `${pid}\n` }) },
+  );
+  await ctx.host.start(['nsenter', `--net=/run/netns/${www}`, '--', 'python3', '-m', 'http.server', '80', '--bind', UPSTREAM.www, '--directory', p.www], {
+    name: 'python3',
+    cgroup: cg,
+    log: p.wwwLog,
+    env: cleanEnv({ PYTHONUNBUFFERED: '1' }),
+  });
   const ok = await waitFor(() => ctx.host.exists(p.pid), 5000);
   if (!ok) throw failed(`the upstream's dnsmasq did not start (see ${p.dnsmasqLog})`);
   for (let i = 0; i < 100; i++) {
-    const r = await ctx.host.run(['nsenter', `--net=/run/netns/${www}`, '--', 'bash', '-c', 'exec 3<>"/dev/tcp/$1/80"', 'vessel-wait', UPSTREAM.www], { allowFail: true });
+    const r = await ctx.host.run(['nsenter', `--net=/run/netns/${www}`, '--', 'bash', '-c', 'exec 3<>"/dev/tcp/$1/80"', 'vessel-wait', UPSTREAM.www], {
+      allowFail: true,
+    });
     if (r.code === 0) return;
     await sleep(30);
   }

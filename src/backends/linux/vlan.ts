@@ -22,7 +22,6 @@ export function vlanInterface(trunk: string, vlan: number): string {
   return `${trunk.slice(0, 8)}.${vlan}`;
 }
 
-
 /** Tries to make an 802.1Q interface in the lab host; tells which mode this kernel allows. */
 export async function detectVlan(ctx: LinuxContext, lab: string): Promise<VlanCapability> {
   const ns = hostNetns(lab);
@@ -68,18 +67,25 @@ export async function routeBetween(ctx: LinuxContext, lab: string, a: NetworkRow
   if (a.name === b.name) throw usage(`--route-to=${b.name}: a network cannot be routed to itself`);
   const ns = hostNetns(lab);
   const pairs: [string, string][] = [];
-  for (const n of all) for (const t of (n.route_to ?? '').split(',').filter(Boolean)) {
-    const other = all.find((x) => x.name === t);
-    if (other) pairs.push([n.bridge, other.bridge]);
-  }
+  for (const n of all)
+    for (const t of (n.route_to ?? '').split(',').filter(Boolean)) {
+      const other = all.find((x) => x.name === t);
+      if (other) pairs.push([n.bridge, other.bridge]);
+    }
   pairs.push([a.bridge, b.bridge]);
   await ctx.host.run(['nsenter', `--net=/run/netns/${ns}`, '--', 'nft', 'delete', 'table', 'inet', 'vessel_routes'], { allowFail: true });
   await ctx.host.run(['nsenter', `--net=/run/netns/${ns}`, '--', 'nft', '-f', '-'], { input: routeRules(pairs) });
   // With br_netfilter loaded, bridged frames would pass this forward chain too and meet its drop policy:
   // in the lab host (ours alone) bridging stays out of the IP hooks.
-  await ctx.host.run(['nsenter', `--net=/run/netns/${ns}`, '--', 'sysctl', '-q', '-w', 'net.bridge.bridge-nf-call-iptables=0', 'net.bridge.bridge-nf-call-ip6tables=0'], { allowFail: true });
+  await ctx.host.run(
+    ['nsenter', `--net=/run/netns/${ns}`, '--', 'sysctl', '-q', '-w', 'net.bridge.bridge-nf-call-iptables=0', 'net.bridge.bridge-nf-call-ip6tables=0'],
+    { allowFail: true },
+  );
   await ctx.host.run(['nsenter', `--net=/run/netns/${ns}`, '--', 'sysctl', '-q', '-w', 'net.ipv4.ip_forward=1']);
-  for (const [from, to] of [[a, b], [b, a]] as const) {
+  for (const [from, to] of [
+    [a, b],
+    [b, a],
+  ] as const) {
     const router = jailNetns(lab, `${from.name}-router`);
     await ctx.host.run(['nsenter', `--net=/run/netns/${router}`, '--', 'sysctl', '-q', '-w', 'net.ipv4.ip_forward=1']);
     await ctx.host.run(['ip', '-n', router, 'route', 'replace', to.subnet, 'via', from.host_addr]);

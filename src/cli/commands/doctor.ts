@@ -18,8 +18,13 @@ export async function doctorCommand(paths: string[], opts: { installDeps?: boole
   const report = await backendNamed(hostBackend()).doctor(needs);
   process.stdout.write(report.text);
   if (!report.ok) {
-    const missing = report.text.split('\n').filter((l) => l.startsWith('missing')).map((l) => l.replace(/^missing\s+/, '').split(' ')[0]);
-    process.stderr.write(`missing: ${missing.join(', ')}; run \`vessel-cookbook doctor --install-deps\`${report.missingDebian.length ? ` (Debian packages: ${report.missingDebian.join(' ')})` : ''}\n`);
+    const missing = report.text
+      .split('\n')
+      .filter((l) => l.startsWith('missing'))
+      .map((l) => l.replace(/^missing\s+/, '').split(' ')[0]);
+    process.stderr.write(
+      `missing: ${missing.join(', ')}; run \`vessel-cookbook doctor --install-deps\`${report.missingDebian.length ? ` (Debian packages: ${report.missingDebian.join(' ')})` : ''}\n`,
+    );
     return EXIT.cannotRun;
   }
   return EXIT.ok;

@@ -29,7 +29,8 @@ async function topologyFor(file: string | undefined, lab: string | undefined): P
   const p = await planRecipe(recipes[0]!, DEFAULT_SEED, 'linux');
   // How a VLAN tag is carried and which lease a DHCP jail gets are only known in a real run: left out.
   return {
-    ...p.topology, engine: 'linux (planned from the recipe)',
+    ...p.topology,
+    engine: 'linux (planned from the recipe)',
     networks: p.topology.networks.map((n) => ({ ...n, vlanMode: null })),
     jails: p.topology.jails.map((j) => (j.dhcp && j.slot === null ? { ...j, addr: null } : j)),
   };

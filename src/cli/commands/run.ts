@@ -33,7 +33,8 @@ export interface RunCommandOptions {
 export async function runCommand(paths: string[], opts: RunCommandOptions): Promise<number> {
   if (paths.length === 0) throw usage('run: give at least one recipe file or directory');
   const engine = (opts.engine ?? hostBackend()) as EngineName;
-  if (!ENGINE_NAMES.includes(engine)) throw usage(`--engine "${opts.engine}" is not an engine${didYouMean(opts.engine ?? '', ENGINE_NAMES)}; known: ${ENGINE_NAMES.join(', ')}`);
+  if (!ENGINE_NAMES.includes(engine))
+    throw usage(`--engine "${opts.engine}" is not an engine${didYouMean(opts.engine ?? '', ENGINE_NAMES)}; known: ${ENGINE_NAMES.join(', ')}`);
   if (engine !== hostBackend()) throw usage(`--engine ${engine} cannot run on this ${process.platform} host`);
   const shard = opts.shard !== undefined ? parseShard(opts.shard) : undefined;
   if (typeof shard === 'string') throw usage(shard);
@@ -58,14 +59,24 @@ export async function runCommand(paths: string[], opts: RunCommandOptions): Prom
   }
   if (printErrors(errors) > 0) return EXIT.usage;
 
-  const only = opts.only !== undefined ? new Set(opts.only.split(',').map((s) => s.trim()).filter(Boolean)) : undefined;
+  const only =
+    opts.only !== undefined
+      ? new Set(
+          opts.only
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        )
+      : undefined;
   const chosen = byShard(byTags(recipes, opts.tag), shard);
   if (only) {
     const ids = new Set(chosen.flatMap((r) => r.steps.map((s) => s.id)));
     const unknown = [...only].filter((id) => !ids.has(id));
     if (only.size === 0) throw usage('--only needs at least one step id');
     if (unknown.length > 0) {
-      throw usage(`--only: no step named ${unknown.map((u) => `"${u}"${didYouMean(u, [...ids])}`).join(', ')} (step ids are name= or L<line>; see \`vessel-cookbook show\`)`);
+      throw usage(
+        `--only: no step named ${unknown.map((u) => `"${u}"${didYouMean(u, [...ids])}`).join(', ')} (step ids are name= or L<line>; see \`vessel-cookbook show\`)`,
+      );
     }
   }
   if (chosen.length === 0) {
@@ -77,6 +88,14 @@ export async function runCommand(paths: string[], opts: RunCommandOptions): Prom
     if (r.problem) throw envError(r.problem);
   }
   const stepper = opts.step ? new TtyStepper(process.stdin, process.stdout, color) : undefined;
-  const { exitCode } = await runAll(chosen, { engine, keep: Boolean(opts.keep), bail: Boolean(opts.bail), reporters, ...(only ? { only } : {}), ...(stepper ? { stepper } : {}), jobs });
+  const { exitCode } = await runAll(chosen, {
+    engine,
+    keep: Boolean(opts.keep),
+    bail: Boolean(opts.bail),
+    reporters,
+    ...(only ? { only } : {}),
+    ...(stepper ? { stepper } : {}),
+    jobs,
+  });
   return exitCode;
 }

@@ -12,10 +12,14 @@ function describeAssertion(a: Assertion): string {
       const to = endpointText(a.to.endpoint) + (a.to.port ? `:${a.to.port}` : '');
       return `${a.kind} ${endpointText(a.from)} -> ${to}  [${a.from.kind} -> ${a.to.endpoint.kind}${a.to.port ? ', tcp' : ', icmp'}]`;
     }
-    case 'mesh': return `mesh ${endpointText(a.jails)}`;
-    case 'resolve': return `resolve ${a.name} from ${endpointText(a.from)}${a.expect.kind === 'ip' ? ` = ${a.expect.address}` : a.expect.kind === 'cidr' ? ` in ${a.expect.cidr}` : ''}`;
-    case 'lease': return `lease ${endpointText(a.jail)}${a.cidr ? ` in ${a.cidr}` : ''}`;
-    case 'hostname': return `hostname ${endpointText(a.jail)} = ${a.name}`;
+    case 'mesh':
+      return `mesh ${endpointText(a.jails)}`;
+    case 'resolve':
+      return `resolve ${a.name} from ${endpointText(a.from)}${a.expect.kind === 'ip' ? ` = ${a.expect.address}` : a.expect.kind === 'cidr' ? ` in ${a.expect.cidr}` : ''}`;
+    case 'lease':
+      return `lease ${endpointText(a.jail)}${a.cidr ? ` in ${a.cidr}` : ''}`;
+    case 'hostname':
+      return `hostname ${endpointText(a.jail)} = ${a.name}`;
   }
 }
 
@@ -37,11 +41,15 @@ export function renderSteps(r: Recipe): string {
   const out: string[] = [];
   const m = r.meta;
   out.push(`${r.path}${m.title ? ` — ${m.title}` : ''}`);
-  out.push(`  engines: ${m.engines.join(', ')}  needs: ${m.needs.join(', ') || '-'}  timeout: ${formatDuration(m.timeoutMs)}  tags: ${m.tags.join(', ') || '-'}`);
+  out.push(
+    `  engines: ${m.engines.join(', ')}  needs: ${m.needs.join(', ') || '-'}  timeout: ${formatDuration(m.timeoutMs)}  tags: ${m.tags.join(', ') || '-'}`,
+  );
   for (const s of r.steps) {
     out.push('');
     // A step without a name= has the id L<line>: print it once.
-    out.push(`${`L${s.line}`.padStart(6)}  ${s.id === `L${s.line}` ? '' : `${s.id}  `}${s.kind === 'file' ? `file ${s.path}` : s.kind}${s.kind === 'sh' ? ` (${s.lang})` : ''}  ${optionSummary(s)}${s.heading ? `  — ${s.heading}` : ''}`);
+    out.push(
+      `${`L${s.line}`.padStart(6)}  ${s.id === `L${s.line}` ? '' : `${s.id}  `}${s.kind === 'file' ? `file ${s.path}` : s.kind}${s.kind === 'sh' ? ` (${s.lang})` : ''}  ${optionSummary(s)}${s.heading ? `  — ${s.heading}` : ''}`,
+    );
     const body = (n: number, text: string) => out.push(`${String(n).padStart(6)}  | ${text}`);
     switch (s.kind) {
       case 'sh':

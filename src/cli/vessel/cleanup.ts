@@ -11,7 +11,8 @@ export function addCleanup(p: Command, { open, out }: VesselCli): void {
       const e = await open(cmd.optsWithGlobals() as Globals, true);
       try {
         const r = await e.cleanup();
-        for (const line of r.lines) out(`${line}
+        for (const line of r.lines)
+          out(`${line}
 `);
         const left = r.left.map((l) => `${l.id}${l.kept ? ' (kept)' : ''}${l.kind === 'manual' ? ' (by hand)' : ''}`);
         out(`labs left: ${left.length ? left.join(', ') : 'none'}

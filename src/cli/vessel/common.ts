@@ -40,7 +40,9 @@ export function labId(g: Globals): string {
 /** True inside a Linux jail: the engine hides its state folder there under a tmpfs of this name. */
 export function insideJail(): boolean {
   try {
-    return readFileSync('/proc/self/mountinfo', 'utf8').split('\n').some((l) => l.split(' - ')[1]?.split(' ')[1] === 'vessel-state-hidden');
+    return readFileSync('/proc/self/mountinfo', 'utf8')
+      .split('\n')
+      .some((l) => l.split(' - ')[1]?.split(' ')[1] === 'vessel-state-hidden');
   } catch {
     return false;
   }
@@ -56,7 +58,8 @@ export function withLabOf(open: Opener): VesselCli['withLab'] {
       // A command that only reads never makes a lab: a missing lab simply has nothing in it.
       if (readOnly && !e.getLab(lab)) return await fn(e, lab);
       // Inside a run, the run made the lab: if it is gone, the run is over, and nothing may make it again.
-      if (process.env[RUN_MARKER] && lab === process.env.VESSEL_LAB && !e.getLab(lab)) throw failed(`the lab ${lab} of this run is gone (its run has ended); nothing was done`);
+      if (process.env[RUN_MARKER] && lab === process.env.VESSEL_LAB && !e.getLab(lab))
+        throw failed(`the lab ${lab} of this run is gone (its run has ended); nothing was done`);
       await e.ensureLab(lab, inetNic);
       return await fn(e, lab);
     } finally {
@@ -78,5 +81,14 @@ export function networkOptions(o: { domain?: string; dhcpRange?: string; nat?: b
 /** Rows as aligned columns. */
 export function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-  return rows.map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c]!))).join('  ').trimEnd()).join('\n') + '\n';
+  return (
+    rows
+      .map((r) =>
+        r
+          .map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c]!)))
+          .join('  ')
+          .trimEnd(),
+      )
+      .join('\n') + '\n'
+  );
 }

@@ -9,10 +9,14 @@ export function addInit(p: Command, { out, withLab }: VesselCli): void {
     .option('--inet-nic <nic>', 'interface that leads outside (never chosen for you)')
     .addHelpText('after', `\nExample:\n  vessel init\n${EXIT_HELP}`)
     .action(async (o: { inetNic?: string }, cmd: Command) => {
-      await withLab(cmd, async (e, lab) => {
-        const uplink = await e.setInetNic(lab, o.inetNic);
-        const l = e.getLab(lab)!;
-        out(`lab ${lab} ready (${l.kind === 'run' ? 'created by vessel-cookbook run' : 'by hand'}; uplink: ${uplink})\n`);
-      }, o.inetNic);
+      await withLab(
+        cmd,
+        async (e, lab) => {
+          const uplink = await e.setInetNic(lab, o.inetNic);
+          const l = e.getLab(lab)!;
+          out(`lab ${lab} ready (${l.kind === 'run' ? 'created by vessel-cookbook run' : 'by hand'}; uplink: ${uplink})\n`);
+        },
+        o.inetNic,
+      );
     });
 }

@@ -9,11 +9,38 @@ export function addList(p: Command, { out, withLab }: VesselCli): void {
     .option('--json', 'print JSON')
     .addHelpText('after', `\nExample:\n  vessel list\n${EXIT_HELP}`)
     .action(async (o: { json?: boolean }, cmd: Command) => {
-      await withLab(cmd, async (e, lab) => {
-        const js = e.jails(lab);
-        if (o.json) out(JSON.stringify(js.map((j) => ({ name: j.name, uuid: j.uuid, network: j.network, addr: j.addr, mac: j.mac, slot: j.slot, state: j.state, command: j.command ? JSON.parse(j.command) : null })), null, 2) + '\n');
-        else if (js.length === 0) out(e.getLab(lab) ? `no jails in lab ${lab}\n` : `no lab ${lab} yet, so no jails\n`);
-        else out(table([['NAME', 'NETWORK', 'ADDR', 'STATE', 'UUID'], ...js.map((j) => [j.name, j.network ?? `alias:${j.host_if}`, j.addr ?? '-', j.state, j.uuid])]));
-      }, undefined, true);
+      await withLab(
+        cmd,
+        async (e, lab) => {
+          const js = e.jails(lab);
+          if (o.json)
+            out(
+              JSON.stringify(
+                js.map((j) => ({
+                  name: j.name,
+                  uuid: j.uuid,
+                  network: j.network,
+                  addr: j.addr,
+                  mac: j.mac,
+                  slot: j.slot,
+                  state: j.state,
+                  command: j.command ? JSON.parse(j.command) : null,
+                })),
+                null,
+                2,
+              ) + '\n',
+            );
+          else if (js.length === 0) out(e.getLab(lab) ? `no jails in lab ${lab}\n` : `no lab ${lab} yet, so no jails\n`);
+          else
+            out(
+              table([
+                ['NAME', 'NETWORK', 'ADDR', 'STATE', 'UUID'],
+                ...js.map((j) => [j.name, j.network ?? `alias:${j.host_if}`, j.addr ?? '-', j.state, j.uuid]),
+              ]),
+            );
+        },
+        undefined,
+        true,
+      );
     });
 }

@@ -9,9 +9,14 @@ export function addLogs(p: Command, { out, withLab }: VesselCli): void {
     .argument('<name>', 'jail')
     .addHelpText('after', `\nExample:\n  vessel logs web-1\n${EXIT_HELP}`)
     .action(async (name: string, _o: unknown, cmd: Command) => {
-      await withLab(cmd, async (e, lab) => {
-        e.jail(lab, name);
-        out(await e.log(lab, name));
-      }, undefined, true);
+      await withLab(
+        cmd,
+        async (e, lab) => {
+          e.jail(lab, name);
+          out(await e.log(lab, name));
+        },
+        undefined,
+        true,
+      );
     });
 }

@@ -21,50 +21,112 @@ export function addNetwork(p: Command, { out, withLab }: VesselCli): void {
     .option('--route', 'route an existing network (--name) to another (--route-to)')
     .option('--force', 'with --destroy: also destroy attached jails')
     .option('--json', 'with --list: print JSON')
-    .addHelpText('after', `\nExamples:\n  vessel network --create --name=lan --subnet=192.168.1.0/24\n  vessel network --list\n  vessel network --destroy --name=lan --force\n${EXIT_HELP}`)
-    .action(async (o: { create?: boolean; list?: boolean; destroy?: boolean; route?: boolean; name?: string; subnet?: string; force?: boolean; json?: boolean; domain?: string; dhcpRange?: string; nat?: boolean; vlan?: string; trunk?: string; routeTo?: string }, cmd: Command) => {
-      const modes = [o.create, o.list, o.destroy, o.route].filter(Boolean).length;
-      if (modes !== 1) throw usage('network: give exactly one of --create, --list, --destroy or --route');
-      await withLab(cmd, async (e, lab) => {
-        if (o.route) {
-          if (!o.name || !o.routeTo) throw usage('network --route needs --name=NAME and --route-to=OTHER');
-          await e.route(lab, o.name, o.routeTo);
-          out(`network ${o.name} is routed to ${o.routeTo} (both ways, through the lab host)\n`);
-          return;
-        }
-        if (o.create) {
-          if (o.vlan !== undefined && !/^\d+$/.test(o.vlan)) throw usage(`--vlan=${o.vlan}: a VLAN id is from 1 to 4094`);
-          if (!o.name || !o.subnet) throw usage('network --create needs --name=NAME and --subnet=CIDR');
-          const n = await e.createNetwork(lab, o.name, o.subnet, { ...networkOptions(o), ...(o.vlan !== undefined ? { vlan: Number(o.vlan) } : {}), ...(o.trunk !== undefined ? { trunk: o.trunk } : {}), ...(o.routeTo !== undefined ? { routeTo: o.routeTo } : {}) });
-          const hasUplink = e.getLab(lab)!.uplink !== null;
-          if (n.vlan !== null) out(`network ${n.name}: VLAN ${n.vlan} on trunk ${n.trunk}, ${vlanModeText(n.vlan_mode)}\n`);
-          out(`network ${n.name}: bridge ${n.bridge}, subnet ${n.subnet}, host ${n.host_addr}, router ${n.name}-router, domain ${n.domain}, DHCP ${n.dhcp_first}-${n.dhcp_last}, ${n.nat ? 'NAT out through the uplink' : hasUplink ? 'no NAT (--no-nat)' : 'no NAT: the lab has no uplink'}\n`);
-        } else if (o.destroy) {
-          if (!o.name) throw usage('network --destroy needs --name=NAME');
-          await e.destroyNetwork(lab, o.name, Boolean(o.force));
-          out(`network ${o.name} destroyed\n`);
-        } else {
-          const nets = e.networks(lab);
-          const leases = new Map(await Promise.all(nets.map(async (n) => [n.name, await e.leases(lab, n.name)] as const)));
-          const leaseOf = (n: (typeof nets)[number], j: (typeof nets)[number]['members'][number]) => {
-            const slot = j.slot !== null ? `slot ${j.slot}, ` : '';
-            if (!j.dhcp) return j.role === 'router' ? 'router' : `${slot}static`;
-            const l = leases.get(n.name)?.find((x) => x.mac === j.mac);
-            return `${slot}${l ? `dhcp until ${new Date(l.expiry * 1000).toISOString().replace(/\.000Z$/, 'Z')}` : 'dhcp (no lease)'}`;
-          };
-          if (o.json) {
-            out(JSON.stringify(nets.map((n) => ({
-              name: n.name, bridge: n.bridge, subnet: n.subnet, host: n.host_addr, domain: n.domain, dhcpRange: `${n.dhcp_first}-${n.dhcp_last}`, nat: Boolean(n.nat),
-              members: n.members.map((j) => ({ jail: j.name, role: j.role, interface: `${j.host_if}/eth0`, mac: j.mac, ip: j.addr, state: j.state, lease: leaseOf(n, j) })),
-            })), null, 2) + '\n');
-            return;
-          }
-          if (nets.length === 0) out(`no networks in lab ${lab}\n`);
-          for (const n of nets) {
-            out(`${n.name}  bridge ${n.bridge}  subnet ${n.subnet}  host ${n.host_addr}  domain ${n.domain}  dhcp ${n.dhcp_first}-${n.dhcp_last}  ${n.nat ? 'nat' : 'no-nat'}${n.vlan !== null ? `  vlan ${n.vlan} on ${n.trunk} (${vlanModeText(n.vlan_mode)})` : ''}${n.route_to ? `  routed to ${n.route_to}` : ''}\n`);
-            out(table([['  JAIL', 'INTERFACE', 'MAC', 'IP', 'STATE', 'ADDRESS'], ...n.members.map((j) => [`  ${j.name}`, `${j.host_if}/eth0`, j.mac ?? '', j.addr ?? '', j.state, leaseOf(n, j)])]));
-          }
-        }
-      }, undefined, Boolean(o.list));
-    });
+    .addHelpText(
+      'after',
+      `\nExamples:\n  vessel network --create --name=lan --subnet=192.168.1.0/24\n  vessel network --list\n  vessel network --destroy --name=lan --force\n${EXIT_HELP}`,
+    )
+    .action(
+      async (
+        o: {
+          create?: boolean;
+          list?: boolean;
+          destroy?: boolean;
+          route?: boolean;
+          name?: string;
+          subnet?: string;
+          force?: boolean;
+          json?: boolean;
+          domain?: string;
+          dhcpRange?: string;
+          nat?: boolean;
+          vlan?: string;
+          trunk?: string;
+          routeTo?: string;
+        },
+        cmd: Command,
+      ) => {
+        const modes = [o.create, o.list, o.destroy, o.route].filter(Boolean).length;
+        if (modes !== 1) throw usage('network: give exactly one of --create, --list, --destroy or --route');
+        await withLab(
+          cmd,
+          async (e, lab) => {
+            if (o.route) {
+              if (!o.name || !o.routeTo) throw usage('network --route needs --name=NAME and --route-to=OTHER');
+              await e.route(lab, o.name, o.routeTo);
+              out(`network ${o.name} is routed to ${o.routeTo} (both ways, through the lab host)\n`);
+              return;
+            }
+            if (o.create) {
+              if (o.vlan !== undefined && !/^\d+$/.test(o.vlan)) throw usage(`--vlan=${o.vlan}: a VLAN id is from 1 to 4094`);
+              if (!o.name || !o.subnet) throw usage('network --create needs --name=NAME and --subnet=CIDR');
+              const n = await e.createNetwork(lab, o.name, o.subnet, {
+                ...networkOptions(o),
+                ...(o.vlan !== undefined ? { vlan: Number(o.vlan) } : {}),
+                ...(o.trunk !== undefined ? { trunk: o.trunk } : {}),
+                ...(o.routeTo !== undefined ? { routeTo: o.routeTo } : {}),
+              });
+              const hasUplink = e.getLab(lab)!.uplink !== null;
+              if (n.vlan !== null) out(`network ${n.name}: VLAN ${n.vlan} on trunk ${n.trunk}, ${vlanModeText(n.vlan_mode)}\n`);
+              out(
+                `network ${n.name}: bridge ${n.bridge}, subnet ${n.subnet}, host ${n.host_addr}, router ${n.name}-router, domain ${n.domain}, DHCP ${n.dhcp_first}-${n.dhcp_last}, ${n.nat ? 'NAT out through the uplink' : hasUplink ? 'no NAT (--no-nat)' : 'no NAT: the lab has no uplink'}\n`,
+              );
+            } else if (o.destroy) {
+              if (!o.name) throw usage('network --destroy needs --name=NAME');
+              await e.destroyNetwork(lab, o.name, Boolean(o.force));
+              out(`network ${o.name} destroyed\n`);
+            } else {
+              const nets = e.networks(lab);
+              const leases = new Map(await Promise.all(nets.map(async (n) => [n.name, await e.leases(lab, n.name)] as const)));
+              const leaseOf = (n: (typeof nets)[number], j: (typeof nets)[number]['members'][number]) => {
+                const slot = j.slot !== null ? `slot ${j.slot}, ` : '';
+                if (!j.dhcp) return j.role === 'router' ? 'router' : `${slot}static`;
+                const l = leases.get(n.name)?.find((x) => x.mac === j.mac);
+                return `${slot}${l ? `dhcp until ${new Date(l.expiry * 1000).toISOString().replace(/\.000Z$/, 'Z')}` : 'dhcp (no lease)'}`;
+              };
+              if (o.json) {
+                out(
+                  JSON.stringify(
+                    nets.map((n) => ({
+                      name: n.name,
+                      bridge: n.bridge,
+                      subnet: n.subnet,
+                      host: n.host_addr,
+                      domain: n.domain,
+                      dhcpRange: `${n.dhcp_first}-${n.dhcp_last}`,
+                      nat: Boolean(n.nat),
+                      members: n.members.map((j) => ({
+                        jail: j.name,
+                        role: j.role,
+                        interface: `${j.host_if}/eth0`,
+                        mac: j.mac,
+                        ip: j.addr,
+                        state: j.state,
+                        lease: leaseOf(n, j),
+                      })),
+                    })),
+                    null,
+                    2,
+                  ) + '\n',
+                );
+                return;
+              }
+              if (nets.length === 0) out(`no networks in lab ${lab}\n`);
+              for (const n of nets) {
+                out(
+                  `${n.name}  bridge ${n.bridge}  subnet ${n.subnet}  host ${n.host_addr}  domain ${n.domain}  dhcp ${n.dhcp_first}-${n.dhcp_last}  ${n.nat ? 'nat' : 'no-nat'}${n.vlan !== null ? `  vlan ${n.vlan} on ${n.trunk} (${vlanModeText(n.vlan_mode)})` : ''}${n.route_to ? `  routed to ${n.route_to}` : ''}\n`,
+                );
+                out(
+                  table([
+                    ['  JAIL', 'INTERFACE', 'MAC', 'IP', 'STATE', 'ADDRESS'],
+                    ...n.members.map((j) => [`  ${j.name}`, `${j.host_if}/eth0`, j.mac ?? '', j.addr ?? '', j.state, leaseOf(n, j)]),
+                  ]),
+                );
+              }
+            }
+          },
+          undefined,
+          Boolean(o.list),
+        );
+      },
+    );
 }

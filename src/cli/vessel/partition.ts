@@ -12,7 +12,12 @@ export function addPartition(p: Command, { out, withLab }: VesselCli): void {
     .action(async (groups: string[], _o: unknown, cmd: Command) => {
       // Commander drops the "--"; the two groups arrive as two comma lists.
       if (groups.length !== 2) throw usage('partition: give two groups, e.g. vessel partition a,b -- c,d,e');
-      const [a, b] = groups.map((g) => g.split(',').map((x) => x.trim()).filter(Boolean)) as [string[], string[]];
+      const [a, b] = groups.map((g) =>
+        g
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean),
+      ) as [string[], string[]];
       await withLab(cmd, async (e, lab) => {
         await e.partition(lab, a, b);
         out(`partitioned: ${a.join(', ')} | ${b.join(', ')}\n`);

@@ -5,7 +5,7 @@ import { EXIT_HELP, networkOptions, type VesselCli } from './common.js';
 /** Adds `vessel run-network` to the program. */
 export function addRunNetwork(p: Command, { out, withLab }: VesselCli): void {
   p.command('run-network')
-    .description('create a network, keep it while this runs, and remove it on Ctrl-C or SIGTERM (the seed\'s foreground form)')
+    .description("create a network, keep it while this runs, and remove it on Ctrl-C or SIGTERM (the seed's foreground form)")
     .requiredOption('--name <name>', 'network name')
     .requiredOption('--subnet <cidr>', 'IPv4 subnet')
     .option('--domain <domain>', 'DNS domain (default NAME.test)')

@@ -10,11 +10,18 @@ export function addRun(p: Command, { out, withLab }: VesselCli): void {
     .description('create and start jails on a network; a command after -- runs as the service')
     .requiredOption('--name <name>', 'jail name (with --count: the prefix of NAME-1..NAME-K)')
     .option('--network <net>', 'network to join (not with --addr=alias:...)')
-    .option('--addr <addr>', 'IPv4 address in the lower half of the subnet, auto, dhcp, or alias:NIC:IP (an extra address on a NIC of the lab host, no network)', 'auto')
+    .option(
+      '--addr <addr>',
+      'IPv4 address in the lower half of the subnet, auto, dhcp, or alias:NIC:IP (an extra address on a NIC of the lab host, no network)',
+      'auto',
+    )
     .option('--count <k>', 'create NAME-1 .. NAME-K')
     .option('--slot <k>', "the subnet's K-th address and MAC 52:00:<its 4 bytes> (with --count: slots K, K+1, ...)")
     .argument('[command...]', 'service command, after --')
-    .addHelpText('after', `\nExamples:\n  vessel run --name=web --network=lan\n  vessel run --name=node --count=5 --network=lan -- sleep infinity\n${EXIT_HELP}`)
+    .addHelpText(
+      'after',
+      `\nExamples:\n  vessel run --name=web --network=lan\n  vessel run --name=node --count=5 --network=lan -- sleep infinity\n${EXIT_HELP}`,
+    )
     .action(async (command: string[], o: { name: string; network?: string; addr: string; count?: string; slot?: string }, cmd: Command) => {
       const alias = parseAlias(o.addr);
       if (typeof alias === 'string') throw usage(alias);
@@ -40,7 +47,14 @@ export function addRun(p: Command, { out, withLab }: VesselCli): void {
         slot = Number(o.slot);
       }
       await withLab(cmd, async (e, lab) => {
-        const rows = await e.run(lab, { name: o.name, network, addr: o.addr, ...(count !== undefined ? { count } : {}), ...(slot !== undefined ? { slot } : {}), ...(command.length ? { command } : {}) });
+        const rows = await e.run(lab, {
+          name: o.name,
+          network,
+          addr: o.addr,
+          ...(count !== undefined ? { count } : {}),
+          ...(slot !== undefined ? { slot } : {}),
+          ...(command.length ? { command } : {}),
+        });
         for (const j of rows) out(`${j.name}  ${j.addr}  ${j.state}\n`);
       });
     });

@@ -5,7 +5,7 @@ import { EXIT_HELP, type VesselCli } from './common.js';
 /** Adds `vessel stop` to the program. */
 export function addStop(p: Command, { out, withLab }: VesselCli): void {
   p.command('stop')
-    .description("kill every process in a jail; its namespaces and address stay")
+    .description('kill every process in a jail; its namespaces and address stay')
     .argument('<names...>', 'jails')
     .addHelpText('after', `\nExample:\n  vessel stop web-1\n${EXIT_HELP}`)
     .action(async (names: string[], _o: unknown, cmd: Command) => {

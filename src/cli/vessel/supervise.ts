@@ -14,7 +14,10 @@ export function addSupervise(p: Command, { out, withLab }: VesselCli): void {
     .argument('<file>', 'supervisor file with [network:NAME] and [jail:NAME] sections')
     .option('--down', 'remove every network and jail the file made')
     .option('--check', 'only check the file (exit 2 with path:line errors)')
-    .addHelpText('after', `\nExamples:\n  vessel supervise --check cluster.ini\n  vessel supervise cluster.ini          # idempotent: run it again to apply changes\n  vessel supervise --down cluster.ini\n${EXIT_HELP}`)
+    .addHelpText(
+      'after',
+      `\nExamples:\n  vessel supervise --check cluster.ini\n  vessel supervise cluster.ini          # idempotent: run it again to apply changes\n  vessel supervise --down cluster.ini\n${EXIT_HELP}`,
+    )
     .action(async (path: string, o: { down?: boolean; check?: boolean }, cmd: Command) => {
       const t = await readTextFile(path, 'a supervisor file');
       if ('line' in t) throw usage(`${path}${t.line > 0 ? `:${t.line}` : ''}: ${t.message}`);
@@ -25,7 +28,9 @@ export function addSupervise(p: Command, { out, withLab }: VesselCli): void {
         return;
       }
       if (o.check) {
-        out(`${path}: ok (${file.networks.length} network(s), ${file.jails.length} jail section(s), start order: ${file.jails.map((j) => j.name).join(', ')})\n`);
+        out(
+          `${path}: ok (${file.networks.length} network(s), ${file.jails.length} jail section(s), start order: ${file.jails.map((j) => j.name).join(', ')})\n`,
+        );
         return;
       }
       await withLab(cmd, async (e, lab) => {

@@ -6,7 +6,12 @@ import type { Attempt } from './attempt.js';
 /** Runs one attempt of an assert block. */
 export async function runAssert(ctx: RunContext, step: AssertStep): Promise<Attempt> {
   if (!ctx.assertAll) {
-    return { ok: false, output: '', retryable: false, failure: { kind: 'engine', line: step.line, message: 'assert blocks need the built-in jail engine, which is not available in this run' } };
+    return {
+      ok: false,
+      output: '',
+      retryable: false,
+      failure: { kind: 'engine', line: step.line, message: 'assert blocks need the built-in jail engine, which is not available in this run' },
+    };
   }
   const outcomes = await ctx.assertAll(step.assertions);
   const lines: string[] = [];

@@ -31,7 +31,11 @@ function matchLarge(expected: ExpectedLine[], file: string): { ok: boolean; ops:
   const { cut } = forEachLine(file, (l, _i, isCut) => sm.push(l, isCut));
   const out = sm.finish();
   if (out.ok) {
-    const ops: DiffOp[] = expected.map((e) => (e.mode === 'any' ? { op: 'absorbed', expected: e, actual: `[... ${out.lines} output lines matched in all ...]` } : { op: 'same', expected: e, actual: e.text }));
+    const ops: DiffOp[] = expected.map((e) =>
+      e.mode === 'any'
+        ? { op: 'absorbed', expected: e, actual: `[... ${out.lines} output lines matched in all ...]` }
+        : { op: 'same', expected: e, actual: e.text },
+    );
     return { ok: true, ops, lines: out.lines };
   }
   // The window starts right after the last line the partial match used (at the start when nothing matched).
@@ -39,12 +43,23 @@ function matchLarge(expected: ExpectedLine[], file: string): { ok: boolean; ops:
   const window: string[] = [];
   // Lines in the window are shown at most SHOWN_LINE characters long, marked when longer or cut.
   forEachLine(file, (l, i, isCut) => {
-    if (i >= from && i < from + WINDOW) window.push(l.length > SHOWN_LINE || isCut ? `${l.slice(0, SHOWN_LINE)}[... line of ${isCut ? `over ${MAX_LINE_BYTES} bytes` : `${l.length} characters`} cut ...]` : l);
+    if (i >= from && i < from + WINDOW)
+      window.push(
+        l.length > SHOWN_LINE || isCut
+          ? `${l.slice(0, SHOWN_LINE)}[... line of ${isCut ? `over ${MAX_LINE_BYTES} bytes` : `${l.length} characters`} cut ...]`
+          : l,
+      );
   });
   const m = matchLines(expected.slice(out.reached), window);
   const cutNote = cut > 0 ? `; ${cut} line(s) longer than ${MAX_LINE_BYTES} bytes, which only ... can match` : '';
-  const note: DiffOp = { op: 'ins', actual: `[the output has ${out.lines} lines${cutNote}; expected lines up to recipe line ${expected[out.reached - 1]?.line ?? '-'} matched; shown: actual lines ${from + 1}-${from + window.length}]`, actualIndex: from };
-  const matched: DiffOp[] = expected.slice(0, out.reached).map((e) => (e.mode === 'any' ? { op: 'absorbed', expected: e, actual: '[...]' } : { op: 'same', expected: e, actual: e.text }));
+  const note: DiffOp = {
+    op: 'ins',
+    actual: `[the output has ${out.lines} lines${cutNote}; expected lines up to recipe line ${expected[out.reached - 1]?.line ?? '-'} matched; shown: actual lines ${from + 1}-${from + window.length}]`,
+    actualIndex: from,
+  };
+  const matched: DiffOp[] = expected
+    .slice(0, out.reached)
+    .map((e) => (e.mode === 'any' ? { op: 'absorbed', expected: e, actual: '[...]' } : { op: 'same', expected: e, actual: e.text }));
   return { ok: false, ops: [...matched, note, ...m.ops], lines: out.lines };
 }
 

@@ -13,15 +13,30 @@ export async function writeFileStep(ctx: RunContext, step: FileStep): Promise<At
     const realDir = await realpath(dirname(target));
     const rel = relative(await realpath(ctx.workdir), realDir);
     if (rel.startsWith('..') || isAbsolute(rel)) {
-      return { ok: false, output: '', retryable: false, failure: { kind: 'write', line: step.line, message: `file=${step.path} resolves outside the work directory (through a symlink)` } };
+      return {
+        ok: false,
+        output: '',
+        retryable: false,
+        failure: { kind: 'write', line: step.line, message: `file=${step.path} resolves outside the work directory (through a symlink)` },
+      };
     }
     const existing = await lstat(target).catch(() => undefined);
     if (existing?.isSymbolicLink()) {
-      return { ok: false, output: '', retryable: false, failure: { kind: 'write', line: step.line, message: `file=${step.path} is a symbolic link; refusing to write through it` } };
+      return {
+        ok: false,
+        output: '',
+        retryable: false,
+        failure: { kind: 'write', line: step.line, message: `file=${step.path} is a symbolic link; refusing to write through it` },
+      };
     }
     await writeFile(target, step.body);
   } catch (e) {
-    return { ok: false, output: '', retryable: false, failure: { kind: 'write', line: step.line, message: `cannot write file=${step.path}: ${(e as Error).message}` } };
+    return {
+      ok: false,
+      output: '',
+      retryable: false,
+      failure: { kind: 'write', line: step.line, message: `cannot write file=${step.path}: ${(e as Error).message}` },
+    };
   }
   return { ok: true, output: `wrote ${step.path} (${Buffer.byteLength(step.body)} bytes)` };
 }

@@ -21,11 +21,19 @@ export function abnormalEnd(r: SpawnResult, line: number, limits: AttemptLimits,
   if (r.startError) return { ok: false, output: r.output, failure: { kind: 'start', line, message: `${what} could not run: ${r.startError}` } };
   const recipeTimeout = (r.aborted && limits.signal.reason === 'recipe-timeout') || (r.timedOut && limits.recipeDeadline);
   if (recipeTimeout) {
-    return { ok: false, output: r.output, failure: { kind: 'recipe-timeout', line, message: `${what} was stopped: the recipe's timeout ran out; its process tree was killed` } };
+    return {
+      ok: false,
+      output: r.output,
+      failure: { kind: 'recipe-timeout', line, message: `${what} was stopped: the recipe's timeout ran out; its process tree was killed` },
+    };
   }
   if (r.aborted) return { ok: false, output: r.output, failure: { kind: 'interrupted', line, message: `${what} was stopped: the run was interrupted` } };
   if (r.timedOut) {
-    return { ok: false, output: r.output, failure: { kind: 'timeout', line, message: `${what} timed out after ${formatDuration(limits.timeoutMs)}; its process tree was killed` } };
+    return {
+      ok: false,
+      output: r.output,
+      failure: { kind: 'timeout', line, message: `${what} timed out after ${formatDuration(limits.timeoutMs)}; its process tree was killed` },
+    };
   }
   return undefined;
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { FreebsdEngine } from '../../../src/backends/freebsd/engine.js';
 
 describe('freebsd cleanup', () => {
-  it('removes a dead run\'s lab from the ledger, newest first, and leaves live and kept labs alone', async () => {
+  it("removes a dead run's lab from the ledger, newest first, and leaves live and kept labs alone", async () => {
     const { engine, host } = FreebsdEngine.recording('cleanup');
     try {
       // pid 2^31-2 cannot exist: the run that made this lab is gone.

@@ -58,7 +58,16 @@ describe('freebsd generators', () => {
     expect(dhcpRangeProblem('10.0.0.0/24', '10.0.0.128', '10.0.1.20')).toMatch(/not inside the subnet 10.0.0.0\/24/);
     expect(dhcpRangeProblem('10.0.0.0/24', '10.0.0.0', '10.0.0.20')).toMatch(/not inside/);
     expect(dhcpRangeProblem('10.0.0.0/24', '10.0.0.50', '10.0.0.20')).toMatch(/ends before it starts/);
-    const o = { network: 'n', domain: 'n.test', gateway: '10.0.0.1', netmask: '255.255.255.0', hostsFile: 'h', leaseFile: 'l', pidFile: 'p', subnet: '10.0.0.0/24' };
+    const o = {
+      network: 'n',
+      domain: 'n.test',
+      gateway: '10.0.0.1',
+      netmask: '255.255.255.0',
+      hostsFile: 'h',
+      leaseFile: 'l',
+      pidFile: 'p',
+      subnet: '10.0.0.0/24',
+    };
     expect(() => routerDnsmasqConf({ ...o, dhcpFirst: '10.0.0.200', dhcpLast: '10.0.1.10' })).toThrow(/not inside the subnet/);
   });
   it('routers NAT with the exact rule, and accept nothing new from outside', () => {
@@ -80,10 +89,20 @@ describe('freebsd generators', () => {
   it('names: no dots in jail names, interface names at most 15 characters', () => {
     expect(fbJailName('abc123', 'web-1')).toBe('vc-abc123-web-1');
     expect(() => fbJailName('abc', 'a.b')).toThrow(/dot/);
-    for (const n of [legNames(99999).host, legNames(99999).jail, uplinkLegNames(99999).host, uplinkBridge('abcdefghijkl'), trunkNames('abcdefghijkl').tagged, vlanIfName('abcdefghijkl', 4094)]) expect(n.length).toBeLessThanOrEqual(15);
+    for (const n of [
+      legNames(99999).host,
+      legNames(99999).jail,
+      uplinkLegNames(99999).host,
+      uplinkBridge('abcdefghijkl'),
+      trunkNames('abcdefghijkl').tagged,
+      vlanIfName('abcdefghijkl', 4094),
+    ])
+      expect(n.length).toBeLessThanOrEqual(15);
   });
   it('partition anchors refuse both ways between the groups', () => {
-    expect(partitionAnchor(['10.0.0.2'], ['10.0.0.3', '10.0.0.4'])).toBe('table <vessel_a> const { 10.0.0.2 }\ntable <vessel_b> const { 10.0.0.3 10.0.0.4 }\nblock return quick inet from <vessel_a> to <vessel_b>\nblock return quick inet from <vessel_b> to <vessel_a>\n');
+    expect(partitionAnchor(['10.0.0.2'], ['10.0.0.3', '10.0.0.4'])).toBe(
+      'table <vessel_a> const { 10.0.0.2 }\ntable <vessel_b> const { 10.0.0.3 10.0.0.4 }\nblock return quick inet from <vessel_a> to <vessel_b>\nblock return quick inet from <vessel_b> to <vessel_a>\n',
+    );
   });
   it('teardown commands per ledger kind', () => {
     const o = (kind: string, name: string) => ({ id: 1, lab: 'l', kind, name, owner: null }) as never;
@@ -98,6 +117,7 @@ describe('freebsd generators', () => {
   });
   it('plan mode splits command lines like sh, and refuses what needs a shell', () => {
     expect(splitWords(`vessel run --name=a 'b c' "d e" f\\ g`)).toEqual(['vessel', 'run', '--name=a', 'b c', 'd e', 'f g']);
-    for (const bad of ['vessel run $X', 'vessel run `x`', 'a; b', 'a | b', 'a && b', 'echo "$HOME"', "vessel 'unterminated"]) expect(splitWords(bad), bad).toBeUndefined();
+    for (const bad of ['vessel run $X', 'vessel run `x`', 'a; b', 'a | b', 'a && b', 'echo "$HOME"', "vessel 'unterminated"])
+      expect(splitWords(bad), bad).toBeUndefined();
   });
 });

@@ -14,7 +14,10 @@ const IFCONFIG_ARG = new Set(['name', 'addm', 'deletem', 'vlan', 'vlandev', 'ine
 
 /** The jail parameters a jail.conf text sets. */
 function jailParams(text: string): string[] {
-  return text.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#') && !l.endsWith('{') && l !== '}')
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#') && !l.endsWith('{') && l !== '}')
     .map((l) => l.replace(/;$/, '').split(/\s*\+?=\s*/)[0]!);
 }
 
@@ -24,7 +27,14 @@ function pfWords(text: string): string[] {
   for (const raw of text.split('\n')) {
     const l = raw.replace(/#.*/, '').trim();
     if (!l || /^[a-z_]+\s*=/.test(l)) continue;
-    const stripped = l.replace(/\{[^}]*\}/g, ' ').replace(/<[^>]*>/g, ' ').replace(/\([^)]*\)/g, ' ').replace(/"[^"]*"/g, ' ').replace(/\$\w+/g, ' ').replace(/->/g, ' ').replace(/!/g, ' ');
+    const stripped = l
+      .replace(/\{[^}]*\}/g, ' ')
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/\([^)]*\)/g, ' ')
+      .replace(/"[^"]*"/g, ' ')
+      .replace(/\$\w+/g, ' ')
+      .replace(/->/g, ' ')
+      .replace(/!/g, ' ');
     const ws = stripped.split(/\s+/);
     // The word after `on` is an interface name, not a keyword.
     ws.forEach((w, i) => {
@@ -84,7 +94,9 @@ describe('freebsd plans use only keywords from the man pages', () => {
   }
   it('catches a keyword that is not in the list', () => {
     expect(check([{ op: 'run', argv: ['ifconfig', 'br0', 'addmember', 'vh1'] }])).toContain('ifconfig keyword addmember in: ifconfig br0 addmember vh1');
-    expect(check([{ op: 'write', path: '/x/jail.conf', mode: 0o644, text: 'j {\n  vnet.iface = "a";\n}\n' }])).toEqual(['jail parameter vnet.iface (/x/jail.conf)']);
+    expect(check([{ op: 'write', path: '/x/jail.conf', mode: 0o644, text: 'j {\n  vnet.iface = "a";\n}\n' }])).toEqual([
+      'jail parameter vnet.iface (/x/jail.conf)',
+    ]);
     expect(check([{ op: 'run', argv: ['pfctl', '-a', 'x', '-f', '-'], input: 'blok drop quick from any to any\n' }])).toEqual(['pf keyword blok (anchor x)']);
   });
 });

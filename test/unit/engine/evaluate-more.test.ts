@@ -1,7 +1,16 @@
 // Assertion decisions in every branch, with exact outcomes (ok, details and probe count together), so a pass
 // that probed nothing, or a failure that lost its words, cannot hide.
 import { describe, expect, it } from 'vitest';
-import { evaluate, inCidr, type LabView, type LeaseResult, type PingResult, type Prober, type ResolveResult, type Source } from '../../../src/assert/evaluate.js';
+import {
+  evaluate,
+  inCidr,
+  type LabView,
+  type LeaseResult,
+  type PingResult,
+  type Prober,
+  type ResolveResult,
+  type Source,
+} from '../../../src/assert/evaluate.js';
 import { parseAssertions } from '../../../src/assert/grammar.js';
 
 const view: LabView = {
@@ -86,7 +95,9 @@ const run = (text: string, p: Prober, v: LabView = view) => evaluate(one(text), 
 
 describe('mesh', () => {
   it('fails a mesh with one failing pair, naming it, after one more try on its own', async () => {
-    const p = scripted({ ping: (src, ip) => (src.kind === 'jail' && src.name === 'a-1' && ip === '10.0.1.4' ? { sent: 1, received: 0 } : { sent: 1, received: 1 }) });
+    const p = scripted({
+      ping: (src, ip) => (src.kind === 'jail' && src.name === 'a-1' && ip === '10.0.1.4' ? { sent: 1, received: 0 } : { sent: 1, received: 1 }),
+    });
     const o = await run('mesh a-*', p);
     expect(o).toEqual({ ok: false, line: 3, text: 'mesh a-*', probes: 6, details: ['ICMP echo from a-1 to a-3 (10.0.1.4) with P: 1 sent, 0 received'] });
     // The failing pair was tried again alone.
@@ -103,15 +114,18 @@ describe('mesh', () => {
     const p = scripted({ ping: (_s, ip) => (ip === '10.0.1.2' ? undefined : { sent: 1, received: 1 }) });
     const o = await run('mesh a-*', p);
     expect(o.ok).toBe(false);
-    expect(o.details).toEqual([
-      'ICMP echo from a-2 to a-1 (10.0.1.2) with P: no result',
-      'ICMP echo from a-3 to a-1 (10.0.1.2) with P: no result',
-    ]);
+    expect(o.details).toEqual(['ICMP echo from a-2 to a-1 (10.0.1.2) with P: no result', 'ICMP echo from a-3 to a-1 (10.0.1.2) with P: no result']);
   });
 
   it('needs two jails', async () => {
     const o = await run('mesh b-*', scripted({}));
-    expect(o).toEqual({ ok: false, line: 3, text: 'mesh b-*', probes: 0, details: ['mesh needs at least two jails; b-* matches only b-1, so there is no pair to probe'] });
+    expect(o).toEqual({
+      ok: false,
+      line: 3,
+      text: 'mesh b-*',
+      probes: 0,
+      details: ['mesh needs at least two jails; b-* matches only b-1, so there is no pair to probe'],
+    });
   });
 
   it('forgets neighbours between waves only when there is more than one wave, and after each retried pair', async () => {
@@ -128,7 +142,13 @@ describe('mesh', () => {
 describe('reach and isolated', () => {
   it('fails an assertion that probed nothing', async () => {
     const o = await run('reach a-1 -> a-1', scripted({}));
-    expect(o).toEqual({ ok: false, line: 3, text: 'reach a-1 -> a-1', probes: 0, details: ['no probe ran: every target was the source itself, so nothing was proven'] });
+    expect(o).toEqual({
+      ok: false,
+      line: 3,
+      text: 'reach a-1 -> a-1',
+      probes: 0,
+      details: ['no probe ran: every target was the source itself, so nothing was proven'],
+    });
   });
 
   it('probes from host and to host, and from upstream to an address', async () => {
@@ -155,7 +175,9 @@ describe('reach and isolated', () => {
   });
 
   it('reaches upstream by its address and a DNS name by what the source resolves', async () => {
-    const p = scripted({ resolve: (_s, n) => (n === 'www.example' ? { addresses: ['198.51.100.80', '198.51.100.81'], detail: '' } : { addresses: [], detail: 'NXDOMAIN' }) });
+    const p = scripted({
+      resolve: (_s, n) => (n === 'www.example' ? { addresses: ['198.51.100.80', '198.51.100.81'], detail: '' } : { addresses: [], detail: 'NXDOMAIN' }),
+    });
     expect(await run('reach a-1 -> upstream', p)).toMatchObject({ ok: true, probes: 1 });
     expect(await run('reach a-1 -> www.example:80', p)).toMatchObject({ ok: true, probes: 1 });
     expect(p.calls).toEqual(['ping a-1 198.51.100.80 true', 'resolve a-1 www.example', 'tcp a-1 198.51.100.80:80 true']);
@@ -184,23 +206,30 @@ describe('resolve', () => {
   });
 
   it('names the server, the answer and what was expected', async () => {
-    expect((await run('resolve a-2 from a-1 = 10.0.1.4', answers(['10.0.1.3']))).details).toEqual(['a-1 asked 10.0.1.1 for a-2 with getent ahostsv4: answered 10.0.1.3, expected 10.0.1.4']);
-    expect((await run('resolve a-2 from a-1 in 10.0.2.0/24', answers(['10.0.1.3', '10.0.1.5']))).details).toEqual(['a-1 asked 10.0.1.1 for a-2 with getent ahostsv4: answered 10.0.1.3, 10.0.1.5, not in 10.0.2.0/24']);
+    expect((await run('resolve a-2 from a-1 = 10.0.1.4', answers(['10.0.1.3']))).details).toEqual([
+      'a-1 asked 10.0.1.1 for a-2 with getent ahostsv4: answered 10.0.1.3, expected 10.0.1.4',
+    ]);
+    expect((await run('resolve a-2 from a-1 in 10.0.2.0/24', answers(['10.0.1.3', '10.0.1.5']))).details).toEqual([
+      'a-1 asked 10.0.1.1 for a-2 with getent ahostsv4: answered 10.0.1.3, 10.0.1.5, not in 10.0.2.0/24',
+    ]);
     expect((await run('resolve a-2 from a-1', answers([]))).details).toEqual(['a-1 asked 10.0.1.1 for a-2 with getent ahostsv4: no answer']);
     const noServer = scripted({ resolve: () => ({ addresses: [], detail: 'x' }) });
     expect((await run('resolve a-2 from host', noServer)).details).toEqual(['host asked its resolver for a-2 with getent ahostsv4: x']);
   });
 
-  it('says when the network\'s server is down', async () => {
+  it("says when the network's server is down", async () => {
     const p = scripted({ resolve: () => ({ addresses: [], detail: 'timeout', server: '10.0.1.1' }), server: () => ({ network: 'a', running: false }) });
-    expect((await run('resolve a-2 from a-1', p)).details).toEqual(['a-1 asked 10.0.1.1 for a-2 with getent ahostsv4: no answer, because the DNS/DHCP server of network a (dnsmasq in a-router) is not running']);
+    expect((await run('resolve a-2 from a-1', p)).details).toEqual([
+      'a-1 asked 10.0.1.1 for a-2 with getent ahostsv4: no answer, because the DNS/DHCP server of network a (dnsmasq in a-router) is not running',
+    ]);
     const gone = scripted({ resolve: () => ({ addresses: [], detail: 'timeout' }), server: () => undefined });
     expect((await run('resolve a-2 from a-1', gone)).details).toEqual(['a-1 asked its resolver for a-2 with getent ahostsv4: timeout']);
   });
 });
 
 describe('lease', () => {
-  const with_ = (l: Partial<LeaseResult>) => scripted({ lease: () => ({ interfaceAddrs: ['10.0.1.130'], leased: '10.0.1.130', serverRunning: true, network: 'a', ...l }) });
+  const with_ = (l: Partial<LeaseResult>) =>
+    scripted({ lease: () => ({ interfaceAddrs: ['10.0.1.130'], leased: '10.0.1.130', serverRunning: true, network: 'a', ...l }) });
 
   it('passes when the router leases the address eth0 carries, in the CIDR', async () => {
     expect(await run('lease a-1', with_({}))).toEqual({ ok: true, line: 3, text: 'lease a-1', probes: 1, details: [] });
@@ -208,11 +237,21 @@ describe('lease', () => {
   });
 
   it('fails each way with its reason', async () => {
-    expect((await run('lease a-1', with_({ serverRunning: false }))).details).toEqual(['a-1: the DNS/DHCP server of network a (dnsmasq in a-router) is not running']);
-    expect((await run('lease a-1', with_({ leased: undefined }))).details).toEqual(['a-1: no lease for its MAC in the lease file of a-router; eth0 has 10.0.1.130']);
-    expect((await run('lease a-1', with_({ leased: undefined, interfaceAddrs: [] }))).details).toEqual(['a-1: no lease for its MAC in the lease file of a-router; eth0 has no address']);
-    expect((await run('lease a-1', with_({ interfaceAddrs: ['10.0.1.7'] }))).details).toEqual(['a-1: the lease file of a-router leases 10.0.1.130, but eth0 has 10.0.1.7']);
-    expect((await run('lease a-1', with_({ interfaceAddrs: [] }))).details).toEqual(['a-1: the lease file of a-router leases 10.0.1.130, but eth0 has no address']);
+    expect((await run('lease a-1', with_({ serverRunning: false }))).details).toEqual([
+      'a-1: the DNS/DHCP server of network a (dnsmasq in a-router) is not running',
+    ]);
+    expect((await run('lease a-1', with_({ leased: undefined }))).details).toEqual([
+      'a-1: no lease for its MAC in the lease file of a-router; eth0 has 10.0.1.130',
+    ]);
+    expect((await run('lease a-1', with_({ leased: undefined, interfaceAddrs: [] }))).details).toEqual([
+      'a-1: no lease for its MAC in the lease file of a-router; eth0 has no address',
+    ]);
+    expect((await run('lease a-1', with_({ interfaceAddrs: ['10.0.1.7'] }))).details).toEqual([
+      'a-1: the lease file of a-router leases 10.0.1.130, but eth0 has 10.0.1.7',
+    ]);
+    expect((await run('lease a-1', with_({ interfaceAddrs: [] }))).details).toEqual([
+      'a-1: the lease file of a-router leases 10.0.1.130, but eth0 has no address',
+    ]);
     expect((await run('lease a-1 in 10.0.1.0/25', with_({}))).details).toEqual(['a-1: leased 10.0.1.130, not in 10.0.1.0/25']);
   });
 });
@@ -222,7 +261,10 @@ describe('hostname', () => {
     expect(await run('hostname a-1 = a-1', scripted({}))).toEqual({ ok: true, line: 3, text: 'hostname a-1 = a-1', probes: 1, details: [] });
     const o = await run('hostname a-* = a-2', scripted({}));
     expect(o).toMatchObject({ ok: false, probes: 3 });
-    expect(o.details).toEqual(['hostname of a-1 (read in its UTS namespace) is "a-1", expected "a-2"', 'hostname of a-3 (read in its UTS namespace) is "a-3", expected "a-2"']);
+    expect(o.details).toEqual([
+      'hostname of a-1 (read in its UTS namespace) is "a-1", expected "a-2"',
+      'hostname of a-3 (read in its UTS namespace) is "a-3", expected "a-2"',
+    ]);
   });
 });
 

@@ -102,8 +102,20 @@ describe('evaluate', () => {
   });
 
   it('fails patterns that match nothing, unknown jails, and keeps routers out of patterns', async () => {
-    expect(await evaluate(one('mesh c-*'), view, fake())).toEqual({ ok: false, line: 7, text: 'mesh c-*', probes: 0, details: ['pattern c-* matches no jail in this lab'] });
-    expect(await evaluate(one('reach zed -> a-1'), view, fake())).toEqual({ ok: false, line: 7, text: 'reach zed -> a-1', probes: 0, details: ['no jail named zed in this lab'] });
+    expect(await evaluate(one('mesh c-*'), view, fake())).toEqual({
+      ok: false,
+      line: 7,
+      text: 'mesh c-*',
+      probes: 0,
+      details: ['pattern c-* matches no jail in this lab'],
+    });
+    expect(await evaluate(one('reach zed -> a-1'), view, fake())).toEqual({
+      ok: false,
+      line: 7,
+      text: 'reach zed -> a-1',
+      probes: 0,
+      details: ['no jail named zed in this lab'],
+    });
     const p = fake();
     await evaluate(one('mesh a*'), view, p);
     expect(p.calls.join(' ')).not.toContain('10.0.1.1');
@@ -129,7 +141,10 @@ describe('blocked mesh waves', () => {
       const waves = meshWaves(names, g);
       for (const w of waves) for (const { src, targets } of w) for (const t of targets) seen.set(`${src}>${t}`, (seen.get(`${src}>${t}`) ?? 0) + 1);
       expect(seen.size, `g=${g}`).toBe(23 * 22);
-      expect([...seen.values()].every((n) => n === 1), `g=${g}`).toBe(true);
+      expect(
+        [...seen.values()].every((n) => n === 1),
+        `g=${g}`,
+      ).toBe(true);
       for (const w of waves) {
         const jails = new Set(w.flatMap((p) => [p.src, ...p.targets]));
         expect(jails.size, `g=${g}`).toBeLessThanOrEqual(2 * g);
@@ -141,13 +156,15 @@ describe('blocked mesh waves', () => {
 
 describe('probe parsers', () => {
   it('reads fping summaries and errors', () => {
-    const m = parseFping([
-      '10.0.0.2 : xmt/rcv/%loss = 1/1/0%, min/avg/max = 0.05/0.05/0.05',
-      '10.0.0.9 : xmt/rcv/%loss = 2/0/100%',
-      'ICMP Host Unreachable from 10.0.0.1 for ICMP Echo sent to 10.0.0.7',
-      '10.0.0.7 : xmt/rcv/%loss = 1/0/100%',
-      '10.9.9.9: error while sending ping: No route to host',
-    ].join('\n'));
+    const m = parseFping(
+      [
+        '10.0.0.2 : xmt/rcv/%loss = 1/1/0%, min/avg/max = 0.05/0.05/0.05',
+        '10.0.0.9 : xmt/rcv/%loss = 2/0/100%',
+        'ICMP Host Unreachable from 10.0.0.1 for ICMP Echo sent to 10.0.0.7',
+        '10.0.0.7 : xmt/rcv/%loss = 1/0/100%',
+        '10.9.9.9: error while sending ping: No route to host',
+      ].join('\n'),
+    );
     expect(m.get('10.0.0.2')).toEqual({ sent: 1, received: 1 });
     expect(m.get('10.0.0.9')).toEqual({ sent: 2, received: 0 });
     expect(m.get('10.0.0.7')).toEqual({ sent: 1, received: 0, error: 'ICMP Host Unreachable' });
@@ -156,7 +173,10 @@ describe('probe parsers', () => {
   it('reads bash /dev/tcp outcomes', () => {
     expect(parseTcp(0, '', 3)).toEqual({ ok: true, detail: 'connected' });
     expect(parseTcp(124, '', 3)).toEqual({ ok: false, detail: 'timed out after 3s' });
-    expect(parseTcp(1, 'bash: line 1: connect: Connection refused\nbash: line 1: /dev/tcp/10.0.0.2/80: Connection refused\n', 3)).toEqual({ ok: false, detail: 'Connection refused' });
+    expect(parseTcp(1, 'bash: line 1: connect: Connection refused\nbash: line 1: /dev/tcp/10.0.0.2/80: Connection refused\n', 3)).toEqual({
+      ok: false,
+      detail: 'Connection refused',
+    });
   });
   it('reads getent', () => {
     expect(parseGetent('10.0.0.2       STREAM web\n10.0.0.2       DGRAM\n10.0.0.3 RAW\n')).toEqual(['10.0.0.2', '10.0.0.3']);

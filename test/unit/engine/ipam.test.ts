@@ -8,14 +8,26 @@ describe('planSubnet', () => {
   it('lays out a /24 as the architecture notes say', () => {
     const p = plan('192.168.1.0/24');
     expect([p.gateway, p.host, p.autoFirst, p.autoLast, p.dhcpFirst, p.dhcpLast].map(intToIp)).toEqual([
-      '192.168.1.1', '192.168.1.254', '192.168.1.2', '192.168.1.127', '192.168.1.128', '192.168.1.253',
+      '192.168.1.1',
+      '192.168.1.254',
+      '192.168.1.2',
+      '192.168.1.127',
+      '192.168.1.128',
+      '192.168.1.253',
     ]);
   });
   it('scales to other prefixes', () => {
     const p = plan('10.0.0.0/16');
     expect([p.host, p.autoLast, p.dhcpFirst].map(intToIp)).toEqual(['10.0.255.254', '10.0.127.255', '10.0.128.0']);
     const s = plan('10.0.0.8/29');
-    expect([s.gateway, s.autoFirst, s.autoLast, s.dhcpFirst, s.dhcpLast, s.host].map(intToIp)).toEqual(['10.0.0.9', '10.0.0.10', '10.0.0.11', '10.0.0.12', '10.0.0.13', '10.0.0.14']);
+    expect([s.gateway, s.autoFirst, s.autoLast, s.dhcpFirst, s.dhcpLast, s.host].map(intToIp)).toEqual([
+      '10.0.0.9',
+      '10.0.0.10',
+      '10.0.0.11',
+      '10.0.0.12',
+      '10.0.0.13',
+      '10.0.0.14',
+    ]);
   });
   it('refuses bad and unusable subnets', () => {
     expect(planSubnet('10.0.0.0/30')).toMatch(/too small/);

@@ -23,7 +23,7 @@ describe('state database', () => {
     expect(tables).toEqual(expect.arrayContaining(['labs', 'networks', 'jails', 'processes', 'objects']));
   });
 
-  it('returns a lab\'s objects in teardown order and forgets removed ones', () => {
+  it("returns a lab's objects in teardown order and forgets removed ones", () => {
     const d = db();
     record(d, 'lab1', [
       { kind: 'netns-host', name: 'vc-lab1-host' },
@@ -44,7 +44,10 @@ describe('state database', () => {
     expect(all.filter((o) => o.kind === 'cgroup').map((o) => o.name)).toEqual(['/cg/vessel/lab1/a', '/cg/vessel/lab1']);
     expect(objectsOf(d, 'lab1', 'a')).toHaveLength(4);
     expect(labsInLedger(d).sort()).toEqual(['lab1', 'lab2']);
-    forget(d, objectsOf(d, 'lab1', 'a').map((o) => o.id));
+    forget(
+      d,
+      objectsOf(d, 'lab1', 'a').map((o) => o.id),
+    );
     expect(objectsOf(d, 'lab1')).toHaveLength(4);
   });
 });

@@ -10,9 +10,20 @@ describe('jail and network names', () => {
   it('accepts DNS-label names and refuses the rest', () => {
     for (const ok of ['web', 'elixir-cluster-1', 'a', '0db', 'x'.repeat(63)]) expect(newJailNameProblem(ok), ok).toBeUndefined();
     const bad: [string, RegExp][] = [
-      ['Web', /lowercase/], ['web.1', /contains a "\."/], ['web;rm', /lowercase/], ['$(id)', /lowercase/], ['`id`', /lowercase/],
-      ['-web', /lowercase/], ['web-', /lowercase/], ['x'.repeat(64), /at most 63/], ['', /empty/], ['a b', /lowercase/], ['../x', /contains a "\."/],
-      ['host', /reserved/], ['upstream', /reserved/], ['lan-router', /reserved/],
+      ['Web', /lowercase/],
+      ['web.1', /contains a "\."/],
+      ['web;rm', /lowercase/],
+      ['$(id)', /lowercase/],
+      ['`id`', /lowercase/],
+      ['-web', /lowercase/],
+      ['web-', /lowercase/],
+      ['x'.repeat(64), /at most 63/],
+      ['', /empty/],
+      ['a b', /lowercase/],
+      ['../x', /contains a "\."/],
+      ['host', /reserved/],
+      ['upstream', /reserved/],
+      ['lan-router', /reserved/],
     ];
     for (const [n, re] of bad) expect(newJailNameProblem(n), n).toMatch(re);
     expect(jailNameProblem('lan-router')).toBeUndefined();
@@ -48,7 +59,7 @@ describe('kernel names', () => {
     expect(parseAlias('alias:eni0')).toMatch(/must look like alias:NIC:IP/);
     expect(parseAlias('alias:eni0:172.31.32.300')).toMatch(/must look like alias:NIC:IP/);
   });
-  it('makes a slot\'s MAC from its address', () => {
+  it("makes a slot's MAC from its address", () => {
     expect(slotMac('192.168.1.7')).toBe('52:00:c0:a8:01:07');
     expect(slotMac('10.0.0.255')).toBe('52:00:0a:00:00:ff');
   });

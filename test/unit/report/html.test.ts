@@ -29,15 +29,57 @@ reach a -> b
 
 const recipe = parseRecipe('r.md', SRC).recipe!;
 const topo: Topology = {
-  lab: 'abc', engine: 'linux', uplink: 'simulated', inetNic: null,
-  networks: [{ name: 'lan', subnet: '10.0.0.0/24', bridge: 'br-lan', hostAddr: '10.0.0.254', domain: 'lan.test', nat: true, vlan: 10, trunk: 'trunk0', vlanMode: 'bridge-per-vlan', routeTo: [] }],
-  jails: [{ name: 'lan-router', network: 'lan', addr: '10.0.0.1', role: 'router', dhcp: false, slot: null, aliasNic: null }, { name: 'a', network: 'lan', addr: null, role: 'jail', dhcp: true, slot: null, aliasNic: null }],
+  lab: 'abc',
+  engine: 'linux',
+  uplink: 'simulated',
+  inetNic: null,
+  networks: [
+    {
+      name: 'lan',
+      subnet: '10.0.0.0/24',
+      bridge: 'br-lan',
+      hostAddr: '10.0.0.254',
+      domain: 'lan.test',
+      nat: true,
+      vlan: 10,
+      trunk: 'trunk0',
+      vlanMode: 'bridge-per-vlan',
+      routeTo: [],
+    },
+  ],
+  jails: [
+    { name: 'lan-router', network: 'lan', addr: '10.0.0.1', role: 'router', dhcp: false, slot: null, aliasNic: null },
+    { name: 'a', network: 'lan', addr: null, role: 'jail', dhcp: true, slot: null, aliasNic: null },
+  ],
 };
 const result: RecipeResult = {
-  path: 'r.md', name: 'r', tags: [], engine: 'linux', lab: 'abc', status: 'fail', startedAt: '2026-01-01T00:00:00Z', durationMs: 1234, topology: topo,
+  path: 'r.md',
+  name: 'r',
+  tags: [],
+  engine: 'linux',
+  lab: 'abc',
+  status: 'fail',
+  startedAt: '2026-01-01T00:00:00Z',
+  durationMs: 1234,
+  topology: topo,
   steps: [
-    { id: 'L9', line: 9, kind: 'sh', lang: 'sh', status: 'pass', durationMs: 12, attempts: 1, output: "<script>bad()</script>\n" },
-    { id: 'L13', line: 13, kind: 'assert', lang: 'assert', status: 'fail', durationMs: 3000, attempts: 4, output: '', failure: { kind: 'assertion', line: 14, message: 'reach a -> b failed', details: ['reach a -> b: ICMP echo from a to b (10.0.0.3) with fping: 1 sent, 0 received'] } },
+    { id: 'L9', line: 9, kind: 'sh', lang: 'sh', status: 'pass', durationMs: 12, attempts: 1, output: '<script>bad()</script>\n' },
+    {
+      id: 'L13',
+      line: 13,
+      kind: 'assert',
+      lang: 'assert',
+      status: 'fail',
+      durationMs: 3000,
+      attempts: 4,
+      output: '',
+      failure: {
+        kind: 'assertion',
+        line: 14,
+        message: 'reach a -> b failed',
+        details: ['reach a -> b: ICMP echo from a to b (10.0.0.3) with fping: 1 sent, 0 received'],
+      },
+    },
   ],
 };
 
@@ -75,7 +117,15 @@ describe('index page', () => {
   it('reads a report back and lists it with its status and duration', () => {
     const html = recipeHtml(recipe, result, undefined);
     const e = readEntry('r.html', html)!;
-    expect(e).toEqual({ file: 'r.html', title: 'T <i>x</i>', path: 'r.md', status: 'fail', durationMs: 1234, totals: '1 passed, 1 failed, 0 skipped, 0 not run', engine: 'linux' });
+    expect(e).toEqual({
+      file: 'r.html',
+      title: 'T <i>x</i>',
+      path: 'r.md',
+      status: 'fail',
+      durationMs: 1234,
+      totals: '1 passed, 1 failed, 0 skipped, 0 not run',
+      engine: 'linux',
+    });
     const idx = indexHtml([e], 'now');
     expect(idx).toContain('<a href="r.html">T &lt;i&gt;x&lt;/i&gt;</a>');
     expect(idx).toContain('<span class="badge fail">fail</span>');

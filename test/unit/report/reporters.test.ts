@@ -58,7 +58,12 @@ describe('JSON', () => {
 describe('pretty', () => {
   it('prints step results, failures with diffs, and totals', async () => {
     let text = '';
-    const stream = new Writable({ write(chunk, _e, cb) { text += String(chunk); cb(); } });
+    const stream = new Writable({
+      write(chunk, _e, cb) {
+        text += String(chunk);
+        cb();
+      },
+    });
     const p = new PrettyReporter({ stream, live: false, color: false });
     const recipe = parseRecipe('cookbook/demo.md', '---\ntitle: Demo\n---\n```sh\ntrue\n```\n').recipe;
     p.onRecipeStart(recipe, { engine: 'linux', lab: 'abc123' });
@@ -81,7 +86,11 @@ describe('reporter selection', () => {
   });
   it('replaces pretty with tap on stdout, and keeps pretty with --out', () => {
     expect(makeReporters(['tap'], undefined, out, false).map((r) => r.constructor.name)).toEqual(['DocumentReporter']);
-    expect(makeReporters(['tap', 'junit'], '/tmp/x', out, false).map((r) => r.constructor.name)).toEqual(['PrettyReporter', 'DocumentReporter', 'DocumentReporter']);
+    expect(makeReporters(['tap', 'junit'], '/tmp/x', out, false).map((r) => r.constructor.name)).toEqual([
+      'PrettyReporter',
+      'DocumentReporter',
+      'DocumentReporter',
+    ]);
   });
 });
 

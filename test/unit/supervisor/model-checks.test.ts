@@ -12,13 +12,37 @@ const file = (text: string) => {
 
 describe('a good file', () => {
   it('builds networks with their type, domain, range and VLAN, and jails with every setting', () => {
-    const f = file([
-      '[network:n]', 'type = isolated', 'subnet = 10.1.0.0/24', 'domain = n.lab', 'dhcp-range = 10.1.0.100-10.1.0.110', 'vlan = 7', 'trunk = t1',
-      '[network:m]', 'subnet = 10.2.0.0/24', 'vlan = 8',
-      '[jail:db]', 'network = n', 'addr = 10.1.0.9', 'ready = tcp:5432', 'ready-timeout = 5s',
-      '[jail:web]', 'network = m', 'count = 2', 'slot = 3', 'depends = db', 'command = sh -c "a; b"', 'ready = exec:true',
-      '[jail:log]', 'network = m', 'addr = dhcp', 'depends = web, db', 'ready = log:^up$',
-    ].join('\n'));
+    const f = file(
+      [
+        '[network:n]',
+        'type = isolated',
+        'subnet = 10.1.0.0/24',
+        'domain = n.lab',
+        'dhcp-range = 10.1.0.100-10.1.0.110',
+        'vlan = 7',
+        'trunk = t1',
+        '[network:m]',
+        'subnet = 10.2.0.0/24',
+        'vlan = 8',
+        '[jail:db]',
+        'network = n',
+        'addr = 10.1.0.9',
+        'ready = tcp:5432',
+        'ready-timeout = 5s',
+        '[jail:web]',
+        'network = m',
+        'count = 2',
+        'slot = 3',
+        'depends = db',
+        'command = sh -c "a; b"',
+        'ready = exec:true',
+        '[jail:log]',
+        'network = m',
+        'addr = dhcp',
+        'depends = web, db',
+        'ready = log:^up$',
+      ].join('\n'),
+    );
     expect(f.path).toBe('f.ini');
     expect(f.networks).toEqual([
       { name: 'n', line: 1, type: 'isolated', subnet: '10.1.0.0/24', domain: 'n.lab', dhcpRange: '10.1.0.100-10.1.0.110', vlan: 7, trunk: 't1' },
@@ -26,13 +50,37 @@ describe('a good file', () => {
     ]);
     expect(f.jails).toEqual([
       { name: 'db', line: 11, network: 'n', addr: '10.1.0.9', depends: [], readyTimeoutMs: 5000, ready: { kind: 'tcp', port: 5432 } },
-      { name: 'web', line: 16, network: 'm', addr: 'auto', depends: ['db'], readyTimeoutMs: 30_000, count: 2, slot: 3, command: 'sh -c "a; b"', ready: { kind: 'exec', command: 'true' } },
+      {
+        name: 'web',
+        line: 16,
+        network: 'm',
+        addr: 'auto',
+        depends: ['db'],
+        readyTimeoutMs: 30_000,
+        count: 2,
+        slot: 3,
+        command: 'sh -c "a; b"',
+        ready: { kind: 'exec', command: 'true' },
+      },
       { name: 'log', line: 23, network: 'm', addr: 'dhcp', depends: ['web', 'db'], readyTimeoutMs: 30_000, ready: { kind: 'log', regex: '^up$' } },
     ]);
   });
 
   it('orders jails after their dependencies', () => {
-    const f = file(['[network:n]', 'subnet = 10.1.0.0/24', '[jail:c]', 'network = n', 'depends = b', '[jail:b]', 'network = n', 'depends = a', '[jail:a]', 'network = n'].join('\n'));
+    const f = file(
+      [
+        '[network:n]',
+        'subnet = 10.1.0.0/24',
+        '[jail:c]',
+        'network = n',
+        'depends = b',
+        '[jail:b]',
+        'network = n',
+        'depends = a',
+        '[jail:a]',
+        'network = n',
+      ].join('\n'),
+    );
     expect(f.jails.map((j) => j.name)).toEqual(['a', 'b', 'c']);
   });
 });
@@ -58,7 +106,9 @@ describe('problems', () => {
   });
 
   it('two networks on one VLAN, or with overlapping subnets', () => {
-    expect(problems(`${net}vlan = 5\n[network:m]\nsubnet = 10.2.0.0/24\nvlan = 5\n`)).toEqual(['4: VLAN 5 is already used on trunk trunk0 by [network:n] (line 1)']);
+    expect(problems(`${net}vlan = 5\n[network:m]\nsubnet = 10.2.0.0/24\nvlan = 5\n`)).toEqual([
+      '4: VLAN 5 is already used on trunk trunk0 by [network:n] (line 1)',
+    ]);
     expect(problems(`${net}vlan = 5\n[network:m]\nsubnet = 10.2.0.0/24\nvlan = 5\ntrunk = other\n`)).toEqual([]);
     expect(problems(`${net}[network:m]\nsubnet = 10.1.0.0/25\n`)).toEqual(["4: subnet 10.1.0.0/25 overlaps [network:n]'s 10.1.0.0/24 (line 1)"]);
     expect(problems(`${net}[network:m]\nsubnet = 10.1.1.0/24\n`)).toEqual([]);
@@ -73,7 +123,9 @@ describe('problems', () => {
     expect(problems(`${net}[jail:j]\nnetwork = n\ncount = 1000\n`)).toEqual([]);
     expect(problems(`${net}[jail:j]\nnetwork = n\nslot = 0\n`)).toEqual(['5: slot = 0: expected a whole number from 1']);
     expect(problems(`${net}[jail:j]\nnetwork = n\nslot = 200\n`)[0]).toMatch(/^5: slot 200 /);
-    expect(problems(`${net}[jail:j]\nnetwork = n\ncount = 3\nslot = 126\n`)).toEqual(['6: slot 128 is 10.1.0.128, outside the slot range 2-127 (10.1.0.2-10.1.0.127)']);
+    expect(problems(`${net}[jail:j]\nnetwork = n\ncount = 3\nslot = 126\n`)).toEqual([
+      '6: slot 128 is 10.1.0.128, outside the slot range 2-127 (10.1.0.2-10.1.0.127)',
+    ]);
     expect(problems(`${net}[jail:j]\nnetwork = n\nready = http:80\n`)).toEqual(['5: ready = http:80: expected tcp:PORT, exec:CMD or log:REGEX']);
     expect(problems(`${net}[jail:j]\nnetwork = n\nready = tcp:70000\n`)).toEqual(['5: ready = tcp:70000: the port must be from 1 to 65535']);
     expect(problems(`${net}[jail:j]\nnetwork = n\nready = tcp:0\n`)).toEqual(['5: ready = tcp:0: the port must be from 1 to 65535']);
@@ -81,15 +133,21 @@ describe('problems', () => {
     expect(problems(`${net}[jail:j]\nnetwork = n\nready = log:(\n`)[0]).toMatch(/^5: ready = log:\(: bad regular expression \(/);
     expect(problems(`${net}[jail:j]\nnetwork = n\nready-timeout = soon\n`)).toEqual(['5: ready-timeout = soon: expected a duration such as 30s']);
     expect(problems(`${net}[jail:j]\nnetwork = n\ndepends = zzzz\n`)).toEqual(['5: depends on "zzzz", which is not defined']);
-    expect(problems(`${net}[jail:jj]\nnetwork = n\n[jail:j]\nnetwork = n\ndepends = jx\n`)).toEqual(['7: depends on "jx", which is not defined (did you mean "jj"?)']);
+    expect(problems(`${net}[jail:jj]\nnetwork = n\n[jail:j]\nnetwork = n\ndepends = jx\n`)).toEqual([
+      '7: depends on "jx", which is not defined (did you mean "jj"?)',
+    ]);
     expect(problems(`${net}[jail:j]\nnetwork = n\ncommand =\n`)).toEqual(['5: command has no value']);
     expect(problems(`${net}[jail:Bad]\nnetwork = n\n`)[0]).toMatch(/^3: jail name "Bad" /);
     expect(problems(`${net}[jial:j]\n`)).toEqual(['3: unknown section [jial:j] (did you mean "[jail:...]"?) (expected [network:NAME] or [jail:NAME])']);
   });
 
   it('addresses and slots against the subnet', () => {
-    expect(problems(`${net}[jail:j]\nnetwork = n\naddr = 10.1.0.20\nslot = 3\n`)).toEqual(['5: addr = 10.1.0.20 with slot: the slot gives the address; leave out addr, or use addr = dhcp']);
-    expect(problems(`${net}[jail:j]\nnetwork = n\naddr = 10.1.0.20\ncount = 2\n`)).toEqual(['5: addr = 10.1.0.20 gives one jail one address; use auto or dhcp with count = 2']);
+    expect(problems(`${net}[jail:j]\nnetwork = n\naddr = 10.1.0.20\nslot = 3\n`)).toEqual([
+      '5: addr = 10.1.0.20 with slot: the slot gives the address; leave out addr, or use addr = dhcp',
+    ]);
+    expect(problems(`${net}[jail:j]\nnetwork = n\naddr = 10.1.0.20\ncount = 2\n`)).toEqual([
+      '5: addr = 10.1.0.20 gives one jail one address; use auto or dhcp with count = 2',
+    ]);
     expect(problems(`${net}[jail:j]\nnetwork = n\naddr = 10.1.0.20\ncount = 1\n`)).toEqual([]);
     expect(problems(`${net}[jail:j]\nnetwork = n\naddr = somewhere\n`)).toEqual(['5: addr = somewhere: expected auto, dhcp or an IPv4 address']);
     expect(problems(`${net}[jail:j]\nnetwork = n\naddr = 10.9.0.2\n`)).toEqual(['5: addr = 10.9.0.2 is outside the subnet 10.1.0.0/24']);
@@ -98,8 +156,12 @@ describe('problems', () => {
   });
 
   it('a name that two sections make, through count', () => {
-    expect(problems(`${net}[jail:a]\nnetwork = n\ncount = 2\n[jail:a-1]\nnetwork = n\n`)).toEqual(['6: [jail:a-1] makes a jail named a-1, which [jail:a] (line 3) also makes (count = K names jails NAME-1..NAME-K)']);
-    expect(problems(`${net}[jail:a-2]\nnetwork = n\n[jail:a]\nnetwork = n\ncount = 3\n`)).toEqual(['5: [jail:a] makes a jail named a-2, which [jail:a-2] (line 3) also makes (count = K names jails NAME-1..NAME-K)']);
+    expect(problems(`${net}[jail:a]\nnetwork = n\ncount = 2\n[jail:a-1]\nnetwork = n\n`)).toEqual([
+      '6: [jail:a-1] makes a jail named a-1, which [jail:a] (line 3) also makes (count = K names jails NAME-1..NAME-K)',
+    ]);
+    expect(problems(`${net}[jail:a-2]\nnetwork = n\n[jail:a]\nnetwork = n\ncount = 3\n`)).toEqual([
+      '5: [jail:a] makes a jail named a-2, which [jail:a-2] (line 3) also makes (count = K names jails NAME-1..NAME-K)',
+    ]);
     expect(problems(`${net}[jail:a]\nnetwork = n\ncount = 2\n[jail:a-3]\nnetwork = n\n`)).toEqual([]);
   });
 

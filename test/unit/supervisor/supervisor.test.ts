@@ -29,8 +29,16 @@ describe('readIni', () => {
   it('keeps everything after "=" (including ";" and "#") and knows each line', () => {
     const { sections, problems } = readIni(good);
     expect(problems).toEqual([]);
-    expect(sections.map((s) => [s.header, s.line])).toEqual([['network:cluster', 2], ['jail:postgres', 7], ['jail:elixir-cluster', 13]]);
-    expect(sections[1]!.entries.find((e) => e.key === 'command')).toEqual({ key: 'command', value: 'sh -c "initdb; exec postgres"   ; not a comment', line: 10 });
+    expect(sections.map((s) => [s.header, s.line])).toEqual([
+      ['network:cluster', 2],
+      ['jail:postgres', 7],
+      ['jail:elixir-cluster', 13],
+    ]);
+    expect(sections[1]!.entries.find((e) => e.key === 'command')).toEqual({
+      key: 'command',
+      value: 'sh -c "initdb; exec postgres"   ; not a comment',
+      line: 10,
+    });
   });
   it('reports bad lines, repeats and keys outside sections', () => {
     const { problems } = readIni('x = 1\n[a:b]\nk = 1\nk = 2\njunk\n[a:b]\n[]\n = v\n');
@@ -55,7 +63,10 @@ describe('parseSupervisor', () => {
     expect(file.jails[0]!.ready).toEqual({ kind: 'tcp', port: 5432 });
   });
   it('reads VLANs and refuses bad ids and a VLAN used twice on one trunk', () => {
-    const { file, problems } = parseSupervisor('v.ini', '[network:a]\nsubnet = 10.0.1.0/24\nvlan = 10\ntrunk = office\n[network:b]\nsubnet = 10.0.2.0/24\nvlan = 10\ntrunk = office\n[network:c]\nsubnet = 10.0.3.0/24\nvlan = 5000\n[network:d]\nsubnet = 10.0.4.0/24\ntrunk = t\n');
+    const { file, problems } = parseSupervisor(
+      'v.ini',
+      '[network:a]\nsubnet = 10.0.1.0/24\nvlan = 10\ntrunk = office\n[network:b]\nsubnet = 10.0.2.0/24\nvlan = 10\ntrunk = office\n[network:c]\nsubnet = 10.0.3.0/24\nvlan = 5000\n[network:d]\nsubnet = 10.0.4.0/24\ntrunk = t\n',
+    );
     expect(problems.map((p) => `${p.line}: ${p.message}`)).toEqual([
       '5: VLAN 10 is already used on trunk office by [network:a] (line 1)',
       '11: vlan = 5000: a VLAN id is from 1 to 4094',
@@ -64,12 +75,18 @@ describe('parseSupervisor', () => {
     expect(file.networks[0]).toMatchObject({ vlan: 10, trunk: 'office' });
   });
   it('reads slots', () => {
-    const { file, problems } = parseSupervisor('s.ini', '[network:n]\nsubnet = 10.0.0.0/24\n[jail:a]\nnetwork = n\nslot = 7\ncount = 2\n[jail:b]\nnetwork = n\nslot = x\n');
+    const { file, problems } = parseSupervisor(
+      's.ini',
+      '[network:n]\nsubnet = 10.0.0.0/24\n[jail:a]\nnetwork = n\nslot = 7\ncount = 2\n[jail:b]\nnetwork = n\nslot = x\n',
+    );
     expect(problems.map((p) => `${p.line}: ${p.message}`)).toEqual(['9: slot = x: expected a whole number from 1']);
     expect(file.jails[0]).toMatchObject({ slot: 7, count: 2 });
   });
   it('starts dependencies first whatever the file order', () => {
-    const { file, problems } = parseSupervisor('o.ini', '[network:n]\nsubnet = 10.0.0.0/24\n[jail:c]\nnetwork = n\ndepends = b\n[jail:b]\nnetwork = n\ndepends = a\n[jail:a]\nnetwork = n\n');
+    const { file, problems } = parseSupervisor(
+      'o.ini',
+      '[network:n]\nsubnet = 10.0.0.0/24\n[jail:c]\nnetwork = n\ndepends = b\n[jail:b]\nnetwork = n\ndepends = a\n[jail:a]\nnetwork = n\n',
+    );
     expect(problems).toEqual([]);
     expect(file.jails.map((j) => j.name)).toEqual(['a', 'b', 'c']);
   });
