@@ -7,9 +7,9 @@ import { $, argv, path } from 'zx';
 import { dist, requireRoot, root, secs } from './lib.mjs';
 
 $.verbose = false;
-const { Engine } = await dist('engine/engine.js');
+const { Engine } = await dist('backends/linux/engine.js');
 const { evaluate } = await dist('assert/evaluate.js');
-const { LinuxProber } = await dist('assert/probes.js');
+const { LinuxProber } = await dist('backends/linux/probes.js');
 const { parseAssertions } = await dist('assert/grammar.js');
 
 requireRoot('bench/bringup');
@@ -28,7 +28,7 @@ async function engineRun(n) {
   let mesh;
   if (n === 100) {
     const view = { jails: engine.jails(lab).map((j) => ({ name: j.name, addr: j.addr, network: j.network })), networks: [] };
-    const prober = new LinuxProber(engine.ctx.cmd, { lab, runDir: engine.ctx.runDir, cgroupRoot: engine.ctx.cgroupRoot });
+    const prober = new LinuxProber(engine.ctx.host, { lab, runDir: engine.ctx.runDir, cgroupRoot: engine.ctx.cgroupRoot });
     const a = parseAssertions('mesh j-*', 1).assertions[0];
     const m0 = now();
     const o = await evaluate(a, view, prober);

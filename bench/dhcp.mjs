@@ -5,7 +5,7 @@
 import { argv } from 'zx';
 import { assertUntil, dist, requireRoot, secs } from './lib.mjs';
 
-const { Engine } = await dist('engine/engine.js');
+const { Engine } = await dist('backends/linux/engine.js');
 
 requireRoot('bench/dhcp');
 const sizes = argv._.length ? argv._.map(Number) : [10, 50, 100];

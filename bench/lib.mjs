@@ -19,17 +19,19 @@ export function requireRoot(name) {
 export const secs = (ms) => (ms / 1000).toFixed(2);
 
 const { evaluate } = await dist('assert/evaluate.js');
-const { LinuxProber } = await dist('assert/probes.js');
+const { LinuxProber } = await dist('backends/linux/probes.js');
 const { parseAssertions } = await dist('assert/grammar.js');
-const { facts, view } = await dist('harness/lab.js');
+const { facts } = await dist('backends/linux/run-lab.js');
+const { view } = await dist('harness/lab-view.js');
+const { UPSTREAM } = await dist('backends/linux/confgen.js');
 
 /** Evaluates assertion lines (16 at a time) until all pass or `ms` runs out. */
 export async function assertUntil(engine, lab, lines, ms = 30_000) {
-  const prober = new LinuxProber(engine.ctx.cmd, { lab, runDir: engine.ctx.runDir, cgroupRoot: engine.ctx.cgroupRoot }, facts(engine, lab));
+  const prober = new LinuxProber(engine.ctx.host, { lab, runDir: engine.ctx.runDir, cgroupRoot: engine.ctx.cgroupRoot }, facts(engine, lab));
   const as = parseAssertions(lines.join('\n'), 1).assertions;
   const end = Date.now() + ms;
   for (;;) {
-    const v = view(engine, lab);
+    const v = view(engine, lab, engine.getLab(lab)?.uplink === 'simulated' ? UPSTREAM.www : undefined);
     const failed = [];
     for (let i = 0; i < as.length; i += 16) {
       const outs = await Promise.all(as.slice(i, i + 16).map((a) => evaluate(a, v, prober)));

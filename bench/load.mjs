@@ -9,16 +9,15 @@ import { $, argv } from 'zx';
 import { assertUntil, dist, requireRoot, secs } from './lib.mjs';
 
 $.verbose = false;
-const { Engine } = await dist('engine/engine.js');
-const { ExecaRunner } = await dist('exec/runner.js');
+const { Engine } = await dist('backends/linux/engine.js');
+const { LocalHost } = await dist('host/local.js');
 
 requireRoot('bench/load');
 const N = Number(argv.jails ?? 1000);
 const M = Number(argv.dhcp ?? 200);
 
-/** Runs commands for real and adds up the time per kind of command (the tally is swapped per phase). */
-class TimingRunner {
-  inner = new ExecaRunner();
+/** The local host, adding up the time per kind of command (the tally is swapped per phase). */
+class TimingHost extends LocalHost {
   tally = new Map();
   kind(a) {
     if (a[0] === 'nsenter') return a.includes('unshare') ? 'jail setup (nsenter+unshare+ip -batch)' : `nsenter … ${a[a.indexOf('--') + 1]}`;
@@ -34,7 +33,7 @@ class TimingRunner {
   async run(a, opts) {
     const t = performance.now();
     try {
-      return await this.inner.run(a, opts);
+      return await super.run(a, opts);
     } finally {
       const e = this.tally.get(this.kind(a)) ?? { n: 0, ms: 0 };
       e.n++;
@@ -78,8 +77,8 @@ function report(title, tally) {
   const sampler = setInterval(async () => {
     memLow = Math.min(memLow, await memAvailable());
   }, 250);
-  const cmd = new TimingRunner();
-  const engine = await Engine.open({ cmd });
+  const cmd = new TimingHost();
+  const engine = await Engine.open({ host: cmd });
   const lab = 'load1k';
   if (engine.getLab(lab)) await engine.destroyLab(lab);
   const t0 = performance.now();

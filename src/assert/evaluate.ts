@@ -1,4 +1,5 @@
 // Decides assertions from probe values (pure: probing is behind the Prober interface).
+import { VesselError } from '../util/errors.js';
 import { inCidr } from '../util/ipv4.js';
 import { matchPattern } from '../recipe/names.js';
 import { endpointText, type Assertion, type Endpoint } from './model.js';
@@ -84,7 +85,12 @@ export interface AssertionOutcome {
   probes: number;
 }
 
-class Unresolvable extends Error {}
+/** An endpoint that names nothing in the lab: the assertion fails with this reason, without probing. */
+class Unresolvable extends VesselError {
+  constructor(message: string) {
+    super('failed', message);
+  }
+}
 
 const label = (s: Source) => (s.kind === 'jail' ? s.name : s.kind);
 const NO_UPSTREAM = "upstream (the simulated outside) is not part of this lab: it comes with the run's uplink";

@@ -1,4 +1,5 @@
 // dnsmasq for every backend's routers (pure): its configuration and its lease file.
+import { usage } from '../util/errors.js';
 import { hostIn, ipToInt } from '../util/ipv4.js';
 
 /** Why a DHCP range is not inside one subnet (both ends in it, in order, neither the network nor broadcast address), or undefined. */
@@ -26,7 +27,7 @@ export function routerDnsmasqConf(o: {
   subnet?: string;
 }): string {
   const rp = o.subnet ? dhcpRangeProblem(o.subnet, o.dhcpFirst, o.dhcpLast) : undefined;
-  if (rp) throw new Error(rp);
+  if (rp) throw usage(rp);
   return [
     `# dnsmasq for network ${o.network}, written by vessel`,
     `interface=${o.iface ?? 'eth0'}`,

@@ -52,7 +52,7 @@ export class LocalHost implements Host {
   }
 
   async run(argv: string[], opts: RunOptions = {}): Promise<CommandResult> {
-    this.show(displayCommand(argv, opts.input));
+    if (this.log.verbose || this.log.logFile) this.show(displayCommand(argv, opts.input));
     const r = await execa(argv[0]!, argv.slice(1), {
       reject: false,
       ...(opts.input !== undefined ? { input: opts.input } : { stdin: 'ignore' as const }),
@@ -104,8 +104,14 @@ export class LocalHost implements Host {
 
   async writeFile(path: string, text: string, mode = 0o644): Promise<void> {
     this.show(`write ${path} (mode ${mode.toString(8).padStart(4, '0')})`);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text, { mode });
+    try {
+      writeFileSync(path, text, { mode });
+    } catch (e) {
+      // Parents are made only when missing: most writes go into folders that exist, and bring-up writes many.
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, text, { mode });
+    }
   }
 
   async appendFile(path: string, text: string): Promise<void> {
