@@ -60,9 +60,14 @@ function resultBase(recipe: Recipe, engine: string, lab: string): Omit<RecipeRes
   };
 }
 
+/** One step's result when it did not run: skipped, or not run, with why. */
+function unrunStep(step: Recipe['steps'][number], status: 'notrun' | 'skip', reason: string): StepResult {
+  return { id: step.id, line: step.line, kind: step.kind, lang: step.lang, status, reason, durationMs: 0, attempts: 0, output: '' };
+}
+
 /** Marks every step as not run (or skipped) with a reason. */
 export function unrunSteps(recipe: Recipe, reason: string, status: 'notrun' | 'skip' = 'notrun'): StepResult[] {
-  return recipe.steps.map((s) => ({ id: s.id, line: s.line, kind: s.kind, lang: s.lang, status, reason, durationMs: 0, attempts: 0, output: '' }));
+  return recipe.steps.map((s) => unrunStep(s, status, reason));
 }
 
 /** Why a recipe cannot run here (another engine, missing packages, no backend), as a finished result; undefined when it can. */
@@ -192,31 +197,11 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
           : stop.signal.reason === 'recipe-timeout'
             ? `the recipe's timeout (${formatDuration(recipe.meta.timeoutMs)}) ran out`
             : 'the run was interrupted';
-        steps.push({
-          id: step.id,
-          line: step.line,
-          kind: step.kind,
-          lang: step.lang,
-          status: skip ? 'skip' : 'notrun',
-          reason: skip ?? reason,
-          durationMs: 0,
-          attempts: 0,
-          output: '',
-        });
+        steps.push(unrunStep(step, skip ? 'skip' : 'notrun', skip ?? reason));
         continue;
       }
       if (skip) {
-        const r: StepResult = {
-          id: step.id,
-          line: step.line,
-          kind: step.kind,
-          lang: step.lang,
-          status: 'skip',
-          reason: skip,
-          durationMs: 0,
-          attempts: 0,
-          output: '',
-        };
+        const r: StepResult = unrunStep(step, 'skip', skip);
         steps.push(r);
         await emit(opts.reporters, 'onStepEnd', recipe, r);
         continue;
@@ -231,31 +216,11 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
         if (choice === 'quit') {
           opts.onQuit?.();
           stop.abort('quit');
-          steps.push({
-            id: step.id,
-            line: step.line,
-            kind: step.kind,
-            lang: step.lang,
-            status: 'notrun',
-            reason: 'you quit (--step)',
-            durationMs: 0,
-            attempts: 0,
-            output: '',
-          });
+          steps.push(unrunStep(step, 'notrun', 'you quit (--step)'));
           continue;
         }
         if (choice === 'skip') {
-          const r: StepResult = {
-            id: step.id,
-            line: step.line,
-            kind: step.kind,
-            lang: step.lang,
-            status: 'skip',
-            reason: 'skipped with s (--step)',
-            durationMs: 0,
-            attempts: 0,
-            output: '',
-          };
+          const r: StepResult = unrunStep(step, 'skip', 'skipped with s (--step)');
           steps.push(r);
           await emit(opts.reporters, 'onStepEnd', recipe, r);
           continue;

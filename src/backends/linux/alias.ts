@@ -7,7 +7,7 @@ import { networkOf } from '../../util/ipv4.js';
 import type { LinuxContext } from './context.js';
 import { UPSTREAM } from './confgen.js';
 import { cgroupDir } from './facts.js';
-import { destroyJails, SETUP } from './jails.js';
+import { destroyJails, setupArgv } from './jails.js';
 import { hostNetns, jailNetns } from './names.js';
 import { jailPaths } from './paths.js';
 
@@ -79,27 +79,7 @@ export async function createAliasJail(ctx: LinuxContext, lab: string, name: stri
       'mode',
       'bridge',
     ]);
-    await ctx.host.run([
-      'nsenter',
-      `--net=/run/netns/${jailNetns(lab, name)}`,
-      '--',
-      'unshare',
-      `--uts=${p.uts}`,
-      `--mount=${p.mnt}`,
-      '--propagation',
-      'slave',
-      '--',
-      'sh',
-      '-c',
-      SETUP,
-      'vessel-setup',
-      name,
-      p.hosts,
-      p.resolv,
-      p.hostname,
-      p.setup,
-      ctx.stateDir,
-    ]);
+    await ctx.host.run(setupArgv(ctx, lab, name));
     setJailState(ctx.db, [uuid], 'created');
   } catch (e) {
     await destroyJails(ctx, lab, [name]);

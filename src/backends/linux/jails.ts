@@ -55,6 +55,32 @@ export const SETUP = [
   'ip -batch "$5"',
 ].join(' && ');
 
+/** The command that runs SETUP inside a new jail's netns, making its persistent UTS and mount namespaces. */
+export function setupArgv(ctx: LinuxContext, lab: string, name: string): string[] {
+  const p = jailPaths(ctx.runDir, lab, name);
+  return [
+    'nsenter',
+    `--net=/run/netns/${jailNetns(lab, name)}`,
+    '--',
+    'unshare',
+    `--uts=${p.uts}`,
+    `--mount=${p.mnt}`,
+    '--propagation',
+    'slave',
+    '--',
+    'sh',
+    '-c',
+    SETUP,
+    'vessel-setup',
+    name,
+    p.hosts,
+    p.resolv,
+    p.hostname,
+    p.setup,
+    ctx.stateDir,
+  ];
+}
+
 /** What creating jails works on, step by step. */
 interface Build {
   ctx: LinuxContext;
@@ -193,28 +219,7 @@ async function writeJailFiles(b: Build): Promise<void> {
 async function setupInside(b: Build): Promise<void> {
   const { ctx, lab } = b;
   await pool(b.rows, 4, async (j) => {
-    const p = jailPaths(ctx.runDir, lab, j.name);
-    await ctx.host.run([
-      'nsenter',
-      `--net=/run/netns/${jailNetns(lab, j.name)}`,
-      '--',
-      'unshare',
-      `--uts=${p.uts}`,
-      `--mount=${p.mnt}`,
-      '--propagation',
-      'slave',
-      '--',
-      'sh',
-      '-c',
-      SETUP,
-      'vessel-setup',
-      j.name,
-      p.hosts,
-      p.resolv,
-      p.hostname,
-      p.setup,
-      ctx.stateDir,
-    ]);
+    await ctx.host.run(setupArgv(ctx, lab, j.name));
   });
 }
 
