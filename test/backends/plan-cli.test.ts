@@ -1,0 +1,37 @@
+// `vessel-cookbook plan --engine=linux|freebsd` from the command line: no root, the goldens' text, files with --out.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '../..');
+const BIN = join(ROOT, 'bin/vessel-cookbook');
+const out = mkdtempSync(join(tmpdir(), 'vessel-plan-cli-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+/** Runs vessel-cookbook as an unprivileged user (nobody): plans need no root. */
+const asNobody = (args: string[]) =>
+  execa('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, ...args], { cwd: ROOT, reject: false });
+
+describe('vessel-cookbook plan', () => {
+  it('prints the linux plan of a recipe as an unprivileged user, the same as its golden', async () => {
+    const r = await asNobody(['plan', '--engine=linux', 'cookbook/slots.md']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout + '\n').toBe(readFileSync(join(ROOT, 'test/golden/linux/slots.plan'), 'utf8'));
+  });
+
+  it('writes NAME.ENGINE.plan files with --out, for either backend', async () => {
+    for (const engine of ['linux', 'freebsd']) {
+      const r = await execa(process.execPath, [BIN, 'plan', `--engine=${engine}`, '--out', out, 'cookbook/vlan.md'], { cwd: ROOT, reject: false });
+      expect(r.exitCode).toBe(0);
+      expect(readFileSync(join(out, `vlan.${engine}.plan`), 'utf8')).toBe(readFileSync(join(ROOT, `test/golden/${engine}/vlan.plan`), 'utf8'));
+    }
+  });
+
+  it('refuses an engine that is not one, with exit 2', async () => {
+    const r = await execa(process.execPath, [BIN, 'plan', '--engine=solaris', 'cookbook/vlan.md'], { cwd: ROOT, reject: false });
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/--engine.*solaris/);
+  });
+});
