@@ -6,7 +6,9 @@ import { usage } from '../util/errors.js';
 import { FreebsdEngine, DEFAULT_INET_NIC, PLAN_ASSUMPTIONS } from './freebsd/engine.js';
 import { Engine, LINUX_PLAN_HOST } from './linux/engine.js';
 import { UPSTREAM } from './linux/confgen.js';
-import { doctorReport } from './linux/doctor.js';
+import { linuxDoctor } from './linux/doctor.js';
+import { freebsdDoctor } from './freebsd/doctor.js';
+import type { DoctorReport } from '../host/doctor.js';
 
 /** How to open a backend for real. */
 export interface OpenOptions {
@@ -28,7 +30,7 @@ export interface BackendParts {
   /** What a recorded plan assumes about the host (the plan's header). */
   planAssumptions: string;
   /** What `vessel doctor` checks on it. */
-  doctor(needs: string[]): Promise<{ ok: boolean; text: string; missingDebian: string[] }>;
+  doctor(needs: string[]): Promise<DoctorReport>;
 }
 
 /** The backends, by name. */
@@ -40,7 +42,7 @@ export const BACKENDS: Record<BackendName, BackendParts> = {
       Engine.open({ ...(o.verbose ? { verbose: true } : {}), ...(o.logFile ? { logFile: o.logFile } : {}), ...(o.noReconcile ? { noReconcile: true } : {}) }),
     recording: (seed) => Engine.recording(seed),
     planAssumptions: `Linux with nftables, 802.1Q, cgroup v2 at ${LINUX_PLAN_HOST.cgroupRoot}, state in ${LINUX_PLAN_HOST.runDir}; a run's lab has the simulated outside (${UPSTREAM.subnet}, the internet ${UPSTREAM.internetSubnet}, the ENI ${UPSTREAM.eniSubnet}); services get PIDs from 4001`,
-    doctor: doctorReport,
+    doctor: linuxDoctor,
   },
   freebsd: {
     name: 'freebsd',
@@ -52,7 +54,7 @@ export const BACKENDS: Record<BackendName, BackendParts> = {
     )
       .map(([n, a]) => `${n} ${a.ip}/${a.prefix}`)
       .join(', ')}, net.fibs=${PLAN_ASSUMPTIONS.fibs}; cloned interfaces numbered from 0`,
-    doctor: doctorReport,
+    doctor: freebsdDoctor,
   },
 };
 

@@ -23,7 +23,7 @@ export async function doctorCommand(paths: string[], opts: { installDeps?: boole
       .filter((l) => l.startsWith('missing'))
       .map((l) => l.replace(/^missing\s+/, '').split(' ')[0]);
     process.stderr.write(
-      `missing: ${missing.join(', ')}; run \`vessel-cookbook doctor --install-deps\`${report.missingDebian.length ? ` (Debian packages: ${report.missingDebian.join(' ')})` : ''}\n`,
+      `missing: ${missing.join(', ')}; run \`vessel-cookbook doctor --install-deps\`${report.missingPackages.length ? ` (${report.system} packages: ${report.missingPackages.join(' ')})` : ''}\n`,
     );
     return EXIT.cannotRun;
   }
