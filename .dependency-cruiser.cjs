@@ -2,8 +2,39 @@
 /** Node's process and database modules, and the packages that run programs. */
 const PROCESS = '^(node:)?(child_process|fs|fs/promises|net|os)$|(^|node_modules/)(execa|better-sqlite3|zx)(/|$)';
 
+/**
+ * The folders as layers, each with the folders it may import: a DAG by construction, so no cycle between folders
+ * (which file-level cycle detection cannot see) can form. Anything not allowed here is an error (`not-in-allowed`).
+ */
+const LAYERS = {
+  util: [],
+  assert: ['util'],
+  recipe: ['assert', 'util'],
+  match: ['recipe', 'util'],
+  report: ['recipe', 'util'],
+  plan: ['recipe', 'util'],
+  state: ['util'],
+  core: ['state', 'recipe', 'assert', 'util'],
+  host: ['core', 'recipe', 'util'],
+  exec: ['report', 'util'],
+  'backends/linux': ['core', 'host', 'exec', 'state', 'assert', 'util'],
+  'backends/freebsd': ['core', 'host', 'state', 'assert', 'util'],
+  'backends/registry': ['backends/linux', 'backends/freebsd', 'core', 'host', 'util'],
+  harness: ['backends/registry', 'core', 'host', 'exec', 'match', 'recipe', 'report', 'assert', 'util'],
+  cli: ['backends/registry', 'harness', 'core', 'host', 'exec', 'state', 'plan', 'match', 'recipe', 'report', 'assert', 'util'],
+};
+const folder = (f) => (f === 'backends/registry' ? '^src/backends/registry[.]ts$' : `^src/${f}/`);
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
+  allowed: [
+    { from: { path: '^src/' }, to: { pathNot: '^src/' } },
+    ...Object.entries(LAYERS).map(([f, may]) => ({
+      from: { path: folder(f) },
+      to: { path: [f, ...may].map(folder).join('|') },
+    })),
+  ],
+  allowedSeverity: 'error',
   forbidden: [
     {
       name: 'no-cycles',

@@ -1,7 +1,7 @@
 // Decides assertions from probe values (pure: probing is behind the Prober interface).
 import { VesselError } from '../util/errors.js';
 import { inCidr } from '../util/ipv4.js';
-import { matchPattern } from '../recipe/names.js';
+import { matchPattern } from '../util/names.js';
 import { endpointText, type Assertion, type Endpoint } from './model.js';
 
 /** What the evaluator knows of the lab. */

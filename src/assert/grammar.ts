@@ -2,7 +2,7 @@
 import { cidrProblem } from '../util/ipv4.js';
 import ipaddr from 'ipaddr.js';
 import { didYouMean } from '../util/suggest.js';
-import { dnsNameProblem, isPattern, jailNameProblem, patternProblem } from '../recipe/names.js';
+import { dnsNameProblem, isPattern, jailNameProblem, patternProblem } from '../util/names.js';
 import { ASSERTION_KINDS, type Assertion, type Endpoint, type ResolveExpect, type Target } from './model.js';
 
 /** A grammar problem: the message and the line it belongs to. */

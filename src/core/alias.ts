@@ -1,7 +1,7 @@
 // IP-aliased jails, the same for every backend: parsing alias:NIC:IP, and admission (inside the NIC's subnet, free).
 import { randomUUID } from 'node:crypto';
 import ipaddr from 'ipaddr.js';
-import { newJailNameProblem } from '../recipe/names.js';
+import { newJailNameProblem } from '../util/names.js';
 import { record, type ObjectKind } from '../state/ledger.js';
 import { takeSeq } from '../state/labs.js';
 import { addrHolder, getJail, insertJail } from '../state/jails.js';

@@ -1,6 +1,6 @@
 // What every engine backend offers the vessel CLI, the supervisor and the runner (linux runs it; freebsd plans it).
 import type { Db } from '../state/db.js';
-import type { Ready } from '../supervisor/model.js';
+import type { Ready } from './supervisor/model.js';
 import type { DnsmasqLease } from './dnsmasq.js';
 import type { Host } from './host.js';
 import type { JailSpec } from './jails.js';

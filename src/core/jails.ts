@@ -1,6 +1,6 @@
 // Jail admission, the same for every backend: names, counts, addresses and sequence numbers, reserved in one transaction.
 import { randomUUID } from 'node:crypto';
-import { jailNameProblem, newJailNameProblem } from '../recipe/names.js';
+import { jailNameProblem, newJailNameProblem } from '../util/names.js';
 import { record, type ObjectKind } from '../state/ledger.js';
 import { takeSeq } from '../state/labs.js';
 import { getNetwork } from '../state/networks.js';

@@ -1,5 +1,5 @@
 // Network admission, the same for every backend: names, subnet, overlaps, DHCP range, VLAN, recorded.
-import { dnsNameProblem, networkNameProblem } from '../recipe/names.js';
+import { dnsNameProblem, networkNameProblem } from '../util/names.js';
 import { getNetwork, insertNetwork, listNetworks } from '../state/networks.js';
 import { usage } from '../util/errors.js';
 import type { EngineContext, JailRow, NetworkRow } from './model.js';

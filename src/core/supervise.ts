@@ -1,6 +1,6 @@
 // `vessel supervise`: bring a lab to what a supervisor file describes (idempotently), or take it down.
 import { dirname, resolve } from 'node:path';
-import type { SupJail, SupNetwork, SupervisorFile } from '../supervisor/model.js';
+import type { SupJail, SupNetwork, SupervisorFile } from './supervisor/model.js';
 import type { VesselBackend } from './backend.js';
 import type { JailRow } from './model.js';
 import { failed, usage } from '../util/errors.js';

@@ -1,7 +1,7 @@
 // Info-string options: `LANG {key=value flag key="quoted value"}` → validated StepOptions.
 import { didYouMean } from '../util/suggest.js';
 import { badDuration, parseDuration } from './duration.js';
-import { jailNameProblem, stepNameProblem } from './names.js';
+import { jailNameProblem, stepNameProblem } from '../util/names.js';
 import { ENGINE_NAMES, type EngineName, type StepOptions } from './model.js';
 
 /** Languages whose blocks run as shell scripts. */

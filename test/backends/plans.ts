@@ -2,7 +2,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadRecipe } from '../../src/recipe/load.js';
-import { planRecipe } from '../../src/plan/plan.js';
+import { planRecipe } from '../../src/cli/plan-recipe.js';
 import type { PlanStep } from '../../src/host/recording.js';
 
 /** The cookbook's recipe files. */

@@ -6,7 +6,7 @@ import { parseRecipe } from '../../src/recipe/parse.js';
 import { expectedLine, parseTranscript } from '../../src/recipe/console.js';
 import { matchLines, outputLines, unifiedDiff } from '../../src/match/transcript.js';
 import { parseAssertions } from '../../src/assert/grammar.js';
-import { parseSupervisor } from '../../src/supervisor/model.js';
+import { parseSupervisor } from '../../src/core/supervisor/model.js';
 
 const RUNS = { numRuns: 300, seed: 4242 };
 

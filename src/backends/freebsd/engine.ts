@@ -17,7 +17,7 @@ import { deleteLab, getLab, insertLab, keepLab, listLabs } from '../../state/lab
 import { namesOfKind, objectsOf, record } from '../../state/ledger.js';
 import { deleteNetwork, getNetwork, listNetworks, networkMembers, setRouteTo } from '../../state/networks.js';
 import { undoDeadBuilds, withBuild } from '../../state/builds.js';
-import type { Ready } from '../../supervisor/model.js';
+import type { Ready } from '../../core/supervisor/model.js';
 import { usage } from '../../util/errors.js';
 import { networkOf } from '../../util/ipv4.js';
 import { devfsRuleset, jailConf, partitionAnchor, routesAnchor } from './conf.js';

@@ -10,7 +10,7 @@ import type { RunLab } from '../../core/run-lab.js';
 import { seededUuids } from '../../core/names.js';
 import { LocalHost } from '../../host/local.js';
 import { RecordingHost } from '../../host/recording.js';
-import type { Ready } from '../../supervisor/model.js';
+import type { Ready } from '../../core/supervisor/model.js';
 import { dirname } from 'node:path';
 import { dbPath, openDb, type Db } from '../../state/db.js';
 import { getJail, listJails, routerOf, setJailCommand } from '../../state/jails.js';

@@ -2,7 +2,7 @@
 import { usage, envError, VesselError } from '../../util/errors.js';
 import type { VesselBackend } from '../../core/backend.js';
 import { hostBackend, openBackend } from '../../backends/registry.js';
-import { DEFAULT_SEED, planRecipe } from '../../plan/plan.js';
+import { DEFAULT_SEED, planRecipe } from '../plan-recipe.js';
 import { topologyMermaid, topologyOf, type Topology } from '../../report/topology.js';
 import { topologySvg } from '../../exec/graphviz.js';
 import { EXIT, loadAll, printErrors } from '../common.js';

@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { EXIT, loadAll, printErrors } from '../common.js';
-import { DEFAULT_SEED, planRecipe } from '../../plan/plan.js';
+import { DEFAULT_SEED, planRecipe } from '../plan-recipe.js';
 import { backendNamed } from '../../backends/registry.js';
 
 /** Prints (or writes into --out) the plan of each recipe; exit 1 when a plan stops at a command that would fail. */

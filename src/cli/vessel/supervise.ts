@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { superviseDown, superviseUp } from '../../core/supervise.js';
 import { readTextFile } from '../../recipe/textfile.js';
-import { parseSupervisor } from '../../supervisor/model.js';
+import { parseSupervisor } from '../../core/supervisor/model.js';
 import { usage } from '../../util/errors.js';
 import { oneLine } from '../../util/oneline.js';
 import { EXIT_HELP, type VesselCli } from './common.js';

@@ -18,7 +18,7 @@ describe('freebsd plans match their goldens', () => {
 
   it('is deterministic: the same seed gives the same plan twice', async () => {
     const { loadRecipe } = await import('../../../src/recipe/load.js');
-    const { planRecipe } = await import('../../../src/plan/plan.js');
+    const { planRecipe } = await import('../../../src/cli/plan-recipe.js');
     const { recipe } = await loadRecipe('cookbook/getting-started.md');
     const a = await planRecipe(recipe!, 'other-seed');
     const b = await planRecipe(recipe!, 'other-seed');

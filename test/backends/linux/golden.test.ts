@@ -21,7 +21,7 @@ describe('linux plans match their goldens', () => {
 
   it('is deterministic: the same seed gives the same plan twice, another seed another plan', async () => {
     const { loadRecipe } = await import('../../../src/recipe/load.js');
-    const { planRecipe } = await import('../../../src/plan/plan.js');
+    const { planRecipe } = await import('../../../src/cli/plan-recipe.js');
     const { recipe } = await loadRecipe('cookbook/getting-started.md');
     const a = await planRecipe(recipe!, 'other-seed', 'linux');
     const b = await planRecipe(recipe!, 'other-seed', 'linux');
@@ -31,7 +31,7 @@ describe('linux plans match their goldens', () => {
 
   it('needs no root and touches nothing: the plan of a whole lab leaves no file behind', async () => {
     const { existsSync } = await import('node:fs');
-    const { planLabId, DEFAULT_SEED } = await import('../../../src/plan/plan.js');
+    const { planLabId, DEFAULT_SEED } = await import('../../../src/cli/plan-recipe.js');
     await planOf('cookbook/vnet-nat-virtualbox.md', 'linux');
     expect(existsSync(`/run/vessel/${planLabId(DEFAULT_SEED)}`)).toBe(false);
   });

@@ -1,6 +1,6 @@
 // Names: jail and network names, lab ids, and interface names that fit 15 characters.
 import { describe, expect, it } from 'vitest';
-import { jailNameProblem, networkNameProblem, newJailNameProblem } from '../../../src/recipe/names.js';
+import { jailNameProblem, networkNameProblem, newJailNameProblem } from '../../../src/util/names.js';
 import { slotMac, bridgeName, hostVethName, IFNAMSIZ_MAX, labIdProblem, macFromSeed } from '../../../src/core/names.js';
 import { hostNetns, jailNetns, labOfNetns } from '../../../src/backends/linux/names.js';
 import { countedNames } from '../../../src/core/jails.js';

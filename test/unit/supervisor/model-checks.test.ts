@@ -1,6 +1,6 @@
 // The supervisor model's checks, each with the exact message and line, and the model it builds from a good file.
 import { describe, expect, it } from 'vitest';
-import { parseSupervisor } from '../../../src/supervisor/model.js';
+import { parseSupervisor } from '../../../src/core/supervisor/model.js';
 
 /** Problems of a file as `line: message`. */
 const problems = (text: string) => parseSupervisor('f.ini', text).problems.map((p) => `${p.line}: ${p.message}`);

@@ -1,7 +1,7 @@
 // The INI reader and the supervisor model: values, comments, repeats, keys, dependencies, every problem with its line.
 import { describe, expect, it } from 'vitest';
-import { readIni } from '../../../src/supervisor/ini.js';
-import { parseSupervisor } from '../../../src/supervisor/model.js';
+import { readIni } from '../../../src/core/supervisor/ini.js';
+import { parseSupervisor } from '../../../src/core/supervisor/model.js';
 
 const good = `; the cluster
 [network:cluster]

@@ -1,12 +1,12 @@
 // The supervisor file as checked data (pure): networks and jails, dependency order, every problem with its line.
-import { cidrProblem } from '../util/ipv4.js';
-import { parseDuration } from '../recipe/duration.js';
-import { dnsNameProblem, networkNameProblem, newJailNameProblem } from '../recipe/names.js';
-import { didYouMean } from '../util/suggest.js';
+import { cidrProblem } from '../../util/ipv4.js';
+import { parseDuration } from '../../recipe/duration.js';
+import { dnsNameProblem, networkNameProblem, newJailNameProblem } from '../../util/names.js';
+import { didYouMean } from '../../util/suggest.js';
 import { readIni, type IniSection } from './ini.js';
-import { TRUNK_NAME } from '../core/vlan-names.js';
+import { TRUNK_NAME } from '../vlan-names.js';
 import ipaddr from 'ipaddr.js';
-import { overlaps, parseDhcpRange, planSubnet, slotProblem, staticAddrProblem, type SubnetPlan } from '../core/ipam.js';
+import { overlaps, parseDhcpRange, planSubnet, slotProblem, staticAddrProblem, type SubnetPlan } from '../ipam.js';
 
 /** A `[network:<name>]` section. */
 export interface SupNetwork {

@@ -7,9 +7,9 @@ import { BACKENDS } from '../backends/registry.js';
 import type { BackendName, VesselBackend } from '../core/backend.js';
 import { displayCommand } from '../core/host.js';
 import type { PlanStep } from '../host/recording.js';
-import { main as vesselMain, type Opener } from '../cli/vessel.js';
+import { main as vesselMain, type Opener } from './vessel.js';
 import type { Recipe } from '../recipe/model.js';
-import { planItems } from './extract.js';
+import { planItems } from '../plan/extract.js';
 import { topologyOf, type Topology } from '../report/topology.js';
 
 /** The seed plans use unless told otherwise. */
