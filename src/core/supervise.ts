@@ -1,4 +1,5 @@
 // `vessel supervise`: bring a lab to what a supervisor file describes (idempotently), or take it down.
+import { sleep } from '../util/sleep.js';
 import { dirname, resolve } from 'node:path';
 import type { SupJail, SupNetwork, SupervisorFile } from './supervisor/model.js';
 import type { VesselBackend } from './backend.js';
@@ -9,8 +10,6 @@ import { setNetworkOwner } from '../state/networks.js';
 
 /** What one `supervise` call did, line by line. */
 export type SuperviseLog = (line: string) => void;
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function networkSpec(n: SupNetwork): string {
   return JSON.stringify({

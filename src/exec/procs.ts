@@ -1,4 +1,5 @@
 // Finds and ends processes by the run/step markers in their environment (only ever processes we started).
+import { sleep } from '../util/sleep.js';
 import { readdir, readFile } from 'node:fs/promises';
 
 /** PIDs of live processes whose environment holds `NAME=value` exactly. */
@@ -34,8 +35,6 @@ function signalAll(pids: number[], sig: NodeJS.Signals): void {
     }
   }
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Ends a process group (by its leader's pid) and every process carrying the marker: TERM, then KILL after `graceMs`. */
 export async function endTree(opts: { pgid?: number; marker?: { name: string; value: string }; graceMs?: number }): Promise<number> {

@@ -1,6 +1,6 @@
 // DHCP and DNS membership: udhcpc in jails, the router's hosts file for static jails, lease and server state.
 import { join } from 'node:path';
-import { waitFor } from '../../core/host.js';
+import { waitFor } from '../../util/sleep.js';
 import type { JailRow } from '../../core/model.js';
 import { parseDnsmasqLeases, type DnsmasqLease } from '../../core/dnsmasq.js';
 import { getNetwork } from '../../state/networks.js';

@@ -1,6 +1,7 @@
 // Ending a lab's processes: cgroup.kill for jails, and by netns membership for the lab host.
 import { join } from 'node:path';
-import { sleep, type Host } from '../../core/host.js';
+import type { Host } from '../../core/host.js';
+import { sleep } from '../../util/sleep.js';
 
 /**
  * Processes left working for a lab, in one pass over /proc: engine commands a killed runner left in flight (their

@@ -1,6 +1,6 @@
 // A network's router jail: `.1` on the bridge, an outside leg on the uplink (DHCP from upstream),
 // dnsmasq for DHCP and DNS, nftables masquerade out and nothing new in.
-import { waitFor } from '../../core/host.js';
+import { waitFor } from '../../util/sleep.js';
 import type { JailRow, NetworkRow } from '../../core/model.js';
 import { routerDnsmasqConf } from '../../core/dnsmasq.js';
 import { intToIp, netmask, networkOf, overlaps, planSubnet, withDhcpRange, type SubnetPlan } from '../../core/ipam.js';

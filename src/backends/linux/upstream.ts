@@ -1,7 +1,7 @@
 // The simulated outside of a run's lab: a VirtualBox-style NAT network (10.0.2.0/24) with its own dnsmasq,
 // and an "internet" host www.example (198.51.100.80) with an HTTP listener. All in the lab's namespaces.
 import { join } from 'node:path';
-import { sleep, waitFor } from '../../core/host.js';
+import { sleep, waitFor } from '../../util/sleep.js';
 import { record } from '../../state/ledger.js';
 import { failed } from '../../util/errors.js';
 import type { LinuxContext } from './context.js';
