@@ -104,3 +104,13 @@ export function admitNetworkDestroy(all: JailRow[], name: string, force: boolean
   }
   return { members, routers: all.filter((j) => j.role === 'router') };
 }
+
+/** The two networks of `vessel network --route --name=A --route-to=B`, refused with one line when either is missing or they are one. */
+export function admitRoute(ctx: EngineContext, lab: string, name: string, to: string): { a: NetworkRow; b: NetworkRow } {
+  const a = getNetwork(ctx.db, lab, name);
+  const b = getNetwork(ctx.db, lab, to);
+  if (!a) throw usage(`no network named ${name} in lab ${lab}`);
+  if (!b) throw usage(`--route-to=${to}: no network named ${to} in lab ${lab}`);
+  if (a.name === b.name) throw usage(`--route-to=${to}: a network cannot be routed to itself`);
+  return { a, b };
+}

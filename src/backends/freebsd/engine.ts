@@ -6,7 +6,7 @@ import { countedNames, type JailSpec } from '../../core/jails.js';
 import type { LabOwner } from '../../core/labs.js';
 import type { JailRow, LabRow, NetworkRow } from '../../core/model.js';
 import { labIdProblem, seededUuids } from '../../core/names.js';
-import { admitNetwork, admitNetworkDestroy, type NetworkOptions } from '../../core/networks.js';
+import { admitNetwork, admitNetworkDestroy, admitRoute, type NetworkOptions } from '../../core/networks.js';
 import type { RunLab } from '../../core/run-lab.js';
 import { parseDnsmasqLeases, type DnsmasqLease } from '../../core/dnsmasq.js';
 import { LocalHost } from '../../host/local.js';
@@ -252,11 +252,7 @@ export class FreebsdEngine implements VesselBackend {
 
   /** Routes two networks through the host: each router sends the other's subnet to the host, whose pf passes only routed pairs. */
   async route(lab: string, name: string, to: string): Promise<void> {
-    const a = getNetwork(this.ctx.db, lab, name);
-    const b = getNetwork(this.ctx.db, lab, to);
-    if (!a) throw usage(`no network named ${name} in lab ${lab}`);
-    if (!b) throw usage(`--route-to=${to}: no network named ${to} in lab ${lab}`);
-    if (a.name === b.name) throw usage(`--route-to=${to}: a network cannot be routed to itself`);
+    const { a, b } = admitRoute(this.ctx, lab, name, to);
     const list = new Set((a.route_to ?? '').split(',').filter(Boolean));
     list.add(b.name);
     setRouteTo(this.ctx.db, lab, a.name, [...list]);

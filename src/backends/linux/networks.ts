@@ -1,5 +1,5 @@
 // Networks: a bridge in the lab host with the host's address on it, its VLAN leg, its router, its routes; destroy.
-import { admitNetwork, admitNetworkDestroy, type NetworkOptions } from '../../core/networks.js';
+import { admitNetwork, admitNetworkDestroy, admitRoute, type NetworkOptions } from '../../core/networks.js';
 import type { JailSpec } from '../../core/jails.js';
 import type { NetworkRow } from '../../core/model.js';
 import { failpoint } from '../../host/failpoint.js';
@@ -97,9 +97,6 @@ export async function destroyNetwork(ctx: LinuxContext, lab: string, name: strin
 
 /** Routes an existing network to another (`vessel network --route --name=A --route-to=B`). */
 export async function routeNetworks(ctx: LinuxContext, lab: string, name: string, to: string): Promise<void> {
-  const a = getNetwork(ctx.db, lab, name);
-  const b = getNetwork(ctx.db, lab, to);
-  if (!a) throw usage(`no network named ${name} in lab ${lab}`);
-  if (!b) throw usage(`--route-to=${to}: no network named ${to} in lab ${lab}`);
+  const { a, b } = admitRoute(ctx, lab, name, to);
   await routeBetween(ctx, lab, a, b, listNetworks(ctx.db, lab));
 }

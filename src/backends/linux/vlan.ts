@@ -1,7 +1,6 @@
 // VLANs: detect whether the kernel can tag (802.1Q), attach VLAN networks to a trunk, and route between networks.
 import type { NetworkRow } from '../../core/model.js';
 import { setRouteTo } from '../../state/networks.js';
-import { usage } from '../../util/errors.js';
 import type { LinuxContext } from './context.js';
 import { hostNetns, jailNetns } from './names.js';
 
@@ -64,7 +63,6 @@ export function routeRules(pairs: [string, string][]): string {
 
 /** Routes between two networks: each router sends the other's subnet to the lab host, which forwards only that pair. */
 export async function routeBetween(ctx: LinuxContext, lab: string, a: NetworkRow, b: NetworkRow, all: NetworkRow[]): Promise<void> {
-  if (a.name === b.name) throw usage(`--route-to=${b.name}: a network cannot be routed to itself`);
   const ns = hostNetns(lab);
   const pairs: [string, string][] = [];
   for (const n of all)
