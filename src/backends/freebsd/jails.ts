@@ -1,11 +1,12 @@
 // FreeBSD jails: an epair leg on the network's bridge, a root of nullfs mounts plus its own /etc, and a vnet jail from a jail.conf fragment.
-import type { EngineContext, JailRow } from '../../core/model.js';
+import type { EngineContext, JailRow, NetworkRow } from '../../core/model.js';
 import { usage } from '../../util/errors.js';
 import { intToIp, ipToInt, planSubnet, withDhcpRange, type SubnetPlan } from '../../core/ipam.js';
 import { assumedLeases, reserveJails, type JailSpec } from '../../core/jails.js';
 import { deleteJails, getJail, setJailAddr, setJailState, slotBoundMembers, staticMembers } from '../../state/jails.js';
 import { objectNamed, objectsOf } from '../../state/ledger.js';
 import { getNetwork } from '../../state/networks.js';
+import { runSteps } from '../../core/steps.js';
 import { dhclientConf, jailConf, jailFstab } from './conf.js';
 import { DEVFS_RULESETS, fbJailName, fbJailPaths, legNames, ROOT_DIRS, uplinkLegNames } from './names.js';
 import { removeFbObjects } from './remove.js';
@@ -75,73 +76,40 @@ export function inetLine(ip: string, prefix: number): string {
   return `\tinet ${ip} netmask 0x${mask.toString(16).padStart(8, '0')} broadcast ${intToIp((ipToInt(ip) | (~mask >>> 0)) >>> 0)}\n`;
 }
 
+/** What making one jail works on, step by step. */
+interface FbBuild {
+  ctx: FbContext;
+  lab: string;
+  spec: JailSpec;
+  net: NetworkRow;
+  plan: SubnetPlan;
+  router: JailRow | undefined;
+  j: JailRow;
+  /** The interfaces the jail gets (its leg, and a router's outside leg). */
+  ifaces: string[];
+}
+
+/** The steps of making one jail, in order: its legs, its root, its jail.conf, the jail, its address. */
+const FB_JAIL_STEPS = [
+  { name: 'legs', run: makeLegs },
+  { name: 'root', run: writeRoot },
+  { name: 'jail.conf', run: writeJailConf },
+  { name: 'jail', run: startJail },
+  { name: 'address', run: addressJail },
+  { name: 'created', run: (b: FbBuild) => setJailState(b.ctx.db, [b.j.uuid], 'created') },
+];
+
 /** Creates jails on a network (the router too, with role router); on failure, what was made is removed again. */
 export async function createFbJails(ctx: FbContext, lab: string, spec: JailSpec): Promise<JailRow[]> {
   const rows = reserveJails(ctx, lab, spec, objectsFor(ctx, lab));
   const net = getNetwork(ctx.db, lab, spec.network)!;
   const plan = withDhcpRange(planSubnet(net.subnet) as SubnetPlan, net.dhcp_first, net.dhcp_last);
-  const gateway = intToIp(plan.gateway);
   const router = spec.role === 'router' ? undefined : getJail(ctx.db, lab, `${net.name}-router`);
   try {
     // A slotted DHCP jail's lease is bound to its slot before its DHCP client asks.
     if (router && rows.some((j) => j.dhcp && j.slot !== null)) await registerStatic(ctx, lab, router);
-    for (const j of rows) {
-      const p = fbJailPaths(ctx.runDir, lab, j.name);
-      const leg = legNames(j.seq);
-      await makeEpair(ctx, leg, j.mac ?? undefined);
-      await ctx.host.run(['ifconfig', net.bridge, 'addm', leg.host]);
-      await ctx.host.run(['ifconfig', leg.host, 'up']);
-      const ifaces = [leg.jail];
-      if (spec.role === 'router' && spec.uplink) {
-        const up = uplinkLegNames(j.seq);
-        await makeEpair(ctx, up);
-        await ctx.host.run(['ifconfig', upBridgeOf(ctx, lab), 'addm', up.host]);
-        await ctx.host.run(['ifconfig', up.host, 'up']);
-        ifaces.push(up.jail);
-      }
-      const fqdn = net.domain ? `${j.name}.${net.domain} ` : '';
-      const hosts = `127.0.0.1\tlocalhost\n${j.addr ? `${j.addr}\t${fqdn}${j.name}\n` : ''}`;
-      const resolv = spec.role === 'router' ? '' : router && net.domain ? `search ${net.domain}\nnameserver ${gateway}\n` : `nameserver ${gateway}\n`;
-      await makeRoot(ctx, lab, j.name, hosts, resolv);
-      if (j.dhcp) await ctx.host.writeFile(`${p.root}/etc/dhclient.conf`, dhclientConf(j.name));
-      // jail.conf has no include: a member's file carries its router's definition, so `depend` names a jail jail(8) knows.
-      const routerConf = router ? ((await ctx.host.readFile(fbJailPaths(ctx.runDir, lab, router.name).conf)) ?? '') : '';
-      await ctx.host.writeFile(
-        p.conf,
-        routerConf +
-          jailConf({
-            name: fbJailName(lab, j.name),
-            hostname: j.name,
-            root: p.root,
-            fstab: p.fstab,
-            consoleLog: p.consoleLog,
-            devfsRuleset: spec.role === 'router' ? DEVFS_RULESETS.router : j.dhcp ? DEVFS_RULESETS.dhcp : DEVFS_RULESETS.jail,
-            vnetInterfaces: ifaces,
-            ...(router ? { depend: [fbJailName(lab, router.name)] } : {}),
-          }),
-      );
-      await ctx.host.run(['jail', '-f', p.conf, '-c', fbJailName(lab, j.name)]);
-      if (j.dhcp) {
-        await ctx.host.run(jexec(lab, j.name, ['ifconfig', leg.jail, 'up']));
-        await ctx.host.run(jexec(lab, j.name, ['dhclient', '-c', '/etc/dhclient.conf', leg.jail]));
-        const got = parseInet(
-          (
-            await ctx.host.run(jexec(lab, j.name, ['ifconfig', leg.jail, 'inet']), {
-              simulated: inetLine(
-                j.slot !== null && j.addr ? j.addr : assumedLeases(ctx, net, withDhcpRange(plan, net.dhcp_first, net.dhcp_last), 1)[0]!,
-                plan.prefix,
-              ),
-            })
-          ).stdout,
-        );
-        if (!got) throw usage(`jail ${j.name} got no DHCP lease from ${net.name}-router`);
-        setJailAddr(ctx.db, j.uuid, got.ip);
-      } else {
-        await ctx.host.run(jexec(lab, j.name, ['ifconfig', leg.jail, 'inet', `${j.addr}/${plan.prefix}`, 'up']));
-        if (spec.role !== 'router') await ctx.host.run(jexec(lab, j.name, ['route', 'add', 'default', gateway]));
-      }
-      setJailState(ctx.db, [j.uuid], 'created');
-    }
+    for (const j of rows) await runSteps<FbBuild>({ ctx, lab, spec, net, plan, router, j, ifaces: [] }, FB_JAIL_STEPS);
+    // Static jails get their names in the router's DNS.
     if (router && rows.some((j) => !j.dhcp)) await registerStatic(ctx, lab, router);
   } catch (e) {
     await destroyFbJails(
@@ -152,6 +120,77 @@ export async function createFbJails(ctx: FbContext, lab: string, spec: JailSpec)
     throw e;
   }
   return rows.map((j) => getJail(ctx.db, lab, j.name)!);
+}
+
+/** An epair from the network's bridge into the jail; a router's second epair on the lab's uplink bridge. */
+async function makeLegs(b: FbBuild): Promise<void> {
+  const { ctx, lab, spec, j } = b;
+  const leg = legNames(j.seq);
+  await makeEpair(ctx, leg, j.mac ?? undefined);
+  await ctx.host.run(['ifconfig', b.net.bridge, 'addm', leg.host]);
+  await ctx.host.run(['ifconfig', leg.host, 'up']);
+  b.ifaces.push(leg.jail);
+  if (spec.role === 'router' && spec.uplink) {
+    const up = uplinkLegNames(j.seq);
+    await makeEpair(ctx, up);
+    await ctx.host.run(['ifconfig', upBridgeOf(ctx, lab), 'addm', up.host]);
+    await ctx.host.run(['ifconfig', up.host, 'up']);
+    b.ifaces.push(up.jail);
+  }
+}
+
+/** The jail's root: nullfs mounts of the base system, its own /etc with hosts and resolv.conf (and dhclient.conf). */
+async function writeRoot(b: FbBuild): Promise<void> {
+  const { ctx, lab, spec, net, j } = b;
+  const gateway = intToIp(b.plan.gateway);
+  const fqdn = net.domain ? `${j.name}.${net.domain} ` : '';
+  const hosts = `127.0.0.1\tlocalhost\n${j.addr ? `${j.addr}\t${fqdn}${j.name}\n` : ''}`;
+  const resolv = spec.role === 'router' ? '' : b.router && net.domain ? `search ${net.domain}\nnameserver ${gateway}\n` : `nameserver ${gateway}\n`;
+  await makeRoot(ctx, lab, j.name, hosts, resolv);
+  if (j.dhcp) await ctx.host.writeFile(`${fbJailPaths(ctx.runDir, lab, j.name).root}/etc/dhclient.conf`, dhclientConf(j.name));
+}
+
+/** The jail's jail.conf fragment (a member's file carries its router's definition, so `depend` names a jail jail(8) knows). */
+async function writeJailConf(b: FbBuild): Promise<void> {
+  const { ctx, lab, spec, router, j } = b;
+  const p = fbJailPaths(ctx.runDir, lab, j.name);
+  const routerConf = router ? ((await ctx.host.readFile(fbJailPaths(ctx.runDir, lab, router.name).conf)) ?? '') : '';
+  await ctx.host.writeFile(
+    p.conf,
+    routerConf +
+      jailConf({
+        name: fbJailName(lab, j.name),
+        hostname: j.name,
+        root: p.root,
+        fstab: p.fstab,
+        consoleLog: p.consoleLog,
+        devfsRuleset: spec.role === 'router' ? DEVFS_RULESETS.router : j.dhcp ? DEVFS_RULESETS.dhcp : DEVFS_RULESETS.jail,
+        vnetInterfaces: b.ifaces,
+        ...(router ? { depend: [fbJailName(lab, router.name)] } : {}),
+      }),
+  );
+}
+
+/** jail -c: the vnet jail, with its interfaces moved in. */
+async function startJail(b: FbBuild): Promise<void> {
+  await b.ctx.host.run(['jail', '-f', fbJailPaths(b.ctx.runDir, b.lab, b.j.name).conf, '-c', fbJailName(b.lab, b.j.name)]);
+}
+
+/** The jail's address: a DHCP lease through dhclient, or its static address and default route. */
+async function addressJail(b: FbBuild): Promise<void> {
+  const { ctx, lab, spec, net, plan, j } = b;
+  const leg = legNames(j.seq);
+  if (j.dhcp) {
+    await ctx.host.run(jexec(lab, j.name, ['ifconfig', leg.jail, 'up']));
+    await ctx.host.run(jexec(lab, j.name, ['dhclient', '-c', '/etc/dhclient.conf', leg.jail]));
+    const assumed = j.slot !== null && j.addr ? j.addr : assumedLeases(ctx, net, plan, 1)[0]!;
+    const got = parseInet((await ctx.host.run(jexec(lab, j.name, ['ifconfig', leg.jail, 'inet']), { simulated: inetLine(assumed, plan.prefix) })).stdout);
+    if (!got) throw usage(`jail ${j.name} got no DHCP lease from ${net.name}-router`);
+    setJailAddr(ctx.db, j.uuid, got.ip);
+  } else {
+    await ctx.host.run(jexec(lab, j.name, ['ifconfig', leg.jail, 'inet', `${j.addr}/${plan.prefix}`, 'up']));
+    if (spec.role !== 'router') await ctx.host.run(jexec(lab, j.name, ['route', 'add', 'default', intToIp(plan.gateway)]));
+  }
 }
 
 /** The lab's uplink bridge name as recorded. */
