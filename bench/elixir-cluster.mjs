@@ -10,7 +10,7 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const runs = Number(argv._[0] ?? 3);
 const { Engine } = await import(path.join(root, 'dist/backends/linux/engine.js'));
 const { parseRecipe } = await import(path.join(root, 'dist/recipe/parse.js'));
-const { parseSupervisor } = await import(path.join(root, 'dist/supervisor/model.js'));
+const { parseSupervisor } = await import(path.join(root, 'dist/core/supervisor/model.js'));
 const { superviseUp } = await import(path.join(root, 'dist/core/supervise.js'));
 const { cgroup2Root } = await import(path.join(root, 'dist/backends/linux/facts.js'));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
