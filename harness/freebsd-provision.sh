@@ -7,13 +7,16 @@ REPORTS="${VESSEL_REPORTS:-$SRC/reports}"
 
 # Packages: the runtime, the router's DHCP/DNS server, and what the cookbook's services need.
 env ASSUME_ALWAYS_YES=yes pkg bootstrap -f
-pkg install -y node20 npm-node20 dnsmasq erlang elixir postgresql16-server bash python3
+# gmake and python3: node-gyp builds better-sqlite3 with gmake on the BSDs (npm ci fails without it).
+pkg install -y node20 npm-node20 dnsmasq erlang elixir postgresql16-server bash python3 gmake
 
 # Kernel modules the plans rely on: if_bridge(4), if_epair(4), vlan(4), pf(4).
 for m in if_bridge if_epair if_vlan pf; do kldload -n "$m"; done
-sysrc -f /boot/loader.conf if_bridge_load=YES if_epair_load=YES if_vlan_load=YES pf_load=YES net.fibs=16
-# net.fibs is a boot tunable: IP-aliased jails need more than one FIB, so reboot once when it is short.
-[ "$(sysctl -n net.fibs)" -ge 16 ] || echo "warning: net.fibs=$(sysctl -n net.fibs); reboot the VM (vagrant reload) before the aliased-jails recipe"
+sysrc -f /boot/loader.conf if_bridge_load=YES if_epair_load=YES if_vlan_load=YES pf_load=YES
+# sysrc(8) refuses dotted names, so the FIB count goes into loader.conf by hand (for the next boot), and is raised
+# now with sysctl: net.fibs can grow at run time (sys/net/route/route_tables.c).
+grep -q '^net.fibs=' /boot/loader.conf 2>/dev/null || echo 'net.fibs="16"' >> /boot/loader.conf
+[ "$(sysctl -n net.fibs)" -ge 16 ] || sysctl net.fibs=16
 
 # Sysctls: routers forward in their own vnet; the host forwards only for routed networks; bridged frames pass pf.
 sysctl net.link.bridge.pfil_member=1 net.link.bridge.pfil_bridge=0 net.inet.ip.forwarding=1

@@ -35,11 +35,11 @@ export function jailConf(s: JailConfSpec): string {
     '  allow.raw_sockets;',
     '  enforce_statfs = 2;',
     '  exec.clean;',
-    '  exec.start = "/sbin/ifconfig lo0 inet 127.0.0.1/8 up";',
     `  exec.consolelog = ${q(s.consoleLog)};`,
   ];
   if (s.vnetInterfaces) {
-    lines.push('  vnet;');
+    // Only a vnet jail owns a loopback to configure: outside one, ifconfig is refused (EPERM) and jail -c fails.
+    lines.push('  exec.start = "/sbin/ifconfig lo0 inet 127.0.0.1/8 up";', '  vnet;');
     for (const i of s.vnetInterfaces) lines.push(`  vnet.interface += ${q(i)};`);
   }
   if (s.ip4) lines.push(`  ip4.addr = ${q(`${s.ip4.nic}|${s.ip4.ip}/${s.ip4.prefix}`)};`);
@@ -97,6 +97,8 @@ export function partitionAnchor(a: string[], b: string[]): string {
 /** Rules for the routes anchor: traffic between the lab's networks passes only for routed pairs. */
 export function routesAnchor(pairs: [string, string][], allSubnets: string[]): string {
   const lines = [`table <vessel_nets> const { ${allSubnets.join(' ')} }`];
+  // With net.link.bridge.pfil_member=1 the host's pf also sees frames bridged inside one network: those always pass.
+  for (const s of allSubnets) lines.push(`pass quick inet from ${s} to ${s}`);
   for (const [a, b] of pairs) lines.push(`pass quick inet from ${a} to ${b} keep state`, `pass quick inet from ${b} to ${a} keep state`);
   lines.push('block drop quick inet from <vessel_nets> to <vessel_nets>', '');
   return lines.join('\n');

@@ -22,7 +22,7 @@ import { usage } from '../../util/errors.js';
 import { networkOf } from '../../util/ipv4.js';
 import { devfsRuleset, jailConf, partitionAnchor, routesAnchor } from './conf.js';
 import { openFreebsdRunLab } from './run-lab.js';
-import { createFbJails, destroyFbJails, inetLine, jexec, makeEpair, makeRoot, nextName, parseInet, registerStatic, type FbContext } from './jails.js';
+import { createFbJails, destroyFbJails, inetLine, jexec, jexecIn, makeEpair, makeRoot, nextName, parseInet, registerStatic, type FbContext } from './jails.js';
 import { DEVFS_RULESETS, FREEBSD_RUN_DIR, fbJailName, fbJailPaths, legNames, pfAnchors, trunkNames, uplinkBridge, vlanIfName } from './names.js';
 import { removeFbObjects } from './remove.js';
 import { createFbRouter, startRouter } from './router.js';
@@ -312,7 +312,7 @@ export class FreebsdEngine implements VesselBackend {
     const r = await host.run(['ifconfig', nic, 'inet'], { allowFail: true, ...(assumed ? { simulated: inetLine(assumed.ip, assumed.prefix) } : {}) });
     const inet = parseInet(r.stdout);
     const fibs = Number((await host.run(['sysctl', '-n', 'net.fibs'], { simulated: `${PLAN_ASSUMPTIONS.fibs}\n` })).stdout.trim());
-    const used = new Set(namesOfKind(db, 'fib').map(Number));
+    const used = new Set(namesOfKind(db, 'fib').map((n) => Number(n.split('|')[0])));
     let fib = 1;
     while (used.has(fib)) fib++;
     if (fib >= fibs) throw usage(`no free FIB for ${name}: net.fibs is ${fibs}; raise it in /boot/loader.conf`);
@@ -326,7 +326,8 @@ export class FreebsdEngine implements VesselBackend {
       inet ? [{ cidr: networkOf(inet.ip, inet.prefix), own: inet.ip, prefix: inet.prefix }] : undefined,
       [
         { kind: 'dir', name: p.dir },
-        { kind: 'fib', name: String(fib) },
+        // The name carries the interface route added below: `route flush` removes only gateway routes.
+        { kind: 'fib', name: `${fib}|${networkOf(ip, inet?.prefix ?? 32)}|${nic}` },
         { kind: 'jail', name: `${fbJailName(lab, name)}|${p.conf}` },
       ],
     );
@@ -365,7 +366,7 @@ export class FreebsdEngine implements VesselBackend {
     const p = fbJailPaths(this.ctx.runDir, j.lab, j.name);
     // A fixed script: the working directory and the command arrive as arguments, never inside the script text.
     await this.ctx.host.run(
-      jexec(j.lab, j.name, [
+      jexecIn(this.ctx, j.lab, j.name, [
         '/bin/sh',
         '-c',
         'cd "$1" || exit 1; log=$2; pid=$3; shift 3; exec daemon -f -o "$log" -p "$pid" /usr/bin/env "$@"',
@@ -393,7 +394,7 @@ export class FreebsdEngine implements VesselBackend {
   /** Kills every process in a jail; the jail and its address stay. */
   async stop(lab: string, name: string): Promise<void> {
     const j = this.jail(lab, name);
-    await this.ctx.host.run(jexec(lab, name, ['kill', '-KILL', '-1']), { allowFail: true });
+    await this.ctx.host.run(jexecIn(this.ctx, lab, name, ['kill', '-KILL', '-1']), { allowFail: true });
     setJailState(this.ctx.db, [j.uuid], 'stopped');
   }
   /** Starts a stopped jail's DHCP client and service again. */
@@ -422,10 +423,19 @@ export class FreebsdEngine implements VesselBackend {
         if (!j.addr) throw usage(`partition: jail ${n} has no address yet`);
         return j.addr;
       });
-    const rules = partitionAnchor(addrs(a), addrs(b));
+    const [ia, ib] = [addrs(a), addrs(b)];
+    const rules = partitionAnchor(ia, ib);
     const anchor = pfAnchors(lab).partition;
     record(this.ctx.db, lab, [{ kind: 'pf-anchor', name: anchor, owner: 'partition' }]);
     await this.ctx.host.run(['pfctl', '-a', anchor, '-f', '-'], { input: rules });
+    // pf keeps state: connections already open between the groups would keep flowing past the new rules. Kill them.
+    for (const x of ia)
+      for (const y of ib)
+        for (const [from, to] of [
+          [x, y],
+          [y, x],
+        ] as const)
+          await this.ctx.host.run(['pfctl', '-k', from, '-k', to], { allowFail: true });
     await this.ctx.host.writeFile(`${this.ctx.runDir}/${lab}/partition.json`, JSON.stringify([...a, ...b]));
   }
   /** Removes the partition; returns how many jails it held (0: there was none). */
@@ -440,12 +450,15 @@ export class FreebsdEngine implements VesselBackend {
   /** One try of a supervisor ready check. */
   async readyOnce(lab: string, j: JailRow, ready: Ready): Promise<boolean> {
     if (ready.kind === 'tcp')
-      return (await this.ctx.host.run(jexec(lab, j.name, ['nc', '-z', '-w', '1', j.addr ?? '127.0.0.1', String(ready.port)]), { allowFail: true })).code === 0;
+      return (
+        (await this.ctx.host.run(jexecIn(this.ctx, lab, j.name, ['nc', '-z', '-w', '1', j.addr ?? '127.0.0.1', String(ready.port)]), { allowFail: true }))
+          .code === 0
+      );
     if (ready.kind === 'exec')
       return (
         (
           await this.ctx.host.run(
-            jexec(lab, j.name, ['/bin/sh', '-c', 'cd "$1" || exit 1; exec /bin/sh -c "$2"', 'vessel-ready', j.wd ?? '/', ready.command]),
+            jexecIn(this.ctx, lab, j.name, ['/bin/sh', '-c', 'cd "$1" || exit 1; exec /bin/sh -c "$2"', 'vessel-ready', j.wd ?? '/', ready.command]),
             { allowFail: true },
           )
         ).code === 0
@@ -456,7 +469,7 @@ export class FreebsdEngine implements VesselBackend {
 
   /** The argv prefix that runs a command inside a jail, in `wd` (a fixed script: wd and command are arguments). */
   enterArgv(lab: string, name: string, wd: string): string[] {
-    return jexec(lab, name, ['/bin/sh', '-c', 'cd "$1" || exit 1; shift; exec "$@"', 'vessel-exec', wd]);
+    return jexecIn(this.ctx, lab, name, ['/bin/sh', '-c', 'cd "$1" || exit 1; shift; exec "$@"', 'vessel-exec', wd]);
   }
 
   /** A jail's service log. */

@@ -38,6 +38,21 @@ export function jexec(lab: string, jail: string, argv: string[]): string[] {
   return ['jexec', fbJailName(lab, jail), ...argv];
 }
 
+/** The FIB of an IP-aliased jail, from its ledger entry (`N|CIDR|NIC`), or undefined for a vnet jail. */
+export function fibOf(ctx: FbContext, lab: string, jail: string): number | undefined {
+  const o = objectNamed(ctx.db, lab, 'fib', jail);
+  return o === undefined ? undefined : Number(o.split('|')[0]);
+}
+
+/**
+ * Runs argv inside a jail, in its FIB: `exec.fib` covers only jail(8)'s own exec.* commands, so everything vessel
+ * runs in an IP-aliased jail goes through setfib, as Bastille's console does.
+ */
+export function jexecIn(ctx: FbContext, lab: string, jail: string, argv: string[]): string[] {
+  const fib = fibOf(ctx, lab, jail);
+  return fib === undefined ? jexec(lab, jail, argv) : ['setfib', String(fib), ...jexec(lab, jail, argv)];
+}
+
 /** The ledger objects of new jails, in creation order. */
 function objectsFor(ctx: FbContext, lab: string) {
   return (rows: JailRow[], spec: JailSpec) =>
@@ -57,6 +72,9 @@ export async function makeRoot(ctx: FbContext, lab: string, name: string, hosts:
   const p = fbJailPaths(ctx.runDir, lab, name);
   await ctx.host.run(['mkdir', '-p', ...ROOT_DIRS.map((d) => `${p.root}/${d}`)]);
   await ctx.host.run(['cp', '-Rp', '/etc/', `${p.root}/etc`]);
+  // The runtime linker finds /usr/local/lib only through the hints file (include/elf-hints.h); nothing runs ldconfig in
+  // a jail, so each root gets the host's (its /usr is the host's, through nullfs).
+  await ctx.host.run(['cp', '-p', '/var/run/ld-elf.so.hints', `${p.root}/var/run/ld-elf.so.hints`]);
   await ctx.host.writeFile(`${p.root}/etc/hosts`, hosts);
   await ctx.host.writeFile(`${p.root}/etc/resolv.conf`, resolv);
   await ctx.host.writeFile(p.fstab, jailFstab(p.root));

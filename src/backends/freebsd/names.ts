@@ -78,6 +78,8 @@ export const ROOT_DIRS = [
   'etc',
   'var/run',
   'var/db',
+  // dhclient(8) chroots to /var/empty before it drops to _dhcp (sbin/dhclient/dhclient.c).
+  'var/empty',
   'var/log',
   'var/tmp',
   'dev',

@@ -21,10 +21,12 @@ export class FreebsdProber implements Prober {
     private readonly cmd: Host,
     private readonly e: VesselBackend,
     private readonly lab: string,
+    /** argv run inside a jail (in its FIB, for an IP-aliased jail). */
+    private readonly enter: (jail: string, argv: string[]) => string[] = (jail, argv) => ['jexec', fbJailName(lab, jail), ...argv],
   ) {}
 
   private inside(src: Source, argv: string[]): string[] {
-    if (src.kind === 'jail') return ['jexec', fbJailName(this.lab, src.name), ...argv];
+    if (src.kind === 'jail') return this.enter(src.name, argv);
     if (src.kind === 'upstream') throw failed('the freebsd lab has no simulated upstream');
     return argv;
   }

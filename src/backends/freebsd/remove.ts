@@ -13,8 +13,12 @@ export function removalCommand(o: LedgerObject): string[] {
     // Destroying one end of an epair destroys both; a bridge or vlan goes alone.
     case 'ifnet':
       return ['ifconfig', o.name, 'destroy'];
-    case 'fib':
-      return ['setfib', o.name, 'route', '-q', 'flush'];
+    // flush removes gateway routes (the default) but not the interface route to the NIC's subnet: that one is deleted by
+    // name, or the next lab to take this FIB fails to add it ("File exists"). A fixed script; the values are arguments.
+    case 'fib': {
+      const [fib, cidr, nic] = o.name.split('|') as [string, string, string];
+      return ['sh', '-c', 'setfib "$1" route -q delete -net "$2" -iface "$3"; setfib "$1" route -q flush', 'vessel-fib', fib, cidr, nic];
+    }
     case 'pf-anchor':
       return ['pfctl', '-a', o.name, '-F', 'all'];
     case 'devfs-ruleset':

@@ -1,0 +1,118 @@
+// The defects an expert review found in the freebsd plans (issue 15), each with the check that would have caught it.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { jailConf, routesAnchor } from '../../../src/backends/freebsd/conf.js';
+import { FreebsdEngine } from '../../../src/backends/freebsd/engine.js';
+import { removalCommand } from '../../../src/backends/freebsd/remove.js';
+import type { PlanStep } from '../../../src/host/recording.js';
+import { planOf, RECIPES } from '../plans.js';
+
+const runs = (steps: PlanStep[]) => steps.flatMap((s) => (s.op === 'run' ? [s.argv] : []));
+const PROVISION = readFileSync('harness/freebsd-provision.sh', 'utf8');
+
+describe('freebsd defects found in review', () => {
+  it('1: every jail root has /var/empty, where dhclient chroots', async () => {
+    for (const r of RECIPES) {
+      for (const argv of runs((await planOf(r)).steps)) {
+        if (argv[0] !== 'mkdir' || !argv.some((a) => a.endsWith('/root/etc'))) continue;
+        const root = argv.find((a) => a.endsWith('/root/etc'))!.slice(0, -'/etc'.length);
+        expect(argv, `${r}: ${root}`).toContain(`${root}/var/empty`);
+      }
+    }
+  });
+
+  it('2: provisioning never hands sysrc a dotted name, and raises net.fibs at run time', () => {
+    for (const line of PROVISION.split('\n').filter((l) => /^\s*sysrc\b/.test(l))) expect(line).not.toMatch(/\s[a-z_]+\.[a-z_.]+=/);
+    expect(PROVISION).toMatch(/sysctl net\.fibs=16/);
+  });
+
+  it('3: provisioning installs gmake (and python3) before npm builds better-sqlite3', () => {
+    const pkg = PROVISION.split('\n').find((l) => /^pkg install/.test(l))!;
+    expect(pkg.split(/\s+/)).toEqual(expect.arrayContaining(['gmake', 'python3']));
+  });
+
+  it('5: an IP-aliased (non-vnet) jail gets no ifconfig in exec.start; a vnet jail does', () => {
+    const base = { name: 'vc-l-a', hostname: 'a', root: '/r', fstab: '/f', consoleLog: '/c', devfsRuleset: 4071 };
+    expect(jailConf({ ...base, ip4: { nic: 'eni0', ip: '172.31.32.21', prefix: 20 }, fib: 1 })).not.toMatch(/exec\.start/);
+    expect(jailConf({ ...base, vnetInterfaces: ['vj1'] })).toMatch(/exec\.start = "\/sbin\/ifconfig lo0 inet 127\.0\.0\.1\/8 up";/);
+  });
+
+  it("6: services, exec and ready checks of an aliased jail run in its FIB (setfib N jexec), a vnet jail's plainly", async () => {
+    const { engine, host } = FreebsdEngine.recording('fib');
+    try {
+      await engine.createLab('fib1', { kind: 'manual' });
+      await engine.runAlias('fib1', 'app', 'eni0', '172.31.32.21', ['sleep', '1000']);
+      expect(engine.enterArgv('fib1', 'app', '/')).toEqual(expect.arrayContaining(['setfib', '1', 'jexec', 'vc-fib1-app']));
+      expect(engine.enterArgv('fib1', 'app', '/').slice(0, 4)).toEqual(['setfib', '1', 'jexec', 'vc-fib1-app']);
+      const service = runs(host.steps).find((a) => a.includes('vessel-service'))!;
+      expect(service.slice(0, 4)).toEqual(['setfib', '1', 'jexec', 'vc-fib1-app']);
+      expect(await engine.readyOnce('fib1', engine.jail('fib1', 'app'), { kind: 'tcp', port: 80 })).toBe(true);
+      expect(runs(host.steps).at(-1)!.slice(0, 4)).toEqual(['setfib', '1', 'jexec', 'vc-fib1-app']);
+      await engine.createNetwork('fib1', 'lan', '10.33.0.0/24');
+      await engine.run('fib1', { name: 'v', network: 'lan' });
+      expect(engine.enterArgv('fib1', 'v', '/')[0]).toBe('jexec');
+    } finally {
+      engine.close();
+    }
+  });
+
+  it('7: teardown deletes the interface route it added to a FIB, not only the gateway routes flush removes', async () => {
+    const { steps } = await planOf('cookbook/aliased-jails.md');
+    const added = runs(steps).filter((a) => a[0] === 'setfib' && a[2] === 'route' && a[3] === 'add' && a.includes('-iface'));
+    expect(added.length).toBeGreaterThan(0);
+    for (const a of added) {
+      const [, fib, , , , cidr, , nic] = a;
+      expect(runs(steps)).toContainEqual([
+        'sh',
+        '-c',
+        'setfib "$1" route -q delete -net "$2" -iface "$3"; setfib "$1" route -q flush',
+        'vessel-fib',
+        fib,
+        cidr,
+        nic,
+      ]);
+    }
+    expect(removalCommand({ id: 1, lab: 'l', kind: 'fib', name: '2|172.31.32.0/20|eni0', owner: 'a' }).slice(-3)).toEqual(['2', '172.31.32.0/20', 'eni0']);
+  });
+
+  it('8: routing networks never blocks traffic inside one network (the host pf sees bridged frames too)', () => {
+    const rules = routesAnchor([['10.1.0.0/24', '10.2.0.0/24']], ['10.1.0.0/24', '10.2.0.0/24', '10.3.0.0/24']).split('\n');
+    const block = rules.findIndex((l) => l.startsWith('block'));
+    for (const s of ['10.1.0.0/24', '10.2.0.0/24', '10.3.0.0/24']) {
+      const pass = rules.indexOf(`pass quick inet from ${s} to ${s}`);
+      expect(pass, s).toBeGreaterThanOrEqual(0);
+      expect(pass, s).toBeLessThan(block);
+    }
+  });
+
+  it('9: a partition kills the pf states already open between the groups, both ways', async () => {
+    const { engine, host } = FreebsdEngine.recording('part');
+    try {
+      await engine.createLab('pt1', { kind: 'manual' });
+      await engine.createNetwork('pt1', 'lan', '10.34.0.0/24');
+      await engine.run('pt1', { name: 'a', network: 'lan' });
+      await engine.run('pt1', { name: 'b', network: 'lan' });
+      const at = host.steps.length;
+      await engine.partition('pt1', ['a'], ['b']);
+      const after = runs(host.steps.slice(at));
+      const load = after.findIndex((a) => a[0] === 'pfctl' && a[1] === '-a');
+      expect(after.findIndex((a) => a.join(' ') === 'pfctl -k 10.34.0.2 -k 10.34.0.3')).toBeGreaterThan(load);
+      expect(after.map((a) => a.join(' '))).toContain('pfctl -k 10.34.0.3 -k 10.34.0.2');
+    } finally {
+      engine.close();
+    }
+  });
+
+  it("11: every jail root gets the runtime linker's hints, so package binaries find /usr/local/lib", async () => {
+    for (const r of RECIPES) {
+      const all = runs((await planOf(r)).steps);
+      for (const [i, argv] of all.entries()) {
+        if (argv[0] !== 'jail' || argv[3] !== '-c') continue;
+        const root = argv[2]!.replace(/\/jail\.conf$/, '/root');
+        const copy = all.findIndex((a) => a.join(' ') === `cp -p /var/run/ld-elf.so.hints ${root}/var/run/ld-elf.so.hints`);
+        expect(copy, `${r}: ${root}`).toBeGreaterThanOrEqual(0);
+        expect(copy, `${r}: ${root}`).toBeLessThan(i);
+      }
+    }
+  });
+});
