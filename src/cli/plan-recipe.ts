@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { execa } from 'execa';
 import { dir as tmpDir } from 'tmp-promise';
 import { BACKENDS } from '../backends/registry.js';
 import type { BackendName, VesselBackend } from '../core/backend.js';
@@ -61,6 +62,26 @@ export function formatSteps(steps: PlanStep[]): string[] {
   return out;
 }
 
+/** `bash -n` on every sh block and console command that runs on this backend: step id → '' (passes) or its first error. */
+async function shellSyntax(recipe: Recipe, backend: BackendName): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const s of recipe.steps) {
+    if (s.options.skip || (s.options.engine && s.options.engine !== backend)) continue;
+    const scripts = s.kind === 'sh' ? [s.body] : s.kind === 'console' ? s.commands.map((c) => c.command) : [];
+    if (scripts.length === 0) continue;
+    let verdict = '';
+    for (const text of scripts) {
+      const r = await execa('bash', ['-n'], { input: text, reject: false });
+      if (r.exitCode !== 0) {
+        verdict = String(r.stderr).trim().split('\n')[0] ?? `exit ${r.exitCode}`;
+        break;
+      }
+    }
+    out.set(s.id, verdict);
+  }
+  return out;
+}
+
 /** The plan of one recipe on a backend, as text. */
 export async function planRecipe(
   recipe: Recipe,
@@ -91,7 +112,22 @@ export async function planRecipe(
     lines.push('', '## lab setup (vessel-cookbook run makes the lab before the first step)');
     await engine.openRunLab(lab, `plan-${lab}`, work.path);
     flush();
+    const syntax = await shellSyntax(recipe, backend);
+    let block = '';
     for (const it of planItems(recipe, backend)) {
+      // Each shell block that runs is checked with bash -n once, where its first line is listed.
+      if (it.step !== block) {
+        block = it.step;
+        const verdict = syntax.get(it.step);
+        if (verdict !== undefined) {
+          const st = recipe.steps.find((x) => x.id === it.step)!;
+          lines.push(
+            '',
+            `# block L${st.line} (${st.lang}${it.step === `L${st.line}` ? '' : `, ${it.step}`}): bash -n ${verdict === '' ? 'passes' : `fails: ${verdict}`}`,
+          );
+          if (verdict !== '') ok = false;
+        }
+      }
       if (it.kind === 'not-planned') {
         lines.push('', `## L${it.line} not planned (${it.reason}): ${it.text.split('\n')[0]}`);
         continue;

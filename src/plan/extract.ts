@@ -1,4 +1,5 @@
-// Which commands of a recipe a plan can take (pure): the `vessel` command lines of sh and console blocks, and file= blocks.
+// Which commands of a recipe a plan can take (pure): the `vessel` command lines of sh and console blocks, and file= blocks;
+// every other line that runs is listed too, so a plan accounts for the whole recipe.
 import type { EngineName, Recipe } from '../recipe/model.js';
 
 /** One item of a recipe, as plan mode sees it. */
@@ -78,13 +79,26 @@ export function planItems(recipe: Recipe, engine: EngineName): PlanItem[] {
       ? 'the block is marked skip'
       : s.options.engine && s.options.engine !== engine
         ? `the block runs only on ${s.options.engine}`
-        : s.options.jail
-          ? `the block runs inside jail ${s.options.jail}`
-          : s.kind === 'assert'
-            ? 'assertions are probed at run time'
-            : undefined;
+        : undefined;
     if (skip) {
       items.push({ kind: 'not-planned', line: s.line, step: s.id, text: `${s.lang} block`, reason: skip });
+      continue;
+    }
+    // Every line of a block that runs is accounted for: what runs inside a jail, and each assertion, is listed too.
+    if (s.kind === 'assert') {
+      for (const a of s.assertions) items.push({ kind: 'not-planned', line: a.line, step: s.id, text: a.text, reason: 'an assertion, probed at run time' });
+      continue;
+    }
+    if (s.options.jail) {
+      const where = `runs inside jail ${s.options.jail}`;
+      if (s.kind === 'console')
+        for (const c of s.commands) items.push({ kind: 'not-planned', line: c.line, step: s.id, text: c.command.replace(/\n/g, ' '), reason: where });
+      if (s.kind === 'sh') {
+        for (const [i, l] of s.body.split('\n').entries()) {
+          if (l.trim() !== '' && !l.trim().startsWith('#'))
+            items.push({ kind: 'not-planned', line: s.line + 1 + i, step: s.id, text: l.trim(), reason: where });
+        }
+      }
       continue;
     }
     if (s.kind === 'console') {

@@ -35,3 +35,20 @@ describe('vessel-cookbook plan', () => {
     expect(r.stderr).toMatch(/--engine.*solaris/);
   });
 });
+
+describe('plan accounts for every step', () => {
+  it('lists what runs as is, inside jails and as assertions, and checks each shell block with bash -n', async () => {
+    const r = await execa(process.execPath, [BIN, 'plan', '--engine=freebsd', 'cookbook/getting-started.md'], { cwd: ROOT, reject: false });
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/^# block L35 \(console\): bash -n passes$/m);
+    expect(r.stdout).toMatch(/^## L36 not planned \(not a vessel command\): ip -brief link$/m);
+    expect(r.stdout).toMatch(/^## L104 not planned \(runs inside jail blue-2\): hostname$/m);
+    expect(r.stdout).toMatch(/^## L124 not planned \(an assertion, probed at run time\): mesh blue-\*$/m);
+  });
+
+  it('fails a plan whose shell block does not parse, naming the block', async () => {
+    const r = await execa(process.execPath, [BIN, 'plan', '--engine=linux', 'test/fixtures/plan/bad-syntax.md'], { cwd: ROOT, reject: false });
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toMatch(/^# block L7 \(sh, broken\): bash -n fails: bash: line 3: syntax error/m);
+  });
+});

@@ -1,5 +1,5 @@
 // Every cookbook recipe has a golden freebsd plan (a vitest file snapshot): a drifting plan fails until the
-// golden is updated on purpose, after reading the diff (npx vitest run -u test/backends/freebsd/golden.test.ts).
+// golden is updated on purpose, after reading the diff (npx vitest run test/backends/freebsd/golden.test.ts -u).
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planOf, RECIPES } from '../plans.js';

@@ -1,7 +1,7 @@
 // Every cookbook recipe has a golden linux plan (a vitest file snapshot), next to its freebsd one: every command,
 // file write, service start and signal the linux backend would make, recorded with nothing run and no root. A
 // drifting plan fails until the golden is updated on purpose, after reading the diff
-// (npx vitest run -u test/backends/linux/golden.test.ts).
+// (npx vitest run test/backends/linux/golden.test.ts -u).
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planOf, RECIPES } from '../plans.js';
