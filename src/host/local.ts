@@ -36,11 +36,14 @@ export class LocalHost implements Host {
   readonly live = true;
   constructor(private readonly log: LogOptions = {}) {}
 
-  private show(line: string): void {
-    if (this.log.verbose) process.stderr.write(`+ ${line}\n`);
+  /** Shows one action, formatting it only when something shows or logs it (bring-up takes many). */
+  private show(line: () => string): void {
+    if (!this.log.verbose && !this.log.logFile) return;
+    const text = line();
+    if (this.log.verbose) process.stderr.write(`+ ${text}\n`);
     if (this.log.logFile) {
       try {
-        appendFileSync(this.log.logFile, `${line}\n`);
+        appendFileSync(this.log.logFile, `${text}\n`);
       } catch {
         /* the log is best effort */
       }
@@ -52,7 +55,7 @@ export class LocalHost implements Host {
   }
 
   async run(argv: string[], opts: RunOptions = {}): Promise<CommandResult> {
-    if (this.log.verbose || this.log.logFile) this.show(displayCommand(argv, opts.input));
+    this.show(() => displayCommand(argv, opts.input));
     const r = await execa(argv[0]!, argv.slice(1), {
       reject: false,
       ...(opts.input !== undefined ? { input: opts.input } : { stdin: 'ignore' as const }),
@@ -69,7 +72,7 @@ export class LocalHost implements Host {
   async start(argv: string[], opts: ServiceOptions): Promise<number> {
     // The service joins its cgroup before it becomes the program, so nothing it starts can escape it.
     const full = opts.cgroup ? ['sh', '-c', 'echo $$ > "$1/cgroup.procs" && shift && exec "$@"', 'vessel-start', opts.cgroup, ...argv] : argv;
-    this.show(`${displayCommand(argv)} >>${opts.log} 2>&1 &${opts.cgroup ? `   # in cgroup ${opts.cgroup}` : ''}`);
+    this.show(() => `${displayCommand(argv)} >>${opts.log} 2>&1 &${opts.cgroup ? `   # in cgroup ${opts.cgroup}` : ''}`);
     const fd = openSync(opts.log, 'a', 0o600);
     try {
       const child = spawn(full[0]!, full.slice(1), { detached: true, stdio: ['ignore', fd, fd], env: opts.env });
@@ -83,7 +86,7 @@ export class LocalHost implements Host {
   }
 
   async signal(pid: number, sig: 'SIGHUP' | 'SIGTERM' | 'SIGKILL'): Promise<boolean> {
-    this.show(`kill -${sig.slice(3)} ${pid}`);
+    this.show(() => `kill -${sig.slice(3)} ${pid}`);
     try {
       process.kill(pid, sig);
       return true;
@@ -103,7 +106,7 @@ export class LocalHost implements Host {
   }
 
   async writeFile(path: string, text: string, mode = 0o644): Promise<void> {
-    this.show(`write ${path} (mode ${mode.toString(8).padStart(4, '0')})`);
+    this.show(() => `write ${path} (mode ${mode.toString(8).padStart(4, '0')})`);
     try {
       writeFileSync(path, text, { mode });
     } catch (e) {
@@ -115,7 +118,7 @@ export class LocalHost implements Host {
   }
 
   async appendFile(path: string, text: string): Promise<void> {
-    this.show(`append ${path}`);
+    this.show(() => `append ${path}`);
     appendFileSync(path, text);
   }
 
@@ -137,17 +140,17 @@ export class LocalHost implements Host {
   }
 
   async mkdir(path: string, mode?: number): Promise<void> {
-    this.show(`mkdir -p ${path}`);
+    this.show(() => `mkdir -p ${path}`);
     mkdirSync(path, { recursive: true, ...(mode !== undefined ? { mode } : {}) });
   }
 
   async remove(path: string): Promise<void> {
-    this.show(`rm -rf ${path}`);
+    this.show(() => `rm -rf ${path}`);
     rmSync(path, { recursive: true, force: true });
   }
 
   async rmdir(path: string): Promise<boolean> {
-    this.show(`rmdir ${path}`);
+    this.show(() => `rmdir ${path}`);
     try {
       rmdirSync(path);
       return true;
