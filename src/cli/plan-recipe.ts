@@ -67,16 +67,12 @@ async function shellSyntax(recipe: Recipe, backend: BackendName): Promise<Map<st
   const out = new Map<string, string>();
   for (const s of recipe.steps) {
     if (s.options.skip || (s.options.engine && s.options.engine !== backend)) continue;
-    const scripts = s.kind === 'sh' ? [s.body] : s.kind === 'console' ? s.commands.map((c) => c.command) : [];
-    if (scripts.length === 0) continue;
-    let verdict = '';
-    for (const text of scripts) {
-      const r = await execa('bash', ['-n'], { input: text, reject: false });
-      if (r.exitCode !== 0) {
-        verdict = String(r.stderr).trim().split('\n')[0] ?? `exit ${r.exitCode}`;
-        break;
-      }
-    }
+    // A console block's commands are checked together, one per line: each is a whole command, so together they parse
+    // exactly when each does (one bash per block, not per command).
+    const script = s.kind === 'sh' ? s.body : s.kind === 'console' ? s.commands.map((c) => `${c.command}\n`).join('') : undefined;
+    if (script === undefined) continue;
+    const r = await execa('bash', ['-n'], { input: script, reject: false });
+    const verdict = r.exitCode === 0 ? '' : (String(r.stderr).trim().split('\n')[0] ?? `exit ${r.exitCode}`);
     out.set(s.id, verdict);
   }
   return out;
