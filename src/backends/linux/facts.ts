@@ -8,23 +8,32 @@ export function runDir(): string {
   return process.env.VESSEL_RUN_DIR ?? '/run/vessel';
 }
 
-/** The cgroup v2 mount point (e.g. /sys/fs/cgroup or /sys/fs/cgroup/unified) in a mountinfo text, or undefined. */
-export function cgroup2RootOf(mountinfo: string): string | undefined {
-  for (const line of mountinfo.split('\n')) {
+/** The mounts of a mountinfo text: file system type and mount point. */
+function mountsOf(mountinfo: string): { fs: string; point: string }[] {
+  return mountinfo.split('\n').flatMap((line) => {
     const parts = line.split(' ');
     const sep = parts.indexOf('-');
-    if (sep > 0 && parts[sep + 1] === 'cgroup2') return parts[4];
+    return sep > 0 ? [{ fs: parts[sep + 1]!, point: parts[4]! }] : [];
+  });
+}
+
+/** This machine's mountinfo, or '' without /proc. */
+function localMountinfo(): string {
+  try {
+    return readFileSync('/proc/self/mountinfo', 'utf8');
+  } catch {
+    return '';
   }
-  return undefined;
+}
+
+/** The cgroup v2 mount point (e.g. /sys/fs/cgroup or /sys/fs/cgroup/unified) in a mountinfo text, or undefined. */
+export function cgroup2RootOf(mountinfo: string): string | undefined {
+  return mountsOf(mountinfo).find((m) => m.fs === 'cgroup2')?.point;
 }
 
 /** This machine's cgroup v2 mount point, or undefined. */
 export function cgroup2Root(): string | undefined {
-  try {
-    return cgroup2RootOf(readFileSync('/proc/self/mountinfo', 'utf8'));
-  } catch {
-    return undefined;
-  }
+  return cgroup2RootOf(localMountinfo());
 }
 
 /** The engine's cgroup directory for a lab (and jail). */
@@ -41,17 +50,7 @@ export function requireRoot(what: string): void {
 
 /** The cgroup layout: `unified` (v2 alone), `hybrid` (v1 controllers beside a v2 tree, as on this kind of host), or `v1`. */
 export function cgroupLayout(): 'unified' | 'hybrid' | 'v1' | 'none' {
-  let v1 = false;
-  let v2 = false;
-  try {
-    for (const line of readFileSync('/proc/self/mountinfo', 'utf8').split('\n')) {
-      const parts = line.split(' ');
-      const fs = parts[parts.indexOf('-') + 1];
-      if (fs === 'cgroup2') v2 = true;
-      if (fs === 'cgroup') v1 = true;
-    }
-  } catch {
-    return 'none';
-  }
+  const fs = new Set(mountsOf(localMountinfo()).map((m) => m.fs));
+  const [v1, v2] = [fs.has('cgroup'), fs.has('cgroup2')];
   return v2 && v1 ? 'hybrid' : v2 ? 'unified' : v1 ? 'v1' : 'none';
 }
