@@ -10,6 +10,7 @@ import type { LinuxContext } from './context.js';
 import { parseLeaseFile } from './confgen.js';
 import { cgroupDir } from './facts.js';
 import { jailArgv } from './enter.js';
+import { alive } from './kill.js';
 import { jailNetns } from './names.js';
 import { jailPaths, labPaths } from './paths.js';
 import { cleanEnv } from './services.js';
@@ -113,7 +114,7 @@ export async function leaseAll(ctx: LinuxContext, lab: string, jails: JailRow[],
   let died: string | undefined;
   const clientGone = async (j: JailRow): Promise<boolean> => {
     const pid = await clientPid(ctx, lab, j.name);
-    return pid !== undefined && !(await alive(ctx, pid));
+    return pid !== undefined && !(await alive(ctx.host, pid));
   };
   const have = new Set<number>();
   // Leases are looked for every poll; dead clients and servers only every 250 ms (it reads /proc per jail).
@@ -152,12 +153,6 @@ export async function leaseAll(ctx: LinuxContext, lab: string, jails: JailRow[],
       j.addr = ip;
     }
   })();
-}
-
-/** True when a process is alive (not gone, not a zombie). */
-async function alive(ctx: LinuxContext, pid: number): Promise<boolean> {
-  const p = await ctx.host.process(pid);
-  return p !== undefined && !p.zombie;
 }
 
 /** Tells the router's dnsmasq to re-read its files. */
@@ -222,12 +217,12 @@ export async function releaseLeases(ctx: LinuxContext, lab: string, jails: JailR
   const pids: number[] = [];
   for (const j of jails) {
     const pid = await clientPid(ctx, lab, j.name);
-    if (pid !== undefined && (await alive(ctx, pid))) pids.push(pid);
+    if (pid !== undefined && (await alive(ctx.host, pid))) pids.push(pid);
   }
   if (pids.length) {
     for (const pid of pids) await ctx.host.signal(pid, 'SIGTERM');
     await waitFor(async () => {
-      for (const pid of pids) if (await alive(ctx, pid)) return false;
+      for (const pid of pids) if (await alive(ctx.host, pid)) return false;
       return true;
     }, 2000);
   }

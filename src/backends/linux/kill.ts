@@ -64,15 +64,18 @@ export async function killCgroup(host: Host, dir: string, waitMs = 3000): Promis
   while ((await cgroupPids(host, dir)).length > 0 && Date.now() < end) await sleep(20);
 }
 
+/** True when a process is alive: there, and not a zombie (only its parent can reap that). */
+export async function alive(host: Host, pid: number): Promise<boolean> {
+  const p = await host.process(pid);
+  return p !== undefined && !p.zombie;
+}
+
 /** SIGKILLs the given PIDs and waits until they are gone (a zombie counts as gone: only its parent can reap it). */
 export async function killPids(host: Host, pids: number[], waitMs = 2000): Promise<void> {
   for (const p of pids) await host.signal(p, 'SIGKILL');
   const end = Date.now() + waitMs;
   const left = async () => {
-    for (const p of pids) {
-      const info = await host.process(p);
-      if (info && !info.zombie) return true;
-    }
+    for (const p of pids) if (await alive(host, p)) return true;
     return false;
   };
   while ((await left()) && Date.now() < end) await sleep(20);
