@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
 /** The interface name limit (IFNAMSIZ - 1, on Linux and FreeBSD). */
 export const IFNAMSIZ_MAX = 15;
 
-const hash = (s: string, n: number) => createHash('sha256').update(s).digest('hex').slice(0, n);
+/** The first n hex digits of a string's SHA-256 (short, stable name parts). */
+export const shortHash = (s: string, n: number) => createHash('sha256').update(s).digest('hex').slice(0, n);
 
 /** Why a lab id is unusable, or undefined. Lab ids end up in netns and cgroup names. */
 export function labIdProblem(id: string): string | undefined {
@@ -14,7 +15,7 @@ export function labIdProblem(id: string): string | undefined {
 /** The bridge of a network, inside the lab host: `br-NAME`, or a hashed form when that is too long. */
 export function bridgeName(network: string): string {
   const plain = `br-${network}`;
-  return plain.length <= IFNAMSIZ_MAX ? plain : `br-${network.slice(0, 7)}-${hash(network, 4)}`;
+  return plain.length <= IFNAMSIZ_MAX ? plain : `br-${network.slice(0, 7)}-${shortHash(network, 4)}`;
 }
 
 /** The host side of a jail's veth, inside the lab host: `vh<seq>`. */

@@ -28,6 +28,8 @@ export interface NetworkHost {
   outside: { cidr: string; what: string }[];
   vlanMode: () => Promise<string>;
   uplink: boolean;
+  /** The network's bridge name, when the backend names bridges its own way (default `bridgeName`). */
+  bridgeName?: (network: string) => string;
 }
 
 /** Validates a new network (names, subnet, overlaps, DHCP range, VLAN) and records it: shared by every backend. */
@@ -70,7 +72,7 @@ export async function admitNetwork(
   if (opts.routeTo !== undefined && !getNetwork(ctx.db, lab, opts.routeTo))
     throw usage(`--route-to=${opts.routeTo}: no network named ${opts.routeTo} in lab ${lab}`);
   if (opts.vlan !== undefined) vlanMode = await host.vlanMode();
-  const bridge = bridgeName(name);
+  const bridge = (host.bridgeName ?? bridgeName)(name);
   if (listNetworks(ctx.db, lab).some((n) => n.bridge === bridge)) throw usage(`network ${name} would reuse bridge ${bridge}; choose another name`);
   const hostAddr = intToIp(plan.host);
   const nat = host.uplink && opts.nat !== false ? 1 : 0;

@@ -111,6 +111,11 @@ const MIGRATIONS: string[] = [
   -- When a jail was last stopped (vessel stop): a background block that ends then ended with its jail.
   ALTER TABLE jails ADD COLUMN stopped_at TEXT;
   `,
+  `
+  -- A small number unique among the host's live labs: the freebsd backend puts it in the names of the interfaces it
+  -- makes, since FreeBSD labs share one host network stack.
+  ALTER TABLE labs ADD COLUMN tag INTEGER;
+  `,
 ];
 
 /** The schema version after every migration. */

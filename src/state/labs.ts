@@ -55,6 +55,19 @@ export function takeSeq(db: Db, id: string, n: number): number {
   return row.next_seq;
 }
 
+/** Gives a lab the smallest tag no other lab holds, and returns it (one transaction: two labs never share a tag). */
+export function takeLabTag(db: Db, id: string): number {
+  return db
+    .transaction(() => {
+      const used = new Set((db.prepare('SELECT tag FROM labs WHERE tag IS NOT NULL AND id <> ?').all(id) as { tag: number }[]).map((r) => r.tag));
+      let t = 1;
+      while (used.has(t)) t++;
+      db.prepare('UPDATE labs SET tag = ? WHERE id = ?').run(t, id);
+      return t;
+    })
+    .immediate();
+}
+
 /** Forgets a lab with its networks, jails, processes and builds (its kernel objects must be gone). */
 export function deleteLab(db: Db, id: string): void {
   db.transaction(() => {

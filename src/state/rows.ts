@@ -11,6 +11,8 @@ export interface LabRow {
   inet_nic: string | null;
   next_seq: number;
   created_at: string;
+  /** The lab's host-wide tag (freebsd: in its interface names), or null. */
+  tag: number | null;
   /** 'simulated' (the run's upstream namespaces), or null (no uplink). */
   uplink: string | null;
 }

@@ -13,17 +13,31 @@ import { LocalHost } from '../../host/local.js';
 import { RecordingHost } from '../../host/recording.js';
 import { openDb, type Db } from '../../state/db.js';
 import { getJail, listJails, setJailCommand, setJailState } from '../../state/jails.js';
-import { deleteLab, getLab, insertLab, keepLab, listLabs } from '../../state/labs.js';
-import { namesOfKind, objectsOf, record } from '../../state/ledger.js';
+import { deleteLab, getLab, insertLab, keepLab, listLabs, takeLabTag } from '../../state/labs.js';
+import { namesOfKind, objectsOf, record, sharedWith } from '../../state/ledger.js';
 import { deleteNetwork, getNetwork, listNetworks, networkMembers, setRouteTo } from '../../state/networks.js';
 import { undoDeadBuilds, withBuild } from '../../state/builds.js';
 import type { Ready } from '../../core/supervisor/model.js';
 import { usage } from '../../util/errors.js';
 import { networkOf } from '../../util/ipv4.js';
+import { overlaps } from '../../core/ipam.js';
 import { devfsRuleset, jailConf, partitionAnchor, routesAnchor } from './conf.js';
 import { openFreebsdRunLab } from './run-lab.js';
-import { createFbJails, destroyFbJails, inetLine, jexec, jexecIn, makeEpair, makeRoot, nextName, parseInet, registerStatic, type FbContext } from './jails.js';
-import { DEVFS_RULESETS, FREEBSD_RUN_DIR, fbJailName, fbJailPaths, legNames, pfAnchors, trunkNames, uplinkBridge, vlanIfName } from './names.js';
+import {
+  createFbJails,
+  destroyFbJails,
+  inetLine,
+  jexec,
+  jexecIn,
+  makeEpair,
+  makeRoot,
+  nextName,
+  parseInet,
+  registerStatic,
+  tagOf,
+  type FbContext,
+} from './jails.js';
+import { DEVFS_RULESETS, FREEBSD_RUN_DIR, fbBridgeName, fbJailName, fbJailPaths, legNames, pfAnchors, trunkNames, uplinkBridge, vlanIfName } from './names.js';
 import { removeFbObjects } from './remove.js';
 import { createFbRouter, startRouter } from './router.js';
 
@@ -110,11 +124,17 @@ export class FreebsdEngine implements VesselBackend {
       record(db, id, [{ kind: 'devfs-ruleset', name: String(n) }]);
       for (const argv of devfsRuleset(n, kind)) await host.run(argv);
     }
-    const up = uplinkBridge(id);
+    takeLabTag(db, id);
+    // A NIC can be a member of one bridge only: its uplink bridge is shared by every lab on it, made by the first and
+    // destroyed by the last (removeFbObjects).
+    const up = uplinkBridge(nic);
+    const shared = sharedWith(db, 'ifnet', up, id) > 0;
     record(db, id, [{ kind: 'ifnet', name: up, owner: 'uplink' }]);
-    const made = (await host.run(['ifconfig', 'bridge', 'create'], { simulated: `${nextName(this.ctx, 'bridge')}\n` })).stdout.trim();
-    await host.run(['ifconfig', made, 'name', up]);
-    await host.run(['ifconfig', up, 'addm', nic, 'up']);
+    if (!shared) {
+      const made = (await host.run(['ifconfig', 'bridge', 'create'], { simulated: `${nextName(this.ctx, 'bridge')}\n` })).stdout.trim();
+      await host.run(['ifconfig', made, 'name', up]);
+      await host.run(['ifconfig', up, 'addm', nic, 'up']);
+    }
     return this.getLab(id)!;
   }
 
@@ -184,8 +204,19 @@ export class FreebsdEngine implements VesselBackend {
       ...(uplinkInet ? [{ cidr: networkOf(uplinkInet.ip, uplinkInet.prefix), what: `the uplink ${l.inet_nic}` }] : []),
       ...Object.entries(PLAN_ASSUMPTIONS.nics).map(([nic, a]) => ({ cidr: networkOf(a.ip, a.prefix), what: `the NIC ${nic}` })),
     ];
+    const clash = this.otherLabsNetworks(lab).find((n) => overlaps(subnet, n.subnet));
+    if (clash)
+      throw usage(
+        `subnet ${subnet} overlaps network ${clash.name} (${clash.subnet}) of lab ${clash.lab}: FreeBSD labs share the host's routing table, so labs alive at the same time need distinct subnets; remove lab ${clash.lab} or choose another subnet`,
+      );
+    const tag = tagOf(this.ctx, lab);
     // vlan(4) is part of FreeBSD: tags are always carried.
-    const { net, plan } = await admitNetwork(this.ctx, lab, name, subnet, opts, { outside, uplink: true, vlanMode: async () => 'tagged' });
+    const { net, plan } = await admitNetwork(this.ctx, lab, name, subnet, opts, {
+      outside,
+      uplink: true,
+      vlanMode: async () => 'tagged',
+      bridgeName: (n) => fbBridgeName(tag, n),
+    });
     record(this.ctx.db, lab, [{ kind: 'ifnet', name: net.bridge, owner: `network:${name}` }]);
     try {
       const made = (await host.run(['ifconfig', 'bridge', 'create'], { simulated: `${nextName(this.ctx, 'bridge')}\n` })).stdout.trim();
@@ -201,16 +232,29 @@ export class FreebsdEngine implements VesselBackend {
     return getNetwork(this.ctx.db, lab, name)!;
   }
 
+  /** The networks of every other lab on this host (they share its routing table). */
+  private otherLabsNetworks(lab: string): NetworkRow[] {
+    return listLabs(this.ctx.db)
+      .filter((l) => l.id !== lab)
+      .flatMap((l) => listNetworks(this.ctx.db, l.id));
+  }
+
+  /** The jail side of a jail's network leg (its interface inside the jail). */
+  jailLeg(lab: string, j: JailRow): string {
+    return legNames(tagOf(this.ctx, lab), j.seq).jail;
+  }
+
   private async attachVlan(net: NetworkRow): Promise<void> {
     const { host, db } = this.ctx;
-    const t = trunkNames(net.trunk!);
+    const tag = tagOf(this.ctx, net.lab);
+    const t = trunkNames(tag, net.trunk!);
     if (!objectsOf(db, net.lab, `trunk:${net.trunk}`).length) {
       record(db, net.lab, [{ kind: 'ifnet', name: t.tagged, owner: `trunk:${net.trunk}` }]);
       await makeEpair(this.ctx, { host: t.tagged, jail: t.far });
       await host.run(['ifconfig', t.tagged, 'up']);
       await host.run(['ifconfig', t.far, 'up']);
     }
-    const vif = vlanIfName(net.trunk!, net.vlan!);
+    const vif = vlanIfName(tag, net.trunk!, net.vlan!);
     record(db, net.lab, [{ kind: 'ifnet', name: vif, owner: `network:${net.name}` }]);
     const made = (
       await host.run(['ifconfig', 'vlan', 'create', 'vlan', String(net.vlan), 'vlandev', t.tagged], { simulated: `${nextName(this.ctx, 'vlan')}\n` })
@@ -402,7 +446,7 @@ export class FreebsdEngine implements VesselBackend {
     const j = this.jail(lab, name);
     if (j.state === 'running') throw usage(`jail ${name} is already running`);
     if (j.role === 'router') return startRouter(this.ctx, j, true);
-    if (j.dhcp) await this.ctx.host.run(jexec(lab, name, ['dhclient', '-c', '/etc/dhclient.conf', legNames(j.seq).jail]));
+    if (j.dhcp) await this.ctx.host.run(jexec(lab, name, ['dhclient', '-c', '/etc/dhclient.conf', this.jailLeg(lab, j)]));
     if (j.command) await this.startService(j);
   }
   /** Destroys jails by name. */

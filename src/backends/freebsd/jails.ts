@@ -6,6 +6,7 @@ import { assumedLeases, reserveJails, type JailSpec } from '../../core/jails.js'
 import { deleteJails, getJail, setJailAddr, setJailState, slotBoundMembers, staticMembers } from '../../state/jails.js';
 import { objectNamed, objectsOf } from '../../state/ledger.js';
 import { getNetwork } from '../../state/networks.js';
+import { getLab, takeLabTag } from '../../state/labs.js';
 import { runSteps } from '../../core/steps.js';
 import { dhclientConf, jailConf, jailFstab } from './conf.js';
 import { DEVFS_RULESETS, fbJailName, fbJailPaths, legNames, ROOT_DIRS, uplinkLegNames } from './names.js';
@@ -31,6 +32,13 @@ export function nextName(ctx: FbContext, kind: string): string {
   const n = m.get(kind) ?? 0;
   m.set(kind, n + 1);
   return `${kind}${n}`;
+}
+
+/** The lab's host-wide tag, which its interface names carry (given when the lab was created). */
+export function tagOf(ctx: FbContext, lab: string): number {
+  const l = getLab(ctx.db, lab);
+  if (!l) throw usage(`no lab named ${lab}`);
+  return l.tag ?? takeLabTag(ctx.db, lab);
 }
 
 /** Runs argv inside a jail. */
@@ -60,8 +68,8 @@ function objectsFor(ctx: FbContext, lab: string) {
       const p = fbJailPaths(ctx.runDir, lab, j.name);
       return [
         { kind: 'dir' as const, name: p.dir, owner: j.name },
-        { kind: 'ifnet' as const, name: legNames(j.seq).host, owner: j.name },
-        ...(spec.role === 'router' && spec.uplink ? [{ kind: 'ifnet' as const, name: uplinkLegNames(j.seq).host, owner: j.name }] : []),
+        { kind: 'ifnet' as const, name: legNames(tagOf(ctx, lab), j.seq).host, owner: j.name },
+        ...(spec.role === 'router' && spec.uplink ? [{ kind: 'ifnet' as const, name: uplinkLegNames(tagOf(ctx, lab), j.seq).host, owner: j.name }] : []),
         { kind: 'jail' as const, name: `${fbJailName(lab, j.name)}|${p.conf}`, owner: j.name },
       ];
     });
@@ -143,13 +151,13 @@ export async function createFbJails(ctx: FbContext, lab: string, spec: JailSpec)
 /** An epair from the network's bridge into the jail; a router's second epair on the lab's uplink bridge. */
 async function makeLegs(b: FbBuild): Promise<void> {
   const { ctx, lab, spec, j } = b;
-  const leg = legNames(j.seq);
+  const leg = legNames(tagOf(ctx, lab), j.seq);
   await makeEpair(ctx, leg, j.mac ?? undefined);
   await ctx.host.run(['ifconfig', b.net.bridge, 'addm', leg.host]);
   await ctx.host.run(['ifconfig', leg.host, 'up']);
   b.ifaces.push(leg.jail);
   if (spec.role === 'router' && spec.uplink) {
-    const up = uplinkLegNames(j.seq);
+    const up = uplinkLegNames(tagOf(ctx, lab), j.seq);
     await makeEpair(ctx, up);
     await ctx.host.run(['ifconfig', upBridgeOf(ctx, lab), 'addm', up.host]);
     await ctx.host.run(['ifconfig', up.host, 'up']);
@@ -197,7 +205,7 @@ async function startJail(b: FbBuild): Promise<void> {
 /** The jail's address: a DHCP lease through dhclient, or its static address and default route. */
 async function addressJail(b: FbBuild): Promise<void> {
   const { ctx, lab, spec, net, plan, j } = b;
-  const leg = legNames(j.seq);
+  const leg = legNames(tagOf(ctx, lab), j.seq);
   if (j.dhcp) {
     await ctx.host.run(jexec(lab, j.name, ['ifconfig', leg.jail, 'up']));
     await ctx.host.run(jexec(lab, j.name, ['dhclient', '-c', '/etc/dhclient.conf', leg.jail]));

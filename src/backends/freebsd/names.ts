@@ -1,7 +1,7 @@
 // FreeBSD backend names and paths (pure): jail names, epair/bridge names of at most 15 characters, devfs rulesets, pf anchors.
 import { join } from 'node:path';
 import { failed } from '../../util/errors.js';
-import { IFNAMSIZ_MAX } from '../../core/names.js';
+import { IFNAMSIZ_MAX, shortHash } from '../../core/names.js';
 
 /** Where FreeBSD keeps the engine's per-lab files (FreeBSD has /var/run, no /run). */
 export const FREEBSD_RUN_DIR = '/var/run/vessel';
@@ -22,29 +22,43 @@ function ifname(n: string): string {
   return n;
 }
 
+// FreeBSD labs share one host network stack: every name below carries the lab's host-wide tag (labs.tag), so two
+// labs, even from the same recipe, never make interfaces of the same name (the shared uplink bridge aside).
+
 /** The epair ends of a jail's network leg: host side on the bridge, jail side moved in by vnet.interface. */
-export function legNames(seq: number): { host: string; jail: string } {
-  return { host: ifname(`vh${seq}`), jail: ifname(`vj${seq}`) };
+export function legNames(tag: number, seq: number): { host: string; jail: string } {
+  return { host: ifname(`v${tag}h${seq}`), jail: ifname(`v${tag}j${seq}`) };
 }
 
 /** The epair ends of a router's outside leg: host side on the uplink bridge, jail side (the router's $ext_if). */
-export function uplinkLegNames(seq: number): { host: string; jail: string } {
-  return { host: ifname(`vo${seq}`), jail: ifname(`vu${seq}`) };
+export function uplinkLegNames(tag: number, seq: number): { host: string; jail: string } {
+  return { host: ifname(`v${tag}o${seq}`), jail: ifname(`v${tag}u${seq}`) };
 }
 
-/** The lab's uplink bridge, which holds the VM's NAT NIC and every router's outside leg. */
-export function uplinkBridge(lab: string): string {
-  return ifname(`up-${lab}`);
+/** The uplink bridge of a NIC: one per NIC on the host, shared by every lab that uses it (a NIC joins one bridge only). */
+export function uplinkBridge(nic: string): string {
+  return ifname(`up-${nic}`);
+}
+
+/** A network's bridge: `b<tag>-NAME`, or a hashed form when that is too long. */
+export function fbBridgeName(tag: number, network: string): string {
+  const plain = `b${tag}-${network}`;
+  if (plain.length <= IFNAMSIZ_MAX) return plain;
+  const head = `b${tag}-`;
+  return ifname(`${head}${network.slice(0, IFNAMSIZ_MAX - head.length - 5)}-${shortHash(network, 4)}`);
 }
 
 /** The epair ends of a VLAN trunk: the tagged side carries vlan(4) interfaces; the far side is where a real trunk would plug in. */
-export function trunkNames(trunk: string): { tagged: string; far: string } {
-  return { tagged: ifname(`tk-${trunk.slice(0, 11)}a`), far: ifname(`tk-${trunk.slice(0, 11)}b`) };
+export function trunkNames(tag: number, trunk: string): { tagged: string; far: string } {
+  const head = `t${tag}-${trunk.slice(0, IFNAMSIZ_MAX - String(tag).length - 3)}`;
+  return { tagged: ifname(`${head}a`), far: ifname(`${head}b`) };
 }
 
-/** The vlan(4) interface of one VLAN on a trunk. */
-export function vlanIfName(trunk: string, vlan: number): string {
-  return ifname(`${trunk.slice(0, 8)}.${vlan}`);
+/** The vlan(4) interface of one VLAN on a trunk: `t<tag>-TRUNK.VLAN`. */
+export function vlanIfName(tag: number, trunk: string, vlan: number): string {
+  const tail = `.${vlan}`;
+  const head = `t${tag}-`;
+  return ifname(`${head}${trunk.slice(0, IFNAMSIZ_MAX - head.length - tail.length)}${tail}`);
 }
 
 /** pf anchors (under the host's `anchor "vessel/*"`) for a lab's partition and its routes between networks. */

@@ -2,7 +2,8 @@
 import type { Host } from '../../core/host.js';
 import { failed } from '../../util/errors.js';
 import type { VesselBackend } from '../../core/backend.js';
-import { fbJailName, legNames } from './names.js';
+import { fbJailName } from './names.js';
+import type { JailRow } from '../../core/model.js';
 import type { LeaseResult, PingResult, Prober, ResolveResult, Source, TcpResult } from '../../assert/evaluate.js';
 import { parseGetent } from '../../assert/getent.js';
 
@@ -21,6 +22,8 @@ export class FreebsdProber implements Prober {
     private readonly cmd: Host,
     private readonly e: VesselBackend,
     private readonly lab: string,
+    /** The jail side of a jail's network leg (its interface inside the jail). */
+    private readonly legOf: (j: JailRow) => string,
     /** argv run inside a jail (in its FIB, for an IP-aliased jail). */
     private readonly enter: (jail: string, argv: string[]) => string[] = (jail, argv) => ['jexec', fbJailName(lab, jail), ...argv],
   ) {}
@@ -60,7 +63,7 @@ export class FreebsdProber implements Prober {
     const network = j.network ?? '';
     const leases = await this.e.leases(this.lab, network);
     const l = leases.find((x) => x.mac === j.mac);
-    const r = await this.cmd.run(['jexec', fbJailName(this.lab, jail), 'ifconfig', legNames(j.seq).jail, 'inet'], { allowFail: true });
+    const r = await this.cmd.run(['jexec', fbJailName(this.lab, jail), 'ifconfig', this.legOf(j), 'inet'], { allowFail: true });
     const server = await this.serverRunning(jail);
     return {
       ...(l ? { leased: l.ip, expiry: l.expiry } : {}),

@@ -34,8 +34,9 @@ export function removalCommand(o: LedgerObject): string[] {
 /** Removes the objects (already in teardown order) and forgets them. */
 export async function removeFbObjects(db: Db, host: Host, objects: LedgerObject[]): Promise<void> {
   for (const o of objects) {
-    // A ruleset or anchor shared by other labs stays until the last one goes.
-    if (o.kind === 'devfs-ruleset' || o.kind === 'pf-anchor') {
+    // A ruleset, anchor or uplink bridge shared by other labs stays until the last one goes (every other interface
+    // name carries its lab's tag, so only the uplink bridge can be shared).
+    if (o.kind === 'devfs-ruleset' || o.kind === 'pf-anchor' || o.kind === 'ifnet') {
       if (sharedWith(db, o.kind, o.name, o.lab) > 0) {
         forget(db, [o.id]);
         continue;

@@ -3,14 +3,14 @@ import type { JailRow, NetworkRow } from '../../core/model.js';
 import { routerDnsmasqConf } from '../../core/dnsmasq.js';
 import { intToIp, netmask, planSubnet, withDhcpRange, type SubnetPlan } from '../../core/ipam.js';
 import { routerPfConf, routerRcConf } from './conf.js';
-import { createFbJails, jexec, type FbContext } from './jails.js';
+import { createFbJails, jexec, tagOf, type FbContext } from './jails.js';
 import { setJailState } from '../../state/jails.js';
 import { fbJailPaths, legNames, uplinkLegNames } from './names.js';
 
 /** Starts (or restarts) what runs in a router: its outside lease, pf, and dnsmasq. */
 export async function startRouter(ctx: FbContext, r: JailRow, uplink: boolean): Promise<void> {
   if (uplink) {
-    const ext = uplinkLegNames(r.seq).jail;
+    const ext = uplinkLegNames(tagOf(ctx, r.lab), r.seq).jail;
     await ctx.host.run(jexec(r.lab, r.name, ['ifconfig', ext, 'up']));
     await ctx.host.run(jexec(r.lab, r.name, ['dhclient', ext]));
     await ctx.host.run(jexec(r.lab, r.name, ['pfctl', '-f', '/etc/pf.conf']));
@@ -30,7 +30,7 @@ export async function createFbRouter(ctx: FbContext, net: NetworkRow, uplink: bo
     ...(uplink ? { uplink: { kind: 'bridge' as const } } : {}),
   });
   const root = fbJailPaths(ctx.runDir, net.lab, r!.name).root;
-  const intIf = legNames(r!.seq).jail;
+  const intIf = legNames(tagOf(ctx, net.lab), r!.seq).jail;
   await ctx.host.writeFile(
     `${root}/etc/dnsmasq.conf`,
     routerDnsmasqConf({
@@ -54,7 +54,10 @@ export async function createFbRouter(ctx: FbContext, net: NetworkRow, uplink: bo
   await ctx.host.writeFile(`${root}/etc/vessel-dhcp-hosts`, '');
   await ctx.host.writeFile(`${root}/etc/rc.conf`, routerRcConf());
   if (uplink)
-    await ctx.host.writeFile(`${root}/etc/pf.conf`, routerPfConf({ extIf: uplinkLegNames(r!.seq).jail, intIf, subnet: net.subnet, nat: Boolean(net.nat) }));
+    await ctx.host.writeFile(
+      `${root}/etc/pf.conf`,
+      routerPfConf({ extIf: uplinkLegNames(tagOf(ctx, net.lab), r!.seq).jail, intIf, subnet: net.subnet, nat: Boolean(net.nat) }),
+    );
   await ctx.host.run(jexec(net.lab, r!.name, ['sysctl', `net.inet.ip.forwarding=${net.nat ? 1 : 0}`]));
   await startRouter(ctx, r!, uplink);
   return r!;

@@ -3,7 +3,8 @@ import type { LabOwner } from '../../core/labs.js';
 import type { RunLab } from '../../core/run-lab.js';
 import type { VesselBackend } from '../../core/backend.js';
 import { FreebsdProber } from './probes.js';
-import { jexecIn } from './jails.js';
+import { jexecIn, tagOf } from './jails.js';
+import { legNames } from './names.js';
 
 /** Creates the lab for one recipe run on FreeBSD (uplink: $VESSEL_INET_NIC, else em0). */
 export async function openFreebsdRunLab(
@@ -15,7 +16,13 @@ export async function openFreebsdRunLab(
   return {
     id,
     env: {},
-    prober: new FreebsdProber(engine.ctx.host, engine, id, (jail, argv) => jexecIn(engine.ctx, id, jail, argv)),
+    prober: new FreebsdProber(
+      engine.ctx.host,
+      engine,
+      id,
+      (j) => legNames(tagOf(engine.ctx, id), j.seq).jail,
+      (jail, argv) => jexecIn(engine.ctx, id, jail, argv),
+    ),
     enter(jail, wd) {
       if (jail === undefined || jail === 'host') return [];
       if (jail === 'upstream') return "jail=upstream: the freebsd lab has no simulated upstream (the VM's NAT network is the real outside)";

@@ -19,8 +19,9 @@ describe('freebsd cleanup', () => {
       const idx = (re: RegExp) => cmds.findIndex((c) => re.test(c));
       expect(idx(/^jail -f \S+\/a\/jail\.conf -r vc-dead1-a$/)).toBeGreaterThanOrEqual(0);
       expect(idx(/-r vc-dead1-a$/)).toBeLessThan(idx(/-r vc-dead1-lan-router$/));
-      expect(idx(/-r vc-dead1-lan-router$/)).toBeLessThan(idx(/^ifconfig br-lan destroy$/));
-      expect(idx(/^ifconfig br-lan destroy$/)).toBeLessThan(idx(/^ifconfig up-dead1 destroy$/));
+      expect(idx(/-r vc-dead1-lan-router$/)).toBeLessThan(idx(/^ifconfig b1-lan destroy$/));
+      // The uplink bridge on em0 is shared with the labs left: it stays.
+      expect(cmds).not.toContain('ifconfig up-em0 destroy');
       expect(cmds.at(-1)).toBe('rm -rf -x /var/run/vessel/dead1');
       // The devfs rulesets are shared with the other labs: they stay.
       expect(cmds.some((c) => c.startsWith('devfs rule'))).toBe(false);
@@ -48,8 +49,8 @@ describe('freebsd half-made objects', () => {
       const at = host.steps.length;
       await engine.cleanup();
       const cmds = host.steps.slice(at).map((s) => (s.op === 'run' ? s.argv.join(' ') : s.op === 'write' ? `write ${s.path}` : s.op));
-      expect(cmds).toContain('ifconfig br-half destroy');
-      expect(cmds).not.toContain('ifconfig br-done destroy');
+      expect(cmds).toContain('ifconfig b1-half destroy');
+      expect(cmds).not.toContain('ifconfig b1-done destroy');
       expect(engine.networks('hm1').map((n) => n.name)).toEqual(['done']);
       expect(engine.ctx.db.prepare('SELECT count(*) AS n FROM builds').get()).toEqual({ n: 0 });
     } finally {

@@ -7,7 +7,7 @@ import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dhcpRangeProblem, routerDnsmasqConf } from '../../../src/core/dnsmasq.js';
 import { jailConf, routerPfConf, partitionAnchor } from '../../../src/backends/freebsd/conf.js';
-import { fbJailName, legNames, trunkNames, uplinkBridge, uplinkLegNames, vlanIfName } from '../../../src/backends/freebsd/names.js';
+import { fbJailName, legNames, trunkNames, uplinkBridge, fbBridgeName, uplinkLegNames, vlanIfName } from '../../../src/backends/freebsd/names.js';
 import { inetLine, parseInet } from '../../../src/backends/freebsd/jails.js';
 import { removalCommand } from '../../../src/backends/freebsd/remove.js';
 import { splitWords } from '../../../src/plan/extract.js';
@@ -90,12 +90,13 @@ describe('freebsd generators', () => {
     expect(fbJailName('abc123', 'web-1')).toBe('vc-abc123-web-1');
     expect(() => fbJailName('abc', 'a.b')).toThrow(/dot/);
     for (const n of [
-      legNames(99999).host,
-      legNames(99999).jail,
-      uplinkLegNames(99999).host,
-      uplinkBridge('abcdefghijkl'),
-      trunkNames('abcdefghijkl').tagged,
-      vlanIfName('abcdefghijkl', 4094),
+      legNames(999, 99999).host,
+      legNames(999, 99999).jail,
+      uplinkLegNames(999, 99999).host,
+      uplinkBridge('vtnet12'),
+      fbBridgeName(999, 'abcdefghijklmnopq'),
+      trunkNames(999, 'abcdefghijkl').tagged,
+      vlanIfName(999, 'abcdefghijkl', 4094),
     ])
       expect(n.length).toBeLessThanOrEqual(15);
   });

@@ -102,6 +102,50 @@ describe('freebsd defects found in review', () => {
     }
   });
 
+  it('10: two labs built alike share no kernel object name; the shared uplink bridge outlives the first; equal subnets are refused', async () => {
+    const { engine, host } = FreebsdEngine.recording('two');
+    // What a step names: `ifconfig X name NEW`, or a jail's name.
+    const named = (steps: PlanStep[]) =>
+      runs(steps).flatMap((a) => (a[0] === 'ifconfig' && a[2] === 'name' ? [a[3]!] : a[0] === 'jail' && a[3] === '-c' ? [a[4]!] : []));
+    const build = async (lab: string, subnets: [string, string]) => {
+      const at = host.steps.length;
+      await engine.createLab(lab, { kind: 'manual' });
+      await engine.createNetwork(lab, 'lan', subnets[0]);
+      await engine.createNetwork(lab, 'dmz', subnets[1], { vlan: 10 });
+      await engine.run(lab, { name: 'web', network: 'lan', count: 2 });
+      await engine.run(lab, { name: 'db', network: 'dmz', dhcp: true });
+      return named(host.steps.slice(at));
+    };
+    try {
+      const a = await build('twoa', ['10.41.0.0/24', '10.42.0.0/24']);
+      const b = await build('twob', ['10.43.0.0/24', '10.44.0.0/24']);
+      expect(a).toContain('up-em0');
+      expect(b).not.toContain('up-em0');
+      expect(a.length).toBeGreaterThan(10);
+      expect(a.filter((n) => b.includes(n))).toEqual([]);
+      // The same subnets as a live lab: refused before anything is made.
+      const at = host.steps.length;
+      await engine.createLab('twoc', { kind: 'manual' });
+      await expect(engine.createNetwork('twoc', 'lan', '10.41.0.0/24')).rejects.toThrow(
+        /overlaps network lan \(10\.41\.0\.0\/24\) of lab twoa: FreeBSD labs share/,
+      );
+      expect(named(host.steps.slice(at))).not.toContain('b3-lan');
+      await engine.destroyLab('twoc');
+      // Removing the first lab destroys only its own interfaces, and leaves the uplink bridge to the second.
+      const before = host.steps.length;
+      await engine.destroyLab('twoa');
+      const destroyed = runs(host.steps.slice(before)).flatMap((x) => (x[0] === 'ifconfig' && x[2] === 'destroy' ? [x[1]!] : []));
+      expect(destroyed.length).toBeGreaterThan(0);
+      for (const d of destroyed) expect(b, d).not.toContain(d);
+      expect(destroyed).not.toContain('up-em0');
+      const last = host.steps.length;
+      await engine.destroyLab('twob');
+      expect(runs(host.steps.slice(last)).map((x) => x.join(' '))).toContain('ifconfig up-em0 destroy');
+    } finally {
+      engine.close();
+    }
+  });
+
   it("11: every jail root gets the runtime linker's hints, so package binaries find /usr/local/lib", async () => {
     for (const r of RECIPES) {
       const all = runs((await planOf(r)).steps);
