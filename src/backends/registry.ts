@@ -5,7 +5,7 @@ import type { RecordingHost } from '../host/recording.js';
 import { usage } from '../util/errors.js';
 import { FreebsdEngine, DEFAULT_INET_NIC, PLAN_ASSUMPTIONS } from './freebsd/engine.js';
 import { Engine, LINUX_PLAN_HOST } from './linux/engine.js';
-import { UPSTREAM } from './linux/confgen.js';
+import { UPSTREAM } from '../core/upstream.js';
 import { linuxDoctor } from './linux/doctor.js';
 import { freebsdDoctor } from './freebsd/doctor.js';
 import type { DoctorReport } from '../host/doctor.js';
@@ -49,11 +49,7 @@ export const BACKENDS: Record<BackendName, BackendParts> = {
     platform: 'freebsd',
     open: async (o) => FreebsdEngine.open({ verbose: Boolean(o.verbose), ...(o.logFile ? { logFile: o.logFile } : {}) }),
     recording: (seed) => FreebsdEngine.recording(seed),
-    planAssumptions: `FreeBSD with ${DEFAULT_INET_NIC} on VirtualBox NAT (${PLAN_ASSUMPTIONS.uplinkInet.ip}/${PLAN_ASSUMPTIONS.uplinkInet.prefix}), ${Object.entries(
-      PLAN_ASSUMPTIONS.nics,
-    )
-      .map(([n, a]) => `${n} ${a.ip}/${a.prefix}`)
-      .join(', ')}, net.fibs=${PLAN_ASSUMPTIONS.fibs}; cloned interfaces numbered from 0`,
+    planAssumptions: `FreeBSD with net.fibs=${PLAN_ASSUMPTIONS.fibs} and cloned interfaces numbered from 0; a run's lab has the simulated outside in jails of its own (${UPSTREAM.subnet}, the internet ${UPSTREAM.internetSubnet}, the ENI eni0 ${PLAN_ASSUMPTIONS.nics.eni0!.ip}/${PLAN_ASSUMPTIONS.nics.eni0!.prefix}); a lab made by hand bridges ${DEFAULT_INET_NIC} (VirtualBox NAT, ${PLAN_ASSUMPTIONS.uplinkInet.ip}/${PLAN_ASSUMPTIONS.uplinkInet.prefix})`,
     doctor: freebsdDoctor,
   },
 };

@@ -79,3 +79,8 @@ export function sharedWith(db: Db, kind: ObjectKind, name: string, lab: string):
 export function namesOfKind(db: Db, kind: ObjectKind): string[] {
   return (db.prepare('SELECT name FROM objects WHERE kind = ?').all(kind) as { name: string }[]).map((o) => o.name);
 }
+
+/** The labs whose ledgers hold an object of this kind and name. */
+export function holdersOf(db: Db, kind: ObjectKind, name: string): string[] {
+  return (db.prepare('SELECT DISTINCT lab FROM objects WHERE kind = ? AND name = ?').all(kind, name) as { lab: string }[]).map((r) => r.lab);
+}

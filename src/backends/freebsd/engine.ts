@@ -39,6 +39,8 @@ import {
 } from './jails.js';
 import { DEVFS_RULESETS, FREEBSD_RUN_DIR, fbBridgeName, fbJailName, fbJailPaths, legNames, pfAnchors, trunkNames, uplinkBridge, vlanIfName } from './names.js';
 import { removeFbObjects } from './remove.js';
+import { createFbUpstream } from './upstream.js';
+import { UPSTREAM } from '../../core/upstream.js';
 import { createFbRouter, startRouter } from './router.js';
 
 /** The uplink NIC a FreeBSD lab uses unless told otherwise: the Vagrant VM's NAT interface. */
@@ -52,6 +54,13 @@ export const PLAN_ASSUMPTIONS = {
   nics: { eni0: { ip: '172.31.32.10', prefix: 20 } } as Record<string, { ip: string; prefix: number }>,
   fibs: 16,
 };
+
+/** What a lab with the simulated outside has outside its networks (as on Linux). */
+const SIMULATED_OUTSIDE = [
+  { cidr: UPSTREAM.subnet, what: 'the uplink' },
+  { cidr: UPSTREAM.internetSubnet, what: 'the simulated internet' },
+  { cidr: UPSTREAM.eniSubnet, what: 'the simulated ENI subnet' },
+];
 
 /** Opening options. */
 export interface FreebsdOptions {
@@ -108,23 +117,46 @@ export class FreebsdEngine implements VesselBackend {
     if (p) throw usage(p);
     if (this.getLab(id)) throw usage(`lab ${id} already exists`);
     // Until it is complete, the lab is a build of this process: if it dies, the next cleanup removes it.
-    return withBuild(this.ctx.db, id, 'lab', [id], process.pid, undefined, () => this.buildLab(id, owner));
+    return withBuild(this.ctx.db, id, 'lab', [id], process.pid, undefined, async () => {
+      try {
+        return await this.buildLab(id, owner);
+      } catch (e) {
+        // All or nothing: what was made is removed again (the ledger recorded each object before it was made).
+        if (this.getLab(id)) await this.destroyLab(id);
+        throw e;
+      }
+    });
   }
 
-  /** The steps of createLab: the row, the kernel modules, the devfs rulesets, the uplink bridge. */
+  /** The steps of createLab: the row, the kernel modules, the devfs rulesets, the uplink (simulated, or a NIC's bridge). */
   private async buildLab(id: string, owner: LabOwner & { inetNic?: string }): Promise<LabRow> {
-    const nic = owner.inetNic ?? DEFAULT_INET_NIC;
+    const simulated = Boolean(owner.simulatedUplink) && owner.inetNic === undefined;
+    const nic = simulated ? null : (owner.inetNic ?? DEFAULT_INET_NIC);
     const { db, host } = this.ctx;
-    insertLab(db, { id, kind: owner.kind, ownerPid: owner.pid ?? null, ownerStart: null, runId: owner.runId ?? null, inetNic: nic, uplink: 'nic' });
+    insertLab(db, {
+      id,
+      kind: owner.kind,
+      ownerPid: owner.pid ?? null,
+      ownerStart: null,
+      runId: owner.runId ?? null,
+      inetNic: nic,
+      uplink: simulated ? 'simulated' : 'nic',
+    });
+    takeLabTag(db, id);
     const root = `${this.ctx.runDir}/${id}`;
     record(db, id, [{ kind: 'dir', name: root }]);
     await host.run(['mkdir', '-p', `${root}/jails`]);
     for (const m of ['if_bridge', 'if_epair', 'if_vlan', 'pf']) await host.run(['kldload', '-n', m]);
     for (const [kind, n] of Object.entries(DEVFS_RULESETS) as ['jail' | 'dhcp' | 'router', number][]) {
+      // Another lab's jails use the same rulesets: they are defined once, and removed with the last lab.
+      const shared = sharedWith(db, 'devfs-ruleset', String(n), id) > 0;
       record(db, id, [{ kind: 'devfs-ruleset', name: String(n) }]);
-      for (const argv of devfsRuleset(n, kind)) await host.run(argv);
+      if (!shared) for (const argv of devfsRuleset(n, kind)) await host.run(argv);
     }
-    takeLabTag(db, id);
+    if (nic === null) {
+      await createFbUpstream(this.ctx, id);
+      return this.getLab(id)!;
+    }
     // A NIC can be a member of one bridge only: its uplink bridge is shared by every lab on it, made by the first and
     // destroyed by the last (removeFbObjects).
     const up = uplinkBridge(nic);
@@ -197,13 +229,7 @@ export class FreebsdEngine implements VesselBackend {
   private async buildNetwork(lab: string, name: string, subnet: string, opts: NetworkOptions): Promise<NetworkRow> {
     const l = this.getLab(lab)!;
     const { host } = this.ctx;
-    const uplinkInet = parseInet(
-      (await host.run(['ifconfig', l.inet_nic!, 'inet'], { simulated: inetLine(PLAN_ASSUMPTIONS.uplinkInet.ip, PLAN_ASSUMPTIONS.uplinkInet.prefix) })).stdout,
-    );
-    const outside = [
-      ...(uplinkInet ? [{ cidr: networkOf(uplinkInet.ip, uplinkInet.prefix), what: `the uplink ${l.inet_nic}` }] : []),
-      ...Object.entries(PLAN_ASSUMPTIONS.nics).map(([nic, a]) => ({ cidr: networkOf(a.ip, a.prefix), what: `the NIC ${nic}` })),
-    ];
+    const outside = l.inet_nic === null ? SIMULATED_OUTSIDE : await this.nicOutside(l.inet_nic);
     const clash = this.otherLabsNetworks(lab).find((n) => overlaps(subnet, n.subnet));
     if (clash)
       throw usage(
@@ -230,6 +256,16 @@ export class FreebsdEngine implements VesselBackend {
       throw e;
     }
     return getNetwork(this.ctx.db, lab, name)!;
+  }
+
+  /** What a lab on a real NIC has outside: the NIC's subnet, and the extra NICs plans assume. */
+  private async nicOutside(nic: string): Promise<{ cidr: string; what: string }[]> {
+    const a = PLAN_ASSUMPTIONS.uplinkInet;
+    const uplinkInet = parseInet((await this.ctx.host.run(['ifconfig', nic, 'inet'], { simulated: inetLine(a.ip, a.prefix) })).stdout);
+    return [
+      ...(uplinkInet ? [{ cidr: networkOf(uplinkInet.ip, uplinkInet.prefix), what: `the uplink ${nic}` }] : []),
+      ...Object.entries(PLAN_ASSUMPTIONS.nics).map(([n, x]) => ({ cidr: networkOf(x.ip, x.prefix), what: `the NIC ${n}` })),
+    ];
   }
 
   /** The networks of every other lab on this host (they share its routing table). */
@@ -378,7 +414,9 @@ export class FreebsdEngine implements VesselBackend {
     try {
       await host.run(['setfib', String(fib), 'route', 'add', '-net', subnet.cidr, '-iface', nic]);
       await host.run(['setfib', String(fib), 'route', 'add', 'default', gateway]);
-      await makeRoot(this.ctx, lab, name, `127.0.0.1\tlocalhost\n${ip}\t${name}\n`, (await host.readFile('/etc/resolv.conf')) ?? '');
+      // With the simulated outside, the upstream's DNS (reached through the ENI's VPC router); else the VM's own.
+      const resolv = this.getLab(lab)!.uplink === 'simulated' ? `nameserver ${UPSTREAM.dns}\n` : ((await host.readFile('/etc/resolv.conf')) ?? '');
+      await makeRoot(this.ctx, lab, name, `127.0.0.1\tlocalhost\n${ip}\t${name}\n`, resolv);
       await host.writeFile(
         p.conf,
         jailConf({
@@ -521,7 +559,7 @@ export class FreebsdEngine implements VesselBackend {
     return (await this.ctx.host.readFile(fbJailPaths(this.ctx.runDir, lab, name).hostLog)) ?? '';
   }
 
-  /** The lab of one recipe run (the VM is the lab host; its uplink is $VESSEL_INET_NIC, else em0). */
+  /** The lab of one recipe run (the VM is the lab host; its uplink is the simulated outside, or the NIC $VESSEL_INET_NIC). */
   openRunLab(id: string, runId: string): Promise<RunLab> {
     return openFreebsdRunLab(this, id, runId);
   }

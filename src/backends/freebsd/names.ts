@@ -61,6 +61,29 @@ export function vlanIfName(tag: number, trunk: string, vlan: number): string {
   return ifname(`${head}${trunk.slice(0, IFNAMSIZ_MAX - head.length - tail.length)}${tail}`);
 }
 
+/** The simulated outside's jails (names no user jail can take) and its ENI, as on Linux. */
+export const UPSTREAM_JAIL = '_upstream';
+export const WWW_JAIL = '_www';
+export const FB_ENI = 'eni0';
+
+/** The interfaces of a lab's simulated outside: its uplink bridge, and the epairs of the gateway, internet and ENI. */
+export function upstreamIfNames(tag: number) {
+  return {
+    bridge: ifname(`up${tag}`),
+    gwHost: ifname(`v${tag}gh`),
+    gw: ifname(`v${tag}g0`),
+    inet: ifname(`v${tag}i0`),
+    www: ifname(`v${tag}w0`),
+    vpc: ifname(`v${tag}e0`),
+  };
+}
+
+/** Where a lab's simulated www.example keeps its page and request log: under /tmp, which every jail shares at the same path. */
+export function upstreamDir(lab: string) {
+  const dir = `/tmp/vessel-upstream-${lab}`;
+  return { dir, www: `${dir}/www`, log: `${dir}/www.log` };
+}
+
 /** pf anchors (under the host's `anchor "vessel/*"`) for a lab's partition and its routes between networks. */
 export function pfAnchors(lab: string): { partition: string; routes: string } {
   return { partition: `vessel/${lab}-partition`, routes: `vessel/${lab}-routes` };

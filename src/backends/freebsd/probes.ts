@@ -1,8 +1,7 @@
 // Probes on FreeBSD (the VM only; unverified here): ping, nc, hostname, getent and the router's leases, through jexec.
 import type { Host } from '../../core/host.js';
-import { failed } from '../../util/errors.js';
 import type { VesselBackend } from '../../core/backend.js';
-import { fbJailName } from './names.js';
+import { fbJailName, WWW_JAIL } from './names.js';
 import type { JailRow } from '../../core/model.js';
 import type { LeaseResult, PingResult, Prober, ResolveResult, Source, TcpResult } from '../../assert/evaluate.js';
 import { parseGetent } from '../../assert/getent.js';
@@ -30,7 +29,7 @@ export class FreebsdProber implements Prober {
 
   private inside(src: Source, argv: string[]): string[] {
     if (src.kind === 'jail') return this.enter(src.name, argv);
-    if (src.kind === 'upstream') throw failed('the freebsd lab has no simulated upstream');
+    if (src.kind === 'upstream') return this.enter(WWW_JAIL, argv);
     return argv;
   }
   async ping(src: Source, ips: string[], expectReply: boolean): Promise<Map<string, PingResult>> {

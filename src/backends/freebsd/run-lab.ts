@@ -1,21 +1,25 @@
-// The run's lab on FreeBSD (the VM is the lab host; unverified here): steps run on the VM, `jail=` steps through jexec.
+// The run's lab on FreeBSD (the VM is the lab host; unverified here): the simulated outside as its uplink (unless
+// $VESSEL_INET_NIC names a real NIC); steps run on the VM, `jail=` steps through jexec.
 import type { LabOwner } from '../../core/labs.js';
 import type { RunLab } from '../../core/run-lab.js';
 import type { VesselBackend } from '../../core/backend.js';
 import { FreebsdProber } from './probes.js';
 import { jexecIn, tagOf } from './jails.js';
-import { legNames } from './names.js';
+import { legNames, upstreamDir, WWW_JAIL } from './names.js';
+import { UPSTREAM } from '../../core/upstream.js';
 
-/** Creates the lab for one recipe run on FreeBSD (uplink: $VESSEL_INET_NIC, else em0). */
+/** Creates the lab for one recipe run on FreeBSD (uplink: the simulated outside, or the NIC $VESSEL_INET_NIC). */
 export async function openFreebsdRunLab(
   engine: VesselBackend & { createLab(id: string, owner: LabOwner & { inetNic?: string }): Promise<unknown> },
   id: string,
   runId: string,
 ): Promise<RunLab> {
-  await engine.createLab(id, { kind: 'run', pid: process.pid, runId, ...(process.env.VESSEL_INET_NIC ? { inetNic: process.env.VESSEL_INET_NIC } : {}) });
+  const nic = process.env.VESSEL_INET_NIC;
+  await engine.createLab(id, { kind: 'run', pid: process.pid, runId, ...(nic ? { inetNic: nic } : { simulatedUplink: true }) });
   return {
     id,
-    env: {},
+    env: nic ? {} : { VESSEL_UPSTREAM_LOG: upstreamDir(id).log },
+    ...(nic ? {} : { upstream: UPSTREAM.www }),
     prober: new FreebsdProber(
       engine.ctx.host,
       engine,
@@ -25,7 +29,10 @@ export async function openFreebsdRunLab(
     ),
     enter(jail, wd) {
       if (jail === undefined || jail === 'host') return [];
-      if (jail === 'upstream') return "jail=upstream: the freebsd lab has no simulated upstream (the VM's NAT network is the real outside)";
+      if (jail === 'upstream')
+        return nic
+          ? `jail=upstream: this lab's outside is the real NIC ${nic} ($VESSEL_INET_NIC), not the simulated upstream`
+          : engine.enterArgv(id, WWW_JAIL, wd);
       if (!engine.jails(id).some((j) => j.name === jail))
         return `jail=${jail}: no jail named ${jail} in this lab (create it with \`vessel run --name=${jail} ...\`)`;
       return engine.enterArgv(id, jail, wd);

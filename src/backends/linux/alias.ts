@@ -5,7 +5,7 @@ import type { JailRow } from '../../core/model.js';
 import { getJail, setJailState } from '../../state/jails.js';
 import { networkOf } from '../../util/ipv4.js';
 import type { LinuxContext } from './context.js';
-import { UPSTREAM } from './confgen.js';
+import { UPSTREAM } from '../../core/upstream.js';
 import { cgroupDir } from './facts.js';
 import { destroyJails, setupArgv } from './jails.js';
 import { hostNetns, jailNetns } from './names.js';

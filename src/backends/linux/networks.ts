@@ -10,7 +10,7 @@ import { withBuild } from '../../state/builds.js';
 import { getLab } from '../../state/labs.js';
 import { deleteNetwork, getNetwork, listNetworks, networkMembers } from '../../state/networks.js';
 import type { LinuxContext } from './context.js';
-import { UPSTREAM } from './confgen.js';
+import { UPSTREAM } from '../../core/upstream.js';
 import { destroyJails } from './jails.js';
 import { hostNetns, upstreamNetns } from './names.js';
 import { createRouter } from './router.js';

@@ -9,7 +9,7 @@ import { wwwNetns } from './names.js';
 import { trackNetns } from './netns-track.js';
 import { LinuxProber, type LabFacts } from './probes.js';
 import { upstreamPaths } from './upstream.js';
-import { UPSTREAM } from './confgen.js';
+import { UPSTREAM } from '../../core/upstream.js';
 
 /** What probes need to know from the engine's state. */
 export function facts(engine: VesselBackend & { ctx: LinuxContext }, lab: string): LabFacts {

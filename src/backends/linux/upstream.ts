@@ -5,7 +5,7 @@ import { sleep, waitFor } from '../../util/sleep.js';
 import { record } from '../../state/ledger.js';
 import { failed } from '../../util/errors.js';
 import type { LinuxContext } from './context.js';
-import { UPSTREAM } from './confgen.js';
+import { UPSTREAM } from '../../core/upstream.js';
 import { cgroupDir } from './facts.js';
 import { hostNetns, UPLINK_BRIDGE, upstreamNetns, wwwNetns } from './names.js';
 import { labPaths } from './paths.js';

@@ -113,7 +113,7 @@ describe('freebsd defects found in review', () => {
       await engine.createNetwork(lab, 'lan', subnets[0]);
       await engine.createNetwork(lab, 'dmz', subnets[1], { vlan: 10 });
       await engine.run(lab, { name: 'web', network: 'lan', count: 2 });
-      await engine.run(lab, { name: 'db', network: 'dmz', dhcp: true });
+      await engine.run(lab, { name: 'db', network: 'dmz', addr: 'dhcp' });
       return named(host.steps.slice(at));
     };
     try {

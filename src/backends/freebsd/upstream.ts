@@ -1,0 +1,106 @@
+// The simulated outside of a FreeBSD run's lab, as on Linux and in two vnet jails of its own: `_upstream` is the
+// VirtualBox NAT gateway (10.0.2.2, DHCP and DNS on 10.0.2.3) and the router of the "internet" and of the ENI's VPC;
+// `_www` is www.example. Nothing of it touches the VM's own NICs.
+import { waitFor } from '../../util/sleep.js';
+import { failed, usage } from '../../util/errors.js';
+import { UPSTREAM } from '../../core/upstream.js';
+import { holdersOf, record } from '../../state/ledger.js';
+import { jailConf } from './conf.js';
+import { jexec, makeEpair, makeRoot, nextName, tagOf, type FbContext } from './jails.js';
+import { DEVFS_RULESETS, FB_ENI, fbJailName, fbJailPaths, UPSTREAM_JAIL, upstreamDir, upstreamIfNames, WWW_JAIL } from './names.js';
+
+const PAGE = '<!doctype html><title>www.example</title><p>Hello from www.example, the simulated internet.</p>\n';
+
+/** Builds the lab's uplink bridge, the two jails of its outside and the ENI, and starts dnsmasq and the web server. */
+export async function createFbUpstream(ctx: FbContext, lab: string): Promise<void> {
+  const { db, host } = ctx;
+  // The ENI is a host interface with a host address: one lab at a time can have it.
+  const other = holdersOf(db, 'ifnet', FB_ENI).find((l) => l !== lab);
+  if (other)
+    throw usage(
+      `the simulated ENI ${FB_ENI} belongs to lab ${other}, still on this host: FreeBSD labs share one network stack, so run recipes one at a time (vessel cleanup removes a dead run's lab)`,
+    );
+  const n = upstreamIfNames(tagOf(ctx, lab));
+  const files = upstreamDir(lab);
+  const jails = [UPSTREAM_JAIL, WWW_JAIL].map((name) => ({ name, p: fbJailPaths(ctx.runDir, lab, name) }));
+  record(db, lab, [
+    { kind: 'dir', name: files.dir, owner: UPSTREAM_JAIL },
+    ...jails.map((j) => ({ kind: 'dir' as const, name: j.p.dir, owner: UPSTREAM_JAIL })),
+    { kind: 'ifnet', name: n.bridge, owner: 'uplink' },
+    { kind: 'ifnet', name: n.gwHost, owner: UPSTREAM_JAIL },
+    { kind: 'ifnet', name: n.inet, owner: UPSTREAM_JAIL },
+    { kind: 'ifnet', name: FB_ENI, owner: UPSTREAM_JAIL },
+    ...jails.map((j) => ({ kind: 'jail' as const, name: `${fbJailName(lab, j.name)}|${j.p.conf}`, owner: UPSTREAM_JAIL })),
+  ]);
+  const made = (await host.run(['ifconfig', 'bridge', 'create'], { simulated: `${nextName(ctx, 'bridge')}\n` })).stdout.trim();
+  await host.run(['ifconfig', made, 'name', n.bridge]);
+  await host.run(['ifconfig', n.bridge, 'up']);
+  await makeEpair(ctx, { host: n.gwHost, jail: n.gw });
+  await host.run(['ifconfig', n.bridge, 'addm', n.gwHost]);
+  await host.run(['ifconfig', n.gwHost, 'up']);
+  await makeEpair(ctx, { host: n.inet, jail: n.www });
+  // The ENI: the host's end carries the lab host's address on the VPC subnet; the other end is the VPC router's.
+  await makeEpair(ctx, { host: FB_ENI, jail: n.vpc });
+  await host.run(['ifconfig', FB_ENI, 'inet', `${UPSTREAM.eniHost}/20`, 'up']);
+  await host.run(['mkdir', '-p', files.www]);
+  await host.writeFile(`${files.www}/index.html`, PAGE);
+  for (const { name, p } of jails) {
+    await makeRoot(ctx, lab, name, `127.0.0.1\tlocalhost\n`, '');
+    const vnetInterfaces = name === UPSTREAM_JAIL ? [n.gw, n.inet, n.vpc] : [n.www];
+    const devfsRuleset = name === UPSTREAM_JAIL ? DEVFS_RULESETS.router : DEVFS_RULESETS.jail;
+    await host.writeFile(
+      p.conf,
+      jailConf({ name: fbJailName(lab, name), hostname: name.slice(1), root: p.root, fstab: p.fstab, consoleLog: p.consoleLog, devfsRuleset, vnetInterfaces }),
+    );
+    await host.run(['jail', '-f', p.conf, '-c', fbJailName(lab, name)]);
+  }
+  const up = (argv: string[]) => host.run(jexec(lab, UPSTREAM_JAIL, argv));
+  await up(['ifconfig', n.gw, 'inet', `${UPSTREAM.gateway}/24`, 'up']);
+  await up(['ifconfig', n.gw, 'inet', `${UPSTREAM.dns}/32`, 'alias']);
+  await up(['ifconfig', n.inet, 'inet', `${UPSTREAM.internetGateway}/24`, 'up']);
+  await up(['ifconfig', n.vpc, 'inet', `${UPSTREAM.eniGateway}/20`, 'up']);
+  await up(['sysctl', 'net.inet.ip.forwarding=1']);
+  // dnsmasq forks into the background once its sockets are bound; its pid file says so.
+  await up([
+    '/usr/local/sbin/dnsmasq',
+    '--conf-file=/dev/null',
+    `--interface=${n.gw}`,
+    '--bind-interfaces',
+    '--no-resolv',
+    '--no-hosts',
+    '--no-ping',
+    '--dhcp-sequential-ip',
+    `--dhcp-range=${UPSTREAM.dhcpFirst},${UPSTREAM.dhcpLast},255.255.255.0,1h`,
+    `--dhcp-option=option:router,${UPSTREAM.gateway}`,
+    `--dhcp-option=option:dns-server,${UPSTREAM.dns}`,
+    `--host-record=${UPSTREAM.wwwName},${UPSTREAM.www}`,
+    '--dhcp-leasefile=/var/db/dnsmasq.leases',
+    '--pid-file=/var/run/dnsmasq.pid',
+  ]);
+  const www = (argv: string[]) => host.run(jexec(lab, WWW_JAIL, argv), { allowFail: true });
+  await host.run(jexec(lab, WWW_JAIL, ['ifconfig', n.www, 'inet', `${UPSTREAM.www}/24`, 'up']));
+  await host.run(jexec(lab, WWW_JAIL, ['route', 'add', 'default', UPSTREAM.internetGateway]));
+  await host.run(
+    jexec(lab, WWW_JAIL, [
+      'daemon',
+      '-f',
+      '-o',
+      files.log,
+      '-p',
+      '/var/run/www.pid',
+      '/usr/bin/env',
+      'PYTHONUNBUFFERED=1',
+      '/usr/local/bin/python3',
+      '-m',
+      'http.server',
+      '80',
+      '--bind',
+      UPSTREAM.www,
+      '--directory',
+      files.www,
+    ]),
+  );
+  if (!(await host.exists(`${jails[0]!.p.root}/var/run/dnsmasq.pid`))) throw failed(`the upstream's dnsmasq did not start (see ${jails[0]!.p.consoleLog})`);
+  const listening = await waitFor(async () => (await www(['nc', '-z', '-w', '1', UPSTREAM.www, '80'])).code === 0, 5000);
+  if (!listening) throw failed(`the www.example listener did not start (see ${files.log})`);
+}

@@ -1,0 +1,19 @@
+// The simulated outside of a run's lab, the same on every backend: a VirtualBox-style NAT network, an "internet" with
+// www.example on it, and an EC2-style ENI subnet whose router is the upstream (pure).
+
+/** The simulated VirtualBox NAT network and the "internet" behind it. */
+export const UPSTREAM = {
+  subnet: '10.0.2.0/24',
+  gateway: '10.0.2.2',
+  dns: '10.0.2.3',
+  dhcpFirst: '10.0.2.15',
+  dhcpLast: '10.0.2.254',
+  internetSubnet: '198.51.100.0/24',
+  internetGateway: '198.51.100.1',
+  www: '198.51.100.80',
+  wwwName: 'www.example',
+  /** The simulated EC2 ENI's VPC subnet: the lab host's `eni0` is the ENI, the upstream is the VPC router. */
+  eniSubnet: '172.31.32.0/20',
+  eniGateway: '172.31.32.1',
+  eniHost: '172.31.32.10',
+} as const;
