@@ -2,6 +2,8 @@
 # Provisions the FreeBSD VM (vagrant/Vagrantfile) and runs the cookbook with the freebsd backend, writing JUnit.
 # Everything here runs as root inside the VM; nothing of it has run on this project's Linux CI.
 set -eu
+# Packages live in /usr/local; steps and jails inherit this PATH.
+export PATH=/sbin:/bin:/usr/sbin:/usr/bin:/usr/local/sbin:/usr/local/bin
 SRC="${VESSEL_SRC:-/vagrant-src}"
 REPORTS="${VESSEL_REPORTS:-$SRC/reports}"
 

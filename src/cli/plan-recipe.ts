@@ -11,6 +11,7 @@ import type { PlanStep } from '../host/recording.js';
 import { main as vesselMain, type Opener } from './vessel.js';
 import type { Recipe } from '../recipe/model.js';
 import { planItems } from '../plan/extract.js';
+import { matchLines, outputLines, unifiedDiff } from '../match/transcript.js';
 import { topologyOf, type Topology } from '../report/topology.js';
 
 /** The seed plans use unless told otherwise. */
@@ -57,6 +58,7 @@ export function formatSteps(steps: PlanStep[]): string[] {
       case 'run':
         out.push(displayCommand(s.argv, s.input));
         if (s.answer !== undefined && s.answer.trim() !== '') out.push(`  # assumed output: ${s.answer.trim().replace(/\s+/g, ' ')}`);
+        if (s.exit !== undefined) out.push(`  # assumed exit status: ${s.exit}`);
     }
   }
   return out;
@@ -137,13 +139,33 @@ export async function planRecipe(
       }
       lines.push('', `## L${it.line} $ ${it.text}`);
       let said = '';
+      let printed = '';
       const code = await vesselMain(['node', 'vessel', `--lab=${lab}`, ...it.argv], open, {
-        out: () => undefined,
+        out: (s) => {
+          printed += s;
+        },
         err: (s) => {
           said += s;
+          printed += s;
         },
       });
       flush();
+      // What the recorded vessel printed, against the recipe's expected output (as `run` would compare it).
+      if (it.unchecked) lines.push(`# output not compared: ${it.unchecked}`);
+      else if (it.expected) {
+        const m = matchLines(it.expected, outputLines(printed));
+        if (m.ok) lines.push('# output matches the recipe');
+        else {
+          ok = false;
+          lines.push(
+            '# output differs from the recipe:',
+            ...unifiedDiff(m.ops, { path: recipe.path })
+              .replace(/\n$/, '')
+              .split('\n')
+              .map((l) => `#   ${l}`),
+          );
+        }
+      }
       if (it.exit >= 0 && code !== it.exit) {
         lines.push(
           `# exit ${code} where the recipe expects ${it.exit}${said ? `: ${said.trim().split('\n')[0]}` : ''}`,

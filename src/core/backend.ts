@@ -46,6 +46,8 @@ export interface VesselBackend {
   runAlias(lab: string, name: string, nic: string, ip: string, command?: string[]): Promise<JailRow>;
   jails(lab: string): JailRow[];
   jail(lab: string, name: string): JailRow;
+  /** A jail's network leg as `HOST/JAIL` interface names (`vh2/eth0` on Linux). */
+  legName(j: JailRow): string;
   stop(lab: string, name: string): Promise<void>;
   start(lab: string, name: string): Promise<void>;
   destroy(lab: string, names: string[]): Promise<void>;

@@ -17,6 +17,8 @@ export interface RunOptions {
   allowFail?: boolean;
   /** What the managed host would print here; a recording host answers with it (plans show it), a live host ignores it. */
   simulated?: string;
+  /** The exit status a recording host answers with (default 0): a command the plan knows would fail. */
+  simulatedExit?: number;
 }
 
 /** How to start a long-running service. */

@@ -114,7 +114,7 @@ export function reserveJails(ctx: EngineContext, lab: string, spec: JailSpec, ob
           network: spec.network,
           addr: addrs[i] ?? null,
           mac: spec.slot !== undefined ? slotMac(addrs[i]!) : macFromSeed(uuid, 'jail'),
-          host_if: hostVethName(seq),
+          host_if: ctx.legOf?.(lab, seq).host ?? hostVethName(seq),
           state: 'creating',
           command: spec.command ? JSON.stringify(spec.command) : null,
           created_at: now,

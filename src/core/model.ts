@@ -13,4 +13,6 @@ export interface EngineContext {
   runDir: string;
   /** Makes jail UUIDs (plan mode passes a seeded one so plans are deterministic). */
   uuid?: () => string;
+  /** A jail's network leg: host side and jail side (default `vh<seq>` and `eth0`, the Linux names). */
+  legOf?: (lab: string, seq: number) => { host: string; jail: string };
 }

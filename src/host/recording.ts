@@ -6,7 +6,7 @@ import type { CommandResult, DirEntry, Host, ProcessInfo, RunOptions, ServiceOpt
 
 /** One recorded action. */
 export type PlanStep =
-  | { op: 'run'; argv: string[]; input?: string; answer?: string }
+  | { op: 'run'; argv: string[]; input?: string; answer?: string; exit?: number }
   | { op: 'write'; path: string; mode: number; text: string }
   | { op: 'append'; path: string; text: string }
   | { op: 'start'; argv: string[]; log: string; cgroup?: string; pid: number }
@@ -35,8 +35,9 @@ export class RecordingHost implements Host {
       argv,
       ...(opts.input !== undefined ? { input: opts.input } : {}),
       ...(opts.simulated !== undefined ? { answer: opts.simulated } : {}),
+      ...(opts.simulatedExit ? { exit: opts.simulatedExit } : {}),
     });
-    return { code: 0, stdout: opts.simulated ?? '', stderr: '' };
+    return { code: opts.simulatedExit ?? 0, stdout: opts.simulated ?? '', stderr: '' };
   }
 
   async start(argv: string[], opts: ServiceOptions): Promise<number> {

@@ -1,10 +1,22 @@
 // Which commands of a recipe a plan can take (pure): the `vessel` command lines of sh and console blocks, and file= blocks;
 // every other line that runs is listed too, so a plan accounts for the whole recipe.
-import type { EngineName, Recipe } from '../recipe/model.js';
+import type { EngineName, ExpectedLine, Recipe } from '../recipe/model.js';
 
 /** One item of a recipe, as plan mode sees it. */
 export type PlanItem =
-  | { kind: 'vessel'; line: number; step: string; text: string; argv: string[]; exit: number }
+  | {
+      kind: 'vessel';
+      line: number;
+      step: string;
+      text: string;
+      argv: string[];
+      exit: number;
+      /** The recipe's expected output, where the recorded vessel's own output can be compared with it. */
+      expected?: ExpectedLine[];
+      /** Why the output is not compared (it is thrown away, or it comes from inside a jail). */
+      unchecked?: string;
+      redirected?: boolean;
+    }
   | { kind: 'file'; line: number; step: string; path: string; body: string }
   | { kind: 'not-planned'; line: number; step: string; text: string; reason: string };
 
@@ -54,7 +66,8 @@ export function splitWords(line: string): string[] | undefined {
 
 /** Classifies one command line. */
 function classify(text: string, line: number, step: string, exit = 0): PlanItem | undefined {
-  let t = text.trim();
+  const whole = text.trim();
+  let t = whole;
   // Output thrown away changes nothing the engine does.
   for (let prev = ''; prev !== t; ) {
     prev = t;
@@ -62,7 +75,7 @@ function classify(text: string, line: number, step: string, exit = 0): PlanItem 
   }
   if (t === '' || t.startsWith('#')) return undefined;
   const words = splitWords(t);
-  if (words?.[0] === 'vessel') return { kind: 'vessel', line, step, text: t, argv: words.slice(1), exit };
+  if (words?.[0] === 'vessel') return { kind: 'vessel', line, step, text: t, argv: words.slice(1), exit, ...(t !== whole ? { redirected: true } : {}) };
   if (/^vessel\s/.test(t)) return { kind: 'not-planned', line, step, text: t, reason: 'a vessel command that needs a shell (expansion, pipes or lists)' };
   return { kind: 'not-planned', line, step, text: t, reason: 'not a vessel command' };
 }
@@ -104,7 +117,14 @@ export function planItems(recipe: Recipe, engine: EngineName): PlanItem[] {
     if (s.kind === 'console') {
       for (const c of s.commands) {
         const it = classify(c.command.replace(/\\\n/g, ' ').replace(/\n/g, ' '), c.line, s.id, c.exit);
-        if (it) items.push(it);
+        // A console command's expected output is compared with what the recorded vessel prints, unless it is thrown
+        // away, or it is what a jail's own command or service printed (known only at run time).
+        if (it?.kind === 'vessel') {
+          const fromJail = ['exec', 'logs'].includes(it.argv[0] ?? '');
+          if (it.redirected) items.push({ ...it, unchecked: 'its output is thrown away' });
+          else if (fromJail) items.push({ ...it, unchecked: `vessel ${it.argv[0]} prints what the jail printed, known only at run time` });
+          else items.push({ ...it, expected: c.expected });
+        } else if (it) items.push(it);
       }
       continue;
     }

@@ -82,10 +82,12 @@ export class FreebsdEngine implements VesselBackend {
   /** Opens the backend: on FreeBSD it runs plans live; with a RecordingHost it only records them. */
   static open(opts: FreebsdOptions = {}): FreebsdEngine {
     const host = opts.host ?? new LocalHost({ ...(opts.verbose ? { verbose: true } : {}), ...(opts.logFile ? { logFile: opts.logFile } : {}) });
+    const db = opts.db ?? openDb();
     return new FreebsdEngine({
-      db: opts.db ?? openDb(),
+      db,
       host,
       runDir: opts.runDir ?? FREEBSD_RUN_DIR,
+      legOf: (lab, seq) => legNames(tagOf({ db }, lab), seq),
       ...(opts.seed !== undefined ? { uuid: seededUuids(opts.seed) } : {}),
     });
   }
@@ -389,8 +391,12 @@ export class FreebsdEngine implements VesselBackend {
   async runAlias(lab: string, name: string, nic: string, ip: string, command?: string[]): Promise<JailRow> {
     const { host, db } = this.ctx;
     const assumed = PLAN_ASSUMPTIONS.nics[nic];
-    const r = await host.run(['ifconfig', nic, 'inet'], { allowFail: true, ...(assumed ? { simulated: inetLine(assumed.ip, assumed.prefix) } : {}) });
-    const inet = parseInet(r.stdout);
+    // ifconfig fails on a NIC that does not exist; a plan assumes only the NICs it names.
+    const r = await host.run(['ifconfig', nic, 'inet'], {
+      allowFail: true,
+      ...(assumed ? { simulated: inetLine(assumed.ip, assumed.prefix) } : { simulatedExit: 1 }),
+    });
+    const inet = r.code === 0 ? parseInet(r.stdout) : undefined;
     const fibs = Number((await host.run(['sysctl', '-n', 'net.fibs'], { simulated: `${PLAN_ASSUMPTIONS.fibs}\n` })).stdout.trim());
     const used = new Set(namesOfKind(db, 'fib').map((n) => Number(n.split('|')[0])));
     let fib = 1;
@@ -403,7 +409,7 @@ export class FreebsdEngine implements VesselBackend {
       name,
       nic,
       ip,
-      inet ? [{ cidr: networkOf(inet.ip, inet.prefix), own: inet.ip, prefix: inet.prefix }] : undefined,
+      r.code !== 0 ? undefined : inet ? [{ cidr: networkOf(inet.ip, inet.prefix), own: inet.ip, prefix: inet.prefix }] : [],
       [
         { kind: 'dir', name: p.dir },
         // The name carries the interface route added below: `route flush` removes only gateway routes.
@@ -461,6 +467,12 @@ export class FreebsdEngine implements VesselBackend {
       ]),
     );
     setJailState(this.ctx.db, [j.uuid], 'running');
+  }
+
+  /** A jail's epair: `v<tag>h<seq>` on the host's bridge, `v<tag>j<seq>` in the jail. */
+  legName(j: JailRow): string {
+    const l = legNames(tagOf(this.ctx, j.lab), j.seq);
+    return `${l.host}/${l.jail}`;
   }
 
   /** The jails of a lab. */

@@ -35,7 +35,7 @@ export function nextName(ctx: FbContext, kind: string): string {
 }
 
 /** The lab's host-wide tag, which its interface names carry (given when the lab was created). */
-export function tagOf(ctx: FbContext, lab: string): number {
+export function tagOf(ctx: Pick<FbContext, 'db'>, lab: string): number {
   const l = getLab(ctx.db, lab);
   if (!l) throw usage(`no lab named ${lab}`);
   return l.tag ?? takeLabTag(ctx.db, lab);

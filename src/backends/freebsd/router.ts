@@ -3,9 +3,13 @@ import type { JailRow, NetworkRow } from '../../core/model.js';
 import { routerDnsmasqConf } from '../../core/dnsmasq.js';
 import { intToIp, netmask, planSubnet, withDhcpRange, type SubnetPlan } from '../../core/ipam.js';
 import { routerPfConf, routerRcConf } from './conf.js';
-import { createFbJails, jexec, tagOf, type FbContext } from './jails.js';
+import { createFbJails, inetLine, jexec, parseInet, tagOf, type FbContext } from './jails.js';
+import { getLab } from '../../state/labs.js';
+import { getNetwork } from '../../state/networks.js';
+import { UPSTREAM } from '../../core/upstream.js';
+import { usage } from '../../util/errors.js';
 import { setJailState } from '../../state/jails.js';
-import { fbJailPaths, legNames, uplinkLegNames } from './names.js';
+import { fbJailPaths, legNames, UPSTREAM_JAIL, uplinkLegNames } from './names.js';
 
 /** Starts (or restarts) what runs in a router: its outside lease, pf, and dnsmasq. */
 export async function startRouter(ctx: FbContext, r: JailRow, uplink: boolean): Promise<void> {
@@ -13,11 +17,26 @@ export async function startRouter(ctx: FbContext, r: JailRow, uplink: boolean): 
     const ext = uplinkLegNames(tagOf(ctx, r.lab), r.seq).jail;
     await ctx.host.run(jexec(r.lab, r.name, ['ifconfig', ext, 'up']));
     await ctx.host.run(jexec(r.lab, r.name, ['dhclient', ext]));
+    if (getLab(ctx.db, r.lab)?.uplink === 'simulated') await routeFromUpstream(ctx, r, ext);
     await ctx.host.run(jexec(r.lab, r.name, ['pfctl', '-f', '/etc/pf.conf']));
     await ctx.host.run(jexec(r.lab, r.name, ['pfctl', '-e']), { allowFail: true });
   }
   await ctx.host.run(jexec(r.lab, r.name, ['/usr/local/sbin/dnsmasq', '--conf-file=/etc/dnsmasq.conf']));
   setJailState(ctx.db, [r.uuid], 'running');
+}
+
+/**
+ * The simulated outside knows the way to the network through its router's lease, as on Linux: what keeps it out is
+ * the router's pf, not a missing route, so an isolation proof rests on the mechanism the recipes credit.
+ */
+async function routeFromUpstream(ctx: FbContext, r: JailRow, ext: string): Promise<void> {
+  const got = parseInet((await ctx.host.run(jexec(r.lab, r.name, ['ifconfig', ext, 'inet']), { simulated: inetLine(UPSTREAM.dhcpFirst, 24) })).stdout);
+  if (!got) throw usage(`router ${r.name} got no lease from the simulated upstream on ${ext}`);
+  const subnet = getNetwork(ctx.db, r.lab, r.network!)!.subnet;
+  // A fixed script: a route left by an earlier router of the same subnet is replaced.
+  await ctx.host.run(
+    jexec(r.lab, UPSTREAM_JAIL, ['/bin/sh', '-c', 'route -q delete -net "$1" >/dev/null 2>&1; route -q add -net "$1" "$2"', 'vessel-route', subnet, got.ip]),
+  );
 }
 
 /** Creates the router of `net`: two epairs (inside, and outside on the uplink bridge when the lab has one). */

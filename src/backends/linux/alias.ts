@@ -18,7 +18,11 @@ export const ALIAS_TABLE = 100;
 async function nicAddrs(ctx: LinuxContext, lab: string, nic: string): Promise<NicSubnet[] | undefined> {
   // What the simulated ENI shows (a recording host answers with it; the lab host is the run's own).
   const simulated = nic === 'eni0' ? `3: eni0    inet ${UPSTREAM.eniHost}/20 scope global eni0` : undefined;
-  const r = await ctx.host.run(['ip', '-n', hostNetns(lab), '-o', '-4', 'addr', 'show', 'dev', nic], { allowFail: true, ...(simulated ? { simulated } : {}) });
+  // A run's lab host has no other NIC: a recording host answers for any other as ip would, with a failure.
+  const r = await ctx.host.run(['ip', '-n', hostNetns(lab), '-o', '-4', 'addr', 'show', 'dev', nic], {
+    allowFail: true,
+    ...(simulated ? { simulated } : { simulatedExit: 1 }),
+  });
   if (r.code !== 0) return undefined;
   return [...r.stdout.matchAll(/inet (\d+\.\d+\.\d+\.\d+)\/(\d+)/g)].map((m) => ({ own: m[1]!, prefix: Number(m[2]), cidr: networkOf(m[1]!, Number(m[2])) }));
 }

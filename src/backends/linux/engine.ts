@@ -152,6 +152,10 @@ export class Engine implements VesselBackend {
     }
     return this.jail(lab, name);
   }
+  /** A jail's veth pair: `vh<seq>` in the lab host, `eth0` in the jail. */
+  legName(j: JailRow): string {
+    return `${j.host_if}/eth0`;
+  }
   /** The jails of a lab. */
   jails(lab: string) {
     return listJails(this.ctx.db, lab);

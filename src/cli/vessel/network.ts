@@ -97,7 +97,7 @@ export function addNetwork(p: Command, { out, withLab }: VesselCli): void {
                       members: n.members.map((j) => ({
                         jail: j.name,
                         role: j.role,
-                        interface: `${j.host_if}/eth0`,
+                        interface: e.legName(j),
                         mac: j.mac,
                         ip: j.addr,
                         state: j.state,
@@ -118,7 +118,7 @@ export function addNetwork(p: Command, { out, withLab }: VesselCli): void {
                 out(
                   table([
                     ['  JAIL', 'INTERFACE', 'MAC', 'IP', 'STATE', 'ADDRESS'],
-                    ...n.members.map((j) => [`  ${j.name}`, `${j.host_if}/eth0`, j.mac ?? '', j.addr ?? '', j.state, leaseOf(n, j)]),
+                    ...n.members.map((j) => [`  ${j.name}`, e.legName(j), j.mac ?? '', j.addr ?? '', j.state, leaseOf(n, j)]),
                   ]),
                 );
               }
