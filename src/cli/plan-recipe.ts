@@ -71,7 +71,10 @@ async function shellSyntax(recipe: Recipe, backend: BackendName): Promise<Map<st
     if (s.options.skip || (s.options.engine && s.options.engine !== backend)) continue;
     // A console block's commands are checked together, one per line: each is a whole command, so together they parse
     // exactly when each does (one bash per block, not per command).
-    const script = s.kind === 'sh' ? s.body : s.kind === 'console' ? s.commands.map((c) => `${c.command}\n`).join('') : undefined;
+    // A file block in a shell language is a script a later step runs (a service's `sh pg.sh`): checked the same way.
+    const shellFile = s.kind === 'file' && ['sh', 'bash', 'shell'].includes(s.lang);
+    const script =
+      s.kind === 'sh' || shellFile ? s.body : s.kind === 'console' ? s.commands.map((c) => `${c.command}\n`).join('') : undefined;
     if (script === undefined) continue;
     const r = await execa('bash', ['-n'], { input: script, reject: false });
     const verdict = r.exitCode === 0 ? '' : (String(r.stderr).trim().split('\n')[0] ?? `exit ${r.exitCode}`);

@@ -84,17 +84,18 @@ function classify(text: string, line: number, step: string, exit = 0): PlanItem 
 export function planItems(recipe: Recipe, engine: EngineName): PlanItem[] {
   const items: PlanItem[] = [];
   for (const s of recipe.steps) {
-    if (s.kind === 'file') {
-      items.push({ kind: 'file', line: s.line, step: s.id, path: s.path, body: s.body });
-      continue;
-    }
     const skip = s.options.skip
       ? 'the block is marked skip'
       : s.options.engine && s.options.engine !== engine
         ? `the block runs only on ${s.options.engine}`
         : undefined;
     if (skip) {
-      items.push({ kind: 'not-planned', line: s.line, step: s.id, text: `${s.lang} block`, reason: skip });
+      items.push({ kind: 'not-planned', line: s.line, step: s.id, text: `${s.lang} block${s.kind === 'file' ? ` (file=${s.path})` : ''}`, reason: skip });
+      continue;
+    }
+    // A file block is written as it would be (a twin for another engine was skipped above).
+    if (s.kind === 'file') {
+      items.push({ kind: 'file', line: s.line, step: s.id, path: s.path, body: s.body });
       continue;
     }
     // Every line of a block that runs is accounted for: what runs inside a jail, and each assertion, is listed too.

@@ -33,6 +33,11 @@ export function jailConf(s: JailConfSpec): string {
     `  devfs_ruleset = ${s.devfsRuleset};`,
     `  mount.fstab = ${q(s.fstab)};`,
     '  allow.raw_sockets;',
+    // System V IPC in a namespace of the jail's own, as iocage's defaults have it: PostgreSQL needs a small SysV
+    // shared memory segment, and no jail sees another's objects (jail(8): sysvmsg, sysvsem, sysvshm).
+    '  sysvmsg = new;',
+    '  sysvsem = new;',
+    '  sysvshm = new;',
     '  enforce_statfs = 2;',
     '  exec.clean;',
     `  exec.consolelog = ${q(s.consoleLog)};`,
