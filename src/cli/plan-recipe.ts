@@ -73,8 +73,7 @@ async function shellSyntax(recipe: Recipe, backend: BackendName): Promise<Map<st
     // exactly when each does (one bash per block, not per command).
     // A file block in a shell language is a script a later step runs (a service's `sh pg.sh`): checked the same way.
     const shellFile = s.kind === 'file' && ['sh', 'bash', 'shell'].includes(s.lang);
-    const script =
-      s.kind === 'sh' || shellFile ? s.body : s.kind === 'console' ? s.commands.map((c) => `${c.command}\n`).join('') : undefined;
+    const script = s.kind === 'sh' || shellFile ? s.body : s.kind === 'console' ? s.commands.map((c) => `${c.command}\n`).join('') : undefined;
     if (script === undefined) continue;
     const r = await execa('bash', ['-n'], { input: script, reject: false });
     const verdict = r.exitCode === 0 ? '' : (String(r.stderr).trim().split('\n')[0] ?? `exit ${r.exitCode}`);

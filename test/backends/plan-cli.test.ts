@@ -40,10 +40,30 @@ describe('plan accounts for every step', () => {
   it('lists what runs as is, inside jails and as assertions, and checks each shell block with bash -n', async () => {
     const r = await execa(process.execPath, [BIN, 'plan', '--engine=freebsd', 'cookbook/getting-started.md'], { cwd: ROOT, reject: false });
     expect(r.exitCode).toBe(0);
-    expect(r.stdout).toMatch(/^# block L35 \(console\): bash -n passes$/m);
-    expect(r.stdout).toMatch(/^## L36 not planned \(not a vessel command\): ip -brief link$/m);
-    expect(r.stdout).toMatch(/^## L104 not planned \(runs inside jail blue-2\): hostname$/m);
-    expect(r.stdout).toMatch(/^## L124 not planned \(an assertion, probed at run time\): mesh blue-\*$/m);
+    expect(r.stdout).toMatch(/^## L46 not planned \(the block runs only on linux\): console block$/m);
+    expect(r.stdout).toMatch(/^# block L59 \(console\): bash -n passes$/m);
+    expect(r.stdout).toMatch(/^## L60 not planned \(not a vessel command\): jls name \| grep -- "-\$VESSEL_LAB-"$/m);
+    expect(r.stdout).toMatch(/^## L\d+ not planned \(runs inside jail blue-2\): hostname$/m);
+    expect(r.stdout).toMatch(/^## L\d+ not planned \(an assertion, probed at run time\): mesh blue-\*$/m);
+    expect(r.stdout).toMatch(/^## L\d+ \$ vessel network --create --name=blue --subnet=10\.10\.1\.0\/24\n(?:.*\n)*?# output matches the recipe$/m);
+  });
+
+  it("compares a vessel command's output with the recipe, and checks only this engine's file blocks", async () => {
+    const run = (engine: string) =>
+      execa(process.execPath, [BIN, 'plan', `--engine=${engine}`, 'test/fixtures/plan/wrong-output.md'], { cwd: ROOT, reject: false });
+    const fb = await run('freebsd');
+    expect(fb.exitCode).toBe(1);
+    expect(fb.stdout).toContain('# output differs from the recipe:');
+    expect(fb.stdout).toMatch(/^# {3}\+network lan: bridge b1-lan, /m);
+    expect(fb.stdout).toContain('# output not compared: vessel exec prints what the jail printed, known only at run time');
+    expect(fb.stdout).toMatch(/^## L16 not planned \(the block runs only on linux\): sh block \(file=run\.sh\)$/m);
+    expect(fb.stdout).toMatch(/^# block L20 \(sh\): bash -n fails: /m);
+    // On Linux the same recipe's output matches, and its file block parses.
+    const lx = await run('linux');
+    expect(lx.stdout).toContain('# output matches the recipe');
+    expect(lx.stdout).not.toContain('# output differs');
+    expect(lx.stdout).toMatch(/^# block L16 \(sh\): bash -n passes$/m);
+    expect(lx.exitCode).toBe(0);
   });
 
   it('fails a plan whose shell block does not parse, naming the block', async () => {

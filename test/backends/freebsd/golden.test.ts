@@ -26,3 +26,14 @@ describe('freebsd plans match their goldens', () => {
     expect(a.text).not.toBe((await planOf('cookbook/getting-started.md')).text);
   });
 });
+
+describe('the cookbook runs on both engines', () => {
+  it('every recipe but namespaces-by-hand.md (Linux by nature) declares engines linux and freebsd', async () => {
+    const { loadRecipe } = await import('../../../src/recipe/load.js');
+    for (const path of RECIPES) {
+      const { recipe } = await loadRecipe(path);
+      const want = basename(path) === 'namespaces-by-hand.md' ? ['linux'] : ['linux', 'freebsd'];
+      expect(recipe!.meta.engines, path).toEqual(want);
+    }
+  });
+});
