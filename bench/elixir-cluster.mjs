@@ -59,7 +59,9 @@ async function endToEnd() {
 async function formation() {
   const dir = fs.mkdtempSync('/tmp/vc-bench-ec-');
   fs.chmodSync(dir, 0o755);
-  for (const s of parseRecipe(recipe, fs.readFileSync(recipe, 'utf8')).recipe.steps) if (s.kind === 'file') fs.writeFileSync(path.join(dir, s.path), s.body);
+  // The Linux twin of each engine-specific script (the bench runs the linux backend).
+  for (const s of parseRecipe(recipe, fs.readFileSync(recipe, 'utf8')).recipe.steps)
+    if (s.kind === 'file' && (s.options.engine ?? 'linux') === 'linux') fs.writeFileSync(path.join(dir, s.path), s.body);
   // The same node program, which also says when it sees four peers.
   fs.writeFileSync(
     path.join(dir, 'node.exs'),

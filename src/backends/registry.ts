@@ -31,6 +31,8 @@ export interface BackendParts {
   planAssumptions: string;
   /** What `vessel doctor` checks on it. */
   doctor(needs: string[]): Promise<DoctorReport>;
+  /** Why recipes cannot run in parallel on it (`run --jobs`), or undefined when they can. */
+  oneLabAtATime?: string;
 }
 
 /** The backends, by name. */
@@ -51,6 +53,8 @@ export const BACKENDS: Record<BackendName, BackendParts> = {
     recording: (seed) => FreebsdEngine.recording(seed),
     planAssumptions: `FreeBSD with net.fibs=${PLAN_ASSUMPTIONS.fibs} and cloned interfaces numbered from 0; a run's lab has the simulated outside in jails of its own (${UPSTREAM.subnet}, the internet ${UPSTREAM.internetSubnet}, the ENI eni0 ${PLAN_ASSUMPTIONS.nics.eni0!.ip}/${PLAN_ASSUMPTIONS.nics.eni0!.prefix}); a lab made by hand bridges ${DEFAULT_INET_NIC} (VirtualBox NAT, ${PLAN_ASSUMPTIONS.uplinkInet.ip}/${PLAN_ASSUMPTIONS.uplinkInet.prefix})`,
     doctor: freebsdDoctor,
+    oneLabAtATime:
+      "FreeBSD labs share the host's one network stack: each run's lab holds the simulated ENI eni0 and uses the recipes' subnets, so recipes run one at a time there",
   },
 };
 

@@ -233,7 +233,8 @@ describe('supervisor files and the Elixir cluster', () => {
     const files = join(scratch, 'cluster-files');
     mkdirSync(files, { recursive: true });
     for (const s of parseRecipe('c.md', readFileSync(join(ROOT, 'cookbook/elixir-cluster.md'), 'utf8')).recipe.steps) {
-      if (s.kind === 'file') writeFileSync(join(files, s.path), s.body);
+      // The Linux twin of each engine-specific script.
+      if (s.kind === 'file' && (s.options.engine ?? 'linux') === 'linux') writeFileSync(join(files, s.path), s.body);
     }
     // No hang: the run ends on its own (cli() would time out first), with a precise failure.
     const r = await cli(['run', fx('cluster-node-killed.md')], { env: { CLUSTER_FILES: files }, timeoutMs: 120_000 });

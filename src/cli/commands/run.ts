@@ -1,6 +1,6 @@
 // `vessel-cookbook run FILE...`: check everything first, then run the selected recipes and report.
 import { topologySvg } from '../../exec/graphviz.js';
-import { hostBackend } from '../../backends/registry.js';
+import { BACKENDS, hostBackend } from '../../backends/registry.js';
 import { usage, envError } from '../../util/errors.js';
 import { byShard, byTags, parseShard } from '../../harness/select.js';
 import { runAll } from '../../harness/run.js';
@@ -35,6 +35,8 @@ export async function runCommand(paths: string[], opts: RunCommandOptions): Prom
   const engine = (opts.engine ?? hostBackend()) as EngineName;
   if (!ENGINE_NAMES.includes(engine))
     throw usage(`--engine "${opts.engine}" is not an engine${didYouMean(opts.engine ?? '', ENGINE_NAMES)}; known: ${ENGINE_NAMES.join(', ')}`);
+  const serial = BACKENDS[engine].oneLabAtATime;
+  if (serial && opts.jobs !== undefined && opts.jobs !== '1') throw usage(`--jobs=${opts.jobs} with --engine=${engine}: ${serial}; leave out --jobs`);
   if (engine !== hostBackend()) throw usage(`--engine ${engine} cannot run on this ${process.platform} host`);
   const shard = opts.shard !== undefined ? parseShard(opts.shard) : undefined;
   if (typeof shard === 'string') throw usage(shard);
