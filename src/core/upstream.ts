@@ -17,3 +17,20 @@ export const UPSTREAM = {
   eniGateway: '172.31.32.1',
   eniHost: '172.31.32.10',
 } as const;
+
+/** The simulated outside's DHCP and DNS server, as dnsmasq options after `--interface`: the same on every backend. */
+export function upstreamDnsmasqArgs(o: { leaseFile: string; pidFile: string }): string[] {
+  return [
+    '--bind-interfaces',
+    '--no-resolv',
+    '--no-hosts',
+    '--no-ping',
+    '--dhcp-sequential-ip',
+    `--dhcp-range=${UPSTREAM.dhcpFirst},${UPSTREAM.dhcpLast},255.255.255.0,1h`,
+    `--dhcp-option=option:router,${UPSTREAM.gateway}`,
+    `--dhcp-option=option:dns-server,${UPSTREAM.dns}`,
+    `--host-record=${UPSTREAM.wwwName},${UPSTREAM.www}`,
+    `--dhcp-leasefile=${o.leaseFile}`,
+    `--pid-file=${o.pidFile}`,
+  ];
+}

@@ -3,7 +3,7 @@
 // `_www` is www.example. Nothing of it touches the VM's own NICs.
 import { waitFor } from '../../util/sleep.js';
 import { failed, usage } from '../../util/errors.js';
-import { UPSTREAM } from '../../core/upstream.js';
+import { UPSTREAM, upstreamDnsmasqArgs } from '../../core/upstream.js';
 import { holdersOf, record } from '../../state/ledger.js';
 import { jailConf } from './conf.js';
 import { jexec, makeEpair, makeRoot, nextName, tagOf, type FbContext } from './jails.js';
@@ -65,17 +65,7 @@ export async function createFbUpstream(ctx: FbContext, lab: string): Promise<voi
     '/usr/local/sbin/dnsmasq',
     '--conf-file=/dev/null',
     `--interface=${n.gw}`,
-    '--bind-interfaces',
-    '--no-resolv',
-    '--no-hosts',
-    '--no-ping',
-    '--dhcp-sequential-ip',
-    `--dhcp-range=${UPSTREAM.dhcpFirst},${UPSTREAM.dhcpLast},255.255.255.0,1h`,
-    `--dhcp-option=option:router,${UPSTREAM.gateway}`,
-    `--dhcp-option=option:dns-server,${UPSTREAM.dns}`,
-    `--host-record=${UPSTREAM.wwwName},${UPSTREAM.www}`,
-    '--dhcp-leasefile=/var/db/dnsmasq.leases',
-    '--pid-file=/var/run/dnsmasq.pid',
+    ...upstreamDnsmasqArgs({ leaseFile: '/var/db/dnsmasq.leases', pidFile: '/var/run/dnsmasq.pid' }),
   ]);
   const www = (argv: string[]) => host.run(jexec(lab, WWW_JAIL, argv), { allowFail: true });
   await host.run(jexec(lab, WWW_JAIL, ['ifconfig', n.www, 'inet', `${UPSTREAM.www}/24`, 'up']));

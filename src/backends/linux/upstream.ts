@@ -5,7 +5,7 @@ import { sleep, waitFor } from '../../util/sleep.js';
 import { record } from '../../state/ledger.js';
 import { failed } from '../../util/errors.js';
 import type { LinuxContext } from './context.js';
-import { UPSTREAM } from '../../core/upstream.js';
+import { UPSTREAM, upstreamDnsmasqArgs } from '../../core/upstream.js';
 import { cgroupDir } from './facts.js';
 import { hostNetns, UPLINK_BRIDGE, upstreamNetns, wwwNetns } from './names.js';
 import { labPaths } from './paths.js';
@@ -93,17 +93,7 @@ export async function createUpstream(ctx: LinuxContext, lab: string): Promise<vo
       '--conf-file=/dev/null',
       '--user=root',
       '--interface=up0',
-      '--bind-interfaces',
-      '--no-resolv',
-      '--no-hosts',
-      '--no-ping',
-      '--dhcp-sequential-ip',
-      `--dhcp-range=${UPSTREAM.dhcpFirst},${UPSTREAM.dhcpLast},255.255.255.0,1h`,
-      `--dhcp-option=option:router,${UPSTREAM.gateway}`,
-      `--dhcp-option=option:dns-server,${UPSTREAM.dns}`,
-      `--host-record=${UPSTREAM.wwwName},${UPSTREAM.www}`,
-      `--dhcp-leasefile=${p.leases}`,
-      `--pid-file=${p.pid}`,
+      ...upstreamDnsmasqArgs({ leaseFile: p.leases, pidFile: p.pid }),
     ],
     { name: 'dnsmasq', cgroup: cg, log: p.dnsmasqLog, env: cleanEnv(), simulated: (pid) => ({ [p.pid]: `${pid}\n` }) },
   );
