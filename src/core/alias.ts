@@ -75,6 +75,7 @@ export function admitAlias(
         env: null,
         wd: null,
         slot: null,
+        expose: null,
       });
       return getJail(ctx.db, lab, name)!;
     })

@@ -2,13 +2,14 @@
 import { randomUUID } from 'node:crypto';
 import { jailNameProblem, newJailNameProblem } from '../util/names.js';
 import { record, type ObjectKind } from '../state/ledger.js';
-import { takeSeq } from '../state/labs.js';
-import { getNetwork } from '../state/networks.js';
+import { getLab, takeSeq } from '../state/labs.js';
+import { getNetwork, listNetworks, networkMembers } from '../state/networks.js';
 import { addrHolder, getJail, insertJail, poolDhcpJails, routerOf, takenAddrs } from '../state/jails.js';
 import { usage } from '../util/errors.js';
 import type { EngineContext, JailRow } from './model.js';
 import { allocateAuto, intToIp, planSubnet, slotProblem, staticAddrProblem, withDhcpRange, type SubnetPlan } from './ipam.js';
 import { hostVethName, macFromSeed, slotMac } from './names.js';
+import { exposeProblem, type Expose } from './expose.js';
 
 /** What to create. */
 export interface JailSpec {
@@ -29,6 +30,8 @@ export interface JailSpec {
   perJail?: (name: string, index: number | undefined) => { spec?: string; env?: Record<string, string> };
   /** A slot: the jail gets the subnet's K-th address and a MAC made from it (with count: K, K+1, ...). */
   slot?: number;
+  /** Ports the network's router forwards to each of these jails (round-robin when several jails expose one). */
+  expose?: Expose[];
   /** Internal: with role router, the outside leg: a veth on the lab's uplink bridge, or a macvlan child of a NIC. */
   uplink?: { kind: 'bridge' } | { kind: 'nic'; nic: string };
 }
@@ -67,6 +70,14 @@ export function reserveJails(ctx: EngineContext, lab: string, spec: JailSpec, ob
     throw usage(`network ${spec.network} has no router, so no DHCP server; use --addr=auto or an address`);
   if (spec.slot !== undefined && addr !== 'auto' && addr !== 'dhcp')
     throw usage('--slot gives the address; use it without --addr, or with --addr=dhcp for a DHCP lease bound to the slot');
+  if (spec.expose?.length) {
+    const others = listNetworks(ctx.db, lab)
+      .filter((n) => n.name !== spec.network)
+      .map((n) => ({ network: n.name, jails: networkMembers(ctx.db, lab, n.name) }));
+    const hasUplink = getLab(ctx.db, lab)?.uplink != null && routerOf(ctx.db, lab, spec.network) !== undefined;
+    const ep = exposeProblem(spec.expose, { name: spec.network, hasUplink, jails: networkMembers(ctx.db, lab, spec.network) }, others);
+    if (ep) throw usage(ep);
+  }
   return ctx.db
     .transaction(() => {
       for (const n of names) if (getJail(ctx.db, lab, n)) throw usage(`a jail named ${n} already exists in lab ${lab}`);
@@ -125,6 +136,7 @@ export function reserveJails(ctx: EngineContext, lab: string, spec: JailSpec, ob
           env: null,
           wd: spec.wd ?? null,
           slot: spec.slot !== undefined ? spec.slot + i : null,
+          expose: spec.expose?.length ? JSON.stringify(spec.expose) : null,
         };
         // A slotted DHCP jail's lease is bound to its slot: the address is known now.
         if (row.dhcp && row.slot === null) row.addr = null;

@@ -30,6 +30,8 @@ function jailSpec(j: SupJail, index: number | undefined): string {
     ready: j.ready ?? null,
     index: index ?? null,
     slot: j.slot === undefined ? null : j.slot + (index ?? 1) - 1,
+    // Only when given: files without it keep the spec their jails were made with.
+    ...(j.expose?.length ? { expose: j.expose } : {}),
   });
 }
 
@@ -124,7 +126,14 @@ export async function superviseUp(engine: VesselBackend, lab: string, file: Supe
       todo.push({ name, index });
     }
     if (todo.length === 0) continue;
-    const base = { network: s.network, addr: s.addr, owner, wd, ...(s.command ? { command: ['/bin/sh', '-c', s.command] } : {}) };
+    const base = {
+      network: s.network,
+      addr: s.addr,
+      owner,
+      wd,
+      ...(s.command ? { command: ['/bin/sh', '-c', s.command] } : {}),
+      ...(s.expose?.length ? { expose: s.expose } : {}),
+    };
     const slotOf = (index: number | undefined) => (s.slot === undefined ? {} : { slot: s.slot + (index ?? 1) - 1 });
     const made =
       todo.length === names.length && s.count !== undefined

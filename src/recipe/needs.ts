@@ -19,6 +19,7 @@ export const NEEDS: Record<string, NeedSpec> = {
   erlang: { debian: ['erlang-base'], freebsd: ['erlang'], probes: ['erl'] },
   git: { debian: ['git'], freebsd: ['git'], probes: ['git'] },
   graphviz: { debian: ['graphviz'], freebsd: ['graphviz'], probes: ['dot'] },
+  haproxy: { debian: ['haproxy'], freebsd: ['haproxy'], probes: ['haproxy', '/usr/sbin/haproxy', '/usr/local/sbin/haproxy'] },
   iproute2: { debian: ['iproute2'], freebsd: [], probes: ['ip', 'ifconfig'] },
   iputils: { debian: ['iputils-ping'], freebsd: [], probes: ['ping'] },
   jq: { debian: ['jq'], freebsd: ['jq'], probes: ['jq'] },

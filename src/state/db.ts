@@ -116,6 +116,10 @@ const MIGRATIONS: string[] = [
   -- makes, since FreeBSD labs share one host network stack.
   ALTER TABLE labs ADD COLUMN tag INTEGER;
   `,
+  `
+  -- The ports a jail exposes through its network's router (JSON: [{port, jailPort, proto}]), or null.
+  ALTER TABLE jails ADD COLUMN expose TEXT;
+  `,
 ];
 
 /** The schema version after every migration. */

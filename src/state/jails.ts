@@ -42,7 +42,7 @@ export function poolDhcpJails(db: Db, lab: string, network: string): number {
 /** Records a new jail (state `creating`). */
 export function insertJail(db: Db, j: JailRow): void {
   db.prepare(
-    'INSERT INTO jails (uuid, lab, name, seq, network, addr, mac, host_if, state, command, created_at, dhcp, role, owner, spec, env, wd, slot) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO jails (uuid, lab, name, seq, network, addr, mac, host_if, state, command, created_at, dhcp, role, owner, spec, env, wd, slot, expose) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   ).run(
     j.uuid,
     j.lab,
@@ -62,6 +62,7 @@ export function insertJail(db: Db, j: JailRow): void {
     j.env,
     j.wd,
     j.slot,
+    j.expose,
   );
 }
 

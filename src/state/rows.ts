@@ -67,4 +67,6 @@ export interface JailRow {
   wd: string | null;
   /** ecDock-style slot: the subnet's K-th address and a MAC made from it. */
   slot: number | null;
+  /** The ports it exposes through its router (JSON list of {port, jailPort, proto}), or null. */
+  expose: string | null;
 }

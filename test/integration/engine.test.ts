@@ -288,6 +288,14 @@ describe('vessel by hand', () => {
       [['partition', 'j', '--', 'zz'], /^vessel: partition: no jail named zz in lab vctest1$/],
       [['partition', 'j'], /^vessel: partition: give two groups, e\.g\. vessel partition a,b -- c,d,e$/],
       [['run', '--name=k', '--network=nope'], /^vessel: no network named nope in lab vctest1/],
+      // A lab by hand has no uplink unless given one: nothing outside to expose to.
+      [
+        ['run', '--name=k', '--network=n', '--expose=8080:80'],
+        /^vessel: --expose: network n has no uplink, so there is no outside address to expose a port on/,
+      ],
+      [['run', '--name=k', '--network=n', '--expose=65536'], /^vessel: --expose=65536: a port is a whole number from 1 to 65535, not 65536$/],
+      [['run', '--name=k', '--network=n', '--expose=80/icmp'], /^vessel: --expose=80\/icmp: the protocol must be tcp or udp, not icmp$/],
+      [['run', '--name=k', '--addr=alias:eni0:172.31.32.5', '--expose=80'], /^vessel: --expose goes through a network's router; an aliased jail/],
       [
         ['network', '--create', '--name=m', '--subnet=10.81.0.0/24'],
         /^vessel: subnet 10\.81\.0\.0\/24 overlaps network n \(10\.81\.0\.0\/29\) in lab vctest1$/,

@@ -1,5 +1,6 @@
 // FreeBSD configuration text (pure): jail.conf fragments, the jail fstab, pf.conf for routers, pf anchors, devfs rules.
 import { NULLFS_RO, NULLFS_RW } from './names.js';
+import type { ExposedPort } from '../../core/expose.js';
 
 /** One jail's parameters, as the engine decides them. */
 export interface JailConfSpec {
@@ -59,15 +60,25 @@ export function jailFstab(root: string): string {
   return [...NULLFS_RO.map((d) => `${d}\t${root}${d}\tnullfs\tro\t0\t0`), ...NULLFS_RW.map((d) => `${d}\t${root}${d}\tnullfs\trw\t0\t0`), ''].join('\n');
 }
 
-/** pf.conf inside a router jail: NAT out of its outside leg, nothing new accepted from outside. */
-export function routerPfConf(o: { extIf: string; intIf: string; subnet: string; nat: boolean }): string {
+/**
+ * pf.conf inside a router jail: NAT out of its outside leg, nothing new accepted from outside but the exposed ports:
+ * TCP to the router's own haproxy, UDP redirected round-robin to the jails (`rdr pass ... round-robin`).
+ */
+export function routerPfConf(o: { extIf: string; intIf: string; subnet: string; nat: boolean; exposed?: ExposedPort[] }): string {
+  const tcp = (o.exposed ?? []).filter((p) => p.proto === 'tcp' && p.members.length);
+  const udp = (o.exposed ?? []).filter((p) => p.proto === 'udp' && p.members.length);
   return [
     '# router pf.conf: written by vessel',
     `ext_if = "${o.extIf}"`,
     `int_if = "${o.intIf}"`,
     'set skip on lo0',
     ...(o.nat ? ['nat on $ext_if inet from !($ext_if) -> ($ext_if:0)'] : []),
+    ...udp.map(
+      (p) =>
+        `rdr pass on $ext_if inet proto udp to ($ext_if) port ${p.port} -> { ${p.members.map((m) => m.addr).join(', ')} } port ${p.members[0]!.jailPort} round-robin`,
+    ),
     'block in log on $ext_if all',
+    ...(tcp.length ? [`pass in on $ext_if inet proto tcp to ($ext_if) port { ${tcp.map((p) => p.port).join(' ')} } keep state`] : []),
     // DHCP replies reach dhclient through bpf(4), before pf.
     ...(o.nat
       ? ['pass out on $ext_if inet all keep state']

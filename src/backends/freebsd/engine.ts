@@ -40,6 +40,7 @@ import {
 import { DEVFS_RULESETS, FREEBSD_RUN_DIR, fbBridgeName, fbJailName, fbJailPaths, legNames, pfAnchors, trunkNames, uplinkBridge, vlanIfName } from './names.js';
 import { removeFbObjects } from './remove.js';
 import { createFbUpstream } from './upstream.js';
+import { refreshFbExposed } from './expose.js';
 import { UPSTREAM } from '../../core/upstream.js';
 import { createFbRouter, startRouter } from './router.js';
 
@@ -384,6 +385,8 @@ export class FreebsdEngine implements VesselBackend {
   private async buildJails(lab: string, spec: JailSpec): Promise<JailRow[]> {
     const rows = await createFbJails(this.ctx, lab, spec);
     for (const j of rows) if (j.command) await this.startService(j);
+    // The router's pf and proxy follow what the network's jails expose.
+    if (spec.expose?.length) await refreshFbExposed(this.ctx, lab, spec.network);
     return rows.map((j) => this.jail(lab, j.name));
   }
 
@@ -495,14 +498,20 @@ export class FreebsdEngine implements VesselBackend {
   async start(lab: string, name: string): Promise<void> {
     const j = this.jail(lab, name);
     if (j.state === 'running') throw usage(`jail ${name} is already running`);
-    if (j.role === 'router') return startRouter(this.ctx, j, true);
+    if (j.role === 'router') {
+      await startRouter(this.ctx, j, true);
+      await refreshFbExposed(this.ctx, lab, j.network!);
+      return;
+    }
     if (j.dhcp) await this.ctx.host.run(jexec(lab, name, ['dhclient', '-c', '/etc/dhclient.conf', this.jailLeg(lab, j)]));
     if (j.command) await this.startService(j);
   }
   /** Destroys jails by name. */
   async destroy(lab: string, names: string[]): Promise<void> {
-    for (const n of names) this.jail(lab, n);
+    const exposing = [...new Set(names.map((n) => this.jail(lab, n)).flatMap((j) => (j.expose && j.network ? [j.network] : [])))];
     await destroyFbJails(this.ctx, lab, names);
+    // What the destroyed jails exposed leaves their routers (unless the router went too).
+    for (const net of exposing) if (getJail(this.ctx.db, lab, `${net}-router`)) await refreshFbExposed(this.ctx, lab, net);
   }
 
   /** Cuts traffic between two groups with a pf anchor on the host (bridged frames pass pf: net.link.bridge.pfil_member=1). */

@@ -1,17 +1,42 @@
 // Linux configuration text (pure): router nftables, the udhcpc event script and its lease file.
+import type { ExposedPort } from '../../core/expose.js';
 
-/** nftables rules inside a router: masquerade out of eth1 (unless no NAT), nothing new accepted from eth1. */
-export function routerNftRules(o: { subnet: string; nat: boolean; uplink: boolean }): string {
-  const lines = ['table inet vessel_router {', '  chain input {', '    type filter hook input priority 0; policy accept;'];
+/**
+ * nftables rules inside a router: masquerade out of eth1 (unless no NAT), nothing new accepted from eth1 but the
+ * exposed ports (TCP to the router's proxy; UDP forwarded round-robin by DNAT). The text replaces the table whole
+ * (`nft -f` of it works again after a change, or after `nft flush ruleset`).
+ */
+export function routerNftRules(o: { subnet: string; nat: boolean; uplink: boolean; exposed?: ExposedPort[] }): string {
+  const tcp = (o.exposed ?? []).filter((p) => p.proto === 'tcp' && p.members.length);
+  const udp = (o.exposed ?? []).filter((p) => p.proto === 'udp' && p.members.length);
+  const lines = [
+    'table inet vessel_router',
+    'delete table inet vessel_router',
+    'table inet vessel_router {',
+    '  chain input {',
+    '    type filter hook input priority 0; policy accept;',
+  ];
   if (o.uplink) {
-    lines.push('    iifname "eth1" ct state established,related accept', '    iifname "eth1" udp sport 67 udp dport 68 accept', '    iifname "eth1" drop');
+    lines.push('    iifname "eth1" ct state established,related accept', '    iifname "eth1" udp sport 67 udp dport 68 accept');
+    if (tcp.length) lines.push(`    iifname "eth1" tcp dport { ${tcp.map((p) => p.port).join(', ')} } accept`);
+    lines.push('    iifname "eth1" drop');
   }
   lines.push('  }', '  chain forward {', '    type filter hook forward priority 0; policy accept;');
   if (o.uplink) {
-    lines.push('    iifname "eth1" ct state established,related accept', '    iifname "eth1" drop');
+    lines.push('    iifname "eth1" ct state established,related accept');
+    if (udp.length) lines.push('    iifname "eth1" ct status dnat accept');
+    lines.push('    iifname "eth1" drop');
     if (!o.nat) lines.push('    oifname "eth1" drop');
   }
   lines.push('  }');
+  if (o.uplink && udp.length) {
+    lines.push('  chain prerouting {', '    type nat hook prerouting priority -100;');
+    for (const p of udp) {
+      const map = p.members.map((m, i) => `${i} : ${m.addr} . ${m.jailPort}`).join(', ');
+      lines.push(`    iifname "eth1" udp dport ${p.port} dnat ip to numgen inc mod ${p.members.length} map { ${map} }`);
+    }
+    lines.push('  }');
+  }
   if (o.uplink && o.nat) {
     lines.push('  chain postrouting {', '    type nat hook postrouting priority 100;', `    oifname "eth1" ip saddr ${o.subnet} masquerade`, '  }');
   }

@@ -26,6 +26,10 @@ export function routerPaths(runDir: string, lab: string, router: string) {
     nft: join(dir, 'router.nft'),
     uplinkLease: join(dir, 'uplink.lease'),
     dhcpHosts: join(dir, 'dhcp-hosts'),
+    /** The exposed ports' proxy: its config, its PID (written by vessel) and its log. */
+    haproxyCfg: join(dir, 'haproxy.cfg'),
+    haproxyPid: join(dir, 'haproxy.pid'),
+    haproxyLog: join(dir, 'haproxy.log'),
   };
 }
 

@@ -30,6 +30,7 @@ import { createNetwork, destroyNetwork, routeNetworks } from './networks.js';
 import { heal, partition } from './partition.js';
 import { jailPaths } from './paths.js';
 import { startRouterDns } from './router.js';
+import { refreshExposed } from './expose.js';
 import { openRunLab } from './run-lab.js';
 import { startService, stopJail } from './services.js';
 
@@ -138,10 +139,13 @@ export class Engine implements VesselBackend {
   }
 
   /** Creates and starts jails. */
-  run(lab: string, spec: JailSpec) {
-    return createJails(this.ctx, lab, spec, async (j) => {
+  async run(lab: string, spec: JailSpec) {
+    const rows = await createJails(this.ctx, lab, spec, async (j) => {
       await startService(this.ctx, j);
     });
+    // The router's proxy and firewall follow what the network's jails expose.
+    if (spec.expose?.length) await refreshExposed(this.ctx, lab, spec.network);
+    return rows;
   }
   /** Creates an IP-aliased jail on a NIC of the lab host (alias:NIC:IP). */
   async runAlias(lab: string, name: string, nic: string, ip: string, command?: string[]) {
@@ -177,6 +181,7 @@ export class Engine implements VesselBackend {
     if (j.role === 'router') {
       await startRouterDns(this.ctx, j);
       if (getLab(this.ctx.db, lab)?.uplink) await startDhcpClient(this.ctx, j, 'eth1', routerPaths(this.ctx.runDir, lab, j.name).uplinkLease);
+      await refreshExposed(this.ctx, lab, j.network!);
       return;
     }
     if (j.dhcp) await startDhcpClient(this.ctx, j);
@@ -184,8 +189,10 @@ export class Engine implements VesselBackend {
   }
   /** Destroys jails by name. */
   async destroy(lab: string, names: string[]) {
-    for (const n of names) this.jail(lab, n);
+    const exposing = [...new Set(names.map((n) => this.jail(lab, n)).flatMap((j) => (j.expose && j.network ? [j.network] : [])))];
     await destroyJails(this.ctx, lab, names);
+    // What the destroyed jails exposed leaves their routers (unless the router went too).
+    for (const net of exposing) if (routerOf(this.ctx.db, lab, net)) await refreshExposed(this.ctx, lab, net);
   }
   /** Cuts traffic between two groups of jails (nftables inside each jail). */
   partition(lab: string, a: string[], b: string[]) {

@@ -1,5 +1,6 @@
 // `vessel network`: create, list, route or destroy networks.
 import type { Command } from 'commander';
+import { exposedPorts, exposedText } from '../../core/expose.js';
 import { usage } from '../../util/errors.js';
 import { EXIT_HELP, networkOptions, table, vlanModeText, type VesselCli } from './common.js';
 
@@ -94,6 +95,7 @@ export function addNetwork(p: Command, { out, withLab }: VesselCli): void {
                       domain: n.domain,
                       dhcpRange: `${n.dhcp_first}-${n.dhcp_last}`,
                       nat: Boolean(n.nat),
+                      exposes: exposedPorts(n.members),
                       members: n.members.map((j) => ({
                         jail: j.name,
                         role: j.role,
@@ -121,6 +123,8 @@ export function addNetwork(p: Command, { out, withLab }: VesselCli): void {
                     ...n.members.map((j) => [`  ${j.name}`, e.legName(j), j.mac ?? '', j.addr ?? '', j.state, leaseOf(n, j)]),
                   ]),
                 );
+                // What the router forwards from its outside address, and to whom (round-robin).
+                for (const x of exposedPorts(n.members)) out(`  expose ${exposedText(x)}\n`);
               }
             }
           },

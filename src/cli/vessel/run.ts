@@ -1,6 +1,7 @@
 // `vessel run`: create and start jails on a network, or aliased on a NIC.
 import type { Command } from 'commander';
 import { parseAlias } from '../../core/alias.js';
+import { parseExpose } from '../../core/expose.js';
 import { usage } from '../../util/errors.js';
 import { EXIT_HELP, type VesselCli } from './common.js';
 
@@ -17,15 +18,27 @@ export function addRun(p: Command, { out, withLab }: VesselCli): void {
     )
     .option('--count <k>', 'create NAME-1 .. NAME-K')
     .option('--slot <k>', "the subnet's K-th address and MAC 52:00:<its 4 bytes> (with --count: slots K, K+1, ...)")
+    .option(
+      '--expose <spec>',
+      "PORT[:JAILPORT][/tcp|/udp]: the network's router forwards PORT on its outside address to the jail (round-robin over the jails that expose it); repeatable",
+      (v: string, acc: string[]) => [...acc, v],
+      [] as string[],
+    )
     .argument('[command...]', 'service command, after --')
     .addHelpText(
       'after',
-      `\nExamples:\n  vessel run --name=web --network=lan\n  vessel run --name=node --count=5 --network=lan -- sleep infinity\n${EXIT_HELP}`,
+      `\nExamples:\n  vessel run --name=web --network=lan\n  vessel run --name=node --count=5 --network=lan -- sleep infinity\n  vessel run --name=web --count=3 --network=lan --expose=8080:80 -- python3 -m http.server 80\n${EXIT_HELP}`,
     )
-    .action(async (command: string[], o: { name: string; network?: string; addr: string; count?: string; slot?: string }, cmd: Command) => {
+    .action(async (command: string[], o: { name: string; network?: string; addr: string; count?: string; slot?: string; expose: string[] }, cmd: Command) => {
       const alias = parseAlias(o.addr);
       if (typeof alias === 'string') throw usage(alias);
+      const expose = o.expose.map((x) => {
+        const e = parseExpose(x);
+        if (typeof e === 'string') throw usage(e);
+        return e;
+      });
       if (alias) {
+        if (expose.length) throw usage("--expose goes through a network's router; an aliased jail (alias:NIC:IP) has none");
         if (o.network) throw usage('--addr=alias:NIC:IP puts the jail on the NIC itself; leave out --network');
         if (o.count || o.slot) throw usage('--addr=alias:NIC:IP gives one address to one jail; leave out --count and --slot');
         await withLab(cmd, async (e, lab) => {
@@ -54,6 +67,7 @@ export function addRun(p: Command, { out, withLab }: VesselCli): void {
           ...(count !== undefined ? { count } : {}),
           ...(slot !== undefined ? { slot } : {}),
           ...(command.length ? { command } : {}),
+          ...(expose.length ? { expose } : {}),
         });
         for (const j of rows) out(`${j.name}  ${j.addr}  ${j.state}\n`);
       });

@@ -21,8 +21,8 @@ export interface IniProblem {
   message: string;
 }
 
-/** Reads INI text into sections; collects every problem (bad lines, repeated sections or keys). */
-export function readIni(text: string): { sections: IniSection[]; problems: IniProblem[] } {
+/** Reads INI text into sections; collects every problem (bad lines, repeated sections, or keys repeated that may not be). */
+export function readIni(text: string, repeatable: readonly string[] = []): { sections: IniSection[]; problems: IniProblem[] } {
   const sections: IniSection[] = [];
   const problems: IniProblem[] = [];
   const seen = new Map<string, number>();
@@ -63,7 +63,7 @@ export function readIni(text: string): { sections: IniSection[]; problems: IniPr
       problems.push({ line, message: `key "${key}" is outside any section` });
       return;
     }
-    const prev = keys.get(key);
+    const prev = repeatable.includes(key) ? undefined : keys.get(key);
     if (prev !== undefined) {
       problems.push({ line, message: `key "${key}" is repeated in [${current.header}] (first on line ${prev})` });
       return;

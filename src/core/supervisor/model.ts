@@ -4,6 +4,7 @@ import { parseDuration } from '../../recipe/duration.js';
 import { dnsNameProblem, networkNameProblem, newJailNameProblem } from '../../util/names.js';
 import { didYouMean } from '../../util/suggest.js';
 import { readIni, type IniSection } from './ini.js';
+import { parseExpose, type Expose } from '../expose.js';
 import { TRUNK_NAME } from '../vlan-names.js';
 import ipaddr from 'ipaddr.js';
 import { overlaps, parseDhcpRange, planSubnet, slotProblem, staticAddrProblem, type SubnetPlan } from '../ipam.js';
@@ -35,6 +36,8 @@ export interface SupJail {
   command?: string;
   ready?: Ready;
   readyTimeoutMs: number;
+  /** `expose = PORT[:JAILPORT][/tcp|/udp]`, one per line. */
+  expose?: Expose[];
 }
 
 /** A checked supervisor file. */
@@ -53,7 +56,7 @@ export interface SupProblem {
 }
 
 const NETWORK_KEYS = ['type', 'subnet', 'domain', 'dhcp-range', 'vlan', 'trunk'];
-const JAIL_KEYS = ['network', 'addr', 'count', 'slot', 'depends', 'command', 'ready', 'ready-timeout'];
+const JAIL_KEYS = ['network', 'addr', 'count', 'slot', 'depends', 'command', 'ready', 'ready-timeout', 'expose'];
 
 function parseReady(v: string): Ready | string {
   const m = /^(tcp|exec|log):(.+)$/s.exec(v);
@@ -113,7 +116,7 @@ function order(jails: SupJail[], path: string, problems: SupProblem[]): SupJail[
 
 /** Parses and checks a supervisor file's text; returns the model and every problem. */
 export function parseSupervisor(path: string, text: string): { file: SupervisorFile; problems: SupProblem[] } {
-  const { sections, problems: iniProblems } = readIni(text);
+  const { sections, problems: iniProblems } = readIni(text, ['expose']);
   const problems: SupProblem[] = iniProblems.map((p) => ({ path, ...p }));
   const err = (line: number, message: string) => problems.push({ path, line, message });
   const networks: SupNetwork[] = [];
@@ -185,6 +188,13 @@ export function parseSupervisor(path: string, text: string): { file: SupervisorF
         if (ms === undefined) err(rt.line, `ready-timeout = ${rt.value}: expected a duration such as 30s`);
         else readyTimeoutMs = ms;
       }
+      const expose: Expose[] = [];
+      for (const e of s.entries.filter((x) => x.key === 'expose')) {
+        const x = parseExpose(e.value);
+        if (typeof x === 'string') err(e.line, x.replace(/^--expose=/, 'expose = ').replace(/^--expose: /, 'expose: '));
+        else if (expose.some((y) => y.port === x.port && y.proto === x.proto)) err(e.line, `expose = ${e.value}: port ${x.port}/${x.proto} is given twice`);
+        else expose.push(x);
+      }
       const depends = (get(s, 'depends')?.value ?? '')
         .split(',')
         .map((d) => d.trim())
@@ -200,6 +210,7 @@ export function parseSupervisor(path: string, text: string): { file: SupervisorF
         ...(k !== undefined ? { slot: k } : {}),
         ...(get(s, 'command') ? { command: get(s, 'command')!.value } : {}),
         ...(r ? { ready: r } : {}),
+        ...(expose.length ? { expose } : {}),
       });
     }
   }
