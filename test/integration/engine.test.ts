@@ -227,6 +227,12 @@ describe('supervisor files and the Elixir cluster', () => {
     );
   });
 
+  it('exposes a UDP port: the router forwards each new flow to the next jail, and the jails themselves stay shut', async () => {
+    const r = await cli(['run', fx('expose-udp.md')], { timeoutMs: 120_000 });
+    expect(r.stdout).toMatch(/^recipes: 1 passed, 0 failed$/m);
+    expect(r.code).toBe(0);
+  }, 120_000);
+
   it('reports a dead node precisely and quickly: mesh still holds, 3 peers, and a 4-peer check fails with a diff', async () => {
     const { parseRecipe } = await import('../../src/recipe/parse.js');
     const { readFileSync, writeFileSync, mkdirSync } = await import('node:fs');
