@@ -23,7 +23,7 @@ const { LinuxProber } = await dist('backends/linux/probes.js');
 const { parseAssertions } = await dist('assert/grammar.js');
 const { facts } = await dist('backends/linux/run-lab.js');
 const { view } = await dist('harness/lab-view.js');
-const { UPSTREAM } = await dist('backends/linux/confgen.js');
+const { UPSTREAM } = await dist('core/upstream.js');
 
 /** Evaluates assertion lines (16 at a time) until all pass or `ms` runs out. */
 export async function assertUntil(engine, lab, lines, ms = 30_000) {
