@@ -45,6 +45,8 @@ export interface VesselBackend {
   run(lab: string, spec: JailSpec): Promise<JailRow[]>;
   runAlias(lab: string, name: string, nic: string, ip: string, command?: string[]): Promise<JailRow>;
   jails(lab: string): JailRow[];
+  /** The lab's outside network (`uplink`), recorded on first use, for jails that join the uplink directly. */
+  joinUplink(lab: string): Promise<NetworkRow>;
   jail(lab: string, name: string): JailRow;
   /** A jail's network leg as `HOST/JAIL` interface names (`vh2/eth0` on Linux). */
   legName(j: JailRow): string;

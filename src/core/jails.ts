@@ -4,12 +4,14 @@ import { jailNameProblem, newJailNameProblem } from '../util/names.js';
 import { record, type ObjectKind } from '../state/ledger.js';
 import { getLab, takeSeq } from '../state/labs.js';
 import { getNetwork, listNetworks, networkMembers } from '../state/networks.js';
-import { addrHolder, getJail, insertJail, poolDhcpJails, routerOf, takenAddrs } from '../state/jails.js';
+import { addrHolder, getJail, insertJail, listJails, poolDhcpJails, routerOf, takenAddrs } from '../state/jails.js';
 import { usage } from '../util/errors.js';
 import type { EngineContext, JailRow } from './model.js';
-import { allocateAuto, intToIp, planSubnet, slotProblem, staticAddrProblem, withDhcpRange, type SubnetPlan } from './ipam.js';
+import { allocateAuto, intToIp, ipToInt, planSubnet, slotProblem, staticAddrProblem, withDhcpRange, type SubnetPlan } from './ipam.js';
 import { hostVethName, macFromSeed, slotMac } from './names.js';
 import { exposeProblem, type Expose } from './expose.js';
+import { isUplink, outsideJailProblem } from './outside.js';
+import { UPSTREAM } from './upstream.js';
 
 /** What to create. */
 export interface JailSpec {
@@ -66,7 +68,10 @@ export function reserveJails(ctx: EngineContext, lab: string, spec: JailSpec, ob
   const addr = spec.addr ?? 'auto';
   if (addr !== 'auto' && addr !== 'dhcp' && names.length > 1)
     throw usage(`--addr=${addr} gives one jail one address; use --addr=auto or --addr=dhcp with --count`);
-  if (addr === 'dhcp' && !routerOf(ctx.db, lab, spec.network))
+  if (isUplink(net)) {
+    const op = outsideJailProblem(spec);
+    if (op) throw usage(op);
+  } else if (addr === 'dhcp' && !routerOf(ctx.db, lab, spec.network))
     throw usage(`network ${spec.network} has no router, so no DHCP server; use --addr=auto or an address`);
   if (spec.slot !== undefined && addr !== 'auto' && addr !== 'dhcp')
     throw usage('--slot gives the address; use it without --addr, or with --addr=dhcp for a DHCP lease bound to the slot');
@@ -168,4 +173,11 @@ export function assumedLeases(ctx: EngineContext, net: { lab: string; name: stri
   for (let a = plan.dhcpFirst; a <= plan.dhcpLast && out.length < count; a++) if (!taken.has(intToIp(a))) out.push(intToIp(a));
   while (out.length < count) out.push(intToIp(plan.dhcpLast));
   return out;
+}
+
+/** What a recording host assumes jails on the outside network lease: the upstream hands out addresses in order, and the
+ * lab's routers took the first ones. */
+export function assumedUplinkLeases(ctx: EngineContext, lab: string, count: number): string[] {
+  const first = ipToInt(UPSTREAM.dhcpFirst) + listJails(ctx.db, lab).filter((j) => j.role === 'router' || (isUplink(j.network) && j.addr)).length;
+  return Array.from({ length: count }, (_, i) => intToIp(first + i));
 }

@@ -6,6 +6,7 @@ import type { EngineContext, JailRow, NetworkRow } from './model.js';
 import { intToIp, outsideOverlapProblem, overlaps, parseDhcpRange, planSubnet, type SubnetPlan } from './ipam.js';
 import { bridgeName } from './names.js';
 import { vlanProblem } from './vlan-names.js';
+import { UPLINK_NETWORK } from './outside.js';
 
 /** Options of a new network. */
 export interface NetworkOptions {
@@ -43,6 +44,7 @@ export async function admitNetwork(
 ): Promise<{ net: NetworkRow; plan: SubnetPlan }> {
   const np = networkNameProblem(name);
   if (np) throw usage(`network name "${name}" ${np}`);
+  if (name === UPLINK_NETWORK) throw usage(`network name "${name}" is reserved for the lab's outside (vessel run --addr=dhcp without --network joins it)`);
   const plan = planSubnet(subnet);
   if (typeof plan === 'string') throw usage(plan);
   if (getNetwork(ctx.db, lab, name)) throw usage(`network ${name} already exists in lab ${lab}`);
@@ -114,5 +116,6 @@ export function admitRoute(ctx: EngineContext, lab: string, name: string, to: st
   if (!a) throw usage(`no network named ${name} in lab ${lab}`);
   if (!b) throw usage(`--route-to=${to}: no network named ${to} in lab ${lab}`);
   if (a.name === b.name) throw usage(`--route-to=${to}: a network cannot be routed to itself`);
+  if (a.name === UPLINK_NETWORK || b.name === UPLINK_NETWORK) throw usage("the lab's outside network is reached through each network's router, not routed to");
   return { a, b };
 }

@@ -302,6 +302,10 @@ describe('vessel by hand', () => {
       [['run', '--name=k', '--network=n', '--expose=65536'], /^vessel: --expose=65536: a port is a whole number from 1 to 65535, not 65536$/],
       [['run', '--name=k', '--network=n', '--expose=80/icmp'], /^vessel: --expose=80\/icmp: the protocol must be tcp or udp, not icmp$/],
       [['run', '--name=k', '--addr=alias:eni0:172.31.32.5', '--expose=80'], /^vessel: --expose goes through a network's router; an aliased jail/],
+      // The outside network exists only where the lab simulates one: never the machine's own network.
+      [['run', '--name=k', '--addr=dhcp'], /^vessel: lab vctest1 has no simulated outside for a jail to join .*give --network=NAME$/],
+      [['run', '--name=k'], /^vessel: required option '--network <net>' not specified \(or --addr=dhcp to join the lab's outside network/],
+      [['network', '--create', '--name=uplink', '--subnet=10.89.0.0/24'], /^vessel: network name "uplink" is reserved for the lab's outside/],
       [
         ['network', '--create', '--name=m', '--subnet=10.81.0.0/24'],
         /^vessel: subnet 10\.81\.0\.0\/24 overlaps network n \(10\.81\.0\.0\/29\) in lab vctest1$/,

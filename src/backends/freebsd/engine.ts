@@ -35,12 +35,26 @@ import {
   parseInet,
   registerStatic,
   tagOf,
+  upBridgeOf,
   type FbContext,
 } from './jails.js';
-import { DEVFS_RULESETS, FREEBSD_RUN_DIR, fbBridgeName, fbJailName, fbJailPaths, legNames, pfAnchors, trunkNames, uplinkBridge, vlanIfName } from './names.js';
+import {
+  DEVFS_RULESETS,
+  FREEBSD_RUN_DIR,
+  fbBridgeName,
+  fbJailName,
+  fbJailPaths,
+  legNames,
+  pfAnchors,
+  trunkNames,
+  uplinkBridge,
+  UPSTREAM_JAIL,
+  vlanIfName,
+} from './names.js';
 import { removeFbObjects } from './remove.js';
 import { createFbUpstream } from './upstream.js';
 import { refreshFbExposed } from './expose.js';
+import { isUplink, uplinkNetwork } from '../../core/outside.js';
 import { UPSTREAM } from '../../core/upstream.js';
 import { createFbRouter, startRouter } from './router.js';
 
@@ -371,7 +385,9 @@ export class FreebsdEngine implements VesselBackend {
 
   /** The leases the router's dnsmasq recorded. */
   async leases(lab: string, network: string): Promise<DnsmasqLease[]> {
-    const text = await this.ctx.host.readFile(`${fbJailPaths(this.ctx.runDir, lab, `${network}-router`).root}/var/db/dnsmasq.leases`);
+    // The outside network's DHCP server is the simulated upstream's dnsmasq.
+    const server = isUplink(network) ? UPSTREAM_JAIL : `${network}-router`;
+    const text = await this.ctx.host.readFile(`${fbJailPaths(this.ctx.runDir, lab, server).root}/var/db/dnsmasq.leases`);
     return text ? parseDnsmasqLeases(text) : [];
   }
 
@@ -470,6 +486,11 @@ export class FreebsdEngine implements VesselBackend {
       ]),
     );
     setJailState(this.ctx.db, [j.uuid], 'running');
+  }
+
+  /** The lab's outside network: its own uplink bridge `up<tag>`, where `_upstream`'s DHCP hands out addresses. */
+  async joinUplink(lab: string): Promise<NetworkRow> {
+    return uplinkNetwork(this.ctx, lab, upBridgeOf(this.ctx, lab));
   }
 
   /** A jail's epair: `v<tag>h<seq>` on the host's bridge, `v<tag>j<seq>` in the jail. */

@@ -2,7 +2,9 @@
 import type { EngineContext, JailRow, NetworkRow } from '../../core/model.js';
 import { usage } from '../../util/errors.js';
 import { intToIp, ipToInt, planSubnet, withDhcpRange, type SubnetPlan } from '../../core/ipam.js';
-import { assumedLeases, reserveJails, type JailSpec } from '../../core/jails.js';
+import { assumedLeases, assumedUplinkLeases, reserveJails, type JailSpec } from '../../core/jails.js';
+import { isUplink } from '../../core/outside.js';
+import { UPSTREAM } from '../../core/upstream.js';
 import { deleteJails, getJail, setJailAddr, setJailState, slotBoundMembers, staticMembers } from '../../state/jails.js';
 import { objectNamed, objectsOf } from '../../state/ledger.js';
 import { getNetwork } from '../../state/networks.js';
@@ -171,7 +173,15 @@ async function writeRoot(b: FbBuild): Promise<void> {
   const gateway = intToIp(b.plan.gateway);
   const fqdn = net.domain ? `${j.name}.${net.domain} ` : '';
   const hosts = `127.0.0.1\tlocalhost\n${j.addr ? `${j.addr}\t${fqdn}${j.name}\n` : ''}`;
-  const resolv = spec.role === 'router' ? '' : b.router && net.domain ? `search ${net.domain}\nnameserver ${gateway}\n` : `nameserver ${gateway}\n`;
+  // On the outside network the upstream is the DNS server (dhclient-script writes the same from the lease).
+  const resolv =
+    spec.role === 'router'
+      ? ''
+      : isUplink(net)
+        ? `nameserver ${UPSTREAM.dns}\n`
+        : b.router && net.domain
+          ? `search ${net.domain}\nnameserver ${gateway}\n`
+          : `nameserver ${gateway}\n`;
   await makeRoot(ctx, lab, j.name, hosts, resolv);
   if (j.dhcp) await ctx.host.writeFile(`${fbJailPaths(ctx.runDir, lab, j.name).root}/etc/dhclient.conf`, dhclientConf(j.name));
 }
@@ -209,7 +219,7 @@ async function addressJail(b: FbBuild): Promise<void> {
   if (j.dhcp) {
     await ctx.host.run(jexec(lab, j.name, ['ifconfig', leg.jail, 'up']));
     await ctx.host.run(jexec(lab, j.name, ['dhclient', '-c', '/etc/dhclient.conf', leg.jail]));
-    const assumed = j.slot !== null && j.addr ? j.addr : assumedLeases(ctx, net, plan, 1)[0]!;
+    const assumed = j.slot !== null && j.addr ? j.addr : isUplink(net) ? assumedUplinkLeases(ctx, lab, 1)[0]! : assumedLeases(ctx, net, plan, 1)[0]!;
     const got = parseInet((await ctx.host.run(jexec(lab, j.name, ['ifconfig', leg.jail, 'inet']), { simulated: inetLine(assumed, plan.prefix) })).stdout);
     if (!got) throw usage(`jail ${j.name} got no DHCP lease from ${net.name}-router`);
     setJailAddr(ctx.db, j.uuid, got.ip);

@@ -1,7 +1,8 @@
 // Probes on FreeBSD (the VM only; unverified here): ping, nc, hostname, getent and the router's leases, through jexec.
 import type { Host } from '../../core/host.js';
 import type { VesselBackend } from '../../core/backend.js';
-import { fbJailName, WWW_JAIL } from './names.js';
+import { fbJailName, UPSTREAM_JAIL, WWW_JAIL } from './names.js';
+import { isUplink } from '../../core/outside.js';
 import type { JailRow } from '../../core/model.js';
 import type { LeaseResult, PingResult, Prober, ResolveResult, Source, TcpResult } from '../../assert/evaluate.js';
 import { parseGetent } from '../../assert/getent.js';
@@ -74,7 +75,9 @@ export class FreebsdProber implements Prober {
   async serverRunning(jail: string): Promise<{ network: string; running: boolean } | undefined> {
     const j = this.e.jail(this.lab, jail);
     if (!j.network) return undefined;
-    const r = await this.cmd.run(['jexec', fbJailName(this.lab, `${j.network}-router`), 'pgrep', '-x', 'dnsmasq'], { allowFail: true });
+    // The outside network's DHCP server is the simulated upstream's dnsmasq.
+    const server = isUplink(j.network) ? UPSTREAM_JAIL : `${j.network}-router`;
+    const r = await this.cmd.run(['jexec', fbJailName(this.lab, server), 'pgrep', '-x', 'dnsmasq'], { allowFail: true });
     return { network: j.network, running: r.code === 0 };
   }
   /** FreeBSD keeps an ARP table per vnet: no shared budget to respect. */

@@ -14,6 +14,7 @@ import { alive } from './kill.js';
 import { jailNetns } from './names.js';
 import { jailPaths, labPaths } from './paths.js';
 import { cleanEnv } from './services.js';
+import { upstreamPaths } from './upstream.js';
 
 /** Files of a router jail. */
 export function routerPaths(runDir: string, lab: string, router: string) {
@@ -110,9 +111,16 @@ function assumedLeaseText(l: AssumedLease): string {
   return `ip=${l.ip}\nmask=${l.prefix}\nrouter=${l.router}\ndns=${l.dns}\n${l.domain ? `domain=${l.domain}\n` : ''}`;
 }
 
-/** Waits until every jail's udhcpc holds a lease; records addresses and client pids. */
-export async function leaseAll(ctx: LinuxContext, lab: string, jails: JailRow[], router: JailRow): Promise<void> {
-  if (!(await dnsmasqPid(ctx, lab, router.name))) throw failed(`the DHCP server of network ${router.network} (dnsmasq in ${router.name}) is not running`);
+/** Waits until every jail's udhcpc holds a lease (from its router, or from the upstream on the outside network); records addresses. */
+export async function leaseAll(ctx: LinuxContext, lab: string, jails: JailRow[], router: JailRow | undefined): Promise<void> {
+  const server = router
+    ? {
+        name: router.name,
+        what: `the DHCP server of network ${router.network} (dnsmasq in ${router.name})`,
+        up: async () => Boolean(await dnsmasqPid(ctx, lab, router.name)),
+      }
+    : { name: 'the upstream', what: "the simulated upstream's DHCP server (dnsmasq)", up: () => upstreamDnsmasqUp(ctx, lab) };
+  if (!(await server.up())) throw failed(`${server.what} is not running`);
   const files = jails.map((j) => jailLeaseFile(ctx.runDir, lab, j.name));
   // While waiting, a client or server that died is a precise failure at once, not a 15 s timeout.
   let died: string | undefined;
@@ -133,11 +141,11 @@ export async function leaseAll(ctx: LinuxContext, lab: string, jails: JailRow[],
       const gone = jails[i]!;
       const log = await ctx.host.readFile(join(jailPaths(ctx.runDir, lab, gone.name).dir, 'dhcp.log'));
       const last = log?.trim().split('\n').pop() ?? '';
-      died = `the DHCP client of jail ${gone.name} (busybox udhcpc) exited before it got a lease from ${router.name}${last ? `; its log ends: ${last}` : ''}`;
+      died = `the DHCP client of jail ${gone.name} (busybox udhcpc) exited before it got a lease from ${server.name}${last ? `; its log ends: ${last}` : ''}`;
       return true;
     }
-    if (!(await dnsmasqPid(ctx, lab, router.name))) {
-      died = `the DHCP server of network ${router.network} (dnsmasq in ${router.name}) stopped while jails were waiting for leases`;
+    if (!(await server.up())) {
+      died = `${server.what} stopped while jails were waiting for leases`;
       return true;
     }
     return false;
@@ -146,7 +154,7 @@ export async function leaseAll(ctx: LinuxContext, lab: string, jails: JailRow[],
   if (!ok) {
     const missing = jails.filter((_, i) => !have.has(i)).map((j) => j.name);
     throw failed(
-      `no DHCP lease from ${router.name} within 15 s for ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}`,
+      `no DHCP lease from ${server.name} within 15 s for ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}`,
     );
   }
   const leased: { j: JailRow; ip: string | null }[] = [];
@@ -157,6 +165,19 @@ export async function leaseAll(ctx: LinuxContext, lab: string, jails: JailRow[],
       j.addr = ip;
     }
   })();
+}
+
+/** True while the simulated upstream's dnsmasq (the outside network's DHCP server) runs. */
+export async function upstreamDnsmasqUp(ctx: LinuxContext, lab: string): Promise<boolean> {
+  const pid = Number((await ctx.host.readFile(upstreamPaths(ctx.runDir, lab).pid))?.trim());
+  if (!pid) return false;
+  const p = await ctx.host.process(pid);
+  return Boolean(p && !p.zombie && p.name === 'dnsmasq');
+}
+
+/** The leases the simulated upstream's dnsmasq holds (the outside network's jails, and the routers' outside legs). */
+export async function upstreamLeases(ctx: LinuxContext, lab: string): Promise<DnsmasqLease[]> {
+  return parseDnsmasqLeases((await ctx.host.readFile(upstreamPaths(ctx.runDir, lab).leases)) ?? '');
 }
 
 /** Tells the router's dnsmasq to re-read its files. */

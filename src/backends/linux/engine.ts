@@ -20,17 +20,18 @@ import { envError, usage } from '../../util/errors.js';
 import { createAliasJail } from './alias.js';
 import { cleanup, reconcile } from './cleanup.js';
 import type { LinuxContext } from './context.js';
-import { networkLeases, routerPaths, startDhcpClient } from './dhcp.js';
+import { networkLeases, routerPaths, startDhcpClient, upstreamLeases } from './dhcp.js';
 import { jailArgv } from './enter.js';
 import { cgroup2RootOf, requireRoot, runDir } from './facts.js';
 import { createJails, destroyJails } from './jails.js';
 import { createLab, destroyLab, ensureLab } from './labs.js';
-import { jailNetns } from './names.js';
+import { jailNetns, UPLINK_BRIDGE } from './names.js';
 import { createNetwork, destroyNetwork, routeNetworks } from './networks.js';
 import { heal, partition } from './partition.js';
 import { jailPaths } from './paths.js';
 import { startRouterDns } from './router.js';
 import { refreshExposed } from './expose.js';
+import { isUplink, uplinkNetwork } from '../../core/outside.js';
 import { openRunLab } from './run-lab.js';
 import { startService, stopJail } from './services.js';
 
@@ -126,6 +127,7 @@ export class Engine implements VesselBackend {
   }
   /** The DHCP leases dnsmasq recorded on a network. */
   async leases(lab: string, network: string) {
+    if (isUplink(network)) return upstreamLeases(this.ctx, lab);
     const r = routerOf(this.ctx.db, lab, network);
     return r ? networkLeases(this.ctx, lab, r.name) : [];
   }
@@ -155,6 +157,10 @@ export class Engine implements VesselBackend {
       await startService(this.ctx, this.jail(lab, name));
     }
     return this.jail(lab, name);
+  }
+  /** The lab's outside network: its uplink bridge, where the simulated upstream's DHCP hands out addresses. */
+  async joinUplink(lab: string) {
+    return uplinkNetwork(this.ctx, lab, UPLINK_BRIDGE);
   }
   /** A jail's veth pair: `vh<seq>` in the lab host, `eth0` in the jail. */
   legName(j: JailRow): string {

@@ -1,9 +1,11 @@
 // Jails: netns + UTS + mount namespaces (persistent by bind mount) + a cgroup, joined to a bridge by a veth.
-import { assumedLeases, countedNames, MAX_COUNT, pool, reserveJails, type JailObjects, type JailSpec } from '../../core/jails.js';
+import { assumedLeases, assumedUplinkLeases, countedNames, MAX_COUNT, pool, reserveJails, type JailObjects, type JailSpec } from '../../core/jails.js';
 import type { JailRow, NetworkRow } from '../../core/model.js';
 import { intToIp, planSubnet, withDhcpRange, type SubnetPlan } from '../../core/ipam.js';
 import { failpoint } from '../../host/failpoint.js';
 import { macFromSeed } from '../../core/names.js';
+import { isUplink } from '../../core/outside.js';
+import { UPSTREAM } from '../../core/upstream.js';
 import { runSteps } from '../../core/steps.js';
 import { processStart } from '../../host/local.js';
 import { withBuild } from '../../state/builds.js';
@@ -193,7 +195,12 @@ async function makeLinks(b: Build): Promise<void> {
 async function writeJailFiles(b: Build): Promise<void> {
   const { ctx, lab, spec, plan, net } = b;
   const gateway = intToIp(plan.gateway);
-  const resolv = b.router && net.domain ? `search ${net.domain}\nnameserver ${gateway}\n` : `nameserver ${gateway}\n`;
+  // On the outside network the upstream is the DNS server (the DHCP client writes the same from its lease).
+  const resolv = isUplink(net)
+    ? `nameserver ${UPSTREAM.dns}\n`
+    : b.router && net.domain
+      ? `search ${net.domain}\nnameserver ${gateway}\n`
+      : `nameserver ${gateway}\n`;
   await ctx.host.mkdir(labPaths(ctx.runDir, lab).jailsDir);
   for (const j of b.rows) {
     const p = jailPaths(ctx.runDir, lab, j.name);
@@ -240,21 +247,23 @@ async function leaseDhcpJails(b: Build): Promise<void> {
   if (dhcp.length === 0) return;
   const bound = dhcp.filter((j) => j.slot !== null);
   if (bound.length) await bindSlots(b.ctx, b.lab, b.router!, bound);
-  // What a recording host assumes each client leases: its slot's address, else the lowest free of the range.
+  // What a recording host assumes each client leases: its slot's address, else the lowest free of the range (on the
+  // outside network, the upstream's next: its routers took the first ones).
   const plan = withDhcpRange(b.plan, b.net.dhcp_first, b.net.dhcp_last);
-  const free = assumedLeases(b.ctx, b.net, plan, dhcp.filter((j) => j.slot === null).length);
-  const gateway = intToIp(plan.gateway);
+  const outside = isUplink(b.net);
+  const free = outside ? assumedUplinkLeases(b.ctx, b.lab, dhcp.length) : assumedLeases(b.ctx, b.net, plan, dhcp.filter((j) => j.slot === null).length);
+  const gateway = outside ? UPSTREAM.gateway : intToIp(plan.gateway);
   for (const j of dhcp) {
     const ip = j.slot !== null && j.addr ? j.addr : free.shift()!;
     await startDhcpClient(b.ctx, j, 'eth0', undefined, {
       ip,
       prefix: plan.prefix,
       router: gateway,
-      dns: gateway,
+      dns: outside ? UPSTREAM.dns : gateway,
       ...(b.net.domain ? { domain: b.net.domain } : {}),
     });
   }
-  await leaseAll(b.ctx, b.lab, dhcp, b.router!);
+  await leaseAll(b.ctx, b.lab, dhcp, b.router);
 }
 
 /** Static jails get their names in the router's DNS. */

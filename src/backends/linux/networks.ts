@@ -11,6 +11,7 @@ import { getLab } from '../../state/labs.js';
 import { deleteNetwork, getNetwork, listNetworks, networkMembers } from '../../state/networks.js';
 import type { LinuxContext } from './context.js';
 import { UPSTREAM } from '../../core/upstream.js';
+import { isUplink } from '../../core/outside.js';
 import { destroyJails } from './jails.js';
 import { hostNetns, upstreamNetns } from './names.js';
 import { createRouter } from './router.js';
@@ -89,9 +90,12 @@ export async function destroyNetwork(ctx: LinuxContext, lab: string, name: strin
       lab,
       [...members, ...routers].map((j) => j.name),
     );
-  await ctx.host.run(['ip', '-n', hostNetns(lab), 'link', 'del', net.bridge], { allowFail: true });
-  if (getLab(ctx.db, lab)?.uplink === 'simulated') await ctx.host.run(['ip', '-n', upstreamNetns(lab), 'route', 'del', net.subnet], { allowFail: true });
-  await detachVlan(ctx, lab, net, listNetworks(ctx.db, lab));
+  // The outside network is the lab's uplink bridge: it stays with the lab; only its jails go.
+  if (!isUplink(net)) {
+    await ctx.host.run(['ip', '-n', hostNetns(lab), 'link', 'del', net.bridge], { allowFail: true });
+    if (getLab(ctx.db, lab)?.uplink === 'simulated') await ctx.host.run(['ip', '-n', upstreamNetns(lab), 'route', 'del', net.subnet], { allowFail: true });
+    await detachVlan(ctx, lab, net, listNetworks(ctx.db, lab));
+  }
   deleteNetwork(ctx.db, lab, name);
 }
 

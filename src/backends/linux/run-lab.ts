@@ -3,7 +3,11 @@
 import type { RunLab } from '../../core/run-lab.js';
 import type { VesselBackend } from '../../core/backend.js';
 import type { LinuxContext } from './context.js';
-import { networkLeases, dnsmasqPid } from './dhcp.js';
+import { networkLeases, dnsmasqPid, upstreamDnsmasqUp, upstreamLeases } from './dhcp.js';
+import { isUplink } from '../../core/outside.js';
+
+/** The DHCP server of the outside network, as probes name it (no jail can have this name). */
+const UPSTREAM_SERVER = '_upstream';
 import { jailArgv, labHostArgv, stepsCgroup } from './enter.js';
 import { wwwNetns } from './names.js';
 import { trackNetns } from './netns-track.js';
@@ -17,11 +21,14 @@ export function facts(engine: VesselBackend & { ctx: LinuxContext }, lab: string
     jailInfo(jail) {
       const j = engine.jails(lab).find((x) => x.name === jail);
       if (!j?.network) return undefined;
+      // On the outside network, the upstream's dnsmasq is the DHCP server.
+      if (isUplink(j.network)) return { network: j.network, mac: j.mac, router: UPSTREAM_SERVER };
       const router = engine.jails(lab).find((x) => x.network === j.network && x.role === 'router');
       return { network: j.network, mac: j.mac, ...(router ? { router: router.name } : {}) };
     },
-    dnsmasqRunning: async (router) => (await dnsmasqPid(engine.ctx, lab, router)) !== undefined,
-    leases: (router) => networkLeases(engine.ctx, lab, router),
+    dnsmasqRunning: async (router) =>
+      router === UPSTREAM_SERVER ? upstreamDnsmasqUp(engine.ctx, lab) : (await dnsmasqPid(engine.ctx, lab, router)) !== undefined,
+    leases: (router) => (router === UPSTREAM_SERVER ? upstreamLeases(engine.ctx, lab) : networkLeases(engine.ctx, lab, router)),
   };
 }
 

@@ -1,6 +1,7 @@
 // `vessel network`: create, list, route or destroy networks.
 import type { Command } from 'commander';
 import { exposedPorts, exposedText } from '../../core/expose.js';
+import { isUplink } from '../../core/outside.js';
 import { usage } from '../../util/errors.js';
 import { EXIT_HELP, networkOptions, table, vlanModeText, type VesselCli } from './common.js';
 
@@ -115,7 +116,9 @@ export function addNetwork(p: Command, { out, withLab }: VesselCli): void {
               if (nets.length === 0) out(`no networks in lab ${lab}\n`);
               for (const n of nets) {
                 out(
-                  `${n.name}  bridge ${n.bridge}  subnet ${n.subnet}  host ${n.host_addr}  domain ${n.domain}  dhcp ${n.dhcp_first}-${n.dhcp_last}  ${n.nat ? 'nat' : 'no-nat'}${n.vlan !== null ? `  vlan ${n.vlan} on ${n.trunk} (${vlanModeText(n.vlan_mode)})` : ''}${n.route_to ? `  routed to ${n.route_to}` : ''}\n`,
+                  isUplink(n)
+                    ? `${n.name}  bridge ${n.bridge}  subnet ${n.subnet}  the lab's outside: addresses from the upstream's DHCP (${n.dhcp_first}-${n.dhcp_last}), no router\n`
+                    : `${n.name}  bridge ${n.bridge}  subnet ${n.subnet}  host ${n.host_addr}  domain ${n.domain}  dhcp ${n.dhcp_first}-${n.dhcp_last}  ${n.nat ? 'nat' : 'no-nat'}${n.vlan !== null ? `  vlan ${n.vlan} on ${n.trunk} (${vlanModeText(n.vlan_mode)})` : ''}${n.route_to ? `  routed to ${n.route_to}` : ''}\n`,
                 );
                 out(
                   table([

@@ -10,7 +10,7 @@ export function addRun(p: Command, { out, withLab }: VesselCli): void {
   p.command('run')
     .description('create and start jails on a network; a command after -- runs as the service')
     .requiredOption('--name <name>', 'jail name (with --count: the prefix of NAME-1..NAME-K)')
-    .option('--network <net>', 'network to join (not with --addr=alias:...)')
+    .option('--network <net>', "network to join (not with --addr=alias:...); without it, --addr=dhcp joins the lab's outside network")
     .option(
       '--addr <addr>',
       'IPv4 address in the lower half of the subnet, auto, dhcp, or alias:NIC:IP (an extra address on a NIC of the lab host, no network)',
@@ -47,8 +47,9 @@ export function addRun(p: Command, { out, withLab }: VesselCli): void {
         });
         return;
       }
-      if (!o.network) throw usage("required option '--network <net>' not specified (or use --addr=alias:NIC:IP)");
-      const network = o.network;
+      // Without --network, --addr=dhcp joins the lab's outside network (its uplink), where the upstream's DHCP answers.
+      if (!o.network && o.addr !== 'dhcp')
+        throw usage("required option '--network <net>' not specified (or --addr=dhcp to join the lab's outside network, or --addr=alias:NIC:IP)");
       let count: number | undefined;
       if (o.count !== undefined) {
         if (!/^\d+$/.test(o.count)) throw usage(`--count=${o.count} must be a whole number from 1`);
@@ -60,6 +61,7 @@ export function addRun(p: Command, { out, withLab }: VesselCli): void {
         slot = Number(o.slot);
       }
       await withLab(cmd, async (e, lab) => {
+        const network = o.network ?? (await e.joinUplink(lab)).name;
         const rows = await e.run(lab, {
           name: o.name,
           network,
