@@ -10,7 +10,7 @@ REPORTS="${VESSEL_REPORTS:-$SRC/reports}"
 # Packages: the runtime, the router's DHCP/DNS server, and what the cookbook's services need.
 env ASSUME_ALWAYS_YES=yes pkg bootstrap -f
 # gmake and python3: node-gyp builds better-sqlite3 with gmake on the BSDs (npm ci fails without it).
-pkg install -y node20 npm-node20 dnsmasq erlang elixir postgresql16-server bash python3 gmake haproxy
+pkg install -y node20 npm-node20 dnsmasq erlang elixir postgresql16-server bash python3 gmake haproxy py311-ansible-core
 
 # Kernel modules the plans rely on: if_bridge(4), if_epair(4), vlan(4), pf(4).
 for m in if_bridge if_epair if_vlan pf; do kldload -n "$m"; done

@@ -10,6 +10,8 @@ import { EXIT_HELP, insideJail, withLabOf, type Opener, type VesselCli } from '.
 import { addDestroy } from './vessel/destroy.js';
 import { addDoctor } from './vessel/doctor.js';
 import { addExec } from './vessel/exec.js';
+import { addSsh } from './vessel/ssh.js';
+import { addInventory } from './vessel/inventory.js';
 import { addHeal } from './vessel/heal.js';
 import { addInit } from './vessel/init.js';
 import { addList } from './vessel/list.js';
@@ -62,6 +64,8 @@ ${EXIT_HELP}`,
     addRunNetwork,
     addRun,
     addExec,
+    addSsh,
+    addInventory,
     addList,
     addStop,
     addStart,

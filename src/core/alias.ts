@@ -76,6 +76,7 @@ export function admitAlias(
         wd: null,
         slot: null,
         expose: null,
+        ssh: 0,
       });
       return getJail(ctx.db, lab, name)!;
     })

@@ -1,4 +1,5 @@
 // What every engine backend offers the vessel CLI, the supervisor and the runner (linux runs it; freebsd plans it).
+import type { Inventory } from './inventory.js';
 import type { Db } from '../state/db.js';
 import type { Ready } from './supervisor/model.js';
 import type { DnsmasqLease } from './dnsmasq.js';
@@ -45,6 +46,10 @@ export interface VesselBackend {
   run(lab: string, spec: JailSpec): Promise<JailRow[]>;
   runAlias(lab: string, name: string, nic: string, ip: string, command?: string[]): Promise<JailRow>;
   jails(lab: string): JailRow[];
+  /** The ssh command into a jail that runs sshd: from the lab host, or from the outside through its router (a jump host). */
+  sshArgv(lab: string, name: string, command: string[], from: 'host' | 'upstream'): Promise<string[]>;
+  /** The Ansible inventory of the jails that run sshd (optionally one network's), as seen from the lab host or the outside. */
+  inventory(lab: string, network: string | undefined, from: 'host' | 'upstream'): Promise<Inventory>;
   /** The lab's outside network (`uplink`), recorded on first use, for jails that join the uplink directly. */
   joinUplink(lab: string): Promise<NetworkRow>;
   jail(lab: string, name: string): JailRow;

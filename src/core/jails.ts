@@ -32,6 +32,8 @@ export interface JailSpec {
   perJail?: (name: string, index: number | undefined) => { spec?: string; env?: Record<string, string> };
   /** A slot: the jail gets the subnet's K-th address and a MAC made from it (with count: K, K+1, ...). */
   slot?: number;
+  /** Run sshd in each jail for the lab's key (a router with it is the network's jump host). */
+  ssh?: boolean;
   /** Ports the network's router forwards to each of these jails (round-robin when several jails expose one). */
   expose?: Expose[];
   /** Internal: with role router, the outside leg: a veth on the lab's uplink bridge, or a macvlan child of a NIC. */
@@ -142,6 +144,7 @@ export function reserveJails(ctx: EngineContext, lab: string, spec: JailSpec, ob
           wd: spec.wd ?? null,
           slot: spec.slot !== undefined ? spec.slot + i : null,
           expose: spec.expose?.length ? JSON.stringify(spec.expose) : null,
+          ssh: spec.ssh ? 1 : 0,
         };
         // A slotted DHCP jail's lease is bound to its slot: the address is known now.
         if (row.dhcp && row.slot === null) row.addr = null;

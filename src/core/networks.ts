@@ -21,6 +21,8 @@ export interface NetworkOptions {
   trunk?: string;
   /** Route to this existing network once created. */
   routeTo?: string;
+  /** Run sshd in the router: the network's jump host from the outside. */
+  ssh?: boolean;
 }
 
 /** What a backend tells network admission: the lab's outside subnets, how a VLAN tag is carried, whether there is an uplink. */

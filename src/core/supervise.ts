@@ -32,6 +32,7 @@ function jailSpec(j: SupJail, index: number | undefined): string {
     slot: j.slot === undefined ? null : j.slot + (index ?? 1) - 1,
     // Only when given: files without it keep the spec their jails were made with.
     ...(j.expose?.length ? { expose: j.expose } : {}),
+    ...(j.ssh ? { ssh: true } : {}),
   });
 }
 
@@ -133,6 +134,7 @@ export async function superviseUp(engine: VesselBackend, lab: string, file: Supe
       wd,
       ...(s.command ? { command: ['/bin/sh', '-c', s.command] } : {}),
       ...(s.expose?.length ? { expose: s.expose } : {}),
+      ...(s.ssh ? { ssh: true } : {}),
     };
     const slotOf = (index: number | undefined) => (s.slot === undefined ? {} : { slot: s.slot + (index ?? 1) - 1 });
     const made =

@@ -10,6 +10,7 @@ export interface NeedSpec {
 
 /** Every logical need the contract's `needs:` list may name. */
 export const NEEDS: Record<string, NeedSpec> = {
+  ansible: { debian: ['ansible-core'], freebsd: ['py311-ansible-core'], probes: ['ansible-playbook'] },
   bash: { debian: ['bash'], freebsd: ['bash'], probes: ['bash'] },
   busybox: { debian: ['busybox'], freebsd: ['busybox'], probes: ['busybox'] },
   curl: { debian: ['curl'], freebsd: ['curl'], probes: ['curl'] },
@@ -26,6 +27,7 @@ export const NEEDS: Record<string, NeedSpec> = {
   mininet: { debian: ['mininet', 'bridge-utils'], freebsd: [], probes: ['mn'] },
   netcat: { debian: ['netcat-openbsd'], freebsd: [], probes: ['nc'] },
   nftables: { debian: ['nftables'], freebsd: [], probes: ['nft', 'pfctl'] },
+  openssh: { debian: ['openssh-server', 'openssh-client'], freebsd: [], probes: ['/usr/sbin/sshd'] },
   postgresql: {
     debian: ['postgresql'],
     freebsd: ['postgresql16-server'],

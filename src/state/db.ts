@@ -120,6 +120,10 @@ const MIGRATIONS: string[] = [
   -- The ports a jail exposes through its network's router (JSON: [{port, jailPort, proto}]), or null.
   ALTER TABLE jails ADD COLUMN expose TEXT;
   `,
+  `
+  -- 1 when the jail runs sshd for the lab's key (vessel run --ssh; a router made with network --create --ssh).
+  ALTER TABLE jails ADD COLUMN ssh INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 /** The schema version after every migration. */

@@ -42,7 +42,7 @@ export function poolDhcpJails(db: Db, lab: string, network: string): number {
 /** Records a new jail (state `creating`). */
 export function insertJail(db: Db, j: JailRow): void {
   db.prepare(
-    'INSERT INTO jails (uuid, lab, name, seq, network, addr, mac, host_if, state, command, created_at, dhcp, role, owner, spec, env, wd, slot, expose) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO jails (uuid, lab, name, seq, network, addr, mac, host_if, state, command, created_at, dhcp, role, owner, spec, env, wd, slot, expose, ssh) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   ).run(
     j.uuid,
     j.lab,
@@ -63,6 +63,7 @@ export function insertJail(db: Db, j: JailRow): void {
     j.wd,
     j.slot,
     j.expose,
+    j.ssh,
   );
 }
 

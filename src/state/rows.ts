@@ -69,4 +69,6 @@ export interface JailRow {
   slot: number | null;
   /** The ports it exposes through its router (JSON list of {port, jailPort, proto}), or null. */
   expose: string | null;
+  /** 1 when it runs sshd for the lab's key. */
+  ssh: number;
 }

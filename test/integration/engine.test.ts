@@ -306,6 +306,12 @@ describe('vessel by hand', () => {
       [['run', '--name=k', '--addr=dhcp'], /^vessel: lab vctest1 has no simulated outside for a jail to join .*give --network=NAME$/],
       [['run', '--name=k'], /^vessel: required option '--network <net>' not specified \(or --addr=dhcp to join the lab's outside network/],
       [['network', '--create', '--name=uplink', '--subnet=10.89.0.0/24'], /^vessel: network name "uplink" is reserved for the lab's outside/],
+      // SSH: a jail without sshd, an inventory of a network that is not there, a jump host with no outside.
+      [['ssh', 'j', '--', 'true'], /^vessel: jail j runs no sshd: create it with vessel run --ssh/],
+      [['ssh', '--from=mars', 'j'], /^vessel: --from=mars: expected host or upstream$/],
+      [['inventory', '--network=nope'], /^vessel: inventory: no network named nope in lab vctest1$/],
+      [['inventory', '--format=toml'], /^vessel: --format=toml: expected ini or yaml$/],
+      [['network', '--create', '--name=s', '--subnet=10.90.0.0/24', '--ssh'], /^vessel: --ssh makes the router a jump host from the outside, and lab vctest1 has no uplink/],
       [
         ['network', '--create', '--name=m', '--subnet=10.81.0.0/24'],
         /^vessel: subnet 10\.81\.0\.0\/24 overlaps network n \(10\.81\.0\.0\/29\) in lab vctest1$/,

@@ -64,8 +64,9 @@ export function jailFstab(root: string): string {
  * pf.conf inside a router jail: NAT out of its outside leg, nothing new accepted from outside but the exposed ports:
  * TCP to the router's own haproxy, UDP redirected round-robin to the jails (`rdr pass ... round-robin`).
  */
-export function routerPfConf(o: { extIf: string; intIf: string; subnet: string; nat: boolean; exposed?: ExposedPort[] }): string {
-  const tcp = (o.exposed ?? []).filter((p) => p.proto === 'tcp' && p.members.length);
+export function routerPfConf(o: { extIf: string; intIf: string; subnet: string; nat: boolean; exposed?: ExposedPort[]; ssh?: boolean }): string {
+  // The router's own sshd (a jump host), then the exposed TCP ports (its haproxy).
+  const tcp = [...(o.ssh ? [22] : []), ...(o.exposed ?? []).filter((p) => p.proto === 'tcp' && p.members.length).map((p) => p.port)];
   const udp = (o.exposed ?? []).filter((p) => p.proto === 'udp' && p.members.length);
   return [
     '# router pf.conf: written by vessel',
@@ -78,7 +79,7 @@ export function routerPfConf(o: { extIf: string; intIf: string; subnet: string; 
         `rdr pass on $ext_if inet proto udp to ($ext_if) port ${p.port} -> { ${p.members.map((m) => m.addr).join(', ')} } port ${p.members[0]!.jailPort} round-robin`,
     ),
     'block in log on $ext_if all',
-    ...(tcp.length ? [`pass in on $ext_if inet proto tcp to ($ext_if) port { ${tcp.map((p) => p.port).join(' ')} } keep state`] : []),
+    ...(tcp.length ? [`pass in on $ext_if inet proto tcp to ($ext_if) port { ${tcp.join(' ')} } keep state`] : []),
     // DHCP replies reach dhclient through bpf(4), before pf.
     ...(o.nat
       ? ['pass out on $ext_if inet all keep state']

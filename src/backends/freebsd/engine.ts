@@ -54,6 +54,7 @@ import {
 import { removeFbObjects } from './remove.js';
 import { createFbUpstream } from './upstream.js';
 import { refreshFbExposed } from './expose.js';
+import { fbInventory, fbSshArgv, refreshFbKnownHosts, startFbSshd } from './ssh.js';
 import { isUplink, uplinkNetwork } from '../../core/outside.js';
 import { UPSTREAM } from '../../core/upstream.js';
 import { createFbRouter, startRouter } from './router.js';
@@ -266,7 +267,7 @@ export class FreebsdEngine implements VesselBackend {
       await host.run(['ifconfig', made, 'name', net.bridge]);
       await host.run(['ifconfig', net.bridge, 'inet', `${net.host_addr}/${plan.prefix}`, 'up']);
       if (net.vlan !== null && net.trunk) await this.attachVlan(net);
-      await createFbRouter(this.ctx, net, true);
+      await createFbRouter(this.ctx, net, true, Boolean(opts.ssh));
       if (opts.routeTo !== undefined) await this.route(lab, name, opts.routeTo);
     } catch (e) {
       await this.destroyNetwork(lab, name, true);
@@ -401,6 +402,7 @@ export class FreebsdEngine implements VesselBackend {
   private async buildJails(lab: string, spec: JailSpec): Promise<JailRow[]> {
     const rows = await createFbJails(this.ctx, lab, spec);
     for (const j of rows) if (j.command) await this.startService(j);
+    if (spec.ssh) for (const j of rows) await startFbSshd(this.ctx, lab, this.jail(lab, j.name), false);
     // The router's pf and proxy follow what the network's jails expose.
     if (spec.expose?.length) await refreshFbExposed(this.ctx, lab, spec.network);
     return rows.map((j) => this.jail(lab, j.name));
@@ -488,6 +490,16 @@ export class FreebsdEngine implements VesselBackend {
     setJailState(this.ctx.db, [j.uuid], 'running');
   }
 
+  /** The ssh command into a jail, from the host or from the outside (`_www`) through the router (the CLI runs it). */
+  sshArgv(lab: string, name: string, command: string[], from: 'host' | 'upstream'): Promise<string[]> {
+    return fbSshArgv(this.ctx, lab, name, command, from);
+  }
+
+  /** The lab's Ansible inventory (see fbInventory). */
+  inventory(lab: string, network: string | undefined, from: 'host' | 'upstream') {
+    return fbInventory(this.ctx, lab, network, from);
+  }
+
   /** The lab's outside network: its own uplink bridge `up<tag>`, where `_upstream`'s DHCP hands out addresses. */
   async joinUplink(lab: string): Promise<NetworkRow> {
     return uplinkNetwork(this.ctx, lab, upBridgeOf(this.ctx, lab));
@@ -522,17 +534,21 @@ export class FreebsdEngine implements VesselBackend {
     if (j.role === 'router') {
       await startRouter(this.ctx, j, true);
       await refreshFbExposed(this.ctx, lab, j.network!);
+      if (j.ssh) await startFbSshd(this.ctx, lab, j, true);
       return;
     }
     if (j.dhcp) await this.ctx.host.run(jexec(lab, name, ['dhclient', '-c', '/etc/dhclient.conf', this.jailLeg(lab, j)]));
     if (j.command) await this.startService(j);
+    if (j.ssh) await startFbSshd(this.ctx, lab, this.jail(lab, name), false);
   }
   /** Destroys jails by name. */
   async destroy(lab: string, names: string[]): Promise<void> {
     const exposing = [...new Set(names.map((n) => this.jail(lab, n)).flatMap((j) => (j.expose && j.network ? [j.network] : [])))];
+    const sshd = names.some((n) => this.jail(lab, n).ssh);
     await destroyFbJails(this.ctx, lab, names);
-    // What the destroyed jails exposed leaves their routers (unless the router went too).
+    // What the destroyed jails exposed leaves their routers (unless the router went too); their host keys leave known_hosts.
     for (const net of exposing) if (getJail(this.ctx.db, lab, `${net}-router`)) await refreshFbExposed(this.ctx, lab, net);
+    if (sshd) await refreshFbKnownHosts(this.ctx, lab);
   }
 
   /** Cuts traffic between two groups with a pf anchor on the host (bridged frames pass pf: net.link.bridge.pfil_member=1). */

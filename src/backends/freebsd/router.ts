@@ -8,6 +8,8 @@ import { getLab } from '../../state/labs.js';
 import { getNetwork } from '../../state/networks.js';
 import { UPSTREAM } from '../../core/upstream.js';
 import { usage } from '../../util/errors.js';
+import { startFbSshd } from './ssh.js';
+import { getJail } from '../../state/jails.js';
 import { setJailState } from '../../state/jails.js';
 import { fbJailPaths, legNames, UPSTREAM_JAIL, uplinkLegNames } from './names.js';
 
@@ -40,13 +42,14 @@ async function routeFromUpstream(ctx: FbContext, r: JailRow, ext: string): Promi
 }
 
 /** Creates the router of `net`: two epairs (inside, and outside on the uplink bridge when the lab has one). */
-export async function createFbRouter(ctx: FbContext, net: NetworkRow, uplink: boolean): Promise<JailRow> {
+export async function createFbRouter(ctx: FbContext, net: NetworkRow, uplink: boolean, ssh = false): Promise<JailRow> {
   const plan = withDhcpRange(planSubnet(net.subnet) as SubnetPlan, net.dhcp_first, net.dhcp_last);
   const [r] = await createFbJails(ctx, net.lab, {
     name: `${net.name}-router`,
     network: net.name,
     role: 'router',
     ...(uplink ? { uplink: { kind: 'bridge' as const } } : {}),
+    ...(ssh ? { ssh: true } : {}),
   });
   const root = fbJailPaths(ctx.runDir, net.lab, r!.name).root;
   const intIf = legNames(tagOf(ctx, net.lab), r!.seq).jail;
@@ -75,9 +78,11 @@ export async function createFbRouter(ctx: FbContext, net: NetworkRow, uplink: bo
   if (uplink)
     await ctx.host.writeFile(
       `${root}/etc/pf.conf`,
-      routerPfConf({ extIf: uplinkLegNames(tagOf(ctx, net.lab), r!.seq).jail, intIf, subnet: net.subnet, nat: Boolean(net.nat) }),
+      routerPfConf({ extIf: uplinkLegNames(tagOf(ctx, net.lab), r!.seq).jail, intIf, subnet: net.subnet, nat: Boolean(net.nat), ssh }),
     );
   await ctx.host.run(jexec(net.lab, r!.name, ['sysctl', `net.inet.ip.forwarding=${net.nat ? 1 : 0}`]));
   await startRouter(ctx, r!, uplink);
+  // The jump host: sshd in the router (pf lets port 22 in on its outside leg).
+  if (ssh) await startFbSshd(ctx, net.lab, getJail(ctx.db, net.lab, r!.name)!, true);
   return r!;
 }

@@ -6,7 +6,7 @@ import type { ExposedPort } from '../../core/expose.js';
  * exposed ports (TCP to the router's proxy; UDP forwarded round-robin by DNAT). The text replaces the table whole
  * (`nft -f` of it works again after a change, or after `nft flush ruleset`).
  */
-export function routerNftRules(o: { subnet: string; nat: boolean; uplink: boolean; exposed?: ExposedPort[] }): string {
+export function routerNftRules(o: { subnet: string; nat: boolean; uplink: boolean; exposed?: ExposedPort[]; ssh?: boolean }): string {
   const tcp = (o.exposed ?? []).filter((p) => p.proto === 'tcp' && p.members.length);
   const udp = (o.exposed ?? []).filter((p) => p.proto === 'udp' && p.members.length);
   const lines = [
@@ -18,7 +18,9 @@ export function routerNftRules(o: { subnet: string; nat: boolean; uplink: boolea
   ];
   if (o.uplink) {
     lines.push('    iifname "eth1" ct state established,related accept', '    iifname "eth1" udp sport 67 udp dport 68 accept');
-    if (tcp.length) lines.push(`    iifname "eth1" tcp dport { ${tcp.map((p) => p.port).join(', ')} } accept`);
+    // The router's own sshd (a jump host), then the exposed TCP ports (its haproxy).
+    const open = [...(o.ssh ? [22] : []), ...tcp.map((p) => p.port)];
+    if (open.length) lines.push(`    iifname "eth1" tcp dport { ${open.join(', ')} } accept`);
     lines.push('    iifname "eth1" drop');
   }
   lines.push('  }', '  chain forward {', '    type filter hook forward priority 0; policy accept;');

@@ -31,6 +31,7 @@ import { heal, partition } from './partition.js';
 import { jailPaths } from './paths.js';
 import { startRouterDns } from './router.js';
 import { refreshExposed } from './expose.js';
+import { linuxInventory, refreshKnownHosts, sshArgv, startSshd } from './ssh.js';
 import { isUplink, uplinkNetwork } from '../../core/outside.js';
 import { openRunLab } from './run-lab.js';
 import { startService, stopJail } from './services.js';
@@ -145,9 +146,10 @@ export class Engine implements VesselBackend {
     const rows = await createJails(this.ctx, lab, spec, async (j) => {
       await startService(this.ctx, j);
     });
-    // The router's proxy and firewall follow what the network's jails expose.
+    // Each jail's sshd, once it has its address; the router's proxy and firewall follow what the jails expose.
+    if (spec.ssh) for (const j of rows) await startSshd(this.ctx, lab, this.jail(lab, j.name), false);
     if (spec.expose?.length) await refreshExposed(this.ctx, lab, spec.network);
-    return rows;
+    return rows.map((j) => this.jail(lab, j.name));
   }
   /** Creates an IP-aliased jail on a NIC of the lab host (alias:NIC:IP). */
   async runAlias(lab: string, name: string, nic: string, ip: string, command?: string[]) {
@@ -157,6 +159,14 @@ export class Engine implements VesselBackend {
       await startService(this.ctx, this.jail(lab, name));
     }
     return this.jail(lab, name);
+  }
+  /** The ssh command into a jail, from the lab host or from the outside through the router (the CLI runs it). */
+  sshArgv(lab: string, name: string, command: string[], from: 'host' | 'upstream') {
+    return sshArgv(this.ctx, lab, name, command, from);
+  }
+  /** The lab's Ansible inventory (see linuxInventory). */
+  inventory(lab: string, network: string | undefined, from: 'host' | 'upstream') {
+    return linuxInventory(this.ctx, lab, network, from);
   }
   /** The lab's outside network: its uplink bridge, where the simulated upstream's DHCP hands out addresses. */
   async joinUplink(lab: string) {
@@ -188,17 +198,21 @@ export class Engine implements VesselBackend {
       await startRouterDns(this.ctx, j);
       if (getLab(this.ctx.db, lab)?.uplink) await startDhcpClient(this.ctx, j, 'eth1', routerPaths(this.ctx.runDir, lab, j.name).uplinkLease);
       await refreshExposed(this.ctx, lab, j.network!);
+      if (j.ssh) await startSshd(this.ctx, lab, j, true);
       return;
     }
     if (j.dhcp) await startDhcpClient(this.ctx, j);
     await startService(this.ctx, j);
+    if (j.ssh) await startSshd(this.ctx, lab, this.jail(lab, name), false);
   }
   /** Destroys jails by name. */
   async destroy(lab: string, names: string[]) {
     const exposing = [...new Set(names.map((n) => this.jail(lab, n)).flatMap((j) => (j.expose && j.network ? [j.network] : [])))];
+    const sshd = names.some((n) => this.jail(lab, n).ssh);
     await destroyJails(this.ctx, lab, names);
-    // What the destroyed jails exposed leaves their routers (unless the router went too).
+    // What the destroyed jails exposed leaves their routers (unless the router went too); their host keys leave known_hosts.
     for (const net of exposing) if (routerOf(this.ctx.db, lab, net)) await refreshExposed(this.ctx, lab, net);
+    if (sshd) await refreshKnownHosts(this.ctx, lab);
   }
   /** Cuts traffic between two groups of jails (nftables inside each jail). */
   partition(lab: string, a: string[], b: string[]) {

@@ -64,7 +64,7 @@ async function buildNetwork(ctx: LinuxContext, lab: string, name: string, subnet
     });
     await failpoint('network');
     await attachVlan(ctx, lab, net);
-    await createRouter(ctx, net, leg);
+    await createRouter(ctx, net, leg, Boolean(opts.ssh));
     if (opts.routeTo !== undefined)
       await routeBetween(ctx, lab, getNetwork(ctx.db, lab, name)!, getNetwork(ctx.db, lab, opts.routeTo)!, listNetworks(ctx.db, lab));
   } catch (e) {

@@ -10,6 +10,7 @@ import { failed, usage } from '../../util/errors.js';
 import type { LinuxContext } from './context.js';
 import { parseLeaseFile, routerNftRules } from './confgen.js';
 import { UPSTREAM } from '../../core/upstream.js';
+import { startSshd } from './ssh.js';
 import { routerPaths, startDhcpClient } from './dhcp.js';
 import { cgroupDir } from './facts.js';
 import { jailArgv } from './enter.js';
@@ -42,14 +43,14 @@ export async function startRouterDns(ctx: LinuxContext, r: JailRow): Promise<voi
 const ASSUMED_UPLINK = { ip: UPSTREAM.dhcpFirst, prefix: 24, router: UPSTREAM.gateway, dns: UPSTREAM.dns };
 
 /** Creates the router of `net` and starts its DHCP/DNS server (and its uplink lease when there is an uplink). */
-export async function createRouter(ctx: LinuxContext, net: NetworkRow, leg: JailSpec['uplink']): Promise<JailRow> {
+export async function createRouter(ctx: LinuxContext, net: NetworkRow, leg: JailSpec['uplink'], ssh = false): Promise<JailRow> {
   const uplink = leg !== undefined;
   const base = planSubnet(net.subnet) as SubnetPlan;
   const plan = withDhcpRange(base, net.dhcp_first, net.dhcp_last);
   const [router] = await createJails(
     ctx,
     net.lab,
-    { name: `${net.name}-router`, network: net.name, role: 'router', ...(leg ? { uplink: leg } : {}) },
+    { name: `${net.name}-router`, network: net.name, role: 'router', ...(leg ? { uplink: leg } : {}), ...(ssh ? { ssh: true } : {}) },
     async () => undefined,
   );
   const r = router!;
@@ -75,7 +76,7 @@ export async function createRouter(ctx: LinuxContext, net: NetworkRow, leg: Jail
   );
   // Learned from the uplink's DHCP (the router's own resolv.conf), never a loop back to itself.
   if (leg?.kind === 'nic') await ctx.host.writeFile(jailPaths(ctx.runDir, net.lab, r.name).resolv, '');
-  await ctx.host.writeFile(p.nft, routerNftRules({ subnet: net.subnet, nat: Boolean(net.nat), uplink }));
+  await ctx.host.writeFile(p.nft, routerNftRules({ subnet: net.subnet, nat: Boolean(net.nat), uplink, ssh }));
   const ns = `--net=/run/netns/${jailNetns(net.lab, r.name)}`;
   await ctx.host.run(['nsenter', ns, '--', 'sysctl', '-q', '-w', `net.ipv4.ip_forward=${uplink && net.nat ? 1 : 0}`]);
   await ctx.host.run(['nsenter', ns, '--', 'nft', '-f', p.nft]);
@@ -92,5 +93,7 @@ export async function createRouter(ctx: LinuxContext, net: NetworkRow, leg: Jail
     // firewall, not a missing route, so an isolation proof rests on the mechanism the recipes credit.
     if (leg?.kind === 'bridge') await ctx.host.run(['ip', '-n', upstreamNetns(net.lab), 'route', 'replace', net.subnet, 'via', lease.ip]);
   }
+  // The jump host: sshd in the router, its port open on the uplink (after the lease, so known_hosts has both addresses).
+  if (ssh) await startSshd(ctx, net.lab, getJail(ctx.db, net.lab, r.name)!, true);
   return getJail(ctx.db, net.lab, r.name)!;
 }

@@ -74,8 +74,13 @@ export function vlanModeText(mode: string | null): string {
 }
 
 /** The network options given on a command line (`--domain`, `--dhcp-range`, `--no-nat`). */
-export function networkOptions(o: { domain?: string; dhcpRange?: string; nat?: boolean }): NetworkOptions {
-  return { ...(o.domain !== undefined ? { domain: o.domain } : {}), ...(o.dhcpRange !== undefined ? { dhcpRange: o.dhcpRange } : {}), nat: o.nat !== false };
+export function networkOptions(o: { domain?: string; dhcpRange?: string; nat?: boolean; ssh?: boolean }): NetworkOptions {
+  return {
+    ...(o.domain !== undefined ? { domain: o.domain } : {}),
+    ...(o.dhcpRange !== undefined ? { dhcpRange: o.dhcpRange } : {}),
+    nat: o.nat !== false,
+    ...(o.ssh ? { ssh: true } : {}),
+  };
 }
 
 /** Rows as aligned columns. */

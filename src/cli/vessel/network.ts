@@ -21,6 +21,7 @@ export function addNetwork(p: Command, { out, withLab }: VesselCli): void {
     .option('--trunk <name>', 'the trunk of --vlan (default trunk0; made on first use)')
     .option('--route-to <net>', 'route to another network (with --create, or with --route --name=N); addresses only: names stay in each network')
     .option('--route', 'route an existing network (--name) to another (--route-to)')
+    .option('--ssh', "with --create: run sshd in the router, the network's jump host from the outside (ssh -J)")
     .option('--force', 'with --destroy: also destroy attached jails')
     .option('--json', 'with --list: print JSON')
     .addHelpText(
@@ -44,6 +45,7 @@ export function addNetwork(p: Command, { out, withLab }: VesselCli): void {
           vlan?: string;
           trunk?: string;
           routeTo?: string;
+          ssh?: boolean;
         },
         cmd: Command,
       ) => {
@@ -59,6 +61,8 @@ export function addNetwork(p: Command, { out, withLab }: VesselCli): void {
               return;
             }
             if (o.create) {
+              if (o.ssh && e.getLab(lab)?.uplink == null)
+                throw usage('--ssh makes the router a jump host from the outside, and lab ' + lab + ' has no uplink (no outside)');
               if (o.vlan !== undefined && !/^\d+$/.test(o.vlan)) throw usage(`--vlan=${o.vlan}: a VLAN id is from 1 to 4094`);
               if (!o.name || !o.subnet) throw usage('network --create needs --name=NAME and --subnet=CIDR');
               const n = await e.createNetwork(lab, o.name, o.subnet, {

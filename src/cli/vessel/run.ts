@@ -24,54 +24,63 @@ export function addRun(p: Command, { out, withLab }: VesselCli): void {
       (v: string, acc: string[]) => [...acc, v],
       [] as string[],
     )
+    .option('--ssh', "run sshd in each jail for the lab's key (log in with vessel ssh NAME)")
     .argument('[command...]', 'service command, after --')
     .addHelpText(
       'after',
       `\nExamples:\n  vessel run --name=web --network=lan\n  vessel run --name=node --count=5 --network=lan -- sleep infinity\n  vessel run --name=web --count=3 --network=lan --expose=8080:80 -- python3 -m http.server 80\n${EXIT_HELP}`,
     )
-    .action(async (command: string[], o: { name: string; network?: string; addr: string; count?: string; slot?: string; expose: string[] }, cmd: Command) => {
-      const alias = parseAlias(o.addr);
-      if (typeof alias === 'string') throw usage(alias);
-      const expose = o.expose.map((x) => {
-        const e = parseExpose(x);
-        if (typeof e === 'string') throw usage(e);
-        return e;
-      });
-      if (alias) {
-        if (expose.length) throw usage("--expose goes through a network's router; an aliased jail (alias:NIC:IP) has none");
-        if (o.network) throw usage('--addr=alias:NIC:IP puts the jail on the NIC itself; leave out --network');
-        if (o.count || o.slot) throw usage('--addr=alias:NIC:IP gives one address to one jail; leave out --count and --slot');
+    .action(
+      async (
+        command: string[],
+        o: { name: string; network?: string; addr: string; count?: string; slot?: string; expose: string[]; ssh?: boolean },
+        cmd: Command,
+      ) => {
+        const alias = parseAlias(o.addr);
+        if (typeof alias === 'string') throw usage(alias);
+        const expose = o.expose.map((x) => {
+          const e = parseExpose(x);
+          if (typeof e === 'string') throw usage(e);
+          return e;
+        });
+        if (alias) {
+          if (expose.length) throw usage("--expose goes through a network's router; an aliased jail (alias:NIC:IP) has none");
+          if (o.ssh) throw usage('--ssh is for jails on a network; an aliased jail (alias:NIC:IP) is reached on its NIC');
+          if (o.network) throw usage('--addr=alias:NIC:IP puts the jail on the NIC itself; leave out --network');
+          if (o.count || o.slot) throw usage('--addr=alias:NIC:IP gives one address to one jail; leave out --count and --slot');
+          await withLab(cmd, async (e, lab) => {
+            const j = await e.runAlias(lab, o.name, alias.nic, alias.ip, command);
+            out(`${j.name}  ${j.addr} on ${alias.nic}  ${j.state}\n`);
+          });
+          return;
+        }
+        // Without --network, --addr=dhcp joins the lab's outside network (its uplink), where the upstream's DHCP answers.
+        if (!o.network && o.addr !== 'dhcp')
+          throw usage("required option '--network <net>' not specified (or --addr=dhcp to join the lab's outside network, or --addr=alias:NIC:IP)");
+        let count: number | undefined;
+        if (o.count !== undefined) {
+          if (!/^\d+$/.test(o.count)) throw usage(`--count=${o.count} must be a whole number from 1`);
+          count = Number(o.count);
+        }
+        let slot: number | undefined;
+        if (o.slot !== undefined) {
+          if (!/^\d+$/.test(o.slot)) throw usage(`--slot=${o.slot} must be a whole number`);
+          slot = Number(o.slot);
+        }
         await withLab(cmd, async (e, lab) => {
-          const j = await e.runAlias(lab, o.name, alias.nic, alias.ip, command);
-          out(`${j.name}  ${j.addr} on ${alias.nic}  ${j.state}\n`);
+          const network = o.network ?? (await e.joinUplink(lab)).name;
+          const rows = await e.run(lab, {
+            name: o.name,
+            network,
+            addr: o.addr,
+            ...(count !== undefined ? { count } : {}),
+            ...(slot !== undefined ? { slot } : {}),
+            ...(command.length ? { command } : {}),
+            ...(expose.length ? { expose } : {}),
+            ...(o.ssh ? { ssh: true } : {}),
+          });
+          for (const j of rows) out(`${j.name}  ${j.addr}  ${j.state}\n`);
         });
-        return;
-      }
-      // Without --network, --addr=dhcp joins the lab's outside network (its uplink), where the upstream's DHCP answers.
-      if (!o.network && o.addr !== 'dhcp')
-        throw usage("required option '--network <net>' not specified (or --addr=dhcp to join the lab's outside network, or --addr=alias:NIC:IP)");
-      let count: number | undefined;
-      if (o.count !== undefined) {
-        if (!/^\d+$/.test(o.count)) throw usage(`--count=${o.count} must be a whole number from 1`);
-        count = Number(o.count);
-      }
-      let slot: number | undefined;
-      if (o.slot !== undefined) {
-        if (!/^\d+$/.test(o.slot)) throw usage(`--slot=${o.slot} must be a whole number`);
-        slot = Number(o.slot);
-      }
-      await withLab(cmd, async (e, lab) => {
-        const network = o.network ?? (await e.joinUplink(lab)).name;
-        const rows = await e.run(lab, {
-          name: o.name,
-          network,
-          addr: o.addr,
-          ...(count !== undefined ? { count } : {}),
-          ...(slot !== undefined ? { slot } : {}),
-          ...(command.length ? { command } : {}),
-          ...(expose.length ? { expose } : {}),
-        });
-        for (const j of rows) out(`${j.name}  ${j.addr}  ${j.state}\n`);
-      });
-    });
+      },
+    );
 }

@@ -38,6 +38,8 @@ export interface SupJail {
   readyTimeoutMs: number;
   /** `expose = PORT[:JAILPORT][/tcp|/udp]`, one per line. */
   expose?: Expose[];
+  /** `ssh = yes`: sshd in each jail for the lab's key. */
+  ssh?: boolean;
 }
 
 /** A checked supervisor file. */
@@ -56,7 +58,7 @@ export interface SupProblem {
 }
 
 const NETWORK_KEYS = ['type', 'subnet', 'domain', 'dhcp-range', 'vlan', 'trunk'];
-const JAIL_KEYS = ['network', 'addr', 'count', 'slot', 'depends', 'command', 'ready', 'ready-timeout', 'expose'];
+const JAIL_KEYS = ['network', 'addr', 'count', 'slot', 'depends', 'command', 'ready', 'ready-timeout', 'expose', 'ssh'];
 
 function parseReady(v: string): Ready | string {
   const m = /^(tcp|exec|log):(.+)$/s.exec(v);
@@ -195,6 +197,8 @@ export function parseSupervisor(path: string, text: string): { file: SupervisorF
         else if (expose.some((y) => y.port === x.port && y.proto === x.proto)) err(e.line, `expose = ${e.value}: port ${x.port}/${x.proto} is given twice`);
         else expose.push(x);
       }
+      const sshKey = get(s, 'ssh');
+      if (sshKey && sshKey.value !== 'yes' && sshKey.value !== 'no') err(sshKey.line, `ssh = ${sshKey.value}: expected yes or no`);
       const depends = (get(s, 'depends')?.value ?? '')
         .split(',')
         .map((d) => d.trim())
@@ -211,6 +215,7 @@ export function parseSupervisor(path: string, text: string): { file: SupervisorF
         ...(get(s, 'command') ? { command: get(s, 'command')!.value } : {}),
         ...(r ? { ready: r } : {}),
         ...(expose.length ? { expose } : {}),
+        ...(sshKey?.value === 'yes' ? { ssh: true } : {}),
       });
     }
   }

@@ -1,0 +1,153 @@
+// SSH on Linux: the lab's key pair and client config, sshd in a jail's namespaces with its own host key, the lab's
+// known_hosts, and the ssh command line from the lab host or, through the router as a jump host, from the outside.
+import { join } from 'node:path';
+import { knownHostsText, labSshPaths, sshClientConfig, sshCommand, sshdConfig } from '../../core/ssh.js';
+import type { JailRow } from '../../core/model.js';
+import { isUplink } from '../../core/outside.js';
+import { getJail, listJails, recordProcess, routerOf } from '../../state/jails.js';
+import { getNetwork } from '../../state/networks.js';
+import { buildInventory, type Inventory } from '../../core/inventory.js';
+import { envError, failed, usage } from '../../util/errors.js';
+import { sleep } from '../../util/sleep.js';
+import type { LinuxContext } from './context.js';
+import { parseLeaseFile } from './confgen.js';
+import { routerPaths } from './dhcp.js';
+import { jailArgv } from './enter.js';
+import { cgroupDir } from './facts.js';
+import { alive } from './kill.js';
+import { hostNetns, jailNetns, wwwNetns } from './names.js';
+import { jailPaths, labPaths } from './paths.js';
+import { cleanEnv } from './services.js';
+
+/** The packaged sshd, and the privilege separation directory it refuses to start without. */
+const SSHD = '/usr/sbin/sshd';
+const PRIVSEP_DIR = '/run/sshd';
+
+/** The lab's SSH client files. */
+export function sshPaths(runDir: string, lab: string) {
+  return labSshPaths(labPaths(runDir, lab).root);
+}
+
+/** A jail's sshd files, in the jail's own directory. */
+export function jailSshPaths(runDir: string, lab: string, jail: string) {
+  const dir = join(jailPaths(runDir, lab, jail).dir, 'ssh');
+  return {
+    dir,
+    hostKey: join(dir, 'ssh_host_ed25519_key'),
+    hostPub: join(dir, 'ssh_host_ed25519_key.pub'),
+    config: join(dir, 'sshd_config'),
+    pid: join(dir, 'sshd.pid'),
+    log: join(dir, 'sshd.log'),
+  };
+}
+
+/** The lab's key pair (made for this lab, mode 0600, gone with the lab's directory), authorized_keys and ssh_config. */
+async function ensureLabKey(ctx: LinuxContext, lab: string): Promise<string> {
+  const p = sshPaths(ctx.runDir, lab);
+  // authorized_keys is written last: with it, the pair is complete (a recording host cannot read what ssh-keygen made).
+  const have = await ctx.host.readFile(p.authorized);
+  if (have) return p.authorized;
+  await ctx.host.mkdir(p.dir, 0o700);
+  await ctx.host.run(['ssh-keygen', '-q', '-t', 'ed25519', '-N', '', '-C', `vessel-${lab}`, '-f', p.key]);
+  const pub = (await ctx.host.readFile(p.pub)) ?? `ssh-ed25519 (the lab's public key) vessel-${lab}\n`;
+  await ctx.host.writeFile(p.authorized, pub, 0o600);
+  await ctx.host.writeFile(p.config, sshClientConfig(p), 0o600);
+  await ctx.host.writeFile(p.knownHosts, '', 0o600);
+  return p.authorized;
+}
+
+/** Starts sshd in a jail (a router's allows TCP forwarding: it is the network's jump host), and waits until it listens. */
+export async function startSshd(ctx: LinuxContext, lab: string, j: JailRow, jump: boolean): Promise<void> {
+  if (!(await ctx.host.exists(SSHD))) throw envError(`--ssh needs sshd (${SSHD}); install it with: apt-get install openssh-server`);
+  const authorizedKeys = await ensureLabKey(ctx, lab);
+  if (!(await ctx.host.exists(PRIVSEP_DIR))) await ctx.host.mkdir(PRIVSEP_DIR, 0o755);
+  const p = jailSshPaths(ctx.runDir, lab, j.name);
+  await ctx.host.mkdir(p.dir, 0o700);
+  // Each jail gets a host key of its own, made here: none is shared with another jail or with the machine.
+  if (!(await ctx.host.readFile(p.hostPub))) await ctx.host.run(['ssh-keygen', '-q', '-t', 'ed25519', '-N', '', '-C', j.name, '-f', p.hostKey]);
+  await ctx.host.writeFile(p.config, sshdConfig({ hostKey: p.hostKey, pidFile: p.pid, authorizedKeys, jump }), 0o600);
+  const pid = await ctx.host.start(
+    jailArgv({ runDir: ctx.runDir, cgroupRoot: ctx.cgroupRoot, lab, name: j.name, wd: '/' }, [SSHD, '-D', '-e', '-f', p.config]),
+    {
+      name: 'sshd',
+      cgroup: cgroupDir(ctx.cgroupRoot, lab, j.name),
+      log: p.log,
+      env: cleanEnv(),
+    },
+  );
+  recordProcess(ctx.db, lab, j.name, pid, (await ctx.host.process(pid))?.start ?? null, 'service');
+  const addr = getJail(ctx.db, lab, j.name)?.addr ?? j.addr;
+  for (let i = 0; ; i++) {
+    const c = await ctx.host.run(
+      ['nsenter', `--net=/run/netns/${jailNetns(lab, j.name)}`, '--', 'bash', '-c', 'exec 3<>"/dev/tcp/$1/22"', 'vessel-wait', addr ?? '127.0.0.1'],
+      {
+        allowFail: true,
+      },
+    );
+    if (c.code === 0) break;
+    if (i >= 150 || !(await alive(ctx.host, pid))) {
+      const tail = ((await ctx.host.readFile(p.log)) ?? '').trim().split('\n').slice(-2).join(' | ');
+      throw failed(`sshd did not start in ${j.name}${tail ? `: ${tail}` : ''} (see ${p.log})`);
+    }
+    await sleep(20);
+  }
+  await refreshKnownHosts(ctx, lab);
+}
+
+/** Rewrites the lab's known_hosts from its jails that run sshd: each address (a router's outside one too) with its host key. */
+export async function refreshKnownHosts(ctx: LinuxContext, lab: string): Promise<void> {
+  const p = sshPaths(ctx.runDir, lab);
+  if (!(await ctx.host.readFile(p.authorized))) return;
+  const entries: { addrs: string[]; hostKeyPub: string }[] = [];
+  for (const j of listJails(ctx.db, lab).filter((x) => x.ssh && x.addr)) {
+    const pub = (await ctx.host.readFile(jailSshPaths(ctx.runDir, lab, j.name).hostPub)) ?? `ssh-ed25519 (${j.name}'s host key)`;
+    const outside = j.role === 'router' ? parseLeaseFile((await ctx.host.readFile(routerPaths(ctx.runDir, lab, j.name).uplinkLease)) ?? '').ip : undefined;
+    entries.push({ addrs: [j.addr!, ...(outside ? [outside] : [])], hostKeyPub: pub });
+  }
+  await ctx.host.writeFile(p.knownHosts, knownHostsText(entries), 0o600);
+}
+
+/**
+ * The ssh command into a jail: from the lab host, which has a leg on every network; or from the outside (`upstream`),
+ * through the network's router as a jump host. A jail on the outside network is reached from the outside, directly.
+ */
+export async function sshArgv(ctx: LinuxContext, lab: string, name: string, command: string[], from: 'host' | 'upstream'): Promise<string[]> {
+  const j = getJail(ctx.db, lab, name);
+  if (!j) throw usage(`no jail named ${name} in lab ${lab}`);
+  if (!j.ssh) throw usage(`jail ${name} runs no sshd: create it with vessel run --ssh (or ssh = yes in a supervisor file)`);
+  if (!j.addr) throw usage(`jail ${name} has no address yet`);
+  const config = sshPaths(ctx.runDir, lab).config;
+  if (isUplink(j.network) || (from === 'upstream' && j.role === 'router'))
+    return [
+      'nsenter',
+      `--net=/run/netns/${wwwNetns(lab)}`,
+      '--',
+      ...sshCommand({ config, addr: j.role === 'router' ? await routerOutside(ctx, lab, j) : j.addr, command }),
+    ];
+  if (from === 'host') return ['nsenter', `--net=/run/netns/${hostNetns(lab)}`, '--', ...sshCommand({ config, addr: j.addr, command })];
+  const router = j.network ? routerOf(ctx.db, lab, j.network) : undefined;
+  if (!router?.ssh) throw usage(`network ${j.network}'s router is not a jump host: create the network with vessel network --create --ssh`);
+  return ['nsenter', `--net=/run/netns/${wwwNetns(lab)}`, '--', ...sshCommand({ config, addr: j.addr, jump: await routerOutside(ctx, lab, router), command })];
+}
+
+/** A router's outside address: its uplink lease. */
+async function routerOutside(ctx: LinuxContext, lab: string, r: JailRow): Promise<string> {
+  const ip = parseLeaseFile((await ctx.host.readFile(routerPaths(ctx.runDir, lab, r.name).uplinkLease)) ?? '').ip;
+  if (!ip) throw usage(`router ${r.name} has no outside address (its lab has no uplink)`);
+  return ip;
+}
+
+/** The lab's Ansible inventory: from the lab host straight to each jail, or from the outside through each router. */
+export async function linuxInventory(ctx: LinuxContext, lab: string, network: string | undefined, from: 'host' | 'upstream'): Promise<Inventory> {
+  if (network !== undefined && !getNetwork(ctx.db, lab, network)) throw usage(`inventory: no network named ${network} in lab ${lab}`);
+  const jails = listJails(ctx.db, lab).filter((j) => network === undefined || j.network === network);
+  const jumps = new Map<string, string | undefined>();
+  if (from === 'upstream')
+    for (const n of new Set(jails.flatMap((j) => (j.ssh && j.network && !isUplink(j.network) ? [j.network] : [])))) {
+      const r = routerOf(ctx.db, lab, n);
+      if (!r?.ssh) throw usage(`inventory --from=upstream: network ${n}'s router is not a jump host (create it with vessel network --create --ssh)`);
+      jumps.set(n, await routerOutside(ctx, lab, r));
+    }
+  const p = sshPaths(ctx.runDir, lab);
+  return buildInventory(jails, { sshConfig: p.config, key: p.key, jumpOf: (n) => jumps.get(n), python: '/usr/bin/python3' });
+}
