@@ -75,3 +75,28 @@ describe('ssh into jails, recorded', () => {
     }
   });
 });
+
+describe('a jail whose sshd does not start', () => {
+  it('is removed again, with the others made in the same call: all or nothing', async () => {
+    const { RecordingHost } = await import('../../src/host/recording.js');
+    const { failed } = await import('../../src/util/errors.js');
+    // A host on which sshd never starts (the ssh-keygen before it works).
+    class NoSshd extends RecordingHost {
+      override async start(argv: string[], opts: Parameters<RecordingHost['start']>[1]): Promise<number> {
+        if (argv.includes('/usr/sbin/sshd')) throw failed('sshd: no privilege separation user');
+        return super.start(argv, opts);
+      }
+    }
+    const { engine } = Engine.recording('nosshd');
+    const host = new NoSshd();
+    (engine.ctx as { host: RecordingHost }).host = host;
+    try {
+      await engine.openRunLab('vcnossh', 'r', '/tmp');
+      await engine.createNetwork('vcnossh', 'lan', '10.66.0.0/24');
+      await expect(engine.run('vcnossh', { name: 'web', count: 2, network: 'lan', ssh: true })).rejects.toThrow('sshd: no privilege separation user');
+      expect(engine.jails('vcnossh').map((j) => j.name)).toEqual(['lan-router']);
+    } finally {
+      engine.close();
+    }
+  });
+});

@@ -50,7 +50,8 @@ function labProcesses(): string[] {
       const ns = readlinkSync(`/proc/${e}/ns/net`);
       const cmd = readFileSync(`/proc/${e}/cmdline`, 'latin1');
       const named =
-        /^(dnsmasq|udhcpc|busybox|beam\.smp|epmd|postgres|haproxy|sshd)$/.test(readFileSync(`/proc/${e}/comm`, 'latin1').trim()) || cmd.includes('/run/vessel/');
+        /^(dnsmasq|udhcpc|busybox|beam\.smp|epmd|postgres|haproxy|sshd)$/.test(readFileSync(`/proc/${e}/comm`, 'latin1').trim()) ||
+        cmd.includes('/run/vessel/');
       if (env.includes('VESSEL_COOKBOOK_RUN=') || inodes.has(ns) || named)
         out.push(`${e} ${readFileSync(`/proc/${e}/cmdline`, 'latin1').replace(/\0/g, ' ').trim()}`);
     } catch {

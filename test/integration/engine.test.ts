@@ -311,7 +311,10 @@ describe('vessel by hand', () => {
       [['ssh', '--from=mars', 'j'], /^vessel: --from=mars: expected host or upstream$/],
       [['inventory', '--network=nope'], /^vessel: inventory: no network named nope in lab vctest1$/],
       [['inventory', '--format=toml'], /^vessel: --format=toml: expected ini or yaml$/],
-      [['network', '--create', '--name=s', '--subnet=10.90.0.0/24', '--ssh'], /^vessel: --ssh makes the router a jump host from the outside, and lab vctest1 has no uplink/],
+      [
+        ['network', '--create', '--name=s', '--subnet=10.90.0.0/24', '--ssh'],
+        /^vessel: --ssh makes the router a jump host from the outside, and lab vctest1 has no uplink/,
+      ],
       [
         ['network', '--create', '--name=m', '--subnet=10.81.0.0/24'],
         /^vessel: subnet 10\.81\.0\.0\/24 overlaps network n \(10\.81\.0\.0\/29\) in lab vctest1$/,

@@ -401,10 +401,19 @@ export class FreebsdEngine implements VesselBackend {
   /** The steps of run: the jails, then their services. */
   private async buildJails(lab: string, spec: JailSpec): Promise<JailRow[]> {
     const rows = await createFbJails(this.ctx, lab, spec);
-    for (const j of rows) if (j.command) await this.startService(j);
-    if (spec.ssh) for (const j of rows) await startFbSshd(this.ctx, lab, this.jail(lab, j.name), false);
-    // The router's pf and proxy follow what the network's jails expose.
-    if (spec.expose?.length) await refreshFbExposed(this.ctx, lab, spec.network);
+    // Services, sshd, and the router's pf and proxy for what the jails expose. All or nothing: if one fails, the new
+    // jails go again (and the router forgets them).
+    try {
+      for (const j of rows) if (j.command) await this.startService(j);
+      if (spec.ssh) for (const j of rows) await startFbSshd(this.ctx, lab, this.jail(lab, j.name), false);
+      if (spec.expose?.length) await refreshFbExposed(this.ctx, lab, spec.network);
+    } catch (e) {
+      await this.destroy(
+        lab,
+        rows.map((j) => j.name),
+      );
+      throw e;
+    }
     return rows.map((j) => this.jail(lab, j.name));
   }
 

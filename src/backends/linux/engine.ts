@@ -146,9 +146,18 @@ export class Engine implements VesselBackend {
     const rows = await createJails(this.ctx, lab, spec, async (j) => {
       await startService(this.ctx, j);
     });
-    // Each jail's sshd, once it has its address; the router's proxy and firewall follow what the jails expose.
-    if (spec.ssh) for (const j of rows) await startSshd(this.ctx, lab, this.jail(lab, j.name), false);
-    if (spec.expose?.length) await refreshExposed(this.ctx, lab, spec.network);
+    // Each jail's sshd, once it has its address; the router's proxy and firewall follow what the jails expose. All or
+    // nothing: if either fails, the new jails go again (and the router forgets them).
+    try {
+      if (spec.ssh) for (const j of rows) await startSshd(this.ctx, lab, this.jail(lab, j.name), false);
+      if (spec.expose?.length) await refreshExposed(this.ctx, lab, spec.network);
+    } catch (e) {
+      await this.destroy(
+        lab,
+        rows.map((j) => j.name),
+      );
+      throw e;
+    }
     return rows.map((j) => this.jail(lab, j.name));
   }
   /** Creates an IP-aliased jail on a NIC of the lab host (alias:NIC:IP). */
