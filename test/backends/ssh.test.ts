@@ -89,7 +89,7 @@ describe('a jail whose sshd does not start', () => {
     }
     const { engine } = Engine.recording('nosshd');
     const host = new NoSshd();
-    (engine.ctx as { host: RecordingHost }).host = host;
+    (engine.ctx as unknown as { host: RecordingHost }).host = host;
     try {
       await engine.openRunLab('vcnossh', 'r', '/tmp');
       await engine.createNetwork('vcnossh', 'lan', '10.66.0.0/24');
