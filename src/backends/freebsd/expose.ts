@@ -1,12 +1,12 @@
 // A FreeBSD router's exposed ports (plans; unverified here): the router jail's pf lets them in (TCP) or redirects
 // them round-robin (UDP, `rdr ... round-robin`), and haproxy in the router jail spreads TCP with health checks.
+import { waitListening } from '../../core/listen.js';
 import { exposedPorts } from '../../core/expose.js';
 import { haproxyConf } from '../../core/haproxy.js';
 import { routerOf } from '../../state/jails.js';
 import { getLab } from '../../state/labs.js';
 import { getNetwork, networkMembers } from '../../state/networks.js';
 import { failed } from '../../util/errors.js';
-import { sleep } from '../../util/sleep.js';
 import { routerPfConf } from './conf.js';
 import { jexec, tagOf, type FbContext } from './jails.js';
 import { fbJailPaths, legNames, uplinkLegNames } from './names.js';
@@ -36,12 +36,7 @@ export async function refreshFbExposed(ctx: FbContext, lab: string, network: str
   if (tcp.length === 0) return;
   await ctx.host.writeFile(`${root}${FB_HAPROXY.conf}`, haproxyConf(tcp));
   await ctx.host.run(jexec(lab, r.name, ['daemon', '-f', '-p', FB_HAPROXY.pid, '-o', FB_HAPROXY.log, '/usr/local/sbin/haproxy', '-db', '-f', FB_HAPROXY.conf]));
-  for (const x of tcp) {
-    let up = false;
-    for (let i = 0; i < 100 && !up; i++) {
-      up = (await ctx.host.run(jexec(lab, r.name, ['nc', '-z', '-w', '1', '127.0.0.1', String(x.port)]), { allowFail: true })).code === 0;
-      if (!up) await sleep(30);
-    }
-    if (!up) throw failed(`haproxy in ${r.name} does not listen on port ${x.port} (see ${root}${FB_HAPROXY.log})`);
-  }
+  for (const x of tcp)
+    if (!(await waitListening(ctx.host, jexec(lab, r.name, ['nc', '-z', '-w', '1', '127.0.0.1', String(x.port)]))))
+      throw failed(`haproxy in ${r.name} does not listen on port ${x.port} (see ${root}${FB_HAPROXY.log})`);
 }

@@ -1,5 +1,6 @@
 // SSH on FreeBSD (plans; unverified here): the lab's key pair on the host, sshd in a jail from files in its own /etc,
 // the lab's known_hosts, and a copy of the client side in `_www` (the outside) for ssh through the router.
+import { waitListening } from '../../core/listen.js';
 import { knownHostsText, labSshPaths, sshClientConfig, sshCommand, sshdConfig } from '../../core/ssh.js';
 import type { JailRow } from '../../core/model.js';
 import { isUplink } from '../../core/outside.js';
@@ -9,7 +10,6 @@ import { getLab } from '../../state/labs.js';
 import { getNetwork } from '../../state/networks.js';
 import { buildInventory, type Inventory } from '../../core/inventory.js';
 import { failed, usage } from '../../util/errors.js';
-import { sleep } from '../../util/sleep.js';
 import { inetLine, jexec, jexecIn, parseInet, tagOf, type FbContext } from './jails.js';
 import { fbJailName, fbJailPaths, uplinkLegNames, WWW_JAIL } from './names.js';
 
@@ -58,11 +58,8 @@ export async function startFbSshd(ctx: FbContext, lab: string, j: JailRow, jump:
   // sshd(8) forks into the background once it listens; its privilege separation directory is the root's /var/empty.
   await ctx.host.run(jexecIn(ctx, lab, j.name, ['/usr/sbin/sshd', '-f', IN_JAIL.config]));
   const addr = getJail(ctx.db, lab, j.name)?.addr ?? '127.0.0.1';
-  for (let i = 0; ; i++) {
-    if ((await ctx.host.run(jexecIn(ctx, lab, j.name, ['nc', '-z', '-w', '1', addr, '22']), { allowFail: true })).code === 0) break;
-    if (i >= 150) throw failed(`sshd did not start in ${j.name} (see its /var/log/auth.log)`);
-    await sleep(20);
-  }
+  if (!(await waitListening(ctx.host, jexecIn(ctx, lab, j.name, ['nc', '-z', '-w', '1', addr, '22']))))
+    throw failed(`sshd did not start in ${j.name} (see its /var/log/auth.log)`);
   await refreshFbKnownHosts(ctx, lab);
 }
 

@@ -1,7 +1,7 @@
 // The simulated outside of a FreeBSD run's lab, as on Linux and in two vnet jails of its own: `_upstream` is the
 // VirtualBox NAT gateway (10.0.2.2, DHCP and DNS on 10.0.2.3) and the router of the "internet" and of the ENI's VPC;
 // `_www` is www.example. Nothing of it touches the VM's own NICs.
-import { waitFor } from '../../util/sleep.js';
+import { waitListening } from '../../core/listen.js';
 import { failed, usage } from '../../util/errors.js';
 import { UPSTREAM, upstreamDnsmasqArgs } from '../../core/upstream.js';
 import { holdersOf, record } from '../../state/ledger.js';
@@ -67,7 +67,6 @@ export async function createFbUpstream(ctx: FbContext, lab: string): Promise<voi
     `--interface=${n.gw}`,
     ...upstreamDnsmasqArgs({ leaseFile: '/var/db/dnsmasq.leases', pidFile: '/var/run/dnsmasq.pid' }),
   ]);
-  const www = (argv: string[]) => host.run(jexec(lab, WWW_JAIL, argv), { allowFail: true });
   await host.run(jexec(lab, WWW_JAIL, ['ifconfig', n.www, 'inet', `${UPSTREAM.www}/24`, 'up']));
   await host.run(jexec(lab, WWW_JAIL, ['route', 'add', 'default', UPSTREAM.internetGateway]));
   await host.run(
@@ -91,6 +90,6 @@ export async function createFbUpstream(ctx: FbContext, lab: string): Promise<voi
     ]),
   );
   if (!(await host.exists(`${jails[0]!.p.root}/var/run/dnsmasq.pid`))) throw failed(`the upstream's dnsmasq did not start (see ${jails[0]!.p.consoleLog})`);
-  const listening = await waitFor(async () => (await www(['nc', '-z', '-w', '1', UPSTREAM.www, '80'])).code === 0, 5000);
-  if (!listening) throw failed(`the www.example listener did not start (see ${files.log})`);
+  if (!(await waitListening(host, jexec(lab, WWW_JAIL, ['nc', '-z', '-w', '1', UPSTREAM.www, '80']), undefined, 5000)))
+    throw failed(`the www.example listener did not start (see ${files.log})`);
 }

@@ -1,12 +1,12 @@
 // A Linux router's exposed ports: its firewall lets them in from the uplink, and haproxy in the router's namespace
 // spreads TCP connections round-robin over the jails behind each port, with health checks; UDP goes by DNAT.
+import { bashConnect, waitListening } from '../../core/listen.js';
 import { exposedPorts } from '../../core/expose.js';
 import { haproxyConf } from '../../core/haproxy.js';
 import { getLab } from '../../state/labs.js';
 import { recordProcess, routerOf } from '../../state/jails.js';
 import { getNetwork, networkMembers } from '../../state/networks.js';
 import { failed } from '../../util/errors.js';
-import { sleep } from '../../util/sleep.js';
 import type { LinuxContext } from './context.js';
 import { routerNftRules } from './confgen.js';
 import { routerPaths } from './dhcp.js';
@@ -54,15 +54,11 @@ async function refreshNow(ctx: LinuxContext, lab: string, network: string): Prom
   await ctx.host.writeFile(p.haproxyPid, `${pid}\n`);
   // Listening on every exposed port before the command returns (a bash /dev/tcp connect, inside the router).
   for (const x of tcp) {
-    let up = false;
-    for (let i = 0; i < 100 && !up; i++) {
-      const c = await ctx.host.run(['nsenter', ns, '--', 'bash', '-c', 'exec 3<>"/dev/tcp/127.0.0.1/$1"', 'vessel-wait', String(x.port)], { allowFail: true });
-      up = c.code === 0;
-      if (!up) {
-        if (!(await alive(ctx.host, pid))) break;
-        await sleep(30);
-      }
-    }
+    const up = await waitListening(
+      ctx.host,
+      bashConnect(`/run/netns/${jailNetns(lab, r.name)}`, '127.0.0.1', x.port),
+      async () => !(await alive(ctx.host, pid)),
+    );
     if (!up) throw failed(`haproxy in ${r.name} does not listen on port ${x.port} (see ${p.haproxyLog})`);
   }
 }

@@ -1,5 +1,6 @@
 // SSH on Linux: the lab's key pair and client config, sshd in a jail's namespaces with its own host key, the lab's
 // known_hosts, and the ssh command line from the lab host or, through the router as a jump host, from the outside.
+import { bashConnect, waitListening } from '../../core/listen.js';
 import { join } from 'node:path';
 import { knownHostsText, labSshPaths, sshClientConfig, sshCommand, sshdConfig } from '../../core/ssh.js';
 import type { JailRow } from '../../core/model.js';
@@ -8,7 +9,6 @@ import { getJail, listJails, recordProcess, routerOf } from '../../state/jails.j
 import { getNetwork } from '../../state/networks.js';
 import { buildInventory, type Inventory } from '../../core/inventory.js';
 import { envError, failed, usage } from '../../util/errors.js';
-import { sleep } from '../../util/sleep.js';
 import type { LinuxContext } from './context.js';
 import { parseLeaseFile } from './confgen.js';
 import { routerPaths } from './dhcp.js';
@@ -77,19 +77,11 @@ export async function startSshd(ctx: LinuxContext, lab: string, j: JailRow, jump
   );
   recordProcess(ctx.db, lab, j.name, pid, (await ctx.host.process(pid))?.start ?? null, 'service');
   const addr = getJail(ctx.db, lab, j.name)?.addr ?? j.addr;
-  for (let i = 0; ; i++) {
-    const c = await ctx.host.run(
-      ['nsenter', `--net=/run/netns/${jailNetns(lab, j.name)}`, '--', 'bash', '-c', 'exec 3<>"/dev/tcp/$1/22"', 'vessel-wait', addr ?? '127.0.0.1'],
-      {
-        allowFail: true,
-      },
-    );
-    if (c.code === 0) break;
-    if (i >= 150 || !(await alive(ctx.host, pid))) {
-      const tail = ((await ctx.host.readFile(p.log)) ?? '').trim().split('\n').slice(-2).join(' | ');
-      throw failed(`sshd did not start in ${j.name}${tail ? `: ${tail}` : ''} (see ${p.log})`);
-    }
-    await sleep(20);
+  if (
+    !(await waitListening(ctx.host, bashConnect(`/run/netns/${jailNetns(lab, j.name)}`, addr ?? '127.0.0.1', 22), async () => !(await alive(ctx.host, pid))))
+  ) {
+    const tail = ((await ctx.host.readFile(p.log)) ?? '').trim().split('\n').slice(-2).join(' | ');
+    throw failed(`sshd did not start in ${j.name}${tail ? `: ${tail}` : ''} (see ${p.log})`);
   }
   await refreshKnownHosts(ctx, lab);
 }

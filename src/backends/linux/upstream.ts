@@ -1,7 +1,8 @@
 // The simulated outside of a run's lab: a VirtualBox-style NAT network (10.0.2.0/24) with its own dnsmasq,
 // and an "internet" host www.example (198.51.100.80) with an HTTP listener. All in the lab's namespaces.
+import { bashConnect, waitListening } from '../../core/listen.js';
 import { join } from 'node:path';
-import { sleep, waitFor } from '../../util/sleep.js';
+import { waitFor } from '../../util/sleep.js';
 import { record } from '../../state/ledger.js';
 import { failed } from '../../util/errors.js';
 import type { LinuxContext } from './context.js';
@@ -105,12 +106,6 @@ export async function createUpstream(ctx: LinuxContext, lab: string): Promise<vo
   });
   const ok = await waitFor(() => ctx.host.exists(p.pid), 5000);
   if (!ok) throw failed(`the upstream's dnsmasq did not start (see ${p.dnsmasqLog})`);
-  for (let i = 0; i < 100; i++) {
-    const r = await ctx.host.run(['nsenter', `--net=/run/netns/${www}`, '--', 'bash', '-c', 'exec 3<>"/dev/tcp/$1/80"', 'vessel-wait', UPSTREAM.www], {
-      allowFail: true,
-    });
-    if (r.code === 0) return;
-    await sleep(30);
-  }
-  throw failed(`the www.example listener did not start (see ${p.wwwLog})`);
+  if (!(await waitListening(ctx.host, bashConnect(`/run/netns/${www}`, UPSTREAM.www, 80))))
+    throw failed(`the www.example listener did not start (see ${p.wwwLog})`);
 }
