@@ -54,6 +54,7 @@ import {
 import { removeFbObjects } from './remove.js';
 import { createFbUpstream } from './upstream.js';
 import { refreshFbExposed } from './expose.js';
+import { destroyJailsWithExtras, finishJails, type JailExtras } from '../../core/jail-extras.js';
 import { fbInventory, fbSshArgv, refreshFbKnownHosts, startFbSshd } from './ssh.js';
 import { isUplink, uplinkNetwork } from '../../core/outside.js';
 import { UPSTREAM } from '../../core/upstream.js';
@@ -401,20 +402,7 @@ export class FreebsdEngine implements VesselBackend {
   /** The steps of run: the jails, then their services. */
   private async buildJails(lab: string, spec: JailSpec): Promise<JailRow[]> {
     const rows = await createFbJails(this.ctx, lab, spec);
-    // Services, sshd, and the router's pf and proxy for what the jails expose. All or nothing: if one fails, the new
-    // jails go again (and the router forgets them).
-    try {
-      for (const j of rows) if (j.command) await this.startService(j);
-      if (spec.ssh) for (const j of rows) await startFbSshd(this.ctx, lab, this.jail(lab, j.name), false);
-      if (spec.expose?.length) await refreshFbExposed(this.ctx, lab, spec.network);
-    } catch (e) {
-      await this.destroy(
-        lab,
-        rows.map((j) => j.name),
-      );
-      throw e;
-    }
-    return rows.map((j) => this.jail(lab, j.name));
+    return finishJails(this.extras(lab), spec, rows);
   }
 
   /** Creates an IP-aliased jail: non-vnet, `ip4.addr = "NIC|IP/PREFIX"`, with its own FIB routing out of that NIC. */
@@ -550,14 +538,22 @@ export class FreebsdEngine implements VesselBackend {
     if (j.command) await this.startService(j);
     if (j.ssh) await startFbSshd(this.ctx, lab, this.jail(lab, name), false);
   }
-  /** Destroys jails by name. */
+  /** Destroys jails by name (and what they exposed, and their host keys). */
   async destroy(lab: string, names: string[]): Promise<void> {
-    const exposing = [...new Set(names.map((n) => this.jail(lab, n)).flatMap((j) => (j.expose && j.network ? [j.network] : [])))];
-    const sshd = names.some((n) => this.jail(lab, n).ssh);
-    await destroyFbJails(this.ctx, lab, names);
-    // What the destroyed jails exposed leaves their routers (unless the router went too); their host keys leave known_hosts.
-    for (const net of exposing) if (getJail(this.ctx.db, lab, `${net}-router`)) await refreshFbExposed(this.ctx, lab, net);
-    if (sshd) await refreshFbKnownHosts(this.ctx, lab);
+    await destroyJailsWithExtras(this.extras(lab), names);
+  }
+
+  /** The engine's part of the extras of a lab's jails (services, sshd, exposed ports). */
+  private extras(lab: string): JailExtras {
+    return {
+      jail: (name) => this.jail(lab, name),
+      startService: (j) => this.startService(j),
+      startSshd: (j) => startFbSshd(this.ctx, lab, j, false, false),
+      refreshKnownHosts: () => refreshFbKnownHosts(this.ctx, lab),
+      refreshExposed: (network) => refreshFbExposed(this.ctx, lab, network),
+      hasRouter: (network) => getJail(this.ctx.db, lab, `${network}-router`) !== undefined,
+      destroyJails: (names) => destroyFbJails(this.ctx, lab, names),
+    };
   }
 
   /** Cuts traffic between two groups with a pf anchor on the host (bridged frames pass pf: net.link.bridge.pfil_member=1). */

@@ -43,7 +43,7 @@ async function ensureLabKey(ctx: FbContext, lab: string): Promise<string> {
 }
 
 /** Starts sshd in a jail (a router's allows TCP forwarding: it is the network's jump host), and waits until it listens. */
-export async function startFbSshd(ctx: FbContext, lab: string, j: JailRow, jump: boolean): Promise<void> {
+export async function startFbSshd(ctx: FbContext, lab: string, j: JailRow, jump: boolean, knownHosts = true): Promise<void> {
   const pub = await ensureLabKey(ctx, lab);
   const root = fbJailPaths(ctx.runDir, lab, j.name).root;
   // Each jail gets a host key of its own, made here: none is shared with another jail or with the host.
@@ -60,7 +60,7 @@ export async function startFbSshd(ctx: FbContext, lab: string, j: JailRow, jump:
   const addr = getJail(ctx.db, lab, j.name)?.addr ?? '127.0.0.1';
   if (!(await waitListening(ctx.host, jexecIn(ctx, lab, j.name, ['nc', '-z', '-w', '1', addr, '22']))))
     throw failed(`sshd did not start in ${j.name} (see its /var/log/auth.log)`);
-  await refreshFbKnownHosts(ctx, lab);
+  if (knownHosts) await refreshFbKnownHosts(ctx, lab);
 }
 
 /** A router's outside address, from its outside leg. */

@@ -31,6 +31,7 @@ import { heal, partition } from './partition.js';
 import { jailPaths } from './paths.js';
 import { startRouterDns } from './router.js';
 import { refreshExposed } from './expose.js';
+import { destroyJailsWithExtras, finishJails, type JailExtras } from '../../core/jail-extras.js';
 import { linuxInventory, refreshKnownHosts, sshArgv, startSshd } from './ssh.js';
 import { isUplink, uplinkNetwork } from '../../core/outside.js';
 import { openRunLab } from './run-lab.js';
@@ -146,19 +147,7 @@ export class Engine implements VesselBackend {
     const rows = await createJails(this.ctx, lab, spec, async (j) => {
       await startService(this.ctx, j);
     });
-    // Each jail's sshd, once it has its address; the router's proxy and firewall follow what the jails expose. All or
-    // nothing: if either fails, the new jails go again (and the router forgets them).
-    try {
-      if (spec.ssh) for (const j of rows) await startSshd(this.ctx, lab, this.jail(lab, j.name), false);
-      if (spec.expose?.length) await refreshExposed(this.ctx, lab, spec.network);
-    } catch (e) {
-      await this.destroy(
-        lab,
-        rows.map((j) => j.name),
-      );
-      throw e;
-    }
-    return rows.map((j) => this.jail(lab, j.name));
+    return finishJails(this.extras(lab), spec, rows);
   }
   /** Creates an IP-aliased jail on a NIC of the lab host (alias:NIC:IP). */
   async runAlias(lab: string, name: string, nic: string, ip: string, command?: string[]) {
@@ -214,14 +203,20 @@ export class Engine implements VesselBackend {
     await startService(this.ctx, j);
     if (j.ssh) await startSshd(this.ctx, lab, this.jail(lab, name), false);
   }
-  /** Destroys jails by name. */
+  /** Destroys jails by name (and what they exposed, and their host keys). */
   async destroy(lab: string, names: string[]) {
-    const exposing = [...new Set(names.map((n) => this.jail(lab, n)).flatMap((j) => (j.expose && j.network ? [j.network] : [])))];
-    const sshd = names.some((n) => this.jail(lab, n).ssh);
-    await destroyJails(this.ctx, lab, names);
-    // What the destroyed jails exposed leaves their routers (unless the router went too); their host keys leave known_hosts.
-    for (const net of exposing) if (routerOf(this.ctx.db, lab, net)) await refreshExposed(this.ctx, lab, net);
-    if (sshd) await refreshKnownHosts(this.ctx, lab);
+    await destroyJailsWithExtras(this.extras(lab), names);
+  }
+  /** The engine's part of the extras of a lab's jails (sshd, exposed ports). */
+  private extras(lab: string): JailExtras {
+    return {
+      jail: (name) => this.jail(lab, name),
+      startSshd: (j) => startSshd(this.ctx, lab, j, false, false),
+      refreshKnownHosts: () => refreshKnownHosts(this.ctx, lab),
+      refreshExposed: (network) => refreshExposed(this.ctx, lab, network),
+      hasRouter: (network) => routerOf(this.ctx.db, lab, network) !== undefined,
+      destroyJails: (names) => destroyJails(this.ctx, lab, names),
+    };
   }
   /** Cuts traffic between two groups of jails (nftables inside each jail). */
   partition(lab: string, a: string[], b: string[]) {

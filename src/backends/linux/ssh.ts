@@ -57,7 +57,7 @@ async function ensureLabKey(ctx: LinuxContext, lab: string): Promise<string> {
 }
 
 /** Starts sshd in a jail (a router's allows TCP forwarding: it is the network's jump host), and waits until it listens. */
-export async function startSshd(ctx: LinuxContext, lab: string, j: JailRow, jump: boolean): Promise<void> {
+export async function startSshd(ctx: LinuxContext, lab: string, j: JailRow, jump: boolean, knownHosts = true): Promise<void> {
   if (!(await ctx.host.exists(SSHD))) throw envError(`--ssh needs sshd (${SSHD}); install it with: apt-get install openssh-server`);
   const authorizedKeys = await ensureLabKey(ctx, lab);
   if (!(await ctx.host.exists(PRIVSEP_DIR))) await ctx.host.mkdir(PRIVSEP_DIR, 0o755);
@@ -83,7 +83,7 @@ export async function startSshd(ctx: LinuxContext, lab: string, j: JailRow, jump
     const tail = ((await ctx.host.readFile(p.log)) ?? '').trim().split('\n').slice(-2).join(' | ');
     throw failed(`sshd did not start in ${j.name}${tail ? `: ${tail}` : ''} (see ${p.log})`);
   }
-  await refreshKnownHosts(ctx, lab);
+  if (knownHosts) await refreshKnownHosts(ctx, lab);
 }
 
 /** Rewrites the lab's known_hosts from its jails that run sshd: each address (a router's outside one too) with its host key. */
