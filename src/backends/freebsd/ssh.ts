@@ -1,15 +1,14 @@
 // SSH on FreeBSD (plans; unverified here): the lab's key pair on the host, sshd in a jail from files in its own /etc,
 // the lab's known_hosts, and a copy of the client side in `_www` (the outside) for ssh through the router.
+import { knownHostEntries, labInventory, sshArgvFor, type SshBackend } from '../../core/ssh-lab.js';
 import { waitListening } from '../../core/listen.js';
-import { knownHostsText, labSshPaths, sshClientConfig, sshCommand, sshdConfig } from '../../core/ssh.js';
+import { knownHostsText, labSshPaths, sshClientConfig, sshdConfig } from '../../core/ssh.js';
 import type { JailRow } from '../../core/model.js';
-import { isUplink } from '../../core/outside.js';
 import { UPSTREAM } from '../../core/upstream.js';
-import { getJail, listJails, routerOf } from '../../state/jails.js';
+import { getJail } from '../../state/jails.js';
 import { getLab } from '../../state/labs.js';
-import { getNetwork } from '../../state/networks.js';
-import { buildInventory, type Inventory } from '../../core/inventory.js';
-import { failed, usage } from '../../util/errors.js';
+import type { Inventory } from '../../core/inventory.js';
+import { failed } from '../../util/errors.js';
 import { inetLine, jexec, jexecIn, parseInet, tagOf, type FbContext } from './jails.js';
 import { fbJailName, fbJailPaths, uplinkLegNames, WWW_JAIL } from './names.js';
 
@@ -63,24 +62,34 @@ export async function startFbSshd(ctx: FbContext, lab: string, j: JailRow, jump:
   if (knownHosts) await refreshFbKnownHosts(ctx, lab);
 }
 
-/** A router's outside address, from its outside leg. */
-async function routerOutside(ctx: FbContext, lab: string, r: JailRow): Promise<string | undefined> {
-  const ext = uplinkLegNames(tagOf(ctx, lab), r.seq).jail;
-  return parseInet((await ctx.host.run(jexec(lab, r.name, ['ifconfig', ext, 'inet']), { allowFail: true, simulated: inetLine(UPSTREAM.dhcpFirst, 24) })).stdout)
-    ?.ip;
+/** The FreeBSD side of SSH over the lab's state: the host, or `_www` with its own copy of the client files. */
+function fbSshBackend(ctx: FbContext, lab: string): SshBackend {
+  const host = fbSshPaths(ctx.runDir, lab);
+  return {
+    enter: (outside) => (outside ? ['jexec', fbJailName(lab, WWW_JAIL)] : []),
+    files: (outside) => (outside ? { config: `${OUTSIDE_DIR}/ssh_config`, key: `${OUTSIDE_DIR}/id_ed25519` } : { config: host.config, key: host.key }),
+    // A router's outside address, from its outside leg.
+    routerOutside: async (r) =>
+      parseInet(
+        (
+          await ctx.host.run(jexec(lab, r.name, ['ifconfig', uplinkLegNames(tagOf(ctx, lab), r.seq).jail, 'inet']), {
+            allowFail: true,
+            simulated: inetLine(UPSTREAM.dhcpFirst, 24),
+          })
+        ).stdout,
+      )?.ip,
+    python: '/usr/local/bin/python3',
+  };
 }
 
 /** Rewrites the lab's known_hosts (and the outside's copy of the client side) from the jails that run sshd. */
 export async function refreshFbKnownHosts(ctx: FbContext, lab: string): Promise<void> {
   const p = fbSshPaths(ctx.runDir, lab);
   if (!(await ctx.host.readFile(p.authorized))) return;
-  const entries: { addrs: string[]; hostKeyPub: string }[] = [];
-  for (const j of listJails(ctx.db, lab).filter((x) => x.ssh && x.addr)) {
-    const root = fbJailPaths(ctx.runDir, lab, j.name).root;
-    const hostPub = (await ctx.host.readFile(`${root}${IN_JAIL.hostKey}.pub`)) ?? `ssh-ed25519 (${j.name}'s host key)`;
-    const outside = j.role === 'router' ? await routerOutside(ctx, lab, j) : undefined;
-    entries.push({ addrs: [j.addr!, ...(outside ? [outside] : [])], hostKeyPub: hostPub });
-  }
+  const entries = await knownHostEntries(ctx, lab, {
+    ...fbSshBackend(ctx, lab),
+    hostKeyPub: (j) => ctx.host.readFile(`${fbJailPaths(ctx.runDir, lab, j.name).root}${IN_JAIL.hostKey}.pub`),
+  });
   const known = knownHostsText(entries);
   await ctx.host.writeFile(p.knownHosts, known, 0o600);
   // The outside (`_www`) holds a copy of the client side, as the person logging in from outside would.
@@ -92,41 +101,12 @@ export async function refreshFbKnownHosts(ctx: FbContext, lab: string): Promise<
   await ctx.host.writeFile(`${www}/ssh_config`, sshClientConfig({ key: `${OUTSIDE_DIR}/id_ed25519`, knownHosts: `${OUTSIDE_DIR}/known_hosts` }), 0o600);
 }
 
-/**
- * The ssh command into a jail: from the host, which has a leg on every network's bridge; or from the outside (`_www`),
- * through the network's router as a jump host. A jail on the outside network is reached from the outside, directly.
- */
-export async function fbSshArgv(ctx: FbContext, lab: string, name: string, command: string[], from: 'host' | 'upstream'): Promise<string[]> {
-  const j = getJail(ctx.db, lab, name);
-  if (!j) throw usage(`no jail named ${name} in lab ${lab}`);
-  if (!j.ssh) throw usage(`jail ${name} runs no sshd: create it with vessel run --ssh (or ssh = yes in a supervisor file)`);
-  if (!j.addr) throw usage(`jail ${name} has no address yet`);
-  const outsideConfig = `${OUTSIDE_DIR}/ssh_config`;
-  const fromOutside = (argv: string[]) => ['jexec', fbJailName(lab, WWW_JAIL), ...argv];
-  if (isUplink(j.network)) return fromOutside(sshCommand({ config: outsideConfig, addr: j.addr, command }));
-  if (from === 'host') return sshCommand({ config: fbSshPaths(ctx.runDir, lab).config, addr: j.addr, command });
-  const router = j.role === 'router' ? j : j.network ? routerOf(ctx.db, lab, j.network) : undefined;
-  if (!router?.ssh) throw usage(`network ${j.network}'s router is not a jump host: create the network with vessel network --create --ssh`);
-  const outside = await routerOutside(ctx, lab, router);
-  if (!outside) throw usage(`router ${router.name} has no outside address`);
-  return fromOutside(
-    j.role === 'router'
-      ? sshCommand({ config: outsideConfig, addr: outside, command })
-      : sshCommand({ config: outsideConfig, addr: j.addr, jump: outside, command }),
-  );
+/** The ssh command into a jail, from the host or from the outside (`_www`) through the router (see sshArgvFor). */
+export function fbSshArgv(ctx: FbContext, lab: string, name: string, command: string[], from: 'host' | 'upstream'): Promise<string[]> {
+  return sshArgvFor(ctx, lab, name, command, from, fbSshBackend(ctx, lab));
 }
 
-/** The lab's Ansible inventory: from the host straight to each jail, or from the outside (`_www`) through each router. */
-export async function fbInventory(ctx: FbContext, lab: string, network: string | undefined, from: 'host' | 'upstream'): Promise<Inventory> {
-  if (network !== undefined && !getNetwork(ctx.db, lab, network)) throw usage(`inventory: no network named ${network} in lab ${lab}`);
-  const jails = listJails(ctx.db, lab).filter((j) => network === undefined || j.network === network);
-  const jumps = new Map<string, string | undefined>();
-  if (from === 'upstream')
-    for (const n of new Set(jails.flatMap((j) => (j.ssh && j.network && !isUplink(j.network) ? [j.network] : [])))) {
-      const r = routerOf(ctx.db, lab, n);
-      if (!r?.ssh) throw usage(`inventory --from=upstream: network ${n}'s router is not a jump host (create it with vessel network --create --ssh)`);
-      jumps.set(n, await routerOutside(ctx, lab, r));
-    }
-  const p = from === 'upstream' ? { config: `${OUTSIDE_DIR}/ssh_config`, key: `${OUTSIDE_DIR}/id_ed25519` } : fbSshPaths(ctx.runDir, lab);
-  return buildInventory(jails, { sshConfig: p.config, key: p.key, jumpOf: (n) => jumps.get(n), python: '/usr/local/bin/python3' });
+/** The lab's Ansible inventory (see labInventory). */
+export function fbInventory(ctx: FbContext, lab: string, network: string | undefined, from: 'host' | 'upstream'): Promise<Inventory> {
+  return labInventory(ctx, lab, network, from, fbSshBackend(ctx, lab));
 }

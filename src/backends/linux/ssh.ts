@@ -1,14 +1,13 @@
 // SSH on Linux: the lab's key pair and client config, sshd in a jail's namespaces with its own host key, the lab's
 // known_hosts, and the ssh command line from the lab host or, through the router as a jump host, from the outside.
+import { knownHostEntries, labInventory, sshArgvFor, type SshBackend } from '../../core/ssh-lab.js';
 import { bashConnect, waitListening } from '../../core/listen.js';
 import { join } from 'node:path';
-import { knownHostsText, labSshPaths, sshClientConfig, sshCommand, sshdConfig } from '../../core/ssh.js';
+import { knownHostsText, labSshPaths, sshClientConfig, sshdConfig } from '../../core/ssh.js';
 import type { JailRow } from '../../core/model.js';
-import { isUplink } from '../../core/outside.js';
-import { getJail, listJails, recordProcess, routerOf } from '../../state/jails.js';
-import { getNetwork } from '../../state/networks.js';
-import { buildInventory, type Inventory } from '../../core/inventory.js';
-import { envError, failed, usage } from '../../util/errors.js';
+import { getJail, recordProcess } from '../../state/jails.js';
+import type { Inventory } from '../../core/inventory.js';
+import { envError, failed } from '../../util/errors.js';
 import type { LinuxContext } from './context.js';
 import { parseLeaseFile } from './confgen.js';
 import { routerPaths } from './dhcp.js';
@@ -90,56 +89,31 @@ export async function startSshd(ctx: LinuxContext, lab: string, j: JailRow, jump
 export async function refreshKnownHosts(ctx: LinuxContext, lab: string): Promise<void> {
   const p = sshPaths(ctx.runDir, lab);
   if (!(await ctx.host.readFile(p.authorized))) return;
-  const entries: { addrs: string[]; hostKeyPub: string }[] = [];
-  for (const j of listJails(ctx.db, lab).filter((x) => x.ssh && x.addr)) {
-    const pub = (await ctx.host.readFile(jailSshPaths(ctx.runDir, lab, j.name).hostPub)) ?? `ssh-ed25519 (${j.name}'s host key)`;
-    const outside = j.role === 'router' ? parseLeaseFile((await ctx.host.readFile(routerPaths(ctx.runDir, lab, j.name).uplinkLease)) ?? '').ip : undefined;
-    entries.push({ addrs: [j.addr!, ...(outside ? [outside] : [])], hostKeyPub: pub });
-  }
+  const entries = await knownHostEntries(ctx, lab, {
+    ...sshBackend(ctx, lab),
+    hostKeyPub: (j) => ctx.host.readFile(jailSshPaths(ctx.runDir, lab, j.name).hostPub),
+  });
   await ctx.host.writeFile(p.knownHosts, knownHostsText(entries), 0o600);
 }
 
-/**
- * The ssh command into a jail: from the lab host, which has a leg on every network; or from the outside (`upstream`),
- * through the network's router as a jump host. A jail on the outside network is reached from the outside, directly.
- */
-export async function sshArgv(ctx: LinuxContext, lab: string, name: string, command: string[], from: 'host' | 'upstream'): Promise<string[]> {
-  const j = getJail(ctx.db, lab, name);
-  if (!j) throw usage(`no jail named ${name} in lab ${lab}`);
-  if (!j.ssh) throw usage(`jail ${name} runs no sshd: create it with vessel run --ssh (or ssh = yes in a supervisor file)`);
-  if (!j.addr) throw usage(`jail ${name} has no address yet`);
-  const config = sshPaths(ctx.runDir, lab).config;
-  if (isUplink(j.network) || (from === 'upstream' && j.role === 'router'))
-    return [
-      'nsenter',
-      `--net=/run/netns/${wwwNetns(lab)}`,
-      '--',
-      ...sshCommand({ config, addr: j.role === 'router' ? await routerOutside(ctx, lab, j) : j.addr, command }),
-    ];
-  if (from === 'host') return ['nsenter', `--net=/run/netns/${hostNetns(lab)}`, '--', ...sshCommand({ config, addr: j.addr, command })];
-  const router = j.network ? routerOf(ctx.db, lab, j.network) : undefined;
-  if (!router?.ssh) throw usage(`network ${j.network}'s router is not a jump host: create the network with vessel network --create --ssh`);
-  return ['nsenter', `--net=/run/netns/${wwwNetns(lab)}`, '--', ...sshCommand({ config, addr: j.addr, jump: await routerOutside(ctx, lab, router), command })];
-}
-
-/** A router's outside address: its uplink lease. */
-async function routerOutside(ctx: LinuxContext, lab: string, r: JailRow): Promise<string> {
-  const ip = parseLeaseFile((await ctx.host.readFile(routerPaths(ctx.runDir, lab, r.name).uplinkLease)) ?? '').ip;
-  if (!ip) throw usage(`router ${r.name} has no outside address (its lab has no uplink)`);
-  return ip;
-}
-
-/** The lab's Ansible inventory: from the lab host straight to each jail, or from the outside through each router. */
-export async function linuxInventory(ctx: LinuxContext, lab: string, network: string | undefined, from: 'host' | 'upstream'): Promise<Inventory> {
-  if (network !== undefined && !getNetwork(ctx.db, lab, network)) throw usage(`inventory: no network named ${network} in lab ${lab}`);
-  const jails = listJails(ctx.db, lab).filter((j) => network === undefined || j.network === network);
-  const jumps = new Map<string, string | undefined>();
-  if (from === 'upstream')
-    for (const n of new Set(jails.flatMap((j) => (j.ssh && j.network && !isUplink(j.network) ? [j.network] : [])))) {
-      const r = routerOf(ctx.db, lab, n);
-      if (!r?.ssh) throw usage(`inventory --from=upstream: network ${n}'s router is not a jump host (create it with vessel network --create --ssh)`);
-      jumps.set(n, await routerOutside(ctx, lab, r));
-    }
+/** The Linux side of SSH over the lab's state: the lab host's and the outside's namespaces, one set of client files. */
+function sshBackend(ctx: LinuxContext, lab: string): SshBackend {
   const p = sshPaths(ctx.runDir, lab);
-  return buildInventory(jails, { sshConfig: p.config, key: p.key, jumpOf: (n) => jumps.get(n), python: '/usr/bin/python3' });
+  return {
+    enter: (outside) => ['nsenter', `--net=/run/netns/${outside ? wwwNetns(lab) : hostNetns(lab)}`, '--'],
+    files: () => ({ config: p.config, key: p.key }),
+    // A router's outside address is its uplink lease.
+    routerOutside: async (r) => parseLeaseFile((await ctx.host.readFile(routerPaths(ctx.runDir, lab, r.name).uplinkLease)) ?? '').ip,
+    python: '/usr/bin/python3',
+  };
+}
+
+/** The ssh command into a jail, from the lab host or from the outside through the router (see sshArgvFor). */
+export function sshArgv(ctx: LinuxContext, lab: string, name: string, command: string[], from: 'host' | 'upstream'): Promise<string[]> {
+  return sshArgvFor(ctx, lab, name, command, from, sshBackend(ctx, lab));
+}
+
+/** The lab's Ansible inventory (see labInventory). */
+export function linuxInventory(ctx: LinuxContext, lab: string, network: string | undefined, from: 'host' | 'upstream'): Promise<Inventory> {
+  return labInventory(ctx, lab, network, from, sshBackend(ctx, lab));
 }
