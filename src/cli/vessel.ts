@@ -20,6 +20,8 @@ import { addNetwork } from './vessel/network.js';
 import { addPartition } from './vessel/partition.js';
 import { addRun } from './vessel/run.js';
 import { addRunNetwork } from './vessel/run-network.js';
+import { addLimits } from './vessel/limits.js';
+import { addSnapshots } from './vessel/snapshot.js';
 import { addStart } from './vessel/start.js';
 import { addStop } from './vessel/stop.js';
 import { addSupervise } from './vessel/supervise.js';
@@ -70,6 +72,8 @@ ${EXIT_HELP}`,
     addStop,
     addStart,
     addDestroy,
+    addSnapshots,
+    addLimits,
     addLogs,
     addCleanup,
     addDoctor,

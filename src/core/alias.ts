@@ -77,6 +77,9 @@ export function admitAlias(
         slot: null,
         expose: null,
         ssh: 0,
+        root: 'shared',
+        limits: null,
+        workdir: null,
       });
       return getJail(ctx.db, lab, name)!;
     })

@@ -5,6 +5,7 @@ import type { Ready } from './supervisor/model.js';
 import type { DnsmasqLease } from './dnsmasq.js';
 import type { Host } from './host.js';
 import type { JailSpec } from './jails.js';
+import type { Limits } from './limits.js';
 import type { LabOwner } from './labs.js';
 import type { JailRow, LabRow, NetworkRow } from './model.js';
 import type { NetworkOptions } from './networks.js';
@@ -22,6 +23,13 @@ export interface NetworkWithMembers extends NetworkRow {
 export interface CleanupSummary {
   lines: string[];
   left: LabRow[];
+}
+
+/** One snapshot of a jail: its name, when it was taken (ISO time), and its size when known. */
+export interface Snapshot {
+  name: string;
+  taken: string;
+  bytes?: number;
 }
 
 /** The engine operations, the same for every backend. */
@@ -68,6 +76,18 @@ export interface VesselBackend {
   enterArgv(lab: string, name: string, wd: string): string[];
   /** Removes what dead runs and dead vessel processes left. */
   cleanup(): Promise<CleanupSummary>;
+  /** Keeps a copy of a stopped thin jail's own files as NAME@SNAP. */
+  snapshot(lab: string, name: string, snap: string): Promise<void>;
+  /** Puts a stopped thin jail's own files back as they were at NAME@SNAP. */
+  rollback(lab: string, name: string, snap: string): Promise<void>;
+  /** A jail's snapshots, oldest first. */
+  snapshots(lab: string, name: string): Promise<Snapshot[]>;
+  /** `vessel limits NAME`: the jail's limits next to what it uses now, and how they are applied on this host. */
+  limits(lab: string, name: string): Promise<string>;
+  /** Changes limits of a jail, running or not (`vessel set`). */
+  setLimits(lab: string, name: string, limits: Limits): Promise<void>;
+  /** Times the kernel killed a process of the jail for its memory limit, or undefined without a memory limit. */
+  memoryKills(lab: string, name: string): Promise<number | undefined>;
   /** Makes the lab of one recipe run (`runTmp`: the run's own temporary directory). */
   openRunLab(id: string, runId: string, runTmp: string): Promise<RunLab>;
 }

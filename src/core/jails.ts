@@ -12,6 +12,8 @@ import { hostVethName, macFromSeed, slotMac } from './names.js';
 import { exposeProblem, type Expose } from './expose.js';
 import { isUplink, outsideJailProblem } from './outside.js';
 import { UPSTREAM } from './upstream.js';
+import { noLimits, type Limits } from './limits.js';
+import { DEFAULT_ROOT, type RootKind } from './root.js';
 
 /** What to create. */
 export interface JailSpec {
@@ -36,6 +38,12 @@ export interface JailSpec {
   ssh?: boolean;
   /** Ports the network's router forwards to each of these jails (round-robin when several jails expose one). */
   expose?: Expose[];
+  /** The jail's root: `shared` (the host's files, the default) or `thin` (an overlay whose writes stay in the jail). */
+  root?: RootKind;
+  /** Memory, CPU and process limits. */
+  limits?: Limits;
+  /** The run's work directory, shown at the same path inside a thin root. */
+  workdir?: string;
   /** Internal: with role router, the outside leg: a veth on the lab's uplink bridge, or a macvlan child of a NIC. */
   uplink?: { kind: 'bridge' } | { kind: 'nic'; nic: string };
 }
@@ -145,6 +153,9 @@ export function reserveJails(ctx: EngineContext, lab: string, spec: JailSpec, ob
           slot: spec.slot !== undefined ? spec.slot + i : null,
           expose: spec.expose?.length ? JSON.stringify(spec.expose) : null,
           ssh: spec.ssh ? 1 : 0,
+          root: spec.root ?? DEFAULT_ROOT,
+          limits: noLimits(spec.limits) ? null : JSON.stringify(spec.limits),
+          workdir: spec.root === 'thin' && spec.workdir ? spec.workdir : null,
         };
         // A slotted DHCP jail's lease is bound to its slot: the address is known now.
         if (row.dhcp && row.slot === null) row.addr = null;

@@ -33,6 +33,8 @@ function jailSpec(j: SupJail, index: number | undefined): string {
     // Only when given: files without it keep the spec their jails were made with.
     ...(j.expose?.length ? { expose: j.expose } : {}),
     ...(j.ssh ? { ssh: true } : {}),
+    ...(j.root ? { root: j.root } : {}),
+    ...(j.limits ? { limits: j.limits } : {}),
   });
 }
 
@@ -135,6 +137,9 @@ export async function superviseUp(engine: VesselBackend, lab: string, file: Supe
       ...(s.command ? { command: ['/bin/sh', '-c', s.command] } : {}),
       ...(s.expose?.length ? { expose: s.expose } : {}),
       ...(s.ssh ? { ssh: true } : {}),
+      ...(s.root ? { root: s.root } : {}),
+      ...(s.limits ? { limits: s.limits } : {}),
+      ...(s.root === 'thin' && process.env.VESSEL_WORKDIR ? { workdir: process.env.VESSEL_WORKDIR } : {}),
     };
     const slotOf = (index: number | undefined) => (s.slot === undefined ? {} : { slot: s.slot + (index ?? 1) - 1 });
     const made =

@@ -124,6 +124,13 @@ const MIGRATIONS: string[] = [
   -- 1 when the jail runs sshd for the lab's key (vessel run --ssh; a router made with network --create --ssh).
   ALTER TABLE jails ADD COLUMN ssh INTEGER NOT NULL DEFAULT 0;
   `,
+  `
+  -- A jail's root (shared: the host's files; thin: an overlay of its own), its limits (JSON: {memory, cpus, pids}),
+  -- and the run's work directory a thin root shows at the same path.
+  ALTER TABLE jails ADD COLUMN root TEXT NOT NULL DEFAULT 'shared';
+  ALTER TABLE jails ADD COLUMN limits TEXT;
+  ALTER TABLE jails ADD COLUMN workdir TEXT;
+  `,
 ];
 
 /** The schema version after every migration. */

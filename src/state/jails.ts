@@ -42,7 +42,7 @@ export function poolDhcpJails(db: Db, lab: string, network: string): number {
 /** Records a new jail (state `creating`). */
 export function insertJail(db: Db, j: JailRow): void {
   db.prepare(
-    'INSERT INTO jails (uuid, lab, name, seq, network, addr, mac, host_if, state, command, created_at, dhcp, role, owner, spec, env, wd, slot, expose, ssh) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO jails (uuid, lab, name, seq, network, addr, mac, host_if, state, command, created_at, dhcp, role, owner, spec, env, wd, slot, expose, ssh, root, limits, workdir) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   ).run(
     j.uuid,
     j.lab,
@@ -64,6 +64,9 @@ export function insertJail(db: Db, j: JailRow): void {
     j.slot,
     j.expose,
     j.ssh,
+    j.root,
+    j.limits,
+    j.workdir,
   );
 }
 
@@ -136,4 +139,9 @@ export function slotBoundMembers(db: Db, lab: string, network: string): { name: 
     addr: string;
     mac: string;
   }[];
+}
+
+/** A jail's limits (JSON of core/limits.ts Limits), or null for none. */
+export function setJailLimits(db: Db, uuid: string, limits: string | null): void {
+  db.prepare('UPDATE jails SET limits = ? WHERE uuid = ?').run(limits, uuid);
 }

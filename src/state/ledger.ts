@@ -84,3 +84,8 @@ export function namesOfKind(db: Db, kind: ObjectKind): string[] {
 export function holdersOf(db: Db, kind: ObjectKind, name: string): string[] {
   return (db.prepare('SELECT DISTINCT lab FROM objects WHERE kind = ? AND name = ?').all(kind, name) as { lab: string }[]).map((r) => r.lab);
 }
+
+/** Renames a ledger object in place (its removal command changes with it). */
+export function renameObject(db: Db, lab: string, kind: ObjectKind, from: string, to: string): void {
+  db.prepare('UPDATE objects SET name = ? WHERE lab = ? AND kind = ? AND name = ?').run(to, lab, kind, from);
+}

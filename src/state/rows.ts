@@ -71,4 +71,10 @@ export interface JailRow {
   expose: string | null;
   /** 1 when it runs sshd for the lab's key. */
   ssh: number;
+  /** Its root: `shared` (the host's files) or `thin` (an overlay of its own). */
+  root: 'shared' | 'thin';
+  /** Its limits (JSON of core/limits.ts Limits), or null. */
+  limits: string | null;
+  /** The run's work directory, shown at the same path in a thin root, or null. */
+  workdir: string | null;
 }

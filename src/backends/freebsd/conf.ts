@@ -18,6 +18,8 @@ export interface JailConfSpec {
   fib?: number;
   /** Jails that must exist first (a network's router). */
   depend?: string[];
+  /** The root kind asked for (vessel run --root); every FreeBSD jail gets the thin layout. */
+  rootKind?: 'shared' | 'thin';
 }
 
 const q = (v: string) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`;
@@ -26,6 +28,9 @@ const q = (v: string) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`;
 export function jailConf(s: JailConfSpec): string {
   const lines = [
     `# ${s.name}: written by vessel`,
+    // A FreeBSD jail always has a root of its own: the thin layout of iocage and Bastille (own /etc, /var and /root,
+    // the host's base read-only through nullfs). A shared root (the host's files, writable) exists only on Linux.
+    ...(s.rootKind === 'shared' ? ['# root = shared was asked: FreeBSD jails always get the thin layout (own /etc, /var, /root; base read-only)'] : []),
     `${s.name} {`,
     `  host.hostname = ${q(s.hostname)};`,
     `  path = ${q(s.root)};`,

@@ -1,5 +1,7 @@
 // The freebsd backend: the same engine operations as linux, each turned into a plan of FreeBSD commands and files.
 import type { CleanupSummary, VesselBackend } from '../../core/backend.js';
+import { limitsReport, type Limits } from '../../core/limits.js';
+import { applyFbLimits, fbRollback, fbSnapshot, fbSnapshots, fbUsage } from './limits.js';
 import { admitAlias } from '../../core/alias.js';
 import type { Host } from '../../core/host.js';
 import { countedNames, type JailSpec } from '../../core/jails.js';
@@ -14,7 +16,7 @@ import { RecordingHost } from '../../host/recording.js';
 import { openDb, type Db } from '../../state/db.js';
 import { getJail, listJails, setJailCommand, setJailState } from '../../state/jails.js';
 import { deleteLab, getLab, insertLab, keepLab, listLabs, takeLabTag } from '../../state/labs.js';
-import { namesOfKind, objectsOf, record, sharedWith } from '../../state/ledger.js';
+import { namesOfKind, objectsOf, record, renameObject, sharedWith } from '../../state/ledger.js';
 import { deleteNetwork, getNetwork, listNetworks, networkMembers, setRouteTo } from '../../state/networks.js';
 import { undoDeadBuilds, withBuild } from '../../state/builds.js';
 import type { Ready } from '../../core/supervisor/model.js';
@@ -537,6 +539,46 @@ export class FreebsdEngine implements VesselBackend {
     if (j.dhcp) await this.ctx.host.run(jexec(lab, name, ['dhclient', '-c', '/etc/dhclient.conf', this.jailLeg(lab, j)]));
     if (j.command) await this.startService(j);
     if (j.ssh) await startFbSshd(this.ctx, lab, this.jail(lab, name), false);
+  }
+  /** Keeps a stopped jail's own directories (etc, var, root) as a tar file. */
+  async snapshot(lab: string, name: string, snap: string): Promise<void> {
+    await fbSnapshot(this.ctx, lab, this.jail(lab, name), snap);
+  }
+  /** Puts a stopped jail's own directories back from a snapshot. */
+  async rollback(lab: string, name: string, snap: string): Promise<void> {
+    await fbRollback(this.ctx, lab, this.jail(lab, name), snap);
+  }
+  /** A jail's snapshots. */
+  snapshots(lab: string, name: string) {
+    return fbSnapshots(this.ctx, lab, this.jail(lab, name));
+  }
+  /** The jail's rctl limits next to its RACCT usage. */
+  async limits(lab: string, name: string): Promise<string> {
+    const j = this.jail(lab, name);
+    return limitsReport(
+      j.name,
+      j.uuid,
+      'limits through rctl(8) (RACCT)',
+      j.limits ? (JSON.parse(j.limits) as Limits) : undefined,
+      await fbUsage(this.ctx, lab, j),
+    );
+  }
+  /** Adds rctl rules to a jail, running or not. */
+  async setLimits(lab: string, name: string, limits: Limits): Promise<void> {
+    const j = this.jail(lab, name);
+    await applyFbLimits(this.ctx, lab, j, limits);
+    // Its removal now also drops its rules.
+    renameObject(
+      this.ctx.db,
+      lab,
+      'jail',
+      `${fbJailName(lab, name)}|${fbJailPaths(this.ctx.runDir, lab, name).conf}`,
+      `${fbJailName(lab, name)}|${fbJailPaths(this.ctx.runDir, lab, name).conf}|rctl`,
+    );
+  }
+  /** rctl denies memory rather than killing: there are no kills to count. */
+  async memoryKills(): Promise<number | undefined> {
+    return undefined;
   }
   /** Destroys jails by name (and what they exposed, and their host keys). */
   async destroy(lab: string, names: string[]): Promise<void> {

@@ -11,6 +11,8 @@ import { getNetwork } from '../../state/networks.js';
 import { getLab, takeLabTag } from '../../state/labs.js';
 import { runSteps } from '../../core/steps.js';
 import { dhclientConf, jailConf, jailFstab } from './conf.js';
+import { applyFbLimits } from './limits.js';
+import type { Limits } from '../../core/limits.js';
 import { DEVFS_RULESETS, fbJailName, fbJailPaths, legNames, ROOT_DIRS, uplinkLegNames } from './names.js';
 import { removeFbObjects } from './remove.js';
 
@@ -72,7 +74,8 @@ function objectsFor(ctx: FbContext, lab: string) {
         { kind: 'dir' as const, name: p.dir, owner: j.name },
         { kind: 'ifnet' as const, name: legNames(tagOf(ctx, lab), j.seq).host, owner: j.name },
         ...(spec.role === 'router' && spec.uplink ? [{ kind: 'ifnet' as const, name: uplinkLegNames(tagOf(ctx, lab), j.seq).host, owner: j.name }] : []),
-        { kind: 'jail' as const, name: `${fbJailName(lab, j.name)}|${p.conf}`, owner: j.name },
+        // A limited jail's rctl rules go with it (they outlive the jail otherwise: they name it, not hold it).
+        { kind: 'jail' as const, name: `${fbJailName(lab, j.name)}|${p.conf}${j.limits ? '|rctl' : ''}`, owner: j.name },
       ];
     });
 }
@@ -123,6 +126,7 @@ const FB_JAIL_STEPS = [
   { name: 'root', run: writeRoot },
   { name: 'jail.conf', run: writeJailConf },
   { name: 'jail', run: startJail },
+  { name: 'limits', run: (b: FbBuild) => (b.j.limits ? applyFbLimits(b.ctx, b.lab, b.j, JSON.parse(b.j.limits) as Limits) : undefined) },
   { name: 'address', run: addressJail },
   { name: 'created', run: (b: FbBuild) => setJailState(b.ctx.db, [b.j.uuid], 'created') },
 ];
@@ -203,6 +207,7 @@ async function writeJailConf(b: FbBuild): Promise<void> {
         devfsRuleset: spec.role === 'router' ? DEVFS_RULESETS.router : j.dhcp ? DEVFS_RULESETS.dhcp : DEVFS_RULESETS.jail,
         vnetInterfaces: b.ifaces,
         ...(router ? { depend: [fbJailName(lab, router.name)] } : {}),
+        ...(spec.role !== 'router' && j.root === 'shared' && spec.root === 'shared' ? { rootKind: 'shared' as const } : {}),
       }),
   );
 }

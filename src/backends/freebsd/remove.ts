@@ -8,8 +8,11 @@ import type { Db } from '../../state/db.js';
 export function removalCommand(o: LedgerObject): string[] {
   switch (o.kind) {
     // jail -r runs exec.stop, kills the jail's processes, unmounts its mount.* file systems and returns vnet interfaces.
-    case 'jail':
-      return ['jail', '-f', o.name.split('|')[1]!, '-r', o.name.split('|')[0]!];
+    case 'jail': {
+      const [name, conf, rctl] = o.name.split('|') as [string, string, string | undefined];
+      // rctl -r removes every rule naming the jail (rctl(8)).
+      return rctl ? ['sh', '-c', 'jail -f "$1" -r "$2" && rctl -r "jail:$2"', 'vessel-jail', conf, name] : ['jail', '-f', conf, '-r', name];
+    }
     // Destroying one end of an epair destroys both; a bridge or vlan goes alone.
     case 'ifnet':
       return ['ifconfig', o.name, 'destroy'];

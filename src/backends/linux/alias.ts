@@ -7,7 +7,8 @@ import { networkOf } from '../../util/ipv4.js';
 import type { LinuxContext } from './context.js';
 import { UPSTREAM } from '../../core/upstream.js';
 import { cgroupDir } from './facts.js';
-import { destroyJails, setupArgv } from './jails.js';
+import { destroyJails } from './jails.js';
+import { setupArgv } from './mounts.js';
 import { hostNetns, jailNetns } from './names.js';
 import { jailPaths } from './paths.js';
 
@@ -38,6 +39,7 @@ export async function createAliasJail(ctx: LinuxContext, lab: string, name: stri
     { kind: 'netns-jail', name: jailNetns(lab, name) },
     { kind: 'nsfile', name: jp.uts },
     { kind: 'nsfile', name: jp.mnt },
+    { kind: 'nsfile', name: jp.ipc },
     { kind: 'link', name: `${jailNetns(lab, name)}/eth0` },
     { kind: 'dir', name: jp.dir },
     { kind: 'cgroup', name: cgroupDir(ctx.cgroupRoot, lab, name) },
@@ -47,7 +49,7 @@ export async function createAliasJail(ctx: LinuxContext, lab: string, name: stri
     const p = jailPaths(ctx.runDir, lab, name);
     await ctx.host.mkdir(p.dir);
     await ctx.host.mkdir(cgroupDir(ctx.cgroupRoot, lab, name));
-    for (const f of [p.uts, p.mnt]) await ctx.host.writeFile(f, '');
+    for (const f of [p.uts, p.mnt, p.ipc]) await ctx.host.writeFile(f, '');
     await ctx.host.writeFile(p.hosts, `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n${ip}\t${name}\n`);
     await ctx.host.writeFile(p.resolv, `nameserver ${UPSTREAM.dns}\n`);
     await ctx.host.writeFile(p.hostname, `${name}\n`);
@@ -83,7 +85,7 @@ export async function createAliasJail(ctx: LinuxContext, lab: string, name: stri
       'mode',
       'bridge',
     ]);
-    await ctx.host.run(setupArgv(ctx, lab, name));
+    await ctx.host.run(setupArgv(ctx, lab, row));
     setJailState(ctx.db, [uuid], 'created');
   } catch (e) {
     await destroyJails(ctx, lab, [name]);

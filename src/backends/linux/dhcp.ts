@@ -9,8 +9,8 @@ import { failed } from '../../util/errors.js';
 import type { LinuxContext } from './context.js';
 import { parseLeaseFile } from './confgen.js';
 import { cgroupDir } from './facts.js';
-import { jailArgv } from './enter.js';
-import { alive } from './kill.js';
+import { jailEngineArgv } from './enter.js';
+import { alive, hostPidOf } from './kill.js';
 import { jailNetns } from './names.js';
 import { jailPaths, labPaths } from './paths.js';
 import { cleanEnv } from './services.js';
@@ -36,7 +36,7 @@ export function routerPaths(runDir: string, lab: string, router: string) {
 
 /** The udhcpc event script of a lab (written when the lab is made). */
 export function udhcpcScript(runDir: string, lab: string): string {
-  return join(labPaths(runDir, lab).root, 'udhcpc.script');
+  return join(labPaths(runDir, lab).lib, 'udhcpc.script');
 }
 
 /** A jail's lease record (written by the udhcpc script). */
@@ -44,9 +44,12 @@ export function jailLeaseFile(runDir: string, lab: string, jail: string): string
   return join(jailPaths(runDir, lab, jail).dir, 'lease');
 }
 
-/** The pid of a router's dnsmasq when it is running. */
+/** The host pid of a router's dnsmasq when it is running (its pid file holds the pid in the router's process space). */
 export async function dnsmasqPid(ctx: LinuxContext, lab: string, router: string): Promise<number | undefined> {
-  const pid = Number((await ctx.host.readFile(routerPaths(ctx.runDir, lab, router).pid))?.trim());
+  const nsPid = Number((await ctx.host.readFile(routerPaths(ctx.runDir, lab, router).pid))?.trim());
+  if (!nsPid) return undefined;
+  // A recording host has no /proc to search: the pid it simulated is the one.
+  const pid = ctx.host.live ? await hostPidOf(ctx.host, cgroupDir(ctx.cgroupRoot, lab, router), nsPid) : nsPid;
   if (!pid) return undefined;
   const p = await ctx.host.process(pid);
   return p && !p.zombie && p.name === 'dnsmasq' ? pid : undefined;
@@ -73,7 +76,7 @@ export async function startDhcpClient(
   assumed?: AssumedLease,
 ): Promise<number> {
   const pidFile = join(jailPaths(ctx.runDir, j.lab, j.name).dir, iface === 'eth0' ? 'udhcpc.pid' : `udhcpc-${iface}.pid`);
-  const argv = jailArgv({ runDir: ctx.runDir, cgroupRoot: ctx.cgroupRoot, lab: j.lab, name: j.name, wd: '/' }, [
+  const argv = jailEngineArgv({ runDir: ctx.runDir, cgroupRoot: ctx.cgroupRoot, lab: j.lab, name: j.name, wd: '/' }, [
     'busybox',
     'udhcpc',
     '-f',

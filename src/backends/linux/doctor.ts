@@ -6,7 +6,9 @@ import { cgroup2Root, cgroupLayout } from './facts.js';
 export const ENGINE_TOOLS: Tool[] = [
   { tool: 'ip', pkg: 'iproute2', why: 'links, bridges, addresses, namespaces' },
   { tool: 'nsenter', pkg: 'util-linux', why: 'entering jails' },
-  { tool: 'unshare', pkg: 'util-linux', why: 'persistent UTS and mount namespaces' },
+  { tool: 'unshare', pkg: 'util-linux', why: 'persistent UTS, IPC and mount namespaces; process spaces' },
+  { tool: 'setpriv', pkg: 'util-linux', why: "a jail's capabilities (its bounding set)" },
+  { tool: 'catatonit', pkg: 'catatonit', why: "the init of a jail's process space (pid namespace)" },
   { tool: 'nft', pkg: 'nftables', why: 'firewall rules (NAT, partitions)' },
   { tool: 'fping', pkg: 'fping', why: 'reach, isolated and mesh probes' },
   { tool: 'dnsmasq', pkg: 'dnsmasq-base', why: "routers' DHCP and DNS" },
@@ -19,7 +21,9 @@ export async function linuxDoctor(needs: string[]): Promise<DoctorReport> {
   const root = process.getuid?.() === 0;
   const cg = cgroup2Root();
   const how =
-    cgroupLayout() === 'hybrid' ? ' (hybrid layout: v1 controllers beside it; jails and run steps are grouped and killed through v2, no limits are set)' : '';
+    cgroupLayout() === 'hybrid'
+      ? ' (hybrid layout: jails and run steps are grouped and killed through v2; limits use the v1 memory, cpu and pids hierarchies)'
+      : '';
   return doctorReport({
     system: 'Debian',
     checks: [

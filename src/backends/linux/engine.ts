@@ -1,5 +1,8 @@
 // The linux backend: one object over labs, networks and jails, opened with the state database and a host.
 import { tmpdir } from 'node:os';
+import { limitsReport, type Limits } from '../../core/limits.js';
+import { applyLimits, jailUsage, memoryKills, usageSource } from './limits.js';
+import { listSnapshots, rollback, snapshot } from './rootfs.js';
 import type { Host } from '../../core/host.js';
 import type { CleanupSummary, NetworkWithMembers, VesselBackend } from '../../core/backend.js';
 import type { JailSpec } from '../../core/jails.js';
@@ -252,24 +255,8 @@ export class Engine implements VesselBackend {
       );
     }
     if (ready.kind === 'exec') {
-      return (
-        (
-          await this.ctx.host.run(
-            [
-              'nsenter',
-              `--net=/run/netns/${jailNetns(lab, j.name)}`,
-              `--uts=${p.uts}`,
-              `--mount=${p.mnt}`,
-              `--wd=${j.wd ?? '/'}`,
-              '--',
-              'sh',
-              '-c',
-              ready.command,
-            ],
-            { allowFail: true },
-          )
-        ).code === 0
-      );
+      const argv = jailArgv({ runDir: this.ctx.runDir, cgroupRoot: this.ctx.cgroupRoot, lab, name: j.name, wd: j.wd ?? '/' }, ['sh', '-c', ready.command]);
+      return (await this.ctx.host.run(argv, { allowFail: true })).code === 0;
     }
     // A recording host has no service output to read: a plan assumes the service gets ready (as its commands succeed).
     if (!this.ctx.host.live) return true;
@@ -294,6 +281,31 @@ export class Engine implements VesselBackend {
       ],
       left: listLabs(this.ctx.db),
     };
+  }
+  /** Keeps a copy of a stopped thin jail's upper layer. */
+  async snapshot(lab: string, name: string, snap: string) {
+    await snapshot(this.ctx, this.jail(lab, name), snap);
+  }
+  /** Puts a stopped thin jail's upper layer back as it was at the snapshot. */
+  async rollback(lab: string, name: string, snap: string) {
+    await rollback(this.ctx, this.jail(lab, name), snap);
+  }
+  /** A jail's snapshots. */
+  snapshots(lab: string, name: string) {
+    return listSnapshots(this.ctx, this.jail(lab, name));
+  }
+  /** The jail's limits next to its usage (cgroup v2, or v1 on a hybrid host). */
+  async limits(lab: string, name: string) {
+    const j = this.jail(lab, name);
+    return limitsReport(j.name, j.uuid, await usageSource(this.ctx, j), j.limits ? (JSON.parse(j.limits) as Limits) : undefined, await jailUsage(this.ctx, j));
+  }
+  /** Changes limits of a jail, running or not. */
+  async setLimits(lab: string, name: string, limits: Limits) {
+    await applyLimits(this.ctx, this.jail(lab, name), limits);
+  }
+  /** Kills for the memory limit so far. */
+  memoryKills(lab: string, name: string) {
+    return memoryKills(this.ctx, this.jail(lab, name));
   }
   /** The lab of one recipe run, with the simulated outside as its uplink. */
   openRunLab(id: string, runId: string, runTmp: string): Promise<RunLab> {

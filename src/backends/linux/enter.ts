@@ -1,14 +1,51 @@
 // Argument vectors that run a command inside a jail (its namespaces and cgroup) or in the lab host.
 import { join } from 'node:path';
+import { boundingSet } from './caps.js';
 import { cgroupDir } from './facts.js';
 import { hostNetns, jailNetns } from './names.js';
-import { jailPaths } from './paths.js';
+import { jailPaths, labPaths } from './paths.js';
 
 // Joins the cgroup first, then replaces itself with the command. $1 cgroup dir, then the argv.
 const JOIN_CGROUP = 'echo $$ > "$1/cgroup.procs" && shift && exec "$@"';
 
-/** argv that runs `argv` in jail `name` of `lab`, starting in `wd` (a path visible in the jail). */
-export function jailArgv(opts: { runDir: string; cgroupRoot: string; lab: string; name: string; wd?: string }, argv: string[]): string[] {
+/** Where a jail is entered: its lab, name, and the engine's folders. */
+export interface JailWhere {
+  runDir: string;
+  cgroupRoot: string;
+  lab: string;
+  name: string;
+  wd?: string;
+}
+
+/**
+ * argv that runs `argv` as a process of jail `name` of `lab`, starting in `wd` (a path visible in the jail): in the
+ * jail's process space (pidns.ts ENTER) with the jail's capabilities only (caps.ts).
+ */
+export function jailArgv(opts: JailWhere, argv: string[], how: 'start' | 'join' = 'start'): string[] {
+  const p = jailPaths(opts.runDir, opts.lab, opts.name);
+  const lib = labPaths(opts.runDir, opts.lab).lib;
+  return [
+    'sh',
+    join(lib, 'enter.sh'),
+    cgroupDir(opts.cgroupRoot, opts.lab, opts.name),
+    p.dir,
+    lib,
+    join('/run/netns', jailNetns(opts.lab, opts.name)),
+    p.uts,
+    p.mnt,
+    p.ipc,
+    opts.wd ?? '/',
+    boundingSet(),
+    how,
+    ...argv,
+  ];
+}
+
+/**
+ * argv that runs the engine's own helper `argv` in a jail's namespaces and cgroup, with full rights and outside its
+ * process space (the DHCP client: the engine's, as the router's leases are).
+ */
+export function jailEngineArgv(opts: JailWhere, argv: string[]): string[] {
   const p = jailPaths(opts.runDir, opts.lab, opts.name);
   return [
     'sh',
@@ -20,7 +57,7 @@ export function jailArgv(opts: { runDir: string; cgroupRoot: string; lab: string
     `--net=${join('/run/netns', jailNetns(opts.lab, opts.name))}`,
     `--uts=${p.uts}`,
     `--mount=${p.mnt}`,
-    ...(opts.wd ? [`--wd=${opts.wd}`] : []),
+    `--ipc=${p.ipc}`,
     '--',
     ...argv,
   ];
@@ -36,7 +73,15 @@ export function stepsCgroup(cgroupRoot: string, lab: string): string {
   return join(cgroupDir(cgroupRoot, lab), '_steps');
 }
 
-/** argv that runs `argv` in a jail's network namespace only (for probes). */
+/**
+ * argv that runs a probe in a jail: in its process space when it has one (starting none: an idle jail stays idle),
+ * with the jail's capabilities.
+ */
+export function jailProbeArgv(opts: JailWhere, argv: string[]): string[] {
+  return jailArgv(opts, argv, 'join');
+}
+
+/** argv that runs `argv` in a jail's network namespace only (the engine's own checks). */
 export function jailNetArgv(lab: string, name: string, argv: string[]): string[] {
   return ['nsenter', `--net=${join('/run/netns', jailNetns(lab, name))}`, '--', ...argv];
 }

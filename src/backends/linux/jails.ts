@@ -20,6 +20,10 @@ import { killCgroup } from './kill.js';
 import { hostNetns, jailNetns, routerUplinkVeth, UPLINK_BRIDGE } from './names.js';
 import { jailPaths, labPaths } from './paths.js';
 import { removeObjects } from './remove.js';
+import { setupArgv } from './mounts.js';
+import { makeLayer } from './rootfs.js';
+import { applyLimits } from './limits.js';
+import type { Limits } from '../../core/limits.js';
 
 /** The Linux backend's kernel objects of new jails. */
 function linuxObjects(ctx: LinuxContext, lab: string): JailObjects {
@@ -31,6 +35,8 @@ function linuxObjects(ctx: LinuxContext, lab: string): JailObjects {
         { kind: 'netns-jail', name: jailNetns(lab, j.name), owner: j.name },
         { kind: 'nsfile', name: p.uts, owner: j.name },
         { kind: 'nsfile', name: p.mnt, owner: j.name },
+        { kind: 'nsfile', name: p.ipc, owner: j.name },
+        ...(j.root === 'thin' ? [{ kind: 'mount' as const, name: p.layer, owner: j.name }] : []),
         { kind: 'link', name: `${hostNetns(lab)}/${j.host_if}`, owner: j.name },
         ...(spec.role === 'router' && spec.uplink?.kind === 'bridge'
           ? [{ kind: 'link' as const, name: `${hostNetns(lab)}/${routerUplinkVeth(j.seq)}`, owner: j.name }]
@@ -42,45 +48,6 @@ function linuxObjects(ctx: LinuxContext, lab: string): JailObjects {
     }
     return objs;
   };
-}
-
-// Runs inside the new jail netns: sets the hostname, bind-mounts the jail's files, remounts /sys,
-// then configures the links from a batch file. $1 name, $2 hosts, $3 resolv.conf, $4 hostname, $5 ip batch.
-// $6 is the state database's folder: an empty tmpfs is mounted over it, so nothing in a jail can open the database.
-export const SETUP = [
-  'echo "$1" > /proc/sys/kernel/hostname',
-  'mount --bind "$2" /etc/hosts',
-  'mount --bind "$3" /etc/resolv.conf',
-  'mount --bind "$4" /etc/hostname',
-  '{ [ ! -d "$6" ] || mount -t tmpfs -o size=4k,mode=0700 vessel-state-hidden "$6"; }',
-  'mount -t sysfs sysfs /sys',
-  'ip -batch "$5"',
-].join(' && ');
-
-/** The command that runs SETUP inside a new jail's netns, making its persistent UTS and mount namespaces. */
-export function setupArgv(ctx: LinuxContext, lab: string, name: string): string[] {
-  const p = jailPaths(ctx.runDir, lab, name);
-  return [
-    'nsenter',
-    `--net=/run/netns/${jailNetns(lab, name)}`,
-    '--',
-    'unshare',
-    `--uts=${p.uts}`,
-    `--mount=${p.mnt}`,
-    '--propagation',
-    'slave',
-    '--',
-    'sh',
-    '-c',
-    SETUP,
-    'vessel-setup',
-    name,
-    p.hosts,
-    p.resolv,
-    p.hostname,
-    p.setup,
-    ctx.stateDir,
-  ];
 }
 
 /** What creating jails works on, step by step. */
@@ -118,6 +85,8 @@ const JAIL_STEPS = [
   { name: 'namespaces', run: makeNamespaces },
   { name: 'links', run: makeLinks },
   { name: 'files', run: writeJailFiles },
+  { name: 'thin roots', run: makeLayers },
+  { name: 'limits', run: makeLimits },
   { name: 'setup inside', run: setupInside },
   { name: 'created', run: markCreated },
   { name: 'leases', run: leaseDhcpJails },
@@ -207,6 +176,7 @@ async function writeJailFiles(b: Build): Promise<void> {
     await ctx.host.mkdir(p.dir);
     await ctx.host.writeFile(p.uts, '');
     await ctx.host.writeFile(p.mnt, '');
+    await ctx.host.writeFile(p.ipc, '');
     const fqdn = net.domain ? `${j.name}.${net.domain} ` : '';
     await ctx.host.writeFile(p.hosts, `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n${j.addr ? `${j.addr}\t${fqdn}${j.name}\n` : ''}`);
     await ctx.host.writeFile(p.resolv, spec.role === 'router' ? 'nameserver 127.0.0.1\n' : resolv);
@@ -222,11 +192,21 @@ async function writeJailFiles(b: Build): Promise<void> {
   }
 }
 
+/** Thin roots: each jail's upper layer on a tmpfs of its own (an overlay's upper cannot live on the root it covers). */
+async function makeLayers(b: Build): Promise<void> {
+  for (const j of b.rows) if (j.root === 'thin') await makeLayer(b.ctx, b.lab, j.name);
+}
+
+/** Limits: each limited jail's cgroups with their limits, before anything runs in it. */
+async function makeLimits(b: Build): Promise<void> {
+  for (const j of b.rows) if (j.limits) await applyLimits(b.ctx, j, JSON.parse(j.limits) as Limits);
+}
+
 /** Inside each new netns: the persistent UTS and mount namespaces, hostname, bind mounts, links (4 at a time). */
 async function setupInside(b: Build): Promise<void> {
   const { ctx, lab } = b;
   await pool(b.rows, 4, async (j) => {
-    await ctx.host.run(setupArgv(ctx, lab, j.name));
+    await ctx.host.run(setupArgv(ctx, lab, j));
   });
 }
 

@@ -92,3 +92,16 @@ export async function removeCgroupTree(host: Host, dir: string): Promise<void> {
   };
   await walk(dir);
 }
+
+/**
+ * The host PID of the process a jail knows as `nsPid` (a pid file written inside its process space), found among
+ * its cgroup's processes by the last field of NSpid; or `nsPid` itself for a process outside any space.
+ */
+export async function hostPidOf(host: Host, cgroup: string, nsPid: number): Promise<number | undefined> {
+  for (const pid of await cgroupPids(host, cgroup)) {
+    const status = await host.readFile(`/proc/${pid}/status`);
+    const ns = status === undefined ? undefined : /^NSpid:\s+(.*)$/m.exec(status)?.[1]?.trim().split(/\s+/);
+    if (ns && Number(ns[ns.length - 1]) === nsPid && (ns.length > 1 || pid === nsPid)) return pid;
+  }
+  return undefined;
+}

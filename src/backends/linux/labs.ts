@@ -1,4 +1,5 @@
 // Labs: create (record first, then the lab host netns, namespace dir and cgroup), destroy, and ending their processes.
+import { join } from 'node:path';
 import type { LabOwner } from '../../core/labs.js';
 import type { LabRow } from '../../core/model.js';
 import { labIdProblem } from '../../core/names.js';
@@ -16,6 +17,8 @@ import { cgroupDir } from './facts.js';
 import { killCgroup, killPids, pidsInNetns, pidsWorkingFor } from './kill.js';
 import { hostNetns } from './names.js';
 import { labPaths } from './paths.js';
+import { DEV, ENTER, INIT } from './pidns.js';
+import { MOUNTS, SETUP } from './mounts.js';
 import { removeObjects } from './remove.js';
 import { createUpstream } from './upstream.js';
 
@@ -54,7 +57,15 @@ export async function createLab(ctx: LinuxContext, id: string, owner: LabOwner):
     await ctx.host.run(['ip', '-n', ns, 'link', 'set', 'lo', 'up']);
     await failpoint('lab');
     await ctx.host.mkdir(cg);
+    await ctx.host.mkdir(paths.lib, 0o755);
     await ctx.host.writeFile(udhcpcScript(ctx.runDir, id), UDHCPC_SCRIPT, 0o755);
+    // What starts a jail's process space (pidns.ts): its init, its first /dev, its /proc.
+    await ctx.host.writeFile(join(paths.lib, 'enter.sh'), ENTER, 0o755);
+    await ctx.host.writeFile(join(paths.lib, 'init.sh'), INIT, 0o755);
+    await ctx.host.writeFile(join(paths.lib, 'dev.sh'), `${DEV}\n`, 0o755);
+    // What makes a jail's namespaces and mounts (mounts.ts).
+    await ctx.host.writeFile(join(paths.lib, 'setup.sh'), SETUP, 0o755);
+    await ctx.host.writeFile(join(paths.lib, 'mounts.sh'), MOUNTS, 0o755);
     if (owner.simulatedUplink) {
       await createUpstream(ctx, id);
       setUplink(ctx.db, id, 'simulated');

@@ -1,6 +1,6 @@
 // Probes on Linux: fping, bash /dev/tcp, the UTS hostname and getent, run in the source's namespaces.
 import type { Host } from '../../core/host.js';
-import { jailNetArgv, labHostArgv } from './enter.js';
+import { jailProbeArgv, labHostArgv } from './enter.js';
 import { jailPaths } from './paths.js';
 import { jailNetns } from './names.js';
 import { parseGetent } from '../../assert/getent.js';
@@ -73,7 +73,7 @@ export class LinuxProber implements Prober {
   private net(src: Source, argv: string[]): string[] {
     if (src.kind === 'host') return labHostArgv(this.where.lab, argv);
     if (src.kind === 'upstream') return ['nsenter', `--net=/run/netns/${wwwNetns(this.where.lab)}`, '--', ...argv];
-    return jailNetArgv(this.where.lab, src.name, argv);
+    return jailProbeArgv({ ...this.where, name: src.name }, argv);
   }
 
   async lease(jail: string): Promise<LeaseResult> {
@@ -139,12 +139,8 @@ export class LinuxProber implements Prober {
   }
 
   async resolve(src: Source, name: string): Promise<ResolveResult> {
-    // A lookup needs the jail's network and its own resolv.conf (its mount namespace), not its cgroup.
-    const p = src.kind === 'jail' ? jailPaths(this.where.runDir, this.where.lab, src.name) : undefined;
-    const argv =
-      src.kind === 'jail' && p
-        ? ['nsenter', `--net=/run/netns/${jailNetns(this.where.lab, src.name)}`, `--mount=${p.mnt}`, '--', 'getent', 'ahostsv4', name]
-        : this.net(src, ['getent', 'ahostsv4', name]);
+    // A lookup needs the jail's network and its own resolv.conf (its mount namespace).
+    const argv = this.net(src, ['getent', 'ahostsv4', name]);
     const r = await this.cmd.run(argv, { allowFail: true });
     const addresses = parseGetent(r.stdout);
     let server: string | undefined;

@@ -47,7 +47,9 @@ export async function startService(ctx: LinuxContext, j: JailRow): Promise<numbe
 
 /** Stops everything running in a jail; its namespaces and address stay. */
 export async function stopJail(ctx: LinuxContext, j: JailRow): Promise<void> {
+  // Its init goes with the rest: the next entry starts a new process space.
   await killCgroup(ctx.host, cgroupDir(ctx.cgroupRoot, j.lab, j.name));
+  await ctx.host.remove(jailPaths(ctx.runDir, j.lab, j.name).initPid);
   ctx.db.transaction(() => {
     forgetProcesses(ctx.db, j.lab, j.name);
     setJailState(ctx.db, [j.uuid], 'stopped');

@@ -37,6 +37,8 @@ export function jailSshPaths(runDir: string, lab: string, jail: string) {
     config: join(dir, 'sshd_config'),
     pid: join(dir, 'sshd.pid'),
     log: join(dir, 'sshd.log'),
+    /** A copy of the lab's authorized_keys: a thin root shows the jail's own directory, not the lab's. */
+    authorized: join(dir, 'authorized_keys'),
   };
 }
 
@@ -58,10 +60,12 @@ async function ensureLabKey(ctx: LinuxContext, lab: string): Promise<string> {
 /** Starts sshd in a jail (a router's allows TCP forwarding: it is the network's jump host), and waits until it listens. */
 export async function startSshd(ctx: LinuxContext, lab: string, j: JailRow, jump: boolean, knownHosts = true): Promise<void> {
   if (!(await ctx.host.exists(SSHD))) throw envError(`--ssh needs sshd (${SSHD}); install it with: apt-get install openssh-server`);
-  const authorizedKeys = await ensureLabKey(ctx, lab);
+  const labKeys = await ensureLabKey(ctx, lab);
   if (!(await ctx.host.exists(PRIVSEP_DIR))) await ctx.host.mkdir(PRIVSEP_DIR, 0o755);
   const p = jailSshPaths(ctx.runDir, lab, j.name);
   await ctx.host.mkdir(p.dir, 0o700);
+  const authorizedKeys = p.authorized;
+  await ctx.host.writeFile(authorizedKeys, (await ctx.host.readFile(labKeys)) ?? `ssh-ed25519 (the lab's public key) vessel-${lab}\n`, 0o600);
   // Each jail gets a host key of its own, made here: none is shared with another jail or with the machine.
   if (!(await ctx.host.readFile(p.hostPub))) await ctx.host.run(['ssh-keygen', '-q', '-t', 'ed25519', '-N', '', '-C', j.name, '-f', p.hostKey]);
   await ctx.host.writeFile(p.config, sshdConfig({ hostKey: p.hostKey, pidFile: p.pid, authorizedKeys, jump }), 0o600);

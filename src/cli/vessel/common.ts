@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { VesselBackend } from '../../core/backend.js';
+import { resolveJailRef } from '../../core/jail-ref.js';
 import { labIdProblem } from '../../core/names.js';
 import type { NetworkOptions } from '../../core/networks.js';
 import { RUN_MARKER } from '../../exec/spawn.js';
@@ -66,6 +67,13 @@ export function withLabOf(open: Opener): VesselCli['withLab'] {
       e.close();
     }
   };
+}
+
+/** The name of the jail `ref` names in `lab`: its name, or a unique UUID prefix of 8 or more characters. */
+export function jailName(e: VesselBackend, lab: string, ref: string): string {
+  const r = resolveJailRef(e.jails(lab), ref, lab);
+  if ('error' in r) throw usage(r.error);
+  return r.name;
 }
 
 /** Says how a VLAN's tag is carried, never claiming tagging that did not happen. */

@@ -1,7 +1,7 @@
 // `vessel destroy`: destroy jails, every jail of the lab, or a whole lab.
 import type { Command } from 'commander';
 import { usage } from '../../util/errors.js';
-import { EXIT_HELP, type Globals, type VesselCli } from './common.js';
+import { EXIT_HELP, type Globals, jailName, type VesselCli } from './common.js';
 
 /** Adds `vessel destroy` to the program. */
 export function addDestroy(p: Command, { open, out, withLab }: VesselCli): void {
@@ -25,7 +25,7 @@ export function addDestroy(p: Command, { open, out, withLab }: VesselCli): void 
         return;
       }
       await withLab(cmd, async (e, lab) => {
-        const targets = o.all ? e.jails(lab).map((j) => j.name) : names;
+        const targets = o.all ? e.jails(lab).map((j) => j.name) : names.map((r) => jailName(e, lab, r));
         await e.destroy(lab, targets);
         out(`destroyed ${targets.length} jail(s)\n`);
       });

@@ -2,23 +2,30 @@
 import type { Command } from 'commander';
 import { execa } from 'execa';
 import { existsSync } from 'node:fs';
-import { EXIT_HELP, type VesselCli } from './common.js';
+import { formatSize, type Limits } from '../../core/limits.js';
+import { EXIT_HELP, jailName, type VesselCli } from './common.js';
 
 /** Adds `vessel exec` to the program. */
 export function addExec(p: Command, { withLab }: VesselCli): void {
   p.command('exec')
     .description('run a command inside a jail; stdio and exit status pass through')
-    .argument('<name>', 'jail')
+    .argument('<name>', 'jail (name or UUID prefix)')
     .argument('<command...>', 'command, after --')
     .addHelpText('after', `\nExample:\n  vessel exec web-1 -- hostname\n${EXIT_HELP}`)
-    .action(async (name: string, command: string[], _o: unknown, cmd: Command) => {
+    .action(async (ref: string, command: string[], _o: unknown, cmd: Command) => {
       const code = await withLab(cmd, async (e, lab) => {
-        e.jail(lab, name);
+        const name = jailName(e, lab, ref);
         const wd = existsSync(process.cwd()) ? process.cwd() : '/';
         const argv = [...e.enterArgv(lab, name, wd), ...command];
         // A recording backend (plan mode) only notes the command.
         if (!e.ctx.host.live) return (await e.ctx.host.run(argv)).code;
+        const kills = await e.memoryKills(lab, name);
         const r = await execa(argv[0]!, argv.slice(1), { stdio: 'inherit', reject: false });
+        // Killed by the kernel for the jail's memory limit: say so, since the command itself cannot.
+        if (kills !== undefined && ((await e.memoryKills(lab, name)) ?? 0) > kills) {
+          const limit = (JSON.parse(e.jail(lab, name).limits ?? '{}') as Limits).memory;
+          process.stderr.write(`vessel: jail ${name} went over its memory limit (${limit ? formatSize(limit) : '?'}): the kernel killed a process of it\n`);
+        }
         return r.exitCode ?? 1;
       });
       process.exitCode = code;

@@ -1,5 +1,6 @@
 // `vessel list`: the jails of the lab.
 import type { Command } from 'commander';
+import { shortUuid } from '../../core/jail-ref.js';
 import { EXIT_HELP, table, type VesselCli } from './common.js';
 
 /** Adds `vessel list` to the program. */
@@ -24,6 +25,8 @@ export function addList(p: Command, { out, withLab }: VesselCli): void {
                   mac: j.mac,
                   slot: j.slot,
                   state: j.state,
+                  root: j.root,
+                  limits: j.limits ? JSON.parse(j.limits) : null,
                   command: j.command ? JSON.parse(j.command) : null,
                 })),
                 null,
@@ -34,8 +37,8 @@ export function addList(p: Command, { out, withLab }: VesselCli): void {
           else
             out(
               table([
-                ['NAME', 'NETWORK', 'ADDR', 'STATE', 'UUID'],
-                ...js.map((j) => [j.name, j.network ?? `alias:${j.host_if}`, j.addr ?? '-', j.state, j.uuid]),
+                ['NAME', 'NETWORK', 'ADDR', 'STATE', 'ROOT', 'UUID'],
+                ...js.map((j) => [j.name, j.network ?? `alias:${j.host_if}`, j.addr ?? '-', j.state, j.root, shortUuid(j.uuid)]),
               ]),
             );
         },

@@ -1,7 +1,7 @@
 // `vessel partition`: cut all traffic between two groups of jails.
 import type { Command } from 'commander';
 import { usage } from '../../util/errors.js';
-import { EXIT_HELP, type VesselCli } from './common.js';
+import { EXIT_HELP, jailName, type VesselCli } from './common.js';
 
 /** Adds `vessel partition` to the program. */
 export function addPartition(p: Command, { out, withLab }: VesselCli): void {
@@ -19,7 +19,8 @@ export function addPartition(p: Command, { out, withLab }: VesselCli): void {
           .filter(Boolean),
       ) as [string[], string[]];
       await withLab(cmd, async (e, lab) => {
-        await e.partition(lab, a, b);
+        const [ra, rb] = [a.map((r) => jailName(e, lab, r)), b.map((r) => jailName(e, lab, r))];
+        await e.partition(lab, ra, rb);
         out(`partitioned: ${a.join(', ')} | ${b.join(', ')}\n`);
       });
     });

@@ -2,6 +2,8 @@
 import type { Command } from 'commander';
 import { parseAlias } from '../../core/alias.js';
 import { parseExpose } from '../../core/expose.js';
+import { parseLimit, type Limits } from '../../core/limits.js';
+import { parseRoot, type RootKind } from '../../core/root.js';
 import { usage } from '../../util/errors.js';
 import { EXIT_HELP, type VesselCli } from './common.js';
 
@@ -25,6 +27,10 @@ export function addRun(p: Command, { out, withLab }: VesselCli): void {
       [] as string[],
     )
     .option('--ssh', "run sshd in each jail for the lab's key (log in with vessel ssh NAME)")
+    .option('--root <kind>', "thin: a writable root of the jail's own (an overlay over the host's files); shared: the host's files (default)")
+    .option('--memory <size>', 'memory limit (64M, 1G): above it the kernel kills the jail')
+    .option('--cpus <n>', "CPU limit in CPUs' worth of time (0.5: half of one CPU)")
+    .option('--pids <n>', 'limit on processes and threads at once')
     .argument('[command...]', 'service command, after --')
     .addHelpText(
       'after',
@@ -33,7 +39,19 @@ export function addRun(p: Command, { out, withLab }: VesselCli): void {
     .action(
       async (
         command: string[],
-        o: { name: string; network?: string; addr: string; count?: string; slot?: string; expose: string[]; ssh?: boolean },
+        o: {
+          name: string;
+          network?: string;
+          addr: string;
+          count?: string;
+          slot?: string;
+          expose: string[];
+          ssh?: boolean;
+          root?: string;
+          memory?: string;
+          cpus?: string;
+          pids?: string;
+        },
         cmd: Command,
       ) => {
         const alias = parseAlias(o.addr);
@@ -43,7 +61,23 @@ export function addRun(p: Command, { out, withLab }: VesselCli): void {
           if (typeof e === 'string') throw usage(e);
           return e;
         });
+        let root: RootKind | undefined;
+        if (o.root !== undefined) {
+          const r = parseRoot(o.root);
+          if (r !== 'thin' && r !== 'shared') throw usage(`--${r}`);
+          root = r;
+        }
+        const limits: Limits = {};
+        for (const k of ['memory', 'cpus', 'pids'] as const) {
+          const v = o[k];
+          if (v === undefined) continue;
+          const n = parseLimit(k, v);
+          if (typeof n === 'string') throw usage(`--${k}: ${n}`);
+          limits[k] = n;
+        }
         if (alias) {
+          if (root || Object.keys(limits).length)
+            throw usage('--root and limits are for jails on a network; an aliased jail (alias:NIC:IP) shares the lab host');
           if (expose.length) throw usage("--expose goes through a network's router; an aliased jail (alias:NIC:IP) has none");
           if (o.ssh) throw usage('--ssh is for jails on a network; an aliased jail (alias:NIC:IP) is reached on its NIC');
           if (o.network) throw usage('--addr=alias:NIC:IP puts the jail on the NIC itself; leave out --network');
@@ -78,6 +112,9 @@ export function addRun(p: Command, { out, withLab }: VesselCli): void {
             ...(command.length ? { command } : {}),
             ...(expose.length ? { expose } : {}),
             ...(o.ssh ? { ssh: true } : {}),
+            ...(root ? { root } : {}),
+            ...(Object.keys(limits).length ? { limits } : {}),
+            ...(process.env.VESSEL_WORKDIR ? { workdir: process.env.VESSEL_WORKDIR } : {}),
           });
           for (const j of rows) out(`${j.name}  ${j.addr}  ${j.state}\n`);
         });

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { execa } from 'execa';
 import { usage } from '../../util/errors.js';
-import { EXIT_HELP, type VesselCli } from './common.js';
+import { EXIT_HELP, jailName, type VesselCli } from './common.js';
 
 /** Adds `vessel ssh` to the program. */
 export function addSsh(p: Command, { out, withLab }: VesselCli): void {
@@ -17,7 +17,7 @@ export function addSsh(p: Command, { out, withLab }: VesselCli): void {
       if (o.from !== 'host' && o.from !== 'upstream') throw usage(`--from=${o.from}: expected host or upstream`);
       const from = o.from;
       const code = await withLab(cmd, async (e, lab) => {
-        const argv = await e.sshArgv(lab, name, command, from);
+        const argv = await e.sshArgv(lab, jailName(e, lab, name), command, from);
         if (o.print) {
           out(`${argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ')}\n`);
           return 0;

@@ -1,4 +1,6 @@
 // The supervisor file as checked data (pure): networks and jails, dependency order, every problem with its line.
+import { LIMIT_KEYS, parseLimit, type Limits } from '../limits.js';
+import { parseRoot, type RootKind } from '../root.js';
 import { cidrProblem } from '../../util/ipv4.js';
 import { parseDuration } from '../../recipe/duration.js';
 import { dnsNameProblem, networkNameProblem, newJailNameProblem } from '../../util/names.js';
@@ -40,6 +42,10 @@ export interface SupJail {
   expose?: Expose[];
   /** `ssh = yes`: sshd in each jail for the lab's key. */
   ssh?: boolean;
+  /** `root = thin|shared`. */
+  root?: RootKind;
+  /** `memory = SIZE`, `cpus = N`, `pids = N`. */
+  limits?: Limits;
 }
 
 /** A checked supervisor file. */
@@ -58,7 +64,7 @@ export interface SupProblem {
 }
 
 const NETWORK_KEYS = ['type', 'subnet', 'domain', 'dhcp-range', 'vlan', 'trunk'];
-const JAIL_KEYS = ['network', 'addr', 'count', 'slot', 'depends', 'command', 'ready', 'ready-timeout', 'expose', 'ssh'];
+const JAIL_KEYS = ['network', 'addr', 'count', 'slot', 'depends', 'command', 'ready', 'ready-timeout', 'expose', 'ssh', 'root', 'memory', 'cpus', 'pids'];
 
 function parseReady(v: string): Ready | string {
   const m = /^(tcp|exec|log):(.+)$/s.exec(v);
@@ -199,6 +205,17 @@ export function parseSupervisor(path: string, text: string): { file: SupervisorF
       }
       const sshKey = get(s, 'ssh');
       if (sshKey && sshKey.value !== 'yes' && sshKey.value !== 'no') err(sshKey.line, `ssh = ${sshKey.value}: expected yes or no`);
+      const rootKey = get(s, 'root');
+      const root = rootKey ? parseRoot(rootKey.value) : undefined;
+      if (rootKey && root !== 'thin' && root !== 'shared') err(rootKey.line, root!.replace(/^root=/, 'root = '));
+      const limits: Limits = {};
+      for (const key of LIMIT_KEYS) {
+        const e = get(s, key);
+        if (!e) continue;
+        const v = parseLimit(key, e.value);
+        if (typeof v === 'string') err(e.line, `${key} = ${e.value}: ${v.replace(/^\w+=\S+ /, '')}`);
+        else limits[key] = v;
+      }
       const depends = (get(s, 'depends')?.value ?? '')
         .split(',')
         .map((d) => d.trim())
@@ -216,6 +233,8 @@ export function parseSupervisor(path: string, text: string): { file: SupervisorF
         ...(r ? { ready: r } : {}),
         ...(expose.length ? { expose } : {}),
         ...(sshKey?.value === 'yes' ? { ssh: true } : {}),
+        ...(root === 'thin' || root === 'shared' ? { root } : {}),
+        ...(Object.keys(limits).length ? { limits } : {}),
       });
     }
   }
