@@ -19,6 +19,10 @@ sysrc -f /boot/loader.conf if_bridge_load=YES if_epair_load=YES if_vlan_load=YES
 # now with sysctl: net.fibs can grow at run time (sys/net/route/route_tables.c).
 grep -q '^net.fibs=' /boot/loader.conf 2>/dev/null || echo 'net.fibs="16"' >> /boot/loader.conf
 [ "$(sysctl -n net.fibs)" -ge 16 ] || sysctl net.fibs=16
+# Jail limits (vessel run --memory/--cpus/--pids) are rctl(8) rules, which need RACCT: a loader tunable, read only at
+# boot (rctl(8), racct(9)). It is written here; limits work after the VM's next boot (vagrant reload). Until then the
+# engine refuses limits with that reason, and the cookbook (which sets none) runs as before.
+grep -q '^kern.racct.enable=' /boot/loader.conf 2>/dev/null || echo 'kern.racct.enable="1"' >> /boot/loader.conf
 
 # Sysctls: routers forward in their own vnet; the host forwards only for routed networks; bridged frames pass pf.
 sysctl net.link.bridge.pfil_member=1 net.link.bridge.pfil_bridge=0 net.inet.ip.forwarding=1

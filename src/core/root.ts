@@ -20,3 +20,8 @@ export function parseSnapshotRef(v: string): { jail: string; snap: string } | st
     return `snapshot name ${snap}: use up to 64 letters, digits, '.', '_' or '-', starting with a letter or digit`;
   return { jail: v.slice(0, at), snap };
 }
+
+/** What a thin root shows at the same path: the run's temporary directory (its work directory and step files), if any. */
+export function runFiles(): string | undefined {
+  return process.env.VESSEL_RUN_TMP ?? process.env.VESSEL_WORKDIR;
+}

@@ -7,6 +7,7 @@ import type { JailRow } from './model.js';
 import { failed, usage } from '../util/errors.js';
 import { countedNames } from './jails.js';
 import { setNetworkOwner } from '../state/networks.js';
+import { runFiles } from './root.js';
 
 /** What one `supervise` call did, line by line. */
 export type SuperviseLog = (line: string) => void;
@@ -139,7 +140,7 @@ export async function superviseUp(engine: VesselBackend, lab: string, file: Supe
       ...(s.ssh ? { ssh: true } : {}),
       ...(s.root ? { root: s.root } : {}),
       ...(s.limits ? { limits: s.limits } : {}),
-      ...(s.root === 'thin' && process.env.VESSEL_WORKDIR ? { workdir: process.env.VESSEL_WORKDIR } : {}),
+      ...(s.root === 'thin' && runFiles() ? { workdir: runFiles()! } : {}),
     };
     const slotOf = (index: number | undefined) => (s.slot === undefined ? {} : { slot: s.slot + (index ?? 1) - 1 });
     const made =

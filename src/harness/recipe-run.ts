@@ -1,7 +1,7 @@
 // Runs one recipe end to end: work directory, environment, steps in order, and guaranteed teardown.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dir as tmpDir } from 'tmp-promise';
 import type { EngineName, Recipe } from '../recipe/model.js';
@@ -118,6 +118,8 @@ function runContext(
       PATH: `${BIN_DIR}:${process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin'}`,
       VESSEL_LAB: a.lab,
       VESSEL_WORKDIR: a.workdir,
+      // The run's whole temporary directory (the work directory and the run's own step files): a thin root shows it.
+      VESSEL_RUN_TMP: dirname(a.workdir),
       VESSEL_ENGINE: opts.engine,
       ...runLab.env,
       [RUN_MARKER]: a.runId,

@@ -1,6 +1,6 @@
 // Learning mode (`run --step`): before each step, the prose that leads to it and the block; then Enter runs it,
 // `s` skips it, `q` quits (with teardown) and `i` opens a shell where the step would run.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import type { Recipe, Step } from '../recipe/model.js';
 import { proseBefore, renderTerminal } from '../recipe/terminal.js';
 import type { StepResult } from '../report/model.js';
@@ -84,6 +84,18 @@ export class TtyStepper implements Stepper {
   }
 }
 
+/**
+ * Makes the runner's process group the terminal's foreground again, as a job-control shell does when a job ends. A
+ * shell in a jail's process space cannot see the runner's group, so it cannot hand the terminal back on exit; without
+ * this, the runner could no longer read keys (EIO).
+ */
+function reclaimTerminal(): void {
+  if (!process.stdin.isTTY) return;
+  spawnSync('python3', ['-c', 'import os, signal; signal.signal(signal.SIGTTOU, signal.SIG_IGN); os.tcsetpgrp(0, os.getpgrp())'], {
+    stdio: ['inherit', 'ignore', 'ignore'],
+  });
+}
+
 /** Runs an interactive shell behind an entry prefix (lab host or jail) until the user leaves it. */
 export function interactiveShell(prefix: string[], env: Record<string, string>, cwd: string, where: string): Promise<void> {
   shellState.active = true;
@@ -92,6 +104,7 @@ export function interactiveShell(prefix: string[], env: Record<string, string>, 
     const child = spawn(argv[0]!, argv.slice(1), { stdio: 'inherit', cwd, env: { ...env, PS1: `(${where}) \\w \\$ ` } });
     const done = () => {
       shellState.active = false;
+      reclaimTerminal();
       resolve();
     };
     child.on('exit', done);

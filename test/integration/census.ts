@@ -50,7 +50,7 @@ function labProcesses(): string[] {
       const ns = readlinkSync(`/proc/${e}/ns/net`);
       const cmd = readFileSync(`/proc/${e}/cmdline`, 'latin1');
       const named =
-        /^(dnsmasq|udhcpc|busybox|beam\.smp|epmd|postgres|haproxy|sshd)$/.test(readFileSync(`/proc/${e}/comm`, 'latin1').trim()) ||
+        /^(dnsmasq|udhcpc|busybox|beam\.smp|epmd|postgres|haproxy|sshd|catatonit)$/.test(readFileSync(`/proc/${e}/comm`, 'latin1').trim()) ||
         cmd.includes('/run/vessel/');
       if (env.includes('VESSEL_COOKBOOK_RUN=') || inodes.has(ns) || named)
         out.push(`${e} ${readFileSync(`/proc/${e}/cmdline`, 'latin1').replace(/\0/g, ' ').trim()}`);
@@ -87,7 +87,8 @@ export async function census(): Promise<Census> {
       .map((l) => l.split(' ')[4] ?? '')
       .filter((p) => p.startsWith('/run/vessel') || p.startsWith('/run/netns/vc-'))
       .sort(),
-    cgroups: walkDirs(join(cgroupRoot(), 'vessel')).slice(1).sort(),
+    // The v2 tree, and the v1 hierarchies limits use on a hybrid host.
+    cgroups: [cgroupRoot(), '/sys/fs/cgroup/memory', '/sys/fs/cgroup/cpu', '/sys/fs/cgroup/pids'].flatMap((r) => walkDirs(join(r, 'vessel')).slice(1)).sort(),
     processes: labProcesses(),
     workdirs: readdirSync('/tmp')
       .filter((d) => d.startsWith('vessel-cookbook-'))

@@ -44,10 +44,11 @@ describe('recipes with jails', () => {
   it('shows the engine commands behind each step with --show-commands', async () => {
     const r = await cli(['run', '--show-commands', fx('failing-reach.md')], { timeoutMs: 60_000 });
     expect(r.stdout).toMatch(/\$ ip -n vc-[a-z0-9]+-host -batch - <<EOF\n\s+link add br-left type bridge/);
-    expect(r.stdout).toMatch(/\$ nsenter --net=\/run\/netns\/vc-[a-z0-9]+-l -- fping -q -i 1 -c 1 -t 500 10\.78\.2\.2/);
+    // A probe enters the jail (its process space when it has one) through the lab's enter.sh.
+    expect(r.stdout).toMatch(/\$ sh \/run\/vessel\/[a-z0-9]+\/lib\/enter\.sh .* \/run\/netns\/vc-[a-z0-9]+-l .* join fping -q -i 1 -c 1 -t 500 10\.78\.2\.2/);
     // Every host action, not only commands: the files written, and the services started (dnsmasq, the uplink's udhcpc).
     expect(r.stdout).toMatch(/\$ write \/\S+\/dnsmasq\.conf \(mode 0644\)/);
-    expect(r.stdout).toMatch(/\$ sh -c .* -- dnsmasq --keep-in-foreground --conf-file=\S+\/dnsmasq\.conf >>\S+\/service\.log 2>&1 &/);
+    expect(r.stdout).toMatch(/\$ sh \S+\/lib\/enter\.sh .* dnsmasq --keep-in-foreground --conf-file=\S+\/dnsmasq\.conf >>\S+\/service\.log 2>&1 &/);
     expect(r.stdout).toMatch(/\$ sh -c .* -- busybox udhcpc -f -R -i eth1 .* >>\S+\/dhcp\.log 2>&1 &/);
   }, 60_000);
 
@@ -57,7 +58,7 @@ describe('recipes with jails', () => {
       const net = await vessel(['--verbose', 'network', '--create', '--name=lan', '--subnet=10.79.0.0/24'], env);
       expect(net.code).toBe(0);
       expect(net.stderr).toMatch(/^\+ mkdir -p \/run\/vessel\/vrbs\/jails\/lan-router$/m);
-      expect(net.stderr).toMatch(/^\+ sh -c .* -- dnsmasq --keep-in-foreground .* &/m);
+      expect(net.stderr).toMatch(/^\+ sh \S+\/lib\/enter\.sh .* dnsmasq --keep-in-foreground .* &/m);
       const run = await vessel(['--verbose', 'run', '--name=a', '--network=lan'], env);
       expect(run.code).toBe(0);
       // The static jail's name goes into the router's DNS, and dnsmasq is told to re-read it.

@@ -13,6 +13,7 @@ export const FREEBSD_TOOLS: Tool[] = [
   { tool: 'dhclient', pkg: null, why: "DHCP in jails and on routers' outside legs" },
   { tool: 'ping', pkg: null, why: 'reach, isolated and mesh probes' },
   { tool: 'nc', pkg: null, why: 'TCP probes' },
+  { tool: 'rctl', pkg: null, why: 'jail limits (memory, CPU, processes); needs kern.racct.enable=1 at boot' },
   { tool: 'dnsmasq', pkg: 'dnsmasq', why: "routers' DHCP and DNS" },
 ];
 

@@ -67,7 +67,7 @@ export async function fbSnapshot(ctx: FbContext, lab: string, j: JailRow, snap: 
   atRest(j);
   const p = fbJailPaths(ctx.runDir, lab, j.name);
   const file = `${p.dir}/snapshots/${snap}.tar`;
-  if (await ctx.host.exists(file)) throw usage(`snapshot ${j.name}@${snap} exists already`);
+  if ((await ctx.host.readFile(`${p.dir}/snapshots/${snap}.taken`)) !== undefined) throw usage(`snapshot ${j.name}@${snap} exists already`);
   await ctx.host.mkdir(`${p.dir}/snapshots`, 0o700);
   await ctx.host.run(['tar', '-cpf', file, '-C', p.root, ...OWN_DIRS]);
   await ctx.host.writeFile(`${p.dir}/snapshots/${snap}.taken`, `${new Date().toISOString()}\n`);
@@ -78,7 +78,8 @@ export async function fbRollback(ctx: FbContext, lab: string, j: JailRow, snap: 
   atRest(j);
   const p = fbJailPaths(ctx.runDir, lab, j.name);
   const file = `${p.dir}/snapshots/${snap}.tar`;
-  if (!(await ctx.host.exists(`${p.dir}/snapshots/${snap}.taken`))) throw usage(`no snapshot ${j.name}@${snap} (vessel snapshots ${j.name} lists them)`);
+  if ((await ctx.host.readFile(`${p.dir}/snapshots/${snap}.taken`)) === undefined)
+    throw usage(`no snapshot ${j.name}@${snap} (vessel snapshots ${j.name} lists them)`);
   // -x: never into a mount point (a jail's devfs or nullfs).
   await ctx.host.run(['rm', '-rf', '-x', ...OWN_DIRS.map((d) => `${p.root}/${d}`)]);
   await ctx.host.run(['tar', '-xpf', file, '-C', p.root]);

@@ -95,7 +95,7 @@ export async function applyLimits(ctx: LinuxContext, j: JailRow, limits: Limits)
   const v1: string[] = [];
   const wanted = new Set<Controller>(LIMIT_KEYS.filter((k) => limits[k] !== undefined).map((k) => NEEDS[k]));
   const already = ((await ctx.host.readFile(p.cgroups)) ?? '').split('\n').filter(Boolean);
-  const running = await cgroupPids(ctx.host, cgroupDir(ctx.cgroupRoot, j.lab, j.name));
+  const running = await jailOwnPids(ctx.host, cgroupDir(ctx.cgroupRoot, j.lab, j.name));
   for (const c of wanted) {
     const place = places[c];
     if (place.kind === 'v2') await enableV2(ctx, j, c);
@@ -126,6 +126,22 @@ export async function applyLimits(ctx: LinuxContext, j: JailRow, limits: Limits)
   }
   const merged = { ...(j.limits ? (JSON.parse(j.limits) as Limits) : {}), ...limits };
   setJailLimits(ctx.db, j.uuid, JSON.stringify(merged));
+}
+
+/**
+ * The processes of a running jail that its limits count: those in its process space but its init (what new entries
+ * put in the limits' cgroups too), not the engine's helpers around them.
+ */
+async function jailOwnPids(host: Host, cgroup: string): Promise<number[]> {
+  const out: number[] = [];
+  for (const pid of await cgroupPids(host, cgroup)) {
+    const ns = /^NSpid:\s+(.*)$/m
+      .exec((await host.readFile(`/proc/${pid}/status`)) ?? '')?.[1]
+      ?.trim()
+      .split(/\s+/);
+    if (ns && ns.length > 1 && ns[ns.length - 1] !== '1') out.push(pid);
+  }
+  return out;
 }
 
 /** The file that is the memory limit itself. */

@@ -45,8 +45,10 @@ export async function snapshot(ctx: LinuxContext, j: JailRow, snap: string): Pro
   await atRest(ctx, j, 'snapshots');
   const p = jailPaths(ctx.runDir, j.lab, j.name);
   const dest = join(p.snapshots, snap);
-  if (await ctx.host.exists(dest)) throw usage(`snapshot ${j.name}@${snap} exists already`);
+  if ((await ctx.host.readFile(`${dest}.taken`)) !== undefined) throw usage(`snapshot ${j.name}@${snap} exists already`);
   await ctx.host.mkdir(p.snapshots, 0o700);
+  // A copy an earlier failure left half-made (no .taken) goes first.
+  await ctx.host.remove(dest);
   await ctx.host.run(['cp', '-a', `${p.upper}/.`, dest]);
   await ctx.host.writeFile(`${dest}.taken`, `${new Date().toISOString()}\n`);
 }
@@ -59,7 +61,7 @@ export async function rollback(ctx: LinuxContext, j: JailRow, snap: string): Pro
   await atRest(ctx, j, 'snapshots');
   const p = jailPaths(ctx.runDir, j.lab, j.name);
   const src = join(p.snapshots, snap);
-  if (!(await ctx.host.exists(`${src}.taken`))) throw usage(`no snapshot ${j.name}@${snap} (vessel snapshots ${j.name} lists them)`);
+  if ((await ctx.host.readFile(`${src}.taken`)) === undefined) throw usage(`no snapshot ${j.name}@${snap} (vessel snapshots ${j.name} lists them)`);
   await ctx.host.run(['umount', p.mnt]);
   await ctx.host.remove(p.initPid);
   await ctx.host.remove(p.upper);

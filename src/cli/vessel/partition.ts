@@ -1,7 +1,8 @@
 // `vessel partition`: cut all traffic between two groups of jails.
 import type { Command } from 'commander';
 import { usage } from '../../util/errors.js';
-import { EXIT_HELP, jailName, type VesselCli } from './common.js';
+import { resolveJailRef } from '../../core/jail-ref.js';
+import { EXIT_HELP, type VesselCli } from './common.js';
 
 /** Adds `vessel partition` to the program. */
 export function addPartition(p: Command, { out, withLab }: VesselCli): void {
@@ -19,7 +20,12 @@ export function addPartition(p: Command, { out, withLab }: VesselCli): void {
           .filter(Boolean),
       ) as [string[], string[]];
       await withLab(cmd, async (e, lab) => {
-        const [ra, rb] = [a.map((r) => jailName(e, lab, r)), b.map((r) => jailName(e, lab, r))];
+        const name = (ref: string) => {
+          const r = resolveJailRef(e.jails(lab), ref, lab);
+          if ('error' in r) throw usage(`partition: ${r.error}`);
+          return r.name;
+        };
+        const [ra, rb] = [a.map(name), b.map(name)];
         await e.partition(lab, ra, rb);
         out(`partitioned: ${a.join(', ')} | ${b.join(', ')}\n`);
       });

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { parseAlias } from '../../core/alias.js';
 import { parseExpose } from '../../core/expose.js';
 import { parseLimit, type Limits } from '../../core/limits.js';
-import { parseRoot, type RootKind } from '../../core/root.js';
+import { parseRoot, runFiles, type RootKind } from '../../core/root.js';
 import { usage } from '../../util/errors.js';
 import { EXIT_HELP, type VesselCli } from './common.js';
 
@@ -114,7 +114,7 @@ export function addRun(p: Command, { out, withLab }: VesselCli): void {
             ...(o.ssh ? { ssh: true } : {}),
             ...(root ? { root } : {}),
             ...(Object.keys(limits).length ? { limits } : {}),
-            ...(process.env.VESSEL_WORKDIR ? { workdir: process.env.VESSEL_WORKDIR } : {}),
+            ...(runFiles() ? { workdir: runFiles()! } : {}),
           });
           for (const j of rows) out(`${j.name}  ${j.addr}  ${j.state}\n`);
         });
