@@ -35,6 +35,8 @@ export function controllerPlaces(mountinfo: string, v2Controllers: string): Reco
 
 /** The controllers of this host, read through `host`. */
 export async function hostControllers(host: Host, cgroupRoot: string): Promise<Record<Controller, ControllerPlace>> {
+  // A plan assumes what users' hosts usually have: cgroup v2 with every controller.
+  if (!host.live) return { memory: { kind: 'v2' }, cpu: { kind: 'v2' }, pids: { kind: 'v2' } };
   return controllerPlaces((await host.readFile('/proc/self/mountinfo')) ?? '', (await host.readFile(join(cgroupRoot, 'cgroup.controllers'))) ?? '');
 }
 
