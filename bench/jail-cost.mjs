@@ -44,6 +44,9 @@ try {
 
   // 1. N jails with a service.
   await engine.run(lab, { name: 's', count: N, network: 'b', command: ['sleep', 'infinity'] });
+  // Measured once every service runs (its process space finished starting).
+  const running = (i) => cgroupProcs(engine, lab, `s-${i}`).some((p) => proc(p)?.name === 'sleep');
+  for (let t = 0; t < 500 && !Array.from({ length: N }, (_, i) => running(i + 1)).every(Boolean); t++) await new Promise((r) => setTimeout(r, 20));
   const byName = new Map();
   let procs = 0;
   for (let i = 1; i <= N; i++) {

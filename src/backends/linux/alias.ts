@@ -39,7 +39,6 @@ export async function createAliasJail(ctx: LinuxContext, lab: string, name: stri
     { kind: 'netns-jail', name: jailNetns(lab, name) },
     { kind: 'nsfile', name: jp.uts },
     { kind: 'nsfile', name: jp.mnt },
-    { kind: 'nsfile', name: jp.ipc },
     { kind: 'link', name: `${jailNetns(lab, name)}/eth0` },
     { kind: 'dir', name: jp.dir },
     { kind: 'cgroup', name: cgroupDir(ctx.cgroupRoot, lab, name) },
@@ -49,7 +48,7 @@ export async function createAliasJail(ctx: LinuxContext, lab: string, name: stri
     const p = jailPaths(ctx.runDir, lab, name);
     await ctx.host.mkdir(p.dir);
     await ctx.host.mkdir(cgroupDir(ctx.cgroupRoot, lab, name));
-    for (const f of [p.uts, p.mnt, p.ipc]) await ctx.host.writeFile(f, '');
+    for (const f of [p.uts, p.mnt]) await ctx.host.writeFile(f, '');
     await ctx.host.writeFile(p.hosts, `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n${ip}\t${name}\n`);
     await ctx.host.writeFile(p.resolv, `nameserver ${UPSTREAM.dns}\n`);
     await ctx.host.writeFile(p.hostname, `${name}\n`);

@@ -6,7 +6,7 @@ import { cgroup2Root, cgroupLayout } from './facts.js';
 export const ENGINE_TOOLS: Tool[] = [
   { tool: 'ip', pkg: 'iproute2', why: 'links, bridges, addresses, namespaces' },
   { tool: 'nsenter', pkg: 'util-linux', why: 'entering jails' },
-  { tool: 'unshare', pkg: 'util-linux', why: 'persistent UTS, IPC and mount namespaces; process spaces' },
+  { tool: 'unshare', pkg: 'util-linux', why: 'persistent UTS and mount namespaces; process spaces (pid and IPC)' },
   { tool: 'setpriv', pkg: 'util-linux', why: "a jail's capabilities (its bounding set)" },
   { tool: 'catatonit', pkg: 'catatonit', why: "the init of a jail's process space (pid namespace)" },
   { tool: 'nft', pkg: 'nftables', why: 'firewall rules (NAT, partitions)' },

@@ -33,7 +33,6 @@ export function jailArgv(opts: JailWhere, argv: string[], how: 'start' | 'join' 
     join('/run/netns', jailNetns(opts.lab, opts.name)),
     p.uts,
     p.mnt,
-    p.ipc,
     opts.wd ?? '/',
     boundingSet(),
     how,
@@ -57,7 +56,6 @@ export function jailEngineArgv(opts: JailWhere, argv: string[]): string[] {
     `--net=${join('/run/netns', jailNetns(opts.lab, opts.name))}`,
     `--uts=${p.uts}`,
     `--mount=${p.mnt}`,
-    `--ipc=${p.ipc}`,
     '--',
     ...argv,
   ];

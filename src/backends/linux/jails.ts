@@ -35,7 +35,6 @@ function linuxObjects(ctx: LinuxContext, lab: string): JailObjects {
         { kind: 'netns-jail', name: jailNetns(lab, j.name), owner: j.name },
         { kind: 'nsfile', name: p.uts, owner: j.name },
         { kind: 'nsfile', name: p.mnt, owner: j.name },
-        { kind: 'nsfile', name: p.ipc, owner: j.name },
         ...(j.root === 'thin' ? [{ kind: 'mount' as const, name: p.layer, owner: j.name }] : []),
         { kind: 'link', name: `${hostNetns(lab)}/${j.host_if}`, owner: j.name },
         ...(spec.role === 'router' && spec.uplink?.kind === 'bridge'
@@ -176,7 +175,6 @@ async function writeJailFiles(b: Build): Promise<void> {
     await ctx.host.mkdir(p.dir);
     await ctx.host.writeFile(p.uts, '');
     await ctx.host.writeFile(p.mnt, '');
-    await ctx.host.writeFile(p.ipc, '');
     const fqdn = net.domain ? `${j.name}.${net.domain} ` : '';
     await ctx.host.writeFile(p.hosts, `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n${j.addr ? `${j.addr}\t${fqdn}${j.name}\n` : ''}`);
     await ctx.host.writeFile(p.resolv, spec.role === 'router' ? 'nameserver 127.0.0.1\n' : resolv);

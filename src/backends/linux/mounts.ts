@@ -42,7 +42,7 @@ function setupArgs(ctx: LinuxContext, lab: string, j: Pick<JailRow, 'name' | 'ro
   return [j.name, p.hosts, p.resolv, p.hostname, p.setup, ctx.stateDir, j.root, p.dir, labPaths(ctx.runDir, lab).lib, j.workdir ?? ''];
 }
 
-/** The command that runs SETUP inside a new jail's netns, making its persistent UTS, IPC and mount namespaces. */
+/** The command that runs SETUP inside a new jail's netns, making its persistent UTS and mount namespaces. */
 export function setupArgv(ctx: LinuxContext, lab: string, j: Pick<JailRow, 'name' | 'root' | 'workdir'>): string[] {
   const p = jailPaths(ctx.runDir, lab, j.name);
   return [
@@ -51,7 +51,6 @@ export function setupArgv(ctx: LinuxContext, lab: string, j: Pick<JailRow, 'name
     '--',
     'unshare',
     `--uts=${p.uts}`,
-    `--ipc=${p.ipc}`,
     `--mount=${p.mnt}`,
     '--propagation',
     'slave',

@@ -22,7 +22,6 @@ export function jailPaths(runDir: string, lab: string, jail: string) {
     dir,
     uts: join(l.nsDir, `${jail}.uts`),
     mnt: join(l.nsDir, `${jail}.mnt`),
-    ipc: join(l.nsDir, `${jail}.ipc`),
     /** A thin root: the overlay's mount point, and the host tmpfs holding its upper layer. */
     root: join(dir, 'root'),
     layer: join(dir, 'layer'),

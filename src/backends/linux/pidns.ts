@@ -8,11 +8,10 @@ export const DEV = [
   's=$1',
   'mkdir -p "$s" && mount -t tmpfs -o mode=0755,size=1m,nosuid,noexec vessel-dev "$s"',
   'for n in null zero full random urandom tty; do touch "$s/$n" && mount --bind "/dev/$n" "$s/$n" || exit 1; done',
-  'mkdir "$s/pts" "$s/shm" "$s/mqueue"',
+  'mkdir "$s/pts" "$s/shm"',
   'mount -t devpts -o newinstance,ptmxmode=0666,mode=0620,gid=5 vessel-pts "$s/pts"',
   'ln -s pts/ptmx "$s/ptmx" && ln -s /proc/self/fd "$s/fd" && ln -s /proc/self/fd/0 "$s/stdin" && ln -s /proc/self/fd/1 "$s/stdout" && ln -s /proc/self/fd/2 "$s/stderr"',
   'mount -t tmpfs -o mode=1777,nosuid,nodev vessel-shm "$s/shm"',
-  'mount -t mqueue vessel-mqueue "$s/mqueue"',
   'mount --move "$s" /dev',
 ].join(' && ');
 
@@ -34,38 +33,36 @@ export const INIT = [
   '',
 ].join('\n');
 
-// Reads "$d/init.pid" (the unshare holding the space, and its init) into $up and $init; empty when there is none.
-const READ_INIT = 'up= init=; [ -s "$d/init.pid" ] && read -r up init < "$d/init.pid"';
-
 /**
- * The entry into a jail. $1 cgroup, $2 jail directory, $3 lab directory (init.sh), $4 netns file, $5 UTS, $6 mount,
- * $7 IPC namespace file, $8 working directory, $9 capability bounding set (setpriv), $10 `start` (start the
- * process space when there is none) or `join` (enter it only when there is one), then the command.
+ * The entry into a jail. $1 cgroup, $2 jail directory, $3 lab directory (init.sh), $4 netns file, $5 UTS, $6 mount
+ * namespace file, $7 working directory, $8 capability bounding set (setpriv), $9 `start` (start the process space
+ * when there is none) or `join` (a probe: enter it only when there is one), then the command.
  * Exit 125: the entry itself failed.
  */
 export const ENTER = [
-  // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell parameter, not a template
-  'cg=$1 d=$2 l=$3 net=$4 uts=$5 mnt=$6 ipc=$7 wd=$8 caps=$9 how=${10}',
+  'cg=$1 d=$2 l=$3 net=$4 uts=$5 mnt=$6 wd=$7 caps=$8 how=$9',
+  'shift 9',
   // The working directory is looked up inside the jail (nsenter --wd would open it on the host: a way out of a thin
   // root). One the jail does not have is its root, as a login lands in / without a home.
   `CD='cd -- "$1" 2>/dev/null || cd /; shift; exec "$@"'`,
   // The limits' (v1) cgroups hold the jail's own processes: the command and its nsenter, not this shell or the init.
   'join_limits() { if [ -s "$d/cgroups" ]; then while read -r c; do echo 0 > "$c/cgroup.procs" || exit 125; done < "$d/cgroups"; fi; }',
-  'shift 10',
+  // $init is this jail's init when it is catatonit and in this jail's cgroup (a pid can be reused); all shell builtins.
+  'live_init() {',
+  '  up= init=; [ -s "$d/init.pid" ] && read -r up init < "$d/init.pid"; [ -n "$init" ] || return 1',
+  '  n=; read -r n 2>/dev/null < "/proc/$init/comm"; [ "$n" = catatonit ] || return 1',
+  '  g=; while read -r x; do case $x in 0::*) g=${x#0::} ;; esac; done 2>/dev/null < "/proc/$init/cgroup"',
+  '  [ -n "$g" ] && case $cg in *"$g") return 0 ;; esac; return 1',
+  '}',
   // Signals reach the command; this shell waits for it and still ends the init when it was the last.
   'trap : INT TERM HUP QUIT',
   'echo $$ > "$cg/cgroup.procs" || exit 125',
+  // A probe in an idle jail: its namespaces, no process space, and nothing to end after.
+  'if [ "$how" = join ] && ! live_init; then exec nsenter --net="$net" --uts="$uts" --mount="$mnt" -- "$@"; fi',
   'exec 9>>"$d/init.lock" && flock 9 || exit 125',
-  READ_INIT,
-  'ok=; if [ -n "$init" ] && grep -qx "$init" "$cg/cgroup.procs"; then n=; read -r n 2>/dev/null < "/proc/$init/comm"; [ "$n" = catatonit ] && ok=1; fi',
-  // join: a probe enters the space when there is one, and starts none.
-  'if [ -z "$ok" ] && [ "$how" = join ]; then',
-  '  exec 9>&-',
-  '  join_limits',
-  '  exec nsenter --net="$net" --uts="$uts" --mount="$mnt" --ipc="$ipc" -- setpriv --bounding-set "$caps" -- sh -c "$CD" vessel-cd "$wd" "$@"',
-  'fi',
-  'if [ -z "$ok" ]; then',
-  '  setsid nsenter --net="$net" --uts="$uts" --mount="$mnt" --ipc="$ipc" -- unshare --pid --fork --kill-child -- sh "$l/init.sh" "$d" "$l" </dev/null >/dev/null 2>>"$d/init.log" 9>&- &',
+  'if ! live_init; then',
+  // The process space: a pid and an IPC namespace (System V objects last as long as the jail has processes).
+  '  setsid nsenter --net="$net" --uts="$uts" --mount="$mnt" -- unshare --pid --ipc --fork --kill-child -- sh "$l/init.sh" "$d" "$l" </dev/null >/dev/null 2>>"$d/init.log" 9>&- &',
   // Ready when unshare's child has become catatonit (its mounts are done): spin on the shell's own reads, then sleep.
   '  up=$! init= i=0',
   '  while [ $i -lt 3000 ]; do',
@@ -78,14 +75,16 @@ export const ENTER = [
   '  echo "$up $init" > "$d/init.pid"',
   'fi',
   'exec 9>&-',
-  '( join_limits; exec nsenter --pid="/proc/$init/ns/pid" --net="$net" --uts="$uts" --mount="$mnt" --ipc="$ipc" -- setpriv --bounding-set "$caps" -- sh -c "$CD" vessel-cd "$wd" "$@" )',
+  'if [ "$wd" != / ]; then set -- sh -c "$CD" vessel-cd "$wd" "$@"; fi',
+  '( join_limits; exec nsenter --pid="/proc/$init/ns/pid" --ipc="/proc/$init/ns/ipc" --net="$net" --uts="$uts" --mount="$mnt" -- setpriv --bounding-set "$caps" -- "$@" )',
   'rc=$?',
   // The last process out ends the init (processes of other entries are in the cgroup before they take the lock).
   'exec 9>>"$d/init.lock" && flock 9 || exit $rc',
-  READ_INIT,
   // Read with the shell's own `read`: a grep would see itself in the cgroup.
-  'others=; if [ -n "$init" ]; then while read -r x; do case $x in "$$"|"$up"|"$init") ;; *) others=1 ;; esac; done < "$cg/cgroup.procs"; fi',
-  'if [ -n "$init" ] && [ -z "$others" ]; then kill -KILL "$init" 2>/dev/null; rm -f "$d/init.pid"; fi',
+  'if live_init; then',
+  '  others=; while read -r x; do case $x in "$$"|"$up"|"$init") ;; *) others=1 ;; esac; done < "$cg/cgroup.procs"',
+  '  if [ -z "$others" ]; then kill -KILL "$init" 2>/dev/null; rm -f "$d/init.pid"; fi',
+  'fi',
   'exit $rc',
   '',
 ].join('\n');
