@@ -51,6 +51,7 @@ export const ENTER = [
   'live_init() {',
   '  up= init=; [ -s "$d/init.pid" ] && read -r up init < "$d/init.pid"; [ -n "$init" ] || return 1',
   '  n=; read -r n 2>/dev/null < "/proc/$init/comm"; [ "$n" = catatonit ] || return 1',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell parameter, not a template
   '  g=; while read -r x; do case $x in 0::*) g=${x#0::} ;; esac; done 2>/dev/null < "/proc/$init/cgroup"',
   '  [ -n "$g" ] && case $cg in *"$g") return 0 ;; esac; return 1',
   '}',
