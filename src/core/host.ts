@@ -84,10 +84,9 @@ export interface Host {
   setCommandLog(path: string | undefined): void;
 }
 
+import { displayArg } from '../util/display-arg.js';
 /** Quotes one argument for display (logs and plans only; commands never go through a shell). */
-export function displayArg(a: string): string {
-  return /^[A-Za-z0-9_./:=@%+,-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`;
-}
+export { displayArg };
 
 /** A command line as a person would type it, with a batch's input appended. */
 export function displayCommand(argv: string[], input?: string): string {

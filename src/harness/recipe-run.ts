@@ -4,15 +4,15 @@ import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dir as tmpDir } from 'tmp-promise';
-import type { EngineName, Recipe } from '../recipe/model.js';
+import type { EngineName, Recipe, Step } from '../recipe/model.js';
 import { formatDuration } from '../recipe/duration.js';
-import type { RecipeResult, StepResult } from '../report/model.js';
+import type { ExerciseOutcome, RecipeResult, StepResult } from '../report/model.js';
 import { emit, type Reporter } from '../report/reporter.js';
 import type { RunContext } from './context.js';
 import { installHint, missingNeeds } from '../host/needs.js';
 import { RUN_MARKER } from '../exec/spawn.js';
 import { evaluate } from '../assert/evaluate.js';
-import { runStep, skipReason } from './step.js';
+import { checkOnce, runStep, skipReason } from './step.js';
 import { endRunProcesses } from './teardown.js';
 import { backgroundFailure, backgroundOutput } from './background.js';
 import type { VesselBackend } from '../core/backend.js';
@@ -176,6 +176,7 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
   const ctx = runContext(opts, backend, runLab, { lab, runId, workdir, privdir, signal: stop.signal, deadline });
   const steps: StepResult[] = [];
   let failed: StepResult | undefined;
+  let skippedFailure: StepResult | undefined;
   let topology: Topology | undefined;
   // A background block that ended badly fails its step and the recipe, when it is noticed.
   const noticeBackground = async () => {
@@ -188,6 +189,58 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
       await emit(opts.reporters, 'onStepEnd', recipe, r);
       failed ??= r;
     }
+  };
+  // Exercises met so far, by ID: how each was solved, and (solved by the learner) what its check printed then.
+  const exercises = new Map<string, { id: string; outcome: ExerciseOutcome; output?: string }>();
+  const shellIn = async (jail: string | undefined) => {
+    const prefix = runLab.enter(jail, workdir);
+    if (typeof prefix === 'string') process.stdout.write(`${prefix}\n`);
+    else await interactiveShell(prefix, ctx.env, workdir, jail ? `jail ${jail}` : `lab ${lab}`);
+  };
+  /**
+   * An exercise's solution step (contract, Exercises). With --step the learner may solve it (the check passes on `c`),
+   * skip it, or have the solution run. Before the solution runs, its check must fail once: else the exercise is no
+   * exercise. The pre-check is reported as part of the solution step.
+   */
+  const runSolution = async (step: Step): Promise<StepResult | 'quit'> => {
+    const id = step.options.solution!;
+    const check = recipe.steps.find((s) => s.options.exercise === id)!;
+    const tryCheck = async () => {
+      const a = await checkOnce(ctx, recipe, check);
+      return { ok: a.ok, output: a.output, ...(a.failure ? { message: a.failure.message } : {}) };
+    };
+    if (opts.stepper?.exercise) {
+      const choice = await opts.stepper.exercise(recipe, step, check, { shell: shellIn, check: tryCheck });
+      if (choice.kind === 'quit') return 'quit';
+      if (choice.kind === 'learner' || choice.kind === 'skip') {
+        exercises.set(id, { id, outcome: choice.kind === 'learner' ? 'learner' : 'skipped', ...(choice.kind === 'learner' ? { output: choice.output } : {}) });
+        const why = choice.kind === 'learner' ? 'you solved the exercise: its check passed (--step)' : 'the exercise was skipped (--step)';
+        return { ...unrunStep(step, 'skip', why), exercise: { id, outcome: exercises.get(id)!.outcome } };
+      }
+    }
+    await emit(opts.reporters, 'onStepStart', recipe, step);
+    const pre = await tryCheck();
+    // With --step, a learner who pressed r after doing the work had solved it.
+    if (pre.ok && opts.stepper) {
+      exercises.set(id, { id, outcome: 'learner', output: pre.output });
+      return { ...unrunStep(step, 'skip', 'you had solved the exercise: its check passed before the solution ran'), exercise: { id, outcome: 'learner' } };
+    }
+    if (pre.ok)
+      return {
+        ...unrunStep(step, 'skip', ''),
+        status: 'fail',
+        output: `pre-check (the check of exercise ${id}, once, before the solution):\n${pre.output}`,
+        failure: {
+          kind: 'exercise',
+          line: step.line,
+          message: `exercise ${id} is already solved before its solution ran (its check, line ${check.line}, passes)`,
+        },
+      };
+    exercises.set(id, { id, outcome: 'solution' });
+    const r = await runStep(ctx, recipe, step, []);
+    r.output = `pre-check (the check of exercise ${id}, once, before the solution): failed, as it must: ${pre.message ?? 'failed'}\n${r.output}`;
+    r.exercise = { id, outcome: 'solution' };
+    return r;
   };
   try {
     for (const step of recipe.steps) {
@@ -206,6 +259,31 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
         const r: StepResult = unrunStep(step, 'skip', skip);
         steps.push(r);
         await emit(opts.reporters, 'onStepEnd', recipe, r);
+        continue;
+      }
+      const exercise = step.options.exercise !== undefined ? exercises.get(step.options.exercise) : undefined;
+      if (exercise && exercise.outcome !== 'solution') {
+        // Solved by the learner (its check passed then) or skipped: the check is not run again.
+        const r: StepResult =
+          exercise.outcome === 'learner'
+            ? { ...unrunStep(step, 'skip', ''), status: 'pass', output: exercise.output ?? '', exercise: { id: exercise.id, outcome: 'learner' } }
+            : { ...unrunStep(step, 'skip', 'the exercise was skipped (--step)'), exercise: { id: exercise.id, outcome: 'skipped' } };
+        if (r.status === 'pass') delete r.reason;
+        steps.push(r);
+        await emit(opts.reporters, 'onStepEnd', recipe, r);
+        continue;
+      }
+      if (step.options.solution !== undefined) {
+        const r = await runSolution(step);
+        if (r === 'quit') {
+          opts.onQuit?.();
+          stop.abort('quit');
+          steps.push(unrunStep(step, 'notrun', 'you quit (--step)'));
+          continue;
+        }
+        steps.push(r);
+        await emit(opts.reporters, 'onStepEnd', recipe, r);
+        if (r.status === 'fail') failed = r;
         continue;
       }
       if (opts.stepper) {
@@ -228,12 +306,31 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
           continue;
         }
       }
-      const r = await runStep(ctx, recipe, step, opts.reporters);
-      steps.push(r);
+      const mark = (x: StepResult) => (exercise ? Object.assign(x, { exercise: { id: exercise.id, outcome: exercise.outcome } }) : x);
+      let r = mark(await runStep(ctx, recipe, step, opts.reporters));
       await emit(opts.reporters, 'onStepEnd', recipe, r);
-      opts.stepper?.after(recipe, step, r);
-      if (r.status === 'fail') failed = r;
+      // --step: after each step, the learner may run it again, look around, or (after a failure) skip past it.
+      let after = opts.stepper ? await opts.stepper.after(recipe, step, r, shellIn) : 'next';
+      while (after === 'again') {
+        r = mark(await runStep(ctx, recipe, step, opts.reporters));
+        await emit(opts.reporters, 'onStepEnd', recipe, r);
+        after = await opts.stepper!.after(recipe, step, r, shellIn);
+      }
+      steps.push(r);
+      if (after === 'quit') {
+        opts.onQuit?.();
+        stop.abort('quit');
+        continue;
+      }
+      if (r.status === 'fail') {
+        // Skipped past: the run goes on, and the recipe still fails.
+        if (after === 'skip') {
+          r.reason = 'failed, then skipped past with s (--step)';
+          skippedFailure ??= r;
+        } else failed = r;
+      }
     }
+    if (!stop.signal.aborted) opts.stepper?.closing?.(recipe);
     await noticeBackground();
   } finally {
     clearTimeout(deadlineTimer);
@@ -261,7 +358,7 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
     if (!opts.keep) await tmp.cleanup();
   }
   const interrupted = opts.signal.aborted;
-  const status = interrupted ? 'interrupted' : failed ? 'fail' : steps.every((s) => s.status === 'skip') ? 'skip' : 'pass';
+  const status = interrupted ? 'interrupted' : failed || skippedFailure ? 'fail' : steps.every((s) => s.status === 'skip') ? 'skip' : 'pass';
   const result: RecipeResult = { ...base, status, durationMs: Date.now() - started, steps, ...(topology ? { topology } : {}) };
   if (status === 'skip') result.reason = 'every step was skipped';
   if (opts.keep) {

@@ -4,9 +4,22 @@ import { spawn, spawnSync } from 'node:child_process';
 import type { Recipe, Step } from '../recipe/model.js';
 import { proseBefore, renderTerminal } from '../recipe/terminal.js';
 import type { StepResult } from '../report/model.js';
+import { isPatternLine } from '../report/patterns.js';
 
 /** What the user chose for a step. */
 export type StepChoice = 'run' | 'skip' | 'quit';
+
+/** What the user chose after a step ran: go on, run it again, skip past a failure, or quit. */
+export type AfterChoice = 'next' | 'again' | 'skip' | 'quit';
+
+/** What the learner did with an exercise: solved it (`c` passed), had the solution run (`r`), skipped it, or quit. */
+export type ExerciseChoice = { kind: 'learner'; output: string } | { kind: 'solution' } | { kind: 'skip' } | { kind: 'quit' };
+
+/** What an exercise prompt can do: a shell where the solution would run, and the check, evaluated once. */
+export interface ExerciseTools {
+  shell: (jail: string | undefined) => Promise<void>;
+  check: () => Promise<{ ok: boolean; output: string; message?: string }>;
+}
 
 /** Set while an interactive shell owns the terminal: Ctrl-C then belongs to the shell, not to the run. */
 export const shellState = { active: false };
@@ -14,7 +27,30 @@ export const shellState = { active: false };
 /** Asks before each step and shows what came of it. */
 export interface Stepper {
   before(recipe: Recipe, step: Step, shell: (jail: string | undefined) => Promise<void>): Promise<StepChoice>;
-  after(recipe: Recipe, step: Step, result: StepResult): void;
+  after(recipe: Recipe, step: Step, result: StepResult, shell: (jail: string | undefined) => Promise<void>): Promise<AfterChoice>;
+  /** The prose after the last block (a recipe's closing words), shown before the summary. */
+  closing?(recipe: Recipe): void;
+  /** At an exercise's solution: the learner's turn. */
+  exercise?(recipe: Recipe, solution: Step, check: Step, tools: ExerciseTools): Promise<ExerciseChoice>;
+}
+
+/**
+ * The later steps that use what `step` makes (pure): the files it writes, the variables it exports, and the jails and
+ * networks its `vessel` commands create, as `L<line> (what)`.
+ */
+export function dependents(recipe: Recipe, step: Step): string[] {
+  const made: { word: string; what: string }[] = [];
+  if (step.kind === 'file') made.push({ word: step.path, what: `file ${step.path}` });
+  for (const m of step.body.matchAll(/^\s*export\s+([A-Za-z_][A-Za-z0-9_]*)=/gm)) made.push({ word: `$${m[1]}`, what: `$${m[1]}` });
+  for (const m of step.body.matchAll(/vessel\s+(?:run|network\s+--create)\b[^\n]*?--name[=\s]+([A-Za-z0-9][A-Za-z0-9_-]*)/g))
+    made.push({ word: m[1]!, what: m[1]! });
+  const out: string[] = [];
+  for (const s of recipe.steps.slice(recipe.steps.indexOf(step) + 1)) {
+    const text = `${s.body} ${s.options.jail ?? ''} ${s.kind === 'file' ? s.path : ''}`;
+    const uses = made.filter((m) => new RegExp(`(^|[^A-Za-z0-9_-])${m.word.replace(/[$.*+?^(){}|[\]\\]/g, '\\$&')}([^A-Za-z0-9_]|$)`).test(text));
+    if (uses.length) out.push(`L${s.line} (${[...new Set(uses.map((u) => u.what))].join(', ')})`);
+  }
+  return out;
 }
 
 /** Where a step runs, for people. */
@@ -47,24 +83,93 @@ export class TtyStepper implements Stepper {
     });
   }
 
-  async before(recipe: Recipe, step: Step, shell: (jail: string | undefined) => Promise<void>): Promise<StepChoice> {
+  /** The step's header and the prose that leads up to it. */
+  private header(recipe: Recipe, step: Step, what = `${step.id} ${step.lang}`): void {
     const i = recipe.steps.indexOf(step);
     const prev = recipe.steps[i - 1];
     const from = prev ? prev.endLine + 1 : recipe.hasFrontMatter ? recipe.source.split('\n').indexOf('---', 1) + 2 : 1;
     const prose = renderTerminal(proseBefore(recipe.source, from, step.line), this.color);
     const w = Math.min(this.out.columns || 80, 100);
-    const title = ` ${recipe.path} · step ${i + 1} of ${recipe.steps.length} · ${step.id} ${step.lang}${step.options.jail ? ` jail=${step.options.jail}` : ''} `;
+    const title = ` ${recipe.path} · step ${i + 1} of ${recipe.steps.length} · ${what}${step.options.jail ? ` jail=${step.options.jail}` : ''} `;
     this.out.write(`\n${this.c('2', '─'.repeat(2))}${this.c('1', title)}${this.c('2', '─'.repeat(Math.max(2, w - title.length - 2)))}\n`);
     if (prose.trim()) this.out.write(`\n${prose}\n`);
+  }
+
+  /** A block as the learner sees it. */
+  private block(step: Step): void {
     this.out.write(`\n${this.c('2', `┌ ${step.info || step.lang}`)}\n`);
-    for (const l of step.body.replace(/\n$/, '').split('\n')) this.out.write(`${this.c('2', '│')} ${l}\n`);
+    let patterns = false;
+    for (const l of step.body.replace(/\n$/, '').split('\n')) {
+      // A matching pattern is not output: a dashed gutter and colour tell it apart.
+      if (step.kind === 'console' && isPatternLine(l)) {
+        patterns = true;
+        this.out.write(`${this.c('36', '┆')} ${this.c('3;36', l)}\n`);
+      } else this.out.write(`${this.c('2', '│')} ${l}\n`);
+    }
     this.out.write(`${this.c('2', '└')}\n`);
+    if (patterns) this.out.write(this.c('2', '  ┆ a pattern: (re) a regular expression, (glob) a glob, ... any lines; the output only has to match it\n'));
+  }
+
+  async exercise(recipe: Recipe, solution: Step, check: Step, tools: ExerciseTools): Promise<ExerciseChoice> {
+    const id = solution.options.solution!;
+    this.header(recipe, solution, `exercise ${id}`);
+    this.out.write(this.c('1', `Your turn: do what the text above asks. This check must pass:\n`));
+    this.block(check);
+    for (;;) {
+      this.out.write(
+        `${this.c('1', '[i]')} shell in ${place(solution)}  ${this.c('1', '[c]')} check  ${this.c('1', '[h]')} show the solution  ${this.c('1', '[r]')} run the solution  ${this.c('1', '[s]')} skip  ${this.c('1', '[q]')} quit > `,
+      );
+      const k = await this.key();
+      this.out.write('\n');
+      if (k === 'i' || k === 'I') {
+        this.out.write(this.c('2', `a shell in ${place(solution)}; exit it (Ctrl-D or \`exit\`) to come back to the exercise\n`));
+        await tools.shell(solution.options.jail);
+        this.out.write(this.c('2', 'back in the exercise\n'));
+        continue;
+      }
+      if (k === 'c' || k === 'C') {
+        const r = await tools.check();
+        if (r.ok) {
+          this.out.write(this.c('32', `✓ the check passes: exercise ${id} solved by you; its solution will not run\n`));
+          return { kind: 'learner', output: r.output };
+        }
+        this.out.write(this.c('31', `✗ not yet: ${r.message ?? 'the check failed'}\n`));
+        for (const l of r.output.replace(/\n$/, '').split('\n').slice(0, 20)) if (l) this.out.write(`  ${this.c('2', '|')} ${l}\n`);
+        continue;
+      }
+      if (k === 'h' || k === 'H') {
+        this.out.write(this.c('2', 'the solution:\n'));
+        this.block(solution);
+        continue;
+      }
+      if (k === 'r' || k === 'R') return { kind: 'solution' };
+      if (k === 's' || k === 'S') return { kind: 'skip' };
+      if (k === 'q' || k === 'Q' || k === '\x03' || k === '\x04') return { kind: 'quit' };
+      this.out.write('press i, c, h, r, s or q\n');
+    }
+  }
+
+  /** The recipe being stepped through. */
+  private recipeOf?: Recipe;
+
+  async before(recipe: Recipe, step: Step, shell: (jail: string | undefined) => Promise<void>): Promise<StepChoice> {
+    this.recipeOf = recipe;
+    this.header(recipe, step);
+    this.block(step);
+    return this.ask(step, shell);
+  }
+
+  /** The keys of an ordinary step. */
+  private async ask(step: Step, shell: (jail: string | undefined) => Promise<void>): Promise<StepChoice> {
     for (;;) {
       this.out.write(`${this.c('1', '[Enter]')} run  ${this.c('1', '[s]')} skip  ${this.c('1', '[q]')} quit  ${this.c('1', '[i]')} shell in ${place(step)} > `);
       const k = await this.key();
       this.out.write('\n');
       if (k === '\r' || k === '\n') return 'run';
-      if (k === 's' || k === 'S') return 'skip';
+      if (k === 's' || k === 'S') {
+        this.warnDependents(this.recipeOf!, step);
+        return 'skip';
+      }
       if (k === 'q' || k === 'Q' || k === '\x03' || k === '\x04') return 'quit';
       if (k === 'i' || k === 'I') {
         this.out.write(this.c('2', `a shell in ${place(step)}; exit it (Ctrl-D or \`exit\`) to come back to the recipe\n`));
@@ -76,11 +181,50 @@ export class TtyStepper implements Stepper {
     }
   }
 
-  after(_recipe: Recipe, step: Step, r: StepResult): void {
+  async after(recipe: Recipe, step: Step, r: StepResult, shell: (jail: string | undefined) => Promise<void>): Promise<AfterChoice> {
     if (r.status === 'pass' && r.output && step.kind !== 'file') {
       this.out.write(this.c('2', '  output:\n'));
       for (const l of r.output.replace(/\n$/, '').split('\n')) this.out.write(`  ${this.c('2', '|')} ${l}\n`);
     }
+    if (step.kind === 'file' || r.status === 'skip' || r.background) return 'next';
+    const failed = r.status === 'fail';
+    if (failed && r.failure) this.out.write(this.c('31', `  ✗ ${r.failure.message}\n`));
+    for (;;) {
+      this.out.write(
+        failed
+          ? `${this.c('1', '[r]')} retry  ${this.c('1', '[i]')} shell in ${place(step)}  ${this.c('1', '[s]')} skip it and go on  ${this.c('1', '[q]')} quit > `
+          : `${this.c('1', '[Enter]')} next  ${this.c('1', '[r]')} run it again  ${this.c('1', '[i]')} shell in ${place(step)}  ${this.c('1', '[q]')} quit > `,
+      );
+      const k = await this.key();
+      this.out.write('\n');
+      if (!failed && (k === '\r' || k === '\n')) return 'next';
+      if (k === 'r' || k === 'R') return 'again';
+      if (failed && (k === 's' || k === 'S')) {
+        this.warnDependents(recipe, step);
+        return 'skip';
+      }
+      if (k === 'q' || k === 'Q' || k === '\x03' || k === '\x04') return 'quit';
+      if (k === 'i' || k === 'I') {
+        this.out.write(this.c('2', `a shell in ${place(step)}; exit it (Ctrl-D or \`exit\`) to come back to the recipe\n`));
+        await shell(step.options.jail);
+        this.out.write(this.c('2', 'back in the recipe\n'));
+        continue;
+      }
+      this.out.write(failed ? 'press r, i, s or q\n' : 'press Enter, r, i or q\n');
+    }
+  }
+
+  /** Says which later steps use what a skipped step would have made. */
+  private warnDependents(recipe: Recipe, step: Step): void {
+    const later = dependents(recipe, step);
+    if (later.length) this.out.write(this.c('33', `  later steps use what this step makes, and may fail: ${later.join('; ')}\n`));
+  }
+
+  closing(recipe: Recipe): void {
+    const last = recipe.steps.at(-1);
+    if (!last) return;
+    const prose = renderTerminal(proseBefore(recipe.source, last.endLine + 1, recipe.source.split('\n').length + 1), this.color);
+    if (prose.trim()) this.out.write(`\n${prose}\n`);
   }
 }
 

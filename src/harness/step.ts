@@ -155,3 +155,15 @@ export async function runStep(ctx: RunContext, recipe: Recipe, step: Step, repor
   }
   return result;
 }
+
+/** The check of an exercise, evaluated once: no retries, at most 10 s (contract, Exercises), no step events. */
+export async function checkOnce(ctx: RunContext, recipe: Recipe, step: Step): Promise<Attempt> {
+  const left = ctx.deadline - Date.now();
+  const limits: AttemptLimits = { timeoutMs: Math.max(1, Math.min(10_000, step.options.timeoutMs, left)), recipeDeadline: left < 10_000, signal: ctx.signal };
+  const log = startCommandLog(ctx, step);
+  try {
+    return await attemptOnce(ctx, recipe, step, limits);
+  } finally {
+    readCommandLog(ctx, log);
+  }
+}

@@ -20,7 +20,7 @@ export const DEFAULT_RECIPE_TIMEOUT_MS = 10 * 60_000;
 const schemas: Record<(typeof FRONT_MATTER_KEYS)[number], z.ZodType> = {
   title: z.string().min(1, 'must not be empty'),
   summary: z.string().min(1, 'must not be empty'),
-  format: z.literal(1, { error: 'must be 1 (this runner reads recipe format version 1)' }),
+  format: z.union([z.literal(1), z.literal(2)], { error: 'must be 1 or 2 (this runner reads recipe format versions 1 and 2)' }),
   engines: z.array(z.string(), { error: 'must be a list, e.g. [linux, freebsd]' }).min(1, 'must name at least one engine'),
   needs: z.array(z.string(), { error: 'must be a list, e.g. [dnsmasq, busybox]' }),
   timeout: z.string({ error: 'must be a duration such as 5m' }),
@@ -51,7 +51,7 @@ export function splitFrontMatter(source: string): FrontMatterSplit {
 }
 
 function defaults(): FrontMatter {
-  return { format: 1, engines: [...ENGINE_NAMES], needs: [], timeoutMs: DEFAULT_RECIPE_TIMEOUT_MS, tags: [] };
+  return { format: 2, engines: [...ENGINE_NAMES], needs: [], timeoutMs: DEFAULT_RECIPE_TIMEOUT_MS, tags: [] };
 }
 
 /** Parses and validates YAML front matter whose first line is recipe line `firstLine`. */

@@ -29,6 +29,10 @@ export interface StepOptions {
   engine?: EngineName;
   name?: string;
   file?: string;
+  /** `solution=ID`: this sh block is the reference solution of exercise ID. */
+  solution?: string;
+  /** `exercise=ID`: this assert or console block checks exercise ID. */
+  exercise?: string;
   /** The raw options as written, for display. */
   raw: Record<string, string | true>;
 }

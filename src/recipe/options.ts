@@ -9,7 +9,7 @@ export const SHELL_LANGS = ['sh', 'bash', 'shell'] as const;
 /** Every language the runner executes. */
 export const RUNNABLE_LANGS = [...SHELL_LANGS, 'console', 'assert'] as const;
 /** Every option key in the contract. */
-export const OPTION_KEYS = ['jail', 'timeout', 'exit', 'eventually', 'retry', 'background', 'skip', 'engine', 'name', 'file'] as const;
+export const OPTION_KEYS = ['jail', 'timeout', 'exit', 'eventually', 'retry', 'background', 'skip', 'engine', 'name', 'file', 'solution', 'exercise'] as const;
 const FLAGS = new Set(['eventually', 'background', 'skip']);
 
 /** Default block timeout. */
@@ -207,6 +207,17 @@ export function validateOptions(info: InfoString, kind: 'sh' | 'console' | 'asse
         const p = stepNameProblem(v);
         if (p) problems.push(`name="${v}" ${p}`);
         options.name = v;
+        break;
+      }
+      case 'solution':
+      case 'exercise': {
+        if (!needValue(key, v)) break;
+        if (!/^[a-z0-9][a-z0-9-]*$/.test(v))
+          problems.push(`${key}=${v}: an exercise ID is lower-case letters, digits and "-", starting with a letter or digit`);
+        else if (key === 'solution' && kind !== 'sh') notFor(key, 'is for sh blocks only (the reference solution of an exercise)');
+        else if (key === 'exercise' && kind !== 'assert' && kind !== 'console') notFor(key, 'is for assert and console blocks only (the check of an exercise)');
+        else if (key === 'solution' && 'background' in raw) notFor(key, 'cannot be combined with background');
+        else options[key] = v;
         break;
       }
       case 'file': {

@@ -24,6 +24,36 @@ function isClosingFence(line: string, markup: string): boolean {
   return t.length >= markup.length && [...t].every((c) => c === ch);
 }
 
+/**
+ * The contract's exercise rules: each ID has exactly one solution (`sh`, solution=ID) and one check (assert or console,
+ * exercise=ID), and the check comes after its solution.
+ */
+export function exerciseProblems(steps: Step[]): { line: number; message: string }[] {
+  const out: { line: number; message: string }[] = [];
+  const solutions = new Map<string, number>();
+  const checks = new Map<string, number>();
+  for (const s of steps) {
+    const sol = s.options.solution;
+    const chk = s.options.exercise;
+    if (sol !== undefined) {
+      if (solutions.has(sol)) out.push({ line: s.line, message: `exercise ${sol} already has a solution (line ${solutions.get(sol)})` });
+      else solutions.set(sol, s.line);
+    }
+    if (chk !== undefined) {
+      if (checks.has(chk)) out.push({ line: s.line, message: `exercise ${chk} already has a check (line ${checks.get(chk)})` });
+      else if (!solutions.has(chk))
+        out.push({
+          line: s.line,
+          message: `the check of exercise ${chk} comes before its solution${steps.some((x) => x.options.solution === chk) ? '' : ' (there is no sh block with solution=' + chk + ')'}`,
+        });
+      checks.set(chk, s.line);
+    }
+  }
+  for (const [id, line] of solutions)
+    if (!checks.has(id)) out.push({ line, message: `exercise ${id} has a solution but no check (an assert or console block with exercise=${id} after it)` });
+  return out;
+}
+
 /** Parses `source` (already known to be valid UTF-8 text) read from `path`. */
 export function parseRecipe(path: string, source: string): { recipe: Recipe; errors: RecipeError[] } {
   const errors: RecipeError[] = [];
@@ -108,6 +138,7 @@ export function parseRecipe(path: string, source: string): { recipe: Recipe; err
     if (prev !== undefined) err(s.line, `step name "${s.id}" is already used by the block on line ${prev}`);
     else seen.set(s.id, s.line);
   }
+  for (const e of exerciseProblems(steps)) err(e.line, e.message);
   errors.sort((a, b) => a.line - b.line);
   return {
     recipe: { path, name: recipeName(path), source, hasFrontMatter: fm.yaml !== undefined, meta, steps },

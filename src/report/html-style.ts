@@ -39,4 +39,6 @@ td.num { text-align: right; white-space: nowrap; }
 @media (max-width: 600px) { main { padding: .6rem; } h1 { font-size: 1.3rem; } body { font-size: 14px; }
   /* On a phone the diagram keeps its size and scrolls sideways inside its frame. */
   figure.topology svg { max-width: none; } }
+.pattern { color: #0550ae; font-style: italic; border-bottom: 1px dotted #0550ae; }
+.exercise { font-weight: 600; }
 `;

@@ -3,7 +3,8 @@
 import MarkdownIt from 'markdown-it';
 import type { Recipe } from '../recipe/model.js';
 import { REPORT_CSS } from './html-style.js';
-import type { RecipeResult, StepResult } from './model.js';
+import { exerciseWords, type RecipeResult, type StepResult } from './model.js';
+import { isPatternLine, patternMeaning } from './patterns.js';
 import { capabilityNotes } from './topology.js';
 
 /** Escapes text for HTML element content and attribute values. */
@@ -56,13 +57,21 @@ function diffHtml(diff: string): string {
     .join('');
 }
 
+/** A console block with its matching patterns marked, so expected text and patterns look different. */
+function consoleHtml(body: string): string {
+  return body
+    .split('\n')
+    .map((l) => (isPatternLine(l) ? `<span class="pattern" title="${esc(patternMeaning(l))}">${esc(l)}</span>` : esc(l)))
+    .join('\n');
+}
+
 /** One step's card: state, time, the block as written, what it printed, and why it failed. */
 function stepCard(body: string, r: StepResult): string {
   const opts = r.jail ? ` jail=${r.jail}` : '';
   const parts = [
     `<section class="step ${r.status}" id="${esc(r.id)}" data-status="${r.status}">`,
-    `<header><span class="badge ${r.status}">${MARK[r.status]}</span><code>${esc(`${r.id} ${r.lang}${opts}`)}</code><span>line ${r.line}</span><span class="time">${humanMs(r.durationMs)}</span>${r.attempts > 1 ? `<span>${r.attempts} attempts</span>` : ''}${r.background ? '<span>background</span>' : ''}</header>`,
-    `<pre class="block"><code>${esc(body)}</code></pre>`,
+    `<header><span class="badge ${r.status}">${MARK[r.status]}</span><code>${esc(`${r.id} ${r.lang}${opts}`)}</code><span>line ${r.line}</span><span class="time">${humanMs(r.durationMs)}</span>${r.attempts > 1 ? `<span>${r.attempts} attempts</span>` : ''}${r.background ? '<span>background</span>' : ''}${r.exercise ? `<span class="exercise ${r.exercise.outcome}">${esc(exerciseWords(r.exercise))}</span>` : ''}</header>`,
+    `<pre class="block"><code>${r.kind === 'console' ? consoleHtml(body) : esc(body)}</code></pre>`,
   ];
   if (r.reason && r.status !== 'pass') parts.push(`<p class="reason">${esc(r.reason)}</p>`);
   if (r.output && r.kind !== 'file') parts.push('<div class="label">output</div>', `<pre class="output">${esc(r.output)}</pre>`);

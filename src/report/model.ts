@@ -7,7 +7,7 @@ export type StepStatus = 'pass' | 'fail' | 'skip' | 'notrun';
 /** Why a step failed. */
 export interface Failure {
   /** exit: wrong status; mismatch: console output differs; timeout; start: could not run; engine: needs the engine; interrupted. */
-  kind: 'exit' | 'mismatch' | 'assertion' | 'timeout' | 'start' | 'engine' | 'interrupted' | 'recipe-timeout' | 'write';
+  kind: 'exit' | 'mismatch' | 'assertion' | 'timeout' | 'start' | 'engine' | 'interrupted' | 'recipe-timeout' | 'write' | 'exercise';
   message: string;
   /** Recipe line the failure points at. */
   line: number;
@@ -36,6 +36,16 @@ export interface StepResult {
   failure?: Failure;
   /** The engine commands the step ran (ip, nsenter, fping...), for --show-commands. */
   commands?: string[];
+  /** On an exercise's solution and check: the exercise and how it was solved. */
+  exercise?: { id: string; outcome: ExerciseOutcome };
+}
+
+/** How an exercise was solved: by the learner (--step, `c` passed), by running its solution, or not at all. */
+export type ExerciseOutcome = 'learner' | 'solution' | 'skipped';
+
+/** An exercise outcome in words, for every reporter. */
+export function exerciseWords(e: { id: string; outcome: ExerciseOutcome }): string {
+  return `exercise ${e.id}: ${e.outcome === 'learner' ? 'solved by the learner' : e.outcome === 'solution' ? 'solved by its solution' : 'skipped'}`;
 }
 
 /** How a recipe ended. `unrunnable`: the host cannot run it (exit 3). */

@@ -1,4 +1,5 @@
 // The default terminal reporter: live progress per step, failures with diffs, and totals.
+import { readableCommand } from './commands.js';
 import { createColors } from 'picocolors';
 import type { Recipe, Step } from '../recipe/model.js';
 import { formatDuration } from '../recipe/duration.js';
@@ -106,7 +107,7 @@ export class PrettyReporter implements Reporter {
   private printCommands(s: StepResult): void {
     if (!this.opts.showCommands || !s.commands?.length) return;
     for (const cmd of s.commands) {
-      for (const [i, l] of cmd.split('\n').entries()) this.write(`      ${this.c.dim(i === 0 ? `$ ${l}` : l)}\n`);
+      for (const [i, l] of readableCommand(cmd).split('\n').entries()) this.write(`      ${this.c.dim(i === 0 ? `$ ${l}` : l)}\n`);
     }
   }
 

@@ -44,12 +44,15 @@ describe('recipes with jails', () => {
   it('shows the engine commands behind each step with --show-commands', async () => {
     const r = await cli(['run', '--show-commands', fx('failing-reach.md')], { timeoutMs: 60_000 });
     expect(r.stdout).toMatch(/\$ ip -n vc-[a-z0-9]+-host -batch - <<EOF\n\s+link add br-left type bridge/);
-    // A probe enters the jail (its process space when it has one) through the lab's enter.sh.
-    expect(r.stdout).toMatch(/\$ sh \/run\/vessel\/[a-z0-9]+\/lib\/enter\.sh .* \/run\/netns\/vc-[a-z0-9]+-l .* join fping -q -i 1 -c 1 -t 500 10\.78\.2\.2/);
+    // A probe enters the jail (its process space when it has one): named, not a raw entry line.
+    expect(r.stdout).toMatch(/\$ \[in jail l, a probe\] fping -q -i 1 -c 1 -t 500 10\.78\.2\.2/);
     // Every host action, not only commands: the files written, and the services started (dnsmasq, the uplink's udhcpc).
     expect(r.stdout).toMatch(/\$ write \/\S+\/dnsmasq\.conf \(mode 0644\)/);
-    expect(r.stdout).toMatch(/\$ sh \S+\/lib\/enter\.sh .* dnsmasq --keep-in-foreground --conf-file=\S+\/dnsmasq\.conf >>\S+\/service\.log 2>&1 &/);
-    expect(r.stdout).toMatch(/\$ sh -c .* -- busybox udhcpc -f -R -i eth1 .* >>\S+\/dhcp\.log 2>&1 &/);
+    // Long commands: one argument a line.
+    expect(r.stdout).toMatch(/\$ \[in jail \S+-router\] dnsmasq \\\n\s+--keep-in-foreground \\\n\s+--conf-file=\S+\/dnsmasq\.conf >>\S+\/service\.log 2>&1 &/);
+    expect(r.stdout).toMatch(
+      /\$ \[in jail \S+-router, as the engine\] busybox \\\n\s+udhcpc \\\n\s+-f \\\n\s+-R \\\n\s+-i eth1 \\\n(\s+.* \\\n)*\s+-p \S+ >>\S+\/dhcp\.log 2>&1 &/,
+    );
   }, 60_000);
 
   it('vessel --verbose shows every host action, service starts and signals included', async () => {

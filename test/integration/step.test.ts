@@ -36,7 +36,7 @@ afterEach(async () => {
   }
 });
 
-function start(extra = ''): void {
+function start(extra = '', file = FILE): void {
   tmux(
     'new-session',
     '-d',
@@ -46,7 +46,7 @@ function start(extra = ''): void {
     '120',
     '-y',
     '60',
-    `cd ${ROOT} && NO_COLOR=1 node bin/vessel-cookbook run --step ${extra} ${FILE}; echo "EXIT=$?"; sleep 120`,
+    `cd ${ROOT} && NO_COLOR=1 node bin/vessel-cookbook run --step ${extra} ${file}; echo "EXIT=$?"; sleep 120`,
   );
 }
 
@@ -61,8 +61,11 @@ describe('run --step', () => {
     expect(s).toContain('│ vessel network --create --name=lan --subnet=10.73.0.0/24 > /dev/null');
 
     tmux('send-keys', '-t', SESSION, 'Enter');
+    // After a step: Enter goes on, r runs it again.
+    s = await waitFor(/\[Enter\] next {2}\[r\] run it again {2}\[i\] shell in the lab host {2}\[q\] quit > $/m);
+    expect(s).toMatch(/✓ L12 sh \d+(ms|\.\d+s)\n {2}output:\n {2}\| made-it/);
+    tmux('send-keys', '-t', SESSION, 'Enter');
     s = await waitFor(/shell in jail web > $/m);
-    expect(s).toMatch(/✓ L12 sh \d+ms\n {2}output:\n {2}\| made-it/);
     expect(s).toContain('step 2 of 4 · L22 console jail=web');
     expect(s).toContain('The jail says its name:');
 
@@ -74,8 +77,9 @@ describe('run --step', () => {
     s = await waitFor(/back in the recipe\n\[Enter\] run .*shell in jail web > $/m);
 
     tmux('send-keys', '-t', SESSION, 'Enter');
+    await waitFor(/✓ L22 console jail=web \d+(ms|\.\d+s)[\s\S]*\[Enter\] next .*> $/m);
+    tmux('send-keys', '-t', SESSION, 'Enter');
     s = await waitFor(/step 3 of 4/);
-    await waitFor(/✓ L22 console jail=web \d+ms/);
     await waitFor(/This one will be skipped\.[\s\S]*shell in the lab host > $/m);
     tmux('send-keys', '-t', SESSION, 's');
     s = await waitFor(/step 4 of 4[\s\S]*shell in the lab host > $/m);
@@ -94,11 +98,77 @@ describe('run --step', () => {
     start('--show-commands');
     await waitFor(/shell in the lab host > $/m);
     tmux('send-keys', '-t', SESSION, 'Enter');
-    const s = await waitFor(/shell in jail web > $/m);
+    const s = await waitFor(/\[Enter\] next .*> $/m);
     expect(s).toMatch(/\$ ip -n vc-[a-z0-9]+-host -batch - <<EOF/);
     tmux('send-keys', '-t', SESSION, 'q');
     await waitFor(/^EXIT=130$/m);
   }, 60_000);
+
+  it('after a failure: a shell to look and fix, r to retry; the closing prose before the summary', async () => {
+    start('', join(ROOT, 'test/fixtures/step/recover.md'));
+    await waitFor(/shell in the lab host > $/m);
+    tmux('send-keys', '-t', SESSION, 'Enter');
+    let s = await waitFor(/\[r\] retry {2}\[i\] shell in the lab host {2}\[s\] skip it and go on {2}\[q\] quit > $/m);
+    expect(s).toMatch(/✗ L12 sh/);
+    tmux('send-keys', '-t', SESSION, 'i');
+    await waitFor(/\(lab [a-z0-9]+\) .*# $/m);
+    tmux('send-keys', '-t', SESSION, 'touch flag && exit', 'Enter');
+    await waitFor(/back in the recipe\n\[r\] retry .*> $/m);
+    tmux('send-keys', '-t', SESSION, 'r');
+    s = await waitFor(/\| flag-found[\s\S]*\[Enter\] next .*> $/m);
+    tmux('send-keys', '-t', SESSION, 'Enter');
+    await waitFor(/step 2 of 2[\s\S]*shell in the lab host > $/m);
+    tmux('send-keys', '-t', SESSION, 'Enter');
+    await waitFor(/\| after-ran[\s\S]*\[Enter\] next .*> $/m);
+    tmux('send-keys', '-t', SESSION, 'Enter');
+    s = await waitFor(/^EXIT=\d+$/m);
+    // The words after the last block come before the summary; the retried step counts once, as passed.
+    expect(s).toMatch(/That is all: you now know how to look around after a failure\.[\s\S]*recipes: 1 passed, 0 failed/);
+    expect(s).toMatch(/^EXIT=0$/m);
+  }, 90_000);
+
+  it('an exercise: c shows why the check fails, a fix in the shell makes it pass, and its solution never runs', async () => {
+    start('', join(ROOT, 'test/fixtures/exercise/done.md'));
+    let s = await waitFor(/\[i\] shell in the lab host {2}\[c\] check {2}\[h\] show the solution {2}\[r\] run the solution {2}\[s\] skip {2}\[q\] quit > $/m);
+    expect(s).toContain('Make a file named `done.txt` in the work directory, holding the word `ok`.');
+    expect(s).toContain('│ $ cat done.txt');
+    expect(s).not.toContain('│ echo ok > done.txt');
+    tmux('send-keys', '-t', SESSION, 'i');
+    await waitFor(/\(lab [a-z0-9]+\) .*# $/m);
+    tmux('send-keys', '-t', SESSION, 'echo wrong > done.txt && exit', 'Enter');
+    await waitFor(/back in the exercise\n.*> $/m);
+    tmux('send-keys', '-t', SESSION, 'c');
+    s = await waitFor(/✗ not yet: .*[\s\S]*> $/m);
+    expect(s).toMatch(/\| wrong/);
+    tmux('send-keys', '-t', SESSION, 'h');
+    s = await waitFor(/the solution:\n\n┌ sh \{solution=make-done\}\n│ echo ok > done.txt[\s\S]*> $/m);
+    tmux('send-keys', '-t', SESSION, 'i');
+    await waitFor(/\(lab [a-z0-9]+\) .*# $/m);
+    tmux('send-keys', '-t', SESSION, 'echo ok > done.txt && exit', 'Enter');
+    await waitFor(/back in the exercise\n.*> $/m);
+    tmux('send-keys', '-t', SESSION, 'c');
+    s = await waitFor(/✓ the check passes: exercise make-done solved by you; its solution will not run/);
+    await waitFor(/step 3 of 3[\s\S]*shell in the lab host > $/m);
+    tmux('send-keys', '-t', SESSION, 'Enter');
+    await waitFor(/\| after-exercise[\s\S]*\[Enter\] next .*> $/m);
+    tmux('send-keys', '-t', SESSION, 'Enter');
+    s = await waitFor(/^EXIT=\d+$/m);
+    expect(s).toContain('L11 sh [exercise make-done: solved by the learner]');
+    expect(s).toContain('L15 console [exercise make-done: solved by the learner]');
+    expect(s).toMatch(/^EXIT=0$/m);
+  }, 90_000);
+
+  it('an exercise: r runs the solution, and the check then passes', async () => {
+    start('', join(ROOT, 'test/fixtures/exercise/done.md'));
+    await waitFor(/\[c\] check .*> $/m);
+    tmux('send-keys', '-t', SESSION, 'r');
+    // The solution ran (after its check failed once); the check is the next step.
+    await waitFor(/✓ L11 sh \[exercise make-done: solved by its solution\][\s\S]*\[Enter\] run .*> $/m);
+    tmux('send-keys', '-t', SESSION, 'Enter');
+    await waitFor(/✓ L15 console \[exercise make-done: solved by its solution\][\s\S]*\[Enter\] next .*> $/m);
+    tmux('send-keys', '-t', SESSION, 'q');
+    await waitFor(/^EXIT=130$/m);
+  }, 90_000);
 
   it('refuses without a terminal', async () => {
     const r = await cli(['run', '--step', FILE]);

@@ -69,7 +69,7 @@ describe('parseRecipe', () => {
     expect(r.meta).toEqual({
       title: 'Example',
       summary: 'Shows every block kind',
-      format: 1,
+      format: 2,
       engines: ['linux'],
       needs: ['dnsmasq'],
       timeoutMs: 300_000,
@@ -134,7 +134,7 @@ describe('parseRecipe', () => {
     const { recipe: plain, errors: e } = parseRecipe('x.md', '```assert\nmesh a-*\n```\n');
     expect(e).toEqual([]);
     expect(plain.hasFrontMatter).toBe(false);
-    expect(plain.meta).toMatchObject({ format: 1, engines: ['linux', 'freebsd'], timeoutMs: 600_000, tags: [] });
+    expect(plain.meta).toMatchObject({ format: 2, engines: ['linux', 'freebsd'], timeoutMs: 600_000, tags: [] });
     expect(plain.steps[0]!.options.timeoutMs).toBe(30_000);
   });
 
