@@ -46,16 +46,16 @@ describe('html reports', () => {
     for (const width of [1280, 390]) {
       const { page, fetched } = await open(file, width);
       await page.screenshot({ path: join(out, `getting-started-${width}.png`), fullPage: true });
-      // The three engine=freebsd twins are skipped on Linux.
-      expect(await page.locator('.step[data-status="pass"]').count()).toBe(13);
-      expect(await page.locator('.step[data-status="skip"]').count()).toBe(3);
+      // The four engine=freebsd twins are skipped on Linux.
+      expect(await page.locator('.step[data-status="pass"]').count()).toBe(14);
+      expect(await page.locator('.step[data-status="skip"]').count()).toBe(4);
       await expect.poll(() => page.locator('.step[data-status="pass"] .badge').first().isVisible()).toBe(true);
       expect(await page.locator('pre.output').first().isVisible()).toBe(true);
       expect(await page.locator('pre.output').first().textContent()).toContain('uplink0');
       const svg = page.locator('figure.topology svg');
       expect(await svg.isVisible()).toBe(true);
       expect(await svg.textContent()).toContain('blue-router');
-      expect(await page.locator('.totals').textContent()).toBe('13 passed0 failed3 skipped0 not run');
+      expect(await page.locator('.totals').textContent()).toBe('14 passed0 failed4 skipped0 not run');
       // Nothing wider than the screen except inside scrollable frames.
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
       expect(fetched).toEqual([]);
