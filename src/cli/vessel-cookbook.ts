@@ -5,6 +5,7 @@ import { checkCommand } from './commands/check.js';
 import { listCommand } from './commands/list.js';
 import { showCommand } from './commands/show.js';
 import { runCommand } from './commands/run.js';
+import { updateCommand } from './commands/update.js';
 import { doctorCommand } from './commands/doctor.js';
 import { planCommand } from './commands/plan.js';
 import { reportCommand } from './commands/report.js';
@@ -68,7 +69,12 @@ Exit status: 0 passed, 1 a step failed, 2 invalid recipe or usage, 3 the host ca
     .command('run')
     .description('run recipes as tests: every file is checked first, teardown always runs')
     .argument('<files...>', 'recipe files or directories')
-    .option('-r, --reporter <name>', 'pretty (default), tap, junit, json, html (repeatable)', collect, [])
+    .option(
+      '-r, --reporter <name>',
+      'pretty (default), tap, junit, json, html, github (repeatable; github: workflow commands next to pretty, and a job summary in $GITHUB_STEP_SUMMARY)',
+      collect,
+      [],
+    )
     .option('-o, --out <dir>', 'write one report file per recipe and reporter into DIR')
     .option('--only <ids>', 'run only these steps (comma-separated name= ids or L<line>)')
     .option('--tag <tag>', 'only recipes with this tag (repeat for any of several)', collect, [])
@@ -93,6 +99,27 @@ Examples:
     )
     .action(async (files: string[], o) => {
       status.code = await runCommand(files, { ...o, color: o.color === false ? false : undefined });
+    });
+
+  program
+    .command('update')
+    .description('run recipes, then rewrite the expected output of every console command that did not match (the diff first)')
+    .argument('<files...>', 'recipe files or directories')
+    .option('--yes', 'write without asking')
+    .option('--check', 'write nothing; exit 1 when a recipe would change (the CI job that catches documentation drift)')
+    .addOption(new Option('--engine <name>', 'backend to run on').choices(['linux', 'freebsd']))
+    .addHelpText(
+      'after',
+      `
+Lines that still match stay exactly as written ((re), (glob) and ... too); a failing line is replaced, and a
+non-zero exit gets [N]. A recipe that fails for another reason is reported, and nothing of it is written.
+
+Examples:
+  vessel-cookbook update cookbook/slots.md
+  vessel-cookbook update --check cookbook/`,
+    )
+    .action(async (files: string[], o: { yes?: boolean; check?: boolean; engine?: string }) => {
+      status.code = await updateCommand(files, o);
     });
 
   program

@@ -39,6 +39,8 @@ export interface RecipeRunOptions {
   stepper?: Stepper;
   /** The user quit in learning mode: stop the run (with teardown). */
   onQuit?: () => void;
+  /** `update`: a console mismatch does not stop the recipe (every stale block is found in one run). */
+  keepGoingOnMismatch?: boolean;
 }
 
 /** A short lab id that fits interface names (`vc<id>-host` is 15 characters at most). */
@@ -324,7 +326,8 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
       }
       if (r.status === 'fail') {
         // Skipped past: the run goes on, and the recipe still fails.
-        if (after === 'skip') {
+        if (opts.keepGoingOnMismatch && r.failure?.kind === 'mismatch') skippedFailure ??= r;
+        else if (after === 'skip') {
           r.reason = 'failed, then skipped past with s (--step)';
           skippedFailure ??= r;
         } else failed = r;

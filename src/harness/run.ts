@@ -19,6 +19,8 @@ export interface RunAllOptions {
   stepper?: Stepper;
   /** Recipes run at once, each in its own lab with its own engine connection (default 1). */
   jobs?: number;
+  /** `update`: console mismatches do not stop a recipe. */
+  keepGoingOnMismatch?: boolean;
 }
 
 /** Runs every recipe; Ctrl-C and SIGTERM stop the current step, tear down, and end with 130/143. */
@@ -102,6 +104,7 @@ export async function runAll(recipes: Recipe[], opts: RunAllOptions): Promise<{ 
           backend: own ?? engine,
           ...(opts.only ? { only: opts.only } : {}),
           ...(opts.stepper ? { stepper: opts.stepper, onQuit } : {}),
+          ...(opts.keepGoingOnMismatch ? { keepGoingOnMismatch: true } : {}),
         });
       } finally {
         if (own && typeof own !== 'string') own.close();

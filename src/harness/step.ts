@@ -147,6 +147,7 @@ export async function runStep(ctx: RunContext, recipe: Recipe, step: Step, repor
     pause = Math.min(2000, Math.round(pause * 1.5));
   }
   const result: StepResult = { ...base, status: last.ok ? 'pass' : 'fail', durationMs: Date.now() - started, attempts, output: last.output };
+  if (last.transcript) result.transcript = last.transcript;
   if (commands.length > 0) result.commands = commands;
   if (last.failure) {
     const f = { ...last.failure };

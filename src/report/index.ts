@@ -2,13 +2,14 @@
 import { usage } from '../util/errors.js';
 import { didYouMean } from '../util/suggest.js';
 import { DocumentReporter, ReportNames, type FileFormat } from './files.js';
+import { GithubReporter } from './github-reporter.js';
 import { PrettyReporter } from './pretty.js';
 import { HtmlReporter, type SvgDrawer } from './html-reporter.js';
 import { ParallelPrettyReporter } from './parallel.js';
 import type { Reporter } from './reporter.js';
 
 /** Every reporter name in the contract. */
-export const REPORTER_NAMES = ['pretty', 'tap', 'junit', 'json', 'html'] as const;
+export const REPORTER_NAMES = ['pretty', 'tap', 'junit', 'json', 'html', 'github'] as const;
 
 /** The reporters for `names` (default pretty) writing to `outDir` or stdout. */
 export function makeReporters(
@@ -20,6 +21,7 @@ export function makeReporters(
   live = true,
   jobs = 1,
   drawSvg?: SvgDrawer,
+  githubSummary?: string,
 ): Reporter[] {
   const wanted = names.length === 0 ? ['pretty'] : [...new Set(names)];
   for (const n of wanted) {
@@ -41,7 +43,9 @@ export function makeReporters(
     );
   for (const n of wanted) {
     if (n === 'html') reporters.push(new HtmlReporter(outDir!, names2, drawSvg));
-    if (n === 'pretty' || n === 'html') continue;
+    // github prints workflow commands next to pretty (and writes the job summary when GitHub gives a file for it).
+    if (n === 'github') reporters.push(new GithubReporter(stdout, githubSummary));
+    if (n === 'pretty' || n === 'html' || n === 'github') continue;
     reporters.push(new DocumentReporter(n as FileFormat, outDir ? { dir: outDir, names: names2 } : { stream: stdout }));
   }
   return reporters;

@@ -36,8 +36,17 @@ export interface StepResult {
   failure?: Failure;
   /** The engine commands the step ran (ip, nsenter, fping...), for --show-commands. */
   commands?: string[];
+  /** A console step's commands as they ran: the command's line, its output lines (absent when too large), its status. */
+  transcript?: ConsoleOutcome[];
   /** On an exercise's solution and check: the exercise and how it was solved. */
   exercise?: { id: string; outcome: ExerciseOutcome };
+}
+
+/** One console command as it ran, for `update`. */
+export interface ConsoleOutcome {
+  line: number;
+  actual?: string[];
+  exit: number;
 }
 
 /** How an exercise was solved: by the learner (--step, `c` passed), by running its solution, or not at all. */

@@ -51,7 +51,17 @@ export async function runCommand(paths: string[], opts: RunCommandOptions): Prom
     if (opts.step && jobs > 1) throw usage('--step runs one step at a time: leave out --jobs');
   }
   // In learning mode the pretty reporter prints plainly: no live line under the prompts.
-  const reporters: Reporter[] = makeReporters(opts.reporter, opts.out, process.stdout, color, Boolean(opts.showCommands), !opts.step, jobs, topologySvg);
+  const reporters: Reporter[] = makeReporters(
+    opts.reporter,
+    opts.out,
+    process.stdout,
+    color,
+    Boolean(opts.showCommands),
+    !opts.step,
+    jobs,
+    topologySvg,
+    process.env.GITHUB_STEP_SUMMARY || undefined,
+  );
   if (!reporters.some((r) => r.onNotice)) reporters.push({ onNotice: (m) => process.stderr.write(`! ${m}\n`) });
 
   // Every file is checked before anything runs.

@@ -1,5 +1,5 @@
 // The shape of one try at a step, shared by the step kinds.
-import type { Failure } from '../../report/model.js';
+import type { ConsoleOutcome, Failure } from '../../report/model.js';
 
 /** The outcome of one attempt at a step. */
 export interface Attempt {
@@ -8,6 +8,8 @@ export interface Attempt {
   failure?: Failure;
   /** False when trying again cannot help (e.g. the engine is missing). */
   retryable?: boolean;
+  /** A console step's commands as they ran. */
+  transcript?: ConsoleOutcome[];
 }
 
 /** Limits for one attempt. */

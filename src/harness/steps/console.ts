@@ -7,6 +7,7 @@ import { forEachLine, MAX_LINE_BYTES } from '../../exec/output.js';
 import type { RunContext } from '../context.js';
 import { prepareShell, spawnShell } from '../shell.js';
 import type { Attempt, AttemptLimits } from './attempt.js';
+import type { ConsoleOutcome } from '../../report/model.js';
 import { abnormalEnd, commitExports } from './sh.js';
 
 /** The command as a person would see it typed: `$ ` then `> ` continuations. */
@@ -67,6 +68,7 @@ function matchLarge(expected: ExpectedLine[], file: string): { ok: boolean; ops:
 export async function runConsole(ctx: RunContext, step: ConsoleStep, limits: AttemptLimits, path: string): Promise<Attempt> {
   const started = Date.now();
   const transcript: string[] = [];
+  const outcomes: ConsoleOutcome[] = [];
   const ops: DiffOp[] = [];
   let failedAt: number | undefined;
   for (const [k, c] of step.commands.entries()) {
@@ -92,10 +94,12 @@ export async function runConsole(ctx: RunContext, step: ConsoleStep, limits: Att
       const all = r.outputBytes === Buffer.byteLength(r.output) ? shown : outputLines(readFileSync(cmd.outputFile, 'utf8'));
       m = matchLines(c.expected, all);
       lineCount = all.length;
+      outcomes.push({ line: c.line, actual: all, exit: r.exitCode ?? 128 });
     } else {
       const big = matchLarge(c.expected, cmd.outputFile);
       m = big;
       lineCount = big.lines;
+      outcomes.push({ line: c.line, exit: r.exitCode ?? 128 });
     }
     for (const op of m.ops) ops.push(op);
     const rc = r.exitCode ?? 128;
@@ -112,11 +116,12 @@ export async function runConsole(ctx: RunContext, step: ConsoleStep, limits: Att
     if ((!m.ok || !exitOk) && failedAt === undefined) failedAt = c.line;
   }
   const output = transcript.join('\n') + '\n';
-  if (failedAt === undefined) return { ok: true, output };
+  if (failedAt === undefined) return { ok: true, output, transcript: outcomes };
   const diff = unifiedDiff(ops, { path });
   return {
     ok: false,
     output,
+    transcript: outcomes,
     failure: { kind: 'mismatch', line: failedAt, message: `output of the command on line ${failedAt} does not match the transcript`, diff },
   };
 }

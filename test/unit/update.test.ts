@@ -1,0 +1,98 @@
+// `update`'s rewrite: the smallest change that makes console blocks match, patterns kept, everything else byte for byte.
+import { describe, expect, it } from 'vitest';
+import { parseRecipe } from '../../src/recipe/parse.js';
+import { applyEdits, literalLine, recipeEdits, type RanCommand } from '../../src/match/update.js';
+
+const SRC = [
+  '---',
+  'title: Stale',
+  '---',
+  '# Stale',
+  '',
+  'Some prose that must not change.  ',
+  '',
+  '```console',
+  '$ echo one; echo two; echo three',
+  'one',
+  'TWO',
+  'three',
+  '$ uname -s',
+  'L*x (glob)',
+  '$ seq 5',
+  '1',
+  '...',
+  '$ printf "x\\n"; exit 3',
+  'x',
+  '```',
+  '',
+  '```sh',
+  'echo untouched',
+  '```',
+  '',
+].join('\n');
+
+const update = (src: string, ran: RanCommand[]) => {
+  const { recipe, errors } = parseRecipe('stale.md', src);
+  expect(errors).toEqual([]);
+  const step = recipe.steps.find((s) => s.kind === 'console')!;
+  const edits = recipeEdits(recipe, new Map([[step.line, ran]]));
+  if (typeof edits === 'string') throw new Error(edits);
+  return { text: applyEdits(src, edits), edits };
+};
+
+describe('update', () => {
+  const ran: RanCommand[] = [
+    { line: 9, actual: ['one', 'two', 'three'], exit: 0 },
+    { line: 13, actual: ['Linux'], exit: 0 },
+    { line: 15, actual: ['1', '2', '3', '4', '5'], exit: 0 },
+    { line: 18, actual: ['x'], exit: 3 },
+  ];
+
+  it('replaces only the failing lines, adds [N], and keeps (glob) and ... lines as written', () => {
+    const { text, edits } = update(SRC, ran);
+    expect(edits.map((e) => [e.from, e.to, e.lines])).toEqual([
+      [10, 13, ['one', 'two', 'three']],
+      [19, 20, ['x', '[3]']],
+    ]);
+    const lines = text.split('\n');
+    expect(lines.slice(8, 22)).toEqual([
+      '$ echo one; echo two; echo three',
+      'one',
+      'two',
+      'three',
+      '$ uname -s',
+      'L*x (glob)',
+      '$ seq 5',
+      '1',
+      '...',
+      '$ printf "x\\n"; exit 3',
+      'x',
+      '[3]',
+      '```',
+      '',
+    ]);
+  });
+
+  it('leaves prose and other blocks byte for byte, and the final newline', () => {
+    const { text } = update(SRC, ran);
+    expect(text.split('\n').slice(0, 8)).toEqual(SRC.split('\n').slice(0, 8));
+    expect(text.endsWith('```sh\necho untouched\n```\n')).toBe(true);
+    // A second update of the updated text changes nothing.
+    expect(update(text, [...ran.slice(0, 3), { line: 18, actual: ['x'], exit: 3 }]).edits).toEqual([]);
+  });
+
+  it('keeps CRLF line endings', () => {
+    const crlf = SRC.replace(/\n/g, '\r\n');
+    const { text } = update(crlf, ran);
+    expect(text.split('\r\n').slice(9, 12)).toEqual(['one', 'two', 'three']);
+    expect(text.replace(/\r\n/g, '')).not.toContain('\n');
+  });
+
+  it('writes output that looks like transcript syntax as an exact (re) line', () => {
+    expect(literalLine('$ not a command')).toBe('\\$ not a command (re)');
+    expect(literalLine('...')).toBe('\\.\\.\\. (re)');
+    expect(literalLine('[2]')).toBe('\\[2\\] (re)');
+    expect(literalLine('a (glob)')).toBe('a \\(glob\\) (re)');
+    expect(literalLine('plain  ')).toBe('plain');
+  });
+});
