@@ -83,6 +83,18 @@ export class TtyStepper implements Stepper {
     });
   }
 
+  /** True for the keys that quit: q, Ctrl-C, Ctrl-D. */
+  private static quits(k: string): boolean {
+    return k === 'q' || k === 'Q' || k === '\x03' || k === '\x04';
+  }
+
+  /** A shell where `step` runs, until the user leaves it; then back to `to`. */
+  private async openShell(step: Step, shell: (jail: string | undefined) => Promise<void>, to = 'the recipe'): Promise<void> {
+    this.out.write(this.c('2', `a shell in ${place(step)}; exit it (Ctrl-D or \`exit\`) to come back to ${to}\n`));
+    await shell(step.options.jail);
+    this.out.write(this.c('2', `back in ${to}\n`));
+  }
+
   /** The step's header and the prose that leads up to it. */
   private header(recipe: Recipe, step: Step, what = `${step.id} ${step.lang}`): void {
     const i = recipe.steps.indexOf(step);
@@ -122,9 +134,7 @@ export class TtyStepper implements Stepper {
       const k = await this.key();
       this.out.write('\n');
       if (k === 'i' || k === 'I') {
-        this.out.write(this.c('2', `a shell in ${place(solution)}; exit it (Ctrl-D or \`exit\`) to come back to the exercise\n`));
-        await tools.shell(solution.options.jail);
-        this.out.write(this.c('2', 'back in the exercise\n'));
+        await this.openShell(solution, tools.shell, 'the exercise');
         continue;
       }
       if (k === 'c' || k === 'C') {
@@ -144,7 +154,7 @@ export class TtyStepper implements Stepper {
       }
       if (k === 'r' || k === 'R') return { kind: 'solution' };
       if (k === 's' || k === 'S') return { kind: 'skip' };
-      if (k === 'q' || k === 'Q' || k === '\x03' || k === '\x04') return { kind: 'quit' };
+      if (TtyStepper.quits(k)) return { kind: 'quit' };
       this.out.write('press i, c, h, r, s or q\n');
     }
   }
@@ -170,11 +180,9 @@ export class TtyStepper implements Stepper {
         this.warnDependents(this.recipeOf!, step);
         return 'skip';
       }
-      if (k === 'q' || k === 'Q' || k === '\x03' || k === '\x04') return 'quit';
+      if (TtyStepper.quits(k)) return 'quit';
       if (k === 'i' || k === 'I') {
-        this.out.write(this.c('2', `a shell in ${place(step)}; exit it (Ctrl-D or \`exit\`) to come back to the recipe\n`));
-        await shell(step.options.jail);
-        this.out.write(this.c('2', 'back in the recipe\n'));
+        await this.openShell(step, shell);
         continue;
       }
       this.out.write('press Enter, s, q or i\n');
@@ -203,11 +211,9 @@ export class TtyStepper implements Stepper {
         this.warnDependents(recipe, step);
         return 'skip';
       }
-      if (k === 'q' || k === 'Q' || k === '\x03' || k === '\x04') return 'quit';
+      if (TtyStepper.quits(k)) return 'quit';
       if (k === 'i' || k === 'I') {
-        this.out.write(this.c('2', `a shell in ${place(step)}; exit it (Ctrl-D or \`exit\`) to come back to the recipe\n`));
-        await shell(step.options.jail);
-        this.out.write(this.c('2', 'back in the recipe\n'));
+        await this.openShell(step, shell);
         continue;
       }
       this.out.write(failed ? 'press r, i, s or q\n' : 'press Enter, r, i or q\n');

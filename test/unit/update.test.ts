@@ -18,6 +18,8 @@ const SRC = [
   'three',
   '$ uname -s',
   'L*x (glob)',
+  '$ echo v1.2',
+  'v\\d+\\.\\d+ (re)',
   '$ seq 5',
   '1',
   '...',
@@ -44,24 +46,27 @@ describe('update', () => {
   const ran: RanCommand[] = [
     { line: 9, actual: ['one', 'two', 'three'], exit: 0 },
     { line: 13, actual: ['Linux'], exit: 0 },
-    { line: 15, actual: ['1', '2', '3', '4', '5'], exit: 0 },
-    { line: 18, actual: ['x'], exit: 3 },
+    { line: 15, actual: ['v1.2'], exit: 0 },
+    { line: 17, actual: ['1', '2', '3', '4', '5'], exit: 0 },
+    { line: 20, actual: ['x'], exit: 3 },
   ];
 
   it('replaces only the failing lines, adds [N], and keeps (glob) and ... lines as written', () => {
     const { text, edits } = update(SRC, ran);
     expect(edits.map((e) => [e.from, e.to, e.lines])).toEqual([
       [10, 13, ['one', 'two', 'three']],
-      [19, 20, ['x', '[3]']],
+      [21, 22, ['x', '[3]']],
     ]);
     const lines = text.split('\n');
-    expect(lines.slice(8, 22)).toEqual([
+    expect(lines.slice(8, 24)).toEqual([
       '$ echo one; echo two; echo three',
       'one',
       'two',
       'three',
       '$ uname -s',
       'L*x (glob)',
+      '$ echo v1.2',
+      'v\\d+\\.\\d+ (re)',
       '$ seq 5',
       '1',
       '...',
@@ -78,7 +83,7 @@ describe('update', () => {
     expect(text.split('\n').slice(0, 8)).toEqual(SRC.split('\n').slice(0, 8));
     expect(text.endsWith('```sh\necho untouched\n```\n')).toBe(true);
     // A second update of the updated text changes nothing.
-    expect(update(text, [...ran.slice(0, 3), { line: 18, actual: ['x'], exit: 3 }]).edits).toEqual([]);
+    expect(update(text, ran).edits).toEqual([]);
   });
 
   it('keeps CRLF line endings', () => {

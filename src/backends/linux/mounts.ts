@@ -42,40 +42,36 @@ function setupArgs(ctx: LinuxContext, lab: string, j: Pick<JailRow, 'name' | 'ro
   return [j.name, p.hosts, p.resolv, p.hostname, p.setup, ctx.stateDir, j.root, p.dir, labPaths(ctx.runDir, lab).lib, j.workdir ?? ''];
 }
 
-/** The command that runs SETUP inside a new jail's netns, making its persistent UTS and mount namespaces. */
-export function setupArgv(ctx: LinuxContext, lab: string, j: Pick<JailRow, 'name' | 'root' | 'workdir'>): string[] {
+/**
+ * `nsenter` into the jail's netns (and UTS, when it exists already), then `unshare` of a new persistent mount
+ * namespace (and UTS, when `newUts`), running one of the lab's scripts with SETUP's arguments.
+ */
+function inNewMountNs(ctx: LinuxContext, lab: string, j: Pick<JailRow, 'name' | 'root' | 'workdir'>, script: string, newUts: boolean): string[] {
   const p = jailPaths(ctx.runDir, lab, j.name);
+  const uts = `--uts=${p.uts}`;
   return [
     'nsenter',
     `--net=/run/netns/${jailNetns(lab, j.name)}`,
+    ...(newUts ? [] : [uts]),
     '--',
     'unshare',
-    `--uts=${p.uts}`,
+    ...(newUts ? [uts] : []),
     `--mount=${p.mnt}`,
     '--propagation',
     'slave',
     '--',
     'sh',
-    join(labPaths(ctx.runDir, lab).lib, 'setup.sh'),
+    join(labPaths(ctx.runDir, lab).lib, script),
     ...setupArgs(ctx, lab, j),
   ];
 }
 
+/** The command that runs SETUP inside a new jail's netns, making its persistent UTS and mount namespaces. */
+export function setupArgv(ctx: LinuxContext, lab: string, j: Pick<JailRow, 'name' | 'root' | 'workdir'>): string[] {
+  return inNewMountNs(ctx, lab, j, 'setup.sh', true);
+}
+
 /** The command that makes a jail's mount namespace again (a rollback): MOUNTS in a new one, in its netns and UTS. */
 export function remountArgv(ctx: LinuxContext, lab: string, j: Pick<JailRow, 'name' | 'root' | 'workdir'>): string[] {
-  const p = jailPaths(ctx.runDir, lab, j.name);
-  return [
-    'nsenter',
-    `--net=/run/netns/${jailNetns(lab, j.name)}`,
-    `--uts=${p.uts}`,
-    '--',
-    'unshare',
-    `--mount=${p.mnt}`,
-    '--propagation',
-    'slave',
-    '--',
-    'sh',
-    join(labPaths(ctx.runDir, lab).lib, 'mounts.sh'),
-    ...setupArgs(ctx, lab, j),
-  ];
+  return inNewMountNs(ctx, lab, j, 'mounts.sh', false);
 }
