@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { cli, processesMatching, ROOT, startCli, waitForFile } from './cli.js';
 import { useCensus } from './census.js';
 
@@ -18,6 +18,17 @@ async function vessel(args: string[], env: Record<string, string> = {}) {
 }
 
 useCensus();
+
+/** A scratch folder for a ready file, removed after the file's tests. */
+const readyDirs: string[] = [];
+function readyDir(): string {
+  const d = mkdtempSync(join(tmpdir(), 'vc-ready-'));
+  readyDirs.push(d);
+  return d;
+}
+afterAll(() => {
+  for (const d of readyDirs) rmSync(d, { recursive: true, force: true });
+});
 
 describe('background steps', () => {
   it('fails a background block that exits badly at once, with its output', async () => {
@@ -159,7 +170,7 @@ describe('nothing left behind', () => {
   });
 
   it('ends them after a SIGKILLed run with vessel cleanup', async () => {
-    const ready = join(mkdtempSync(join(tmpdir(), 'vc-ready-')), 'ready');
+    const ready = join(readyDir(), 'ready');
     const child = startCli(['run', fx('escapes.md')], { READY_FILE: ready });
     await waitForFile(ready, 30_000);
     expect(strays().length).toBe(2);
@@ -190,7 +201,7 @@ describe('work directories', () => {
   });
 
   it('a new run removes the work directory of a SIGKILLed run along with its lab', async () => {
-    const ready = join(mkdtempSync(join(tmpdir(), 'vc-ready-')), 'ready');
+    const ready = join(readyDir(), 'ready');
     const before = new Set(readdirSync(tmpdir()).filter((d) => d.startsWith('vessel-cookbook-')));
     const child = startCli(['run', fx('kept.md')], { READY_FILE: ready });
     await waitForFile(ready, 30_000);

@@ -1,11 +1,12 @@
 // Reading a step's output file in bounded memory: excerpts for reports, and lines for the matcher.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { forEachLine, MAX_LINE_BYTES, readExcerpt } from '../../src/exec/output.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vc-out-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const file = (name: string, data: string | Buffer) => {
   const p = join(dir, name);
   writeFileSync(p, data);

@@ -1,8 +1,8 @@
 // Info-string options, transcript parsing, glob and re lines, the streaming matcher, and the text file rules, exactly.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { blockKind, filePathProblem, hasContractOption, splitInfo, validateOptions } from '../../src/recipe/options.js';
 import { expectedLine, globToRegExp, parseTranscript, reToRegExp } from '../../src/recipe/console.js';
 import { StreamMatcher } from '../../src/match/stream.js';
@@ -248,6 +248,7 @@ describe('matching', () => {
 
 describe('text files', () => {
   const dir = mkdtempSync(join(tmpdir(), 'vc-text-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const at = (name: string, data: string | Buffer) => {
     const p = join(dir, name);
     writeFileSync(p, data);
