@@ -2,10 +2,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forEachLine, MAX_LINE_BYTES, readExcerpt } from '../../src/exec/output.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'vc-out-'));
+// Made when the file's tests run (not when it is loaded, as a mutation run that selects other tests does).
+let dir = '';
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'vc-out-'));
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const file = (name: string, data: string | Buffer) => {
   const p = join(dir, name);

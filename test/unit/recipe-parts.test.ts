@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blockKind, filePathProblem, hasContractOption, splitInfo, validateOptions } from '../../src/recipe/options.js';
 import { expectedLine, globToRegExp, parseTranscript, reToRegExp } from '../../src/recipe/console.js';
 import { StreamMatcher } from '../../src/match/stream.js';
@@ -247,7 +247,11 @@ describe('matching', () => {
 });
 
 describe('text files', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'vc-text-'));
+  // Made when the suite runs (not when the file is loaded, as a mutation run that selects other tests does).
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'vc-text-'));
+  });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const at = (name: string, data: string | Buffer) => {
     const p = join(dir, name);
