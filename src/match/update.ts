@@ -2,7 +2,7 @@
 // Expected lines that still match stay exactly as written (patterns too); only failing lines are replaced;
 // prose, other blocks, options, line endings and the final newline are untouched.
 import { matchLines } from './transcript.js';
-import type { ConsoleCommand, ConsoleStep, ExpectedLine, Recipe } from '../recipe/model.js';
+import type { ConsoleStep, ExpectedLine, Recipe } from '../recipe/model.js';
 
 /** One command as it ran. */
 export interface RanCommand {
@@ -80,14 +80,14 @@ export function consoleEdits(step: ConsoleStep, ran: RanCommand[], sourceLines: 
     if (r.exit !== 0) lines.push(`[${r.exit}]`);
     const { from, to } = span(step, k, sourceLines);
     const old = sourceLines.slice(from - 1, to - 1).map((l) => l.replace(/\r$/, ''));
-    if (sameCommand(c, lines, old)) continue;
+    if (sameLines(lines, old)) continue;
     edits.push({ from, to, lines });
   }
   return edits;
 }
 
 /** True when the new lines say what the old ones did (nothing to write). */
-function sameCommand(_c: ConsoleCommand, lines: string[], old: string[]): boolean {
+function sameLines(lines: string[], old: string[]): boolean {
   return lines.length === old.length && lines.every((l, i) => l === old[i]!.replace(/\s+$/, '') || l === old[i]);
 }
 

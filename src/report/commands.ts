@@ -1,35 +1,7 @@
 // Engine commands as a learner reads them (pure): the jail or lab a command runs in named instead of the raw
 // entry (enter.sh, nsenter), and a long command broken into one argument per line.
 import { displayArg } from '../util/display-arg.js';
-
-/** Splits a displayed command back into its arguments (displayArg quotes with '...' and '\''). */
-export function splitDisplayed(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let inArg = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
-    if (ch === "'") {
-      const end = line.indexOf("'", i + 1);
-      cur += line.slice(i + 1, end < 0 ? line.length : end);
-      i = end < 0 ? line.length : end;
-      inArg = true;
-    } else if (ch === '\\' && line[i + 1] === "'") {
-      cur += "'";
-      i++;
-      inArg = true;
-    } else if (ch === ' ') {
-      if (inArg) out.push(cur);
-      cur = '';
-      inArg = false;
-    } else {
-      cur += ch;
-      inArg = true;
-    }
-  }
-  if (inArg) out.push(cur);
-  return out;
-}
+import { splitWords } from '../util/words.js';
 
 /** Where an entry runs, and the command inside it; or undefined for a plain host command. */
 function unwrap(args: string[]): { where: string; rest: string[] } | undefined {
@@ -79,7 +51,9 @@ export function readableCommand(entry: string, width = 100): string {
   // A service start keeps its redirection and cgroup note as a suffix, a batch its here-document marker.
   const sfx = / >>\S+ 2>&1 &( {3}# .*)?$| <<EOF$/.exec(first);
   const head = sfx ? first.slice(0, sfx.index) : first;
-  const args = splitDisplayed(head);
+  // displayArg's quoting reads back as sh words; anything else is shown as it was logged.
+  const args = splitWords(head);
+  if (!args) return entry;
   const u = unwrap(args);
   if (!u && first.length <= width) return entry;
   const cmd = u ? u.rest : args;

@@ -10,7 +10,7 @@ import { jailConf, routerPfConf, partitionAnchor } from '../../../src/backends/f
 import { fbJailName, legNames, trunkNames, uplinkBridge, fbBridgeName, uplinkLegNames, vlanIfName } from '../../../src/backends/freebsd/names.js';
 import { inetLine, parseInet } from '../../../src/backends/freebsd/jails.js';
 import { removalCommand } from '../../../src/backends/freebsd/remove.js';
-import { splitWords } from '../../../src/plan/extract.js';
+import { splitWords } from '../../../src/util/words.js';
 import { planOf, RECIPES } from '../plans.js';
 
 describe('dnsmasq --test accepts every router config a plan writes', () => {

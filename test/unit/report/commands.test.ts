@@ -1,6 +1,7 @@
 // --show-commands for people: the jail or lab an entry runs in is named, and long commands get one argument a line.
 import { describe, expect, it } from 'vitest';
-import { readableCommand, splitDisplayed } from '../../../src/report/commands.js';
+import { readableCommand } from '../../../src/report/commands.js';
+import { splitWords } from '../../../src/util/words.js';
 import { displayArg } from '../../../src/util/display-arg.js';
 
 const enter = (jail: string, how: string, ...cmd: string[]) =>
@@ -23,7 +24,7 @@ const enter = (jail: string, how: string, ...cmd: string[]) =>
 
 describe('readable engine commands', () => {
   it('splits what displayArg quoted', () => {
-    expect(splitDisplayed(`sh -c 'echo "$1" it'\\''s' x`)).toEqual(['sh', '-c', `echo "$1" it's`, 'x']);
+    expect(splitWords(`sh -c 'echo "$1" it'\\''s' x`)).toEqual(['sh', '-c', `echo "$1" it's`, 'x']);
   });
   it('names the jail of an entry, and says when it is a probe', () => {
     expect(readableCommand(enter('web', 'join', 'fping', '-q', '10.0.0.2'))).toBe('[in jail web, a probe] fping -q 10.0.0.2');
