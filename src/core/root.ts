@@ -21,7 +21,11 @@ export function parseSnapshotRef(v: string): { jail: string; snap: string } | st
   return { jail: v.slice(0, at), snap };
 }
 
-/** What a thin root shows at the same path: the run's temporary directory (its work directory and step files), if any. */
+/**
+ * What a thin root shows of the run, at the same paths: the run's work directory and the folder of its jail steps'
+ * files (`$VESSEL_WORKDIR`, `$VESSEL_JAIL_STEPS`), joined by ':'. Never the run's private folder.
+ */
 export function runFiles(): string | undefined {
-  return process.env.VESSEL_RUN_TMP ?? process.env.VESSEL_WORKDIR;
+  const dirs = [process.env.VESSEL_WORKDIR, process.env.VESSEL_JAIL_STEPS].filter((d): d is string => !!d && !d.includes(':'));
+  return dirs.length ? dirs.join(':') : undefined;
 }

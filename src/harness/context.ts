@@ -30,8 +30,10 @@ export interface RunContext {
   engine: EngineName;
   /** The recipe's work directory (VESSEL_WORKDIR). */
   workdir: string;
-  /** Private directory for state files, scripts and output captures. */
+  /** Private directory for state files, scripts and output captures: no jail ever sees it. */
   privdir: string;
+  /** The files of jail blocks (scripts, a copy of the exports, what they save): a thin root shows it. */
+  jailFiles: string;
   /** The exported-variable state file, sourced by every block. */
   stateFile: string;
   /** Base environment for every block. */

@@ -1,7 +1,7 @@
 // Runs one recipe end to end: work directory, environment, steps in order, and guaranteed teardown.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dir as tmpDir } from 'tmp-promise';
 import type { EngineName, Recipe, Step } from '../recipe/model.js';
@@ -94,11 +94,13 @@ async function makeWorkDirs(recipe: Recipe, lab: string) {
   const tmp = await tmpDir({ prefix: 'vessel-cookbook-', unsafeCleanup: true });
   const workdir = join(tmp.path, 'work');
   const privdir = join(tmp.path, '.vessel');
+  const jailFiles = join(tmp.path, 'jail');
   await mkdir(workdir);
   await mkdir(privdir, { mode: 0o700 });
+  await mkdir(jailFiles, { mode: 0o700 });
   // Lets a later `vessel cleanup` tell an orphaned directory (owner gone) from a live one.
   await writeFile(join(tmp.path, 'owner'), `${process.pid}\n${lab}\n${recipe.path}\n`);
-  return { tmp, workdir, privdir };
+  return { tmp, workdir, privdir, jailFiles };
 }
 
 /** The context every step of the run gets. */
@@ -106,7 +108,7 @@ function runContext(
   opts: RecipeRunOptions,
   backend: VesselBackend,
   runLab: RunLab,
-  a: { lab: string; runId: string; workdir: string; privdir: string; signal: AbortSignal; deadline: number },
+  a: { lab: string; runId: string; workdir: string; privdir: string; jailFiles: string; signal: AbortSignal; deadline: number },
 ): RunContext {
   return {
     runId: a.runId,
@@ -114,14 +116,15 @@ function runContext(
     engine: opts.engine,
     workdir: a.workdir,
     privdir: a.privdir,
+    jailFiles: a.jailFiles,
     stateFile: join(a.privdir, 'exports.state'),
     env: {
       ...(process.env as Record<string, string>),
       PATH: `${BIN_DIR}:${process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin'}`,
       VESSEL_LAB: a.lab,
       VESSEL_WORKDIR: a.workdir,
-      // The run's whole temporary directory (the work directory and the run's own step files): a thin root shows it.
-      VESSEL_RUN_TMP: dirname(a.workdir),
+      // The files of jail blocks: a thin root shows this folder and the work directory, never the private one.
+      VESSEL_JAIL_STEPS: a.jailFiles,
       VESSEL_ENGINE: opts.engine,
       ...runLab.env,
       [RUN_MARKER]: a.runId,
@@ -158,7 +161,7 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
   if (refused) return finish(refused);
   const backend = opts.backend as VesselBackend;
   const runId = `${lab}-${process.pid}`;
-  const { tmp, workdir, privdir } = await makeWorkDirs(recipe, lab);
+  const { tmp, workdir, privdir, jailFiles } = await makeWorkDirs(recipe, lab);
   let runLab: RunLab;
   try {
     runLab = await backend.openRunLab(lab, runId, tmp.path);
@@ -175,7 +178,7 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
   if (opts.signal.aborted) stop.abort(opts.signal.reason);
   const deadline = started + recipe.meta.timeoutMs;
   const deadlineTimer = setTimeout(() => stop.abort('recipe-timeout'), recipe.meta.timeoutMs);
-  const ctx = runContext(opts, backend, runLab, { lab, runId, workdir, privdir, signal: stop.signal, deadline });
+  const ctx = runContext(opts, backend, runLab, { lab, runId, workdir, privdir, jailFiles, signal: stop.signal, deadline });
   const steps: StepResult[] = [];
   let failed: StepResult | undefined;
   let skippedFailure: StepResult | undefined;

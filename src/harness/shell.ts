@@ -1,5 +1,5 @@
 // The fixed bash wrappers that run recipe blocks: source the state file, run the block, save exports.
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RunContext } from './context.js';
 import { spawnStep, type SpawnResult } from '../exec/spawn.js';
@@ -32,20 +32,33 @@ export interface ShellCommand {
   stateOut: string;
   outputFile: string;
   marker: string;
+  /** The block ran in a jail: its saved exports are the jail's writing, read as data only. */
+  fromJail?: boolean;
 }
 
-/** Writes `script` to a private file and returns the bash invocation that runs it as `mode`, in the lab host or `jail`. */
+/**
+ * Writes `script` to a file and returns the bash invocation that runs it as `mode`, in the lab host or `jail`. A
+ * lab host block's files are in the run's private folder. A jail's are in the jail steps' folder, which a thin root
+ * shows: written only as new files (a name a jail made first is refused, never followed), with a copy of the
+ * exports; what the block saves there is read back as data (commitExports).
+ */
 export async function prepareShell(ctx: RunContext, label: string, script: string, mode: 'sh' | 'console', jail?: string): Promise<ShellCommand | string> {
   const prefix = ctx.enter(jail);
   if (typeof prefix === 'string') return prefix;
   const n = ++ctx.seq;
-  const base = join(ctx.privdir, `${String(n).padStart(4, '0')}-${label}`);
+  const name = `${String(n).padStart(4, '0')}-${label}`;
+  const base = join(jail ? ctx.jailFiles : ctx.privdir, name);
   const scriptFile = `${base}.sh`;
-  await writeFile(scriptFile, script);
+  await writeFile(scriptFile, script, { flag: 'wx', mode: 0o600 });
+  let stateIn = ctx.stateFile;
+  if (jail) {
+    stateIn = `${base}.in`;
+    await writeFile(stateIn, await readFile(ctx.stateFile).catch(() => ''), { flag: 'wx', mode: 0o600 });
+  }
   const stateOut = `${base}.state`;
-  const outputFile = `${base}.out`;
+  const outputFile = join(ctx.privdir, `${name}.out`);
   await writeFile(outputFile, '');
-  const bash = ['bash', '--noprofile', '--norc', '-c', mode === 'sh' ? SH_WRAPPER : CONSOLE_WRAPPER, `vessel-${label}`, ctx.stateFile, stateOut, scriptFile];
+  const bash = ['bash', '--noprofile', '--norc', '-c', mode === 'sh' ? SH_WRAPPER : CONSOLE_WRAPPER, `vessel-${label}`, stateIn, stateOut, scriptFile];
   const argv = [...prefix, ...bash];
   return {
     file: argv[0]!,
@@ -53,6 +66,7 @@ export async function prepareShell(ctx: RunContext, label: string, script: strin
     stateOut,
     outputFile,
     marker: `${ctx.runId}.${n}`,
+    ...(jail ? { fromJail: true } : {}),
   };
 }
 

@@ -1,11 +1,31 @@
 // The local host: commands through execa with no shell, files through node:fs, services as detached processes.
 // Every action is shown (`vessel --verbose`) and logged (the runner's per-step command log) as a person would type it.
-import { appendFileSync, closeSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  closeSync,
+  constants,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { spawn } from 'node:child_process';
 import { dirname } from 'node:path';
 import { execa } from 'execa';
 import { displayCommand, type CommandResult, type DirEntry, type Host, type ProcessInfo, type RunOptions, type ServiceOptions } from '../core/host.js';
 import { failed } from '../util/errors.js';
+
+// The engine runs as host root and opens no file through a symbolic link at its last component (a jail may have
+// made one where the engine reads or writes), nor waits on a FIFO put there.
+// (node:fs takes numeric flags; its types list only strings.)
+const NO_FOLLOW_WRITE = (constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW) as unknown as string;
+const NO_FOLLOW_APPEND = (constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND | constants.O_NOFOLLOW) as unknown as string;
+const NO_FOLLOW_READ = (constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK) as unknown as string;
 
 /** Where host actions are shown. */
 export interface LogOptions {
@@ -73,7 +93,8 @@ export class LocalHost implements Host {
     // The service joins its cgroup before it becomes the program, so nothing it starts can escape it.
     const full = opts.cgroup ? ['sh', '-c', 'echo $$ > "$1/cgroup.procs" && shift && exec "$@"', 'vessel-start', opts.cgroup, ...argv] : argv;
     this.show(() => `${displayCommand(argv)} >>${opts.log} 2>&1 &${opts.cgroup ? `   # in cgroup ${opts.cgroup}` : ''}`);
-    const fd = openSync(opts.log, 'a', 0o600);
+    // Never through a link: a jail may have written where the log goes.
+    const fd = openSync(opts.log, NO_FOLLOW_APPEND, 0o600);
     try {
       const child = spawn(full[0]!, full.slice(1), { detached: true, stdio: ['ignore', fd, fd], env: opts.env });
       child.on('error', () => undefined);
@@ -108,23 +129,23 @@ export class LocalHost implements Host {
   async writeFile(path: string, text: string, mode = 0o644): Promise<void> {
     this.show(() => `write ${path} (mode ${mode.toString(8).padStart(4, '0')})`);
     try {
-      writeFileSync(path, text, { mode });
+      writeFileSync(path, text, { mode, flag: NO_FOLLOW_WRITE });
     } catch (e) {
       // Parents are made only when missing: most writes go into folders that exist, and bring-up writes many.
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
       mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, text, { mode });
+      writeFileSync(path, text, { mode, flag: NO_FOLLOW_WRITE });
     }
   }
 
   async appendFile(path: string, text: string): Promise<void> {
     this.show(() => `append ${path}`);
-    appendFileSync(path, text);
+    appendFileSync(path, text, { flag: NO_FOLLOW_APPEND });
   }
 
   async readFile(path: string): Promise<string | undefined> {
     try {
-      return readFileSync(path, 'utf8');
+      return readFileSync(path, { encoding: 'utf8', flag: NO_FOLLOW_READ });
     } catch {
       return undefined;
     }

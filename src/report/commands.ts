@@ -5,7 +5,7 @@ import { splitWords } from '../util/words.js';
 
 /** Where an entry runs, and the command inside it; or undefined for a plain host command. */
 function unwrap(args: string[]): { where: string; rest: string[] } | undefined {
-  // sh <lab>/lib/enter.sh CGROUP JAILDIR LIB NETNS UTS MNT WD CAPS HOW CMD...
+  // sh <lab>/lib/enter.sh CGROUP PRIVATEDIR USERNS NETNS UTS MNT WD CAPS HOW CMD...
   if (args[0] === 'sh' && args[1]?.endsWith('/lib/enter.sh') && args.length > 11) {
     const jail = args[3]!.split('/').pop()!;
     return { where: `in jail ${jail}${args[10] === 'join' ? ', a probe' : ''}${args[8] && args[8] !== '/' ? `, in ${args[8]}` : ''}`, rest: args.slice(11) };

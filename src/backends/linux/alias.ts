@@ -11,6 +11,7 @@ import { destroyJails } from './jails.js';
 import { setupArgv } from './mounts.js';
 import { hostNetns, jailNetns } from './names.js';
 import { jailPaths } from './paths.js';
+import { makeJailNamespaces } from './userns.js';
 
 /** The routing table each aliased jail's rule points at. */
 export const ALIAS_TABLE = 100;
@@ -37,16 +38,19 @@ export async function createAliasJail(ctx: LinuxContext, lab: string, name: stri
     gateway,
   } = admitAlias(ctx, lab, name, nic, ip, await nicAddrs(ctx, lab, nic), [
     { kind: 'netns-jail', name: jailNetns(lab, name) },
+    { kind: 'nsfile', name: jp.user },
     { kind: 'nsfile', name: jp.uts },
     { kind: 'nsfile', name: jp.mnt },
     { kind: 'link', name: `${jailNetns(lab, name)}/eth0` },
     { kind: 'dir', name: jp.dir },
+    { kind: 'dir', name: jp.priv },
     { kind: 'cgroup', name: cgroupDir(ctx.cgroupRoot, lab, name) },
   ]);
   const uuid = row.uuid;
   try {
     const p = jailPaths(ctx.runDir, lab, name);
     await ctx.host.mkdir(p.dir);
+    await ctx.host.mkdir(p.priv, 0o700);
     await ctx.host.mkdir(cgroupDir(ctx.cgroupRoot, lab, name));
     for (const f of [p.uts, p.mnt]) await ctx.host.writeFile(f, '');
     await ctx.host.writeFile(p.hosts, `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n${ip}\t${name}\n`);
@@ -64,7 +68,7 @@ export async function createAliasJail(ctx: LinuxContext, lab: string, name: stri
         `rule add from ${ip} table ${ALIAS_TABLE} priority 1000`,
       ].join('\n') + '\n',
     );
-    await ctx.host.run(['ip', 'netns', 'add', jailNetns(lab, name)]);
+    await makeJailNamespaces(ctx, lab, [name]);
     await ctx.host.run([
       'ip',
       '-n',

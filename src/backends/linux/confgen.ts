@@ -73,7 +73,7 @@ case "$event" in
       {
         if [ -n "$search" ]; then echo "search $search"; elif [ -n "$domain" ]; then echo "search $domain"; fi
         for d in $dns; do echo "nameserver $d"; done
-      } > /etc/resolv.conf
+      } > "\${VESSEL_RESOLV_FILE:-/etc/resolv.conf}"
     fi
     printf 'ip=%s\\nmask=%s\\nrouter=%s\\ndns=%s\\ndomain=%s\\nlease=%s\\nserver=%s\\n' "$ip" "$mask" "$router" "$dns" "$domain" "$lease" "$serverid" > "$VESSEL_LEASE_FILE.tmp"
     mv "$VESSEL_LEASE_FILE.tmp" "$VESSEL_LEASE_FILE"

@@ -102,7 +102,7 @@ export async function startDhcpClient(
     name: 'busybox',
     cgroup: cgroupDir(ctx.cgroupRoot, j.lab, j.name),
     log: join(jailPaths(ctx.runDir, j.lab, j.name).dir, 'dhcp.log'),
-    env: cleanEnv({ VESSEL_LEASE_FILE: leaseFile }),
+    env: cleanEnv({ VESSEL_LEASE_FILE: leaseFile, VESSEL_RESOLV_FILE: jailPaths(ctx.runDir, j.lab, j.name).resolv }),
     simulated: (p) => ({ [pidFile]: `${p}\n`, ...(assumed ? { [leaseFile]: assumedLeaseText(assumed) } : {}) }),
   });
   recordProcess(ctx.db, j.lab, j.name, pid, (await ctx.host.process(pid))?.start ?? null, 'dhcp');

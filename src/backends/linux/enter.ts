@@ -28,8 +28,8 @@ export function jailArgv(opts: JailWhere, argv: string[], how: 'start' | 'join' 
     'sh',
     join(lib, 'enter.sh'),
     cgroupDir(opts.cgroupRoot, opts.lab, opts.name),
-    p.dir,
-    lib,
+    p.priv,
+    p.user,
     join('/run/netns', jailNetns(opts.lab, opts.name)),
     p.uts,
     p.mnt,
@@ -41,11 +41,11 @@ export function jailArgv(opts: JailWhere, argv: string[], how: 'start' | 'join' 
 }
 
 /**
- * argv that runs the engine's own helper `argv` in a jail's namespaces and cgroup, with full rights and outside its
- * process space (the DHCP client: the engine's, as the router's leases are).
+ * argv that runs the engine's own helper `argv` in a jail's network namespace and cgroup, with full rights, outside
+ * its process space and in the host's files (the DHCP client: the engine's, as the router's leases are). Nothing of
+ * the jail's files runs, and the helper writes the jail's files by their host paths.
  */
 export function jailEngineArgv(opts: JailWhere, argv: string[]): string[] {
-  const p = jailPaths(opts.runDir, opts.lab, opts.name);
   return [
     'sh',
     '-c',
@@ -54,8 +54,6 @@ export function jailEngineArgv(opts: JailWhere, argv: string[]): string[] {
     cgroupDir(opts.cgroupRoot, opts.lab, opts.name),
     'nsenter',
     `--net=${join('/run/netns', jailNetns(opts.lab, opts.name))}`,
-    `--uts=${p.uts}`,
-    `--mount=${p.mnt}`,
     '--',
     ...argv,
   ];

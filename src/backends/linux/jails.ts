@@ -22,6 +22,7 @@ import { jailPaths, labPaths } from './paths.js';
 import { removeObjects } from './remove.js';
 import { setupArgv } from './mounts.js';
 import { makeLayer } from './rootfs.js';
+import { makeJailNamespaces } from './userns.js';
 import { applyLimits } from './limits.js';
 import type { Limits } from '../../core/limits.js';
 
@@ -33,15 +34,22 @@ function linuxObjects(ctx: LinuxContext, lab: string): JailObjects {
       const p = jailPaths(ctx.runDir, lab, j.name);
       objs.push(
         { kind: 'netns-jail', name: jailNetns(lab, j.name), owner: j.name },
+        { kind: 'nsfile', name: p.user, owner: j.name },
         { kind: 'nsfile', name: p.uts, owner: j.name },
         { kind: 'nsfile', name: p.mnt, owner: j.name },
-        ...(j.root === 'thin' ? [{ kind: 'mount' as const, name: p.layer, owner: j.name }] : []),
+        ...(j.root === 'thin'
+          ? [
+              { kind: 'mount' as const, name: p.root, owner: j.name },
+              { kind: 'mount' as const, name: p.layer, owner: j.name },
+            ]
+          : []),
         { kind: 'link', name: `${hostNetns(lab)}/${j.host_if}`, owner: j.name },
         ...(spec.role === 'router' && spec.uplink?.kind === 'bridge'
           ? [{ kind: 'link' as const, name: `${hostNetns(lab)}/${routerUplinkVeth(j.seq)}`, owner: j.name }]
           : []),
         ...(spec.role === 'router' && spec.uplink?.kind === 'nic' ? [{ kind: 'link' as const, name: `${jailNetns(lab, j.name)}/eth1`, owner: j.name }] : []),
         { kind: 'dir', name: p.dir, owner: j.name },
+        { kind: 'dir', name: p.priv, owner: j.name },
         { kind: 'cgroup', name: cgroupDir(ctx.cgroupRoot, lab, j.name), owner: j.name },
       );
     }
@@ -109,9 +117,13 @@ async function buildJails(ctx: LinuxContext, lab: string, spec: JailSpec, start:
   return b.rows.map((j) => getJail(ctx.db, lab, j.name)!);
 }
 
-/** One network namespace per jail, in one batch. */
+/** One user namespace per jail, and the network namespace it owns, in one host command. */
 async function makeNamespaces(b: Build): Promise<void> {
-  await b.ctx.host.run(['ip', '-batch', '-'], { input: b.rows.map((j) => `netns add ${jailNetns(b.lab, j.name)}`).join('\n') + '\n' });
+  await makeJailNamespaces(
+    b.ctx,
+    b.lab,
+    b.rows.map((j) => j.name),
+  );
 }
 
 /** A veth per jail from the network's bridge into the jail (eth0); a router's outside leg (eth1). */
@@ -173,6 +185,7 @@ async function writeJailFiles(b: Build): Promise<void> {
   for (const j of b.rows) {
     const p = jailPaths(ctx.runDir, lab, j.name);
     await ctx.host.mkdir(p.dir);
+    await ctx.host.mkdir(p.priv, 0o700);
     await ctx.host.writeFile(p.uts, '');
     await ctx.host.writeFile(p.mnt, '');
     const fqdn = net.domain ? `${j.name}.${net.domain} ` : '';

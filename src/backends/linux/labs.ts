@@ -17,8 +17,9 @@ import { cgroupDir } from './facts.js';
 import { killCgroup, killPids, pidsInNetns, pidsWorkingFor } from './kill.js';
 import { hostNetns } from './names.js';
 import { labPaths } from './paths.js';
-import { DEV, ENTER, INIT } from './pidns.js';
-import { MOUNTS, SETUP } from './mounts.js';
+import { ENTER } from './pidns.js';
+import { USERNS } from './userns.js';
+import { MOUNTS, NEWNS, SETUP } from './mounts.js';
 import { removeObjects } from './remove.js';
 import { createUpstream } from './upstream.js';
 
@@ -50,6 +51,7 @@ export async function createLab(ctx: LinuxContext, id: string, owner: LabOwner):
     await ctx.host.mkdir(paths.root, 0o755);
     await ctx.host.mkdir(paths.nsDir, 0o700);
     await ctx.host.mkdir(paths.jailsDir, 0o755);
+    await ctx.host.mkdir(paths.privateDir, 0o700);
     // Namespace files may only be bind-mounted under a private mount.
     await ctx.host.run(['mount', '--bind', paths.nsDir, paths.nsDir]);
     await ctx.host.run(['mount', '--make-private', paths.nsDir]);
@@ -61,9 +63,9 @@ export async function createLab(ctx: LinuxContext, id: string, owner: LabOwner):
     await ctx.host.writeFile(udhcpcScript(ctx.runDir, id), UDHCPC_SCRIPT, 0o755);
     // What starts a jail's process space (pidns.ts): its init, its first /dev, its /proc.
     await ctx.host.writeFile(join(paths.lib, 'enter.sh'), ENTER, 0o755);
-    await ctx.host.writeFile(join(paths.lib, 'init.sh'), INIT, 0o755);
-    await ctx.host.writeFile(join(paths.lib, 'dev.sh'), `${DEV}\n`, 0o755);
-    // What makes a jail's namespaces and mounts (mounts.ts).
+    // What makes a jail's namespaces (userns.ts) and mounts (mounts.ts).
+    await ctx.host.writeFile(join(paths.lib, 'userns.sh'), USERNS, 0o755);
+    await ctx.host.writeFile(join(paths.lib, 'newns.sh'), NEWNS, 0o755);
     await ctx.host.writeFile(join(paths.lib, 'setup.sh'), SETUP, 0o755);
     await ctx.host.writeFile(join(paths.lib, 'mounts.sh'), MOUNTS, 0o755);
     if (owner.simulatedUplink) {

@@ -16,6 +16,13 @@ export async function makeLayer(ctx: LinuxContext, lab: string, name: string): P
   await ctx.host.run(['mount', '-t', 'tmpfs', '-o', 'mode=0700', `vessel-layer-${lab}-${name}`, p.layer]);
   await ctx.host.mkdir(p.upper, 0o755);
   await ctx.host.mkdir(join(p.layer, 'work'), 0o700);
+  await mountRoot(ctx, lab, name);
+}
+
+/** Mounts a thin jail's overlay (the host's root under its layer) at its root, in the host's mount namespace. */
+async function mountRoot(ctx: LinuxContext, lab: string, name: string): Promise<void> {
+  const p = jailPaths(ctx.runDir, lab, name);
+  await ctx.host.run(['mount', '-t', 'overlay', `vessel-root-${lab}-${name}`, '-o', `lowerdir=/,upperdir=${p.upper},workdir=${join(p.layer, 'work')}`, p.root]);
 }
 
 /** Refuses unless the jail has a thin root and nothing runs in it (a layer may only be copied or replaced at rest). */
@@ -63,10 +70,12 @@ export async function rollback(ctx: LinuxContext, j: JailRow, snap: string): Pro
   const src = join(p.snapshots, snap);
   if ((await ctx.host.readFile(`${src}.taken`)) === undefined) throw usage(`no snapshot ${j.name}@${snap} (vessel snapshots ${j.name} lists them)`);
   await ctx.host.run(['umount', p.mnt]);
+  await ctx.host.run(['umount', p.root]);
   await ctx.host.remove(p.initPid);
   await ctx.host.remove(p.upper);
   await ctx.host.remove(join(p.layer, 'work'));
   await ctx.host.run(['cp', '-a', `${src}/.`, p.upper]);
   await ctx.host.mkdir(join(p.layer, 'work'), 0o700);
+  await mountRoot(ctx, j.lab, j.name);
   await ctx.host.run(remountArgv(ctx, j.lab, j));
 }

@@ -83,7 +83,13 @@ export async function runConsole(ctx: RunContext, step: ConsoleStep, limits: Att
     for (const l of shown) transcript.push(l);
     const abnormal = abnormalEnd(r, c.line, limits, `the command on line ${c.line}`);
     if (abnormal) return { ...abnormal, output: transcript.join('\n') + '\n' };
-    await commitExports(ctx, cmd.stateOut);
+    const refused = await commitExports(ctx, cmd);
+    if (refused)
+      return {
+        ok: false,
+        output: transcript.join('\n') + '\n',
+        failure: { kind: 'exit', line: c.line, message: `the command on line ${c.line} ran, but ${refused}` },
+      };
     prompt.forEach((p, i) => {
       const e: ExpectedLine = { line: c.line + i, text: p, mode: 'exact' };
       ops.push({ op: 'same', expected: e, actual: p });

@@ -1,4 +1,5 @@
 // Writes a file= block into the work directory, exactly as written.
+import { constants } from 'node:fs';
 import { lstat, mkdir, realpath, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, isAbsolute } from 'node:path';
 import type { FileStep } from '../../recipe/model.js';
@@ -29,7 +30,8 @@ export async function writeFileStep(ctx: RunContext, step: FileStep): Promise<At
         failure: { kind: 'write', line: step.line, message: `file=${step.path} is a symbolic link; refusing to write through it` },
       };
     }
-    await writeFile(target, step.body);
+    // A link made after the check is not followed either (a jail with a thin root can write the work directory).
+    await writeFile(target, step.body, { flag: constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW });
   } catch (e) {
     return {
       ok: false,
