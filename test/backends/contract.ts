@@ -7,10 +7,15 @@ import type { PlanStep } from '../../src/host/recording.js';
 
 export type Event = { op: 'create' | 'remove'; name: string };
 
-/** Linux: network namespaces made and deleted (links go with their namespace). */
+/** Linux: network namespaces made (with their user namespaces, for jails) and deleted (links go with their namespace). */
 export function linuxEvents(cmds: { argv: string[]; input?: string }[]): Event[] {
   const out: Event[] = [];
   for (const c of cmds) {
+    // A jail's netns is made with its user namespace: `bash .../userns.sh USERFILE NETNS ...`.
+    if (c.argv[0] === 'bash' && c.argv[1]?.endsWith('/lib/userns.sh')) {
+      for (let i = 3; i < c.argv.length; i += 2) out.push({ op: 'create', name: c.argv[i]! });
+      continue;
+    }
     const lines = c.argv.includes('-batch') ? (c.input ?? '').split('\n') : [c.argv.slice(1).join(' ')];
     for (const l of lines) {
       const m = /^(?:-n \S+ )?netns (add|del) (\S+)$/.exec(l.trim());

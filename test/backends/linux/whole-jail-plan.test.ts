@@ -44,10 +44,21 @@ describe('linux whole-jail plans', () => {
         '-o',
         'mode=0700',
         'vessel-layer-pthin-t',
-        '/run/vessel/pthin/jails/t/layer',
+        '/run/vessel/pthin/private/t/layer',
+      ]);
+      // The overlay is the engine's, mounted on the host: an overlay over / cannot be made in the jail's user namespace.
+      expect(runs(host.steps.slice(from))).toContainEqual([
+        'mount',
+        '-t',
+        'overlay',
+        'vessel-root-pthin-t',
+        '-o',
+        'lowerdir=/,upperdir=/run/vessel/pthin/private/t/layer/upper,workdir=/run/vessel/pthin/private/t/layer/work',
+        '/run/vessel/pthin/private/t/root',
       ]);
       const setup = runs(host.steps.slice(from)).find((a) => a.includes('/run/vessel/pthin/lib/setup.sh'))!;
-      expect(setup.slice(-4)).toEqual(['thin', '/run/vessel/pthin/jails/t', '/run/vessel/pthin/lib', '']);
+      expect(setup.slice(-4)).toEqual(['thin', '/run/vessel/pthin/private/t', '', '/run/vessel/pthin/lib']);
+      expect(setup.slice(0, 3)).toEqual(['bash', '/run/vessel/pthin/lib/newns.sh', '/run/vessel/pthin/ns/t.user']);
       expect(engine.enterArgv('pthin', 't', '/').slice(0, 2)).toEqual(['sh', '/run/vessel/pthin/lib/enter.sh']);
     } finally {
       engine.close();
