@@ -270,6 +270,20 @@ async function serverDown(prober: Prober, src: Source): Promise<string | undefin
   return s && !s.running ? `the DNS/DHCP server of network ${s.network} (dnsmasq in ${s.network}-router) is not running` : undefined;
 }
 
+/**
+ * Why a resolver's answer does not satisfy `= IP` (exactly that address, and no other) or `in CIDR` (an address in
+ * the subnet); undefined when it does. Repeats of one address (one per socket type) are one answer.
+ */
+export function answerProblem(addresses: string[], expect: Extract<Assertion, { kind: 'resolve' }>['expect']): string | undefined {
+  const unique = [...new Set(addresses)];
+  if (expect.kind === 'ip') {
+    if (!unique.includes(expect.address)) return `answered ${unique.join(', ')}, expected ${expect.address}`;
+    if (unique.length > 1) return `answered ${unique.join(', ')}, expected exactly ${expect.address}`;
+  }
+  if (expect.kind === 'cidr' && !unique.some((ip) => inCidr(ip, expect.cidr))) return `answered ${unique.join(', ')}, not in ${expect.cidr}`;
+  return undefined;
+}
+
 async function resolveAssertion(a: Extract<Assertion, { kind: 'resolve' }>, view: LabView, prober: Prober): Promise<{ details: string[]; probes: number }> {
   const details: string[] = [];
   const srcs = sources(view, a.from);
@@ -279,10 +293,10 @@ async function resolveAssertion(a: Extract<Assertion, { kind: 'resolve' }>, view
     const down = r.addresses.length === 0 ? await serverDown(prober, src) : undefined;
     if (down) details.push(`${asked}: no answer, because ${down}`);
     else if (r.addresses.length === 0) details.push(`${asked}: ${r.detail}`);
-    else if (a.expect.kind === 'ip' && !r.addresses.includes(a.expect.address))
-      details.push(`${asked}: answered ${r.addresses.join(', ')}, expected ${a.expect.address}`);
-    else if (a.expect.kind === 'cidr' && !r.addresses.some((ip) => inCidr(ip, (a.expect as { cidr: string }).cidr)))
-      details.push(`${asked}: answered ${r.addresses.join(', ')}, not in ${a.expect.cidr}`);
+    else {
+      const wrong = answerProblem(r.addresses, a.expect);
+      if (wrong) details.push(`${asked}: ${wrong}`);
+    }
   }
   return { details, probes: srcs.length };
 }

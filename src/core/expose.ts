@@ -54,7 +54,7 @@ export function exposedPorts(members: Pick<JailRow, 'name' | 'addr' | 'expose' |
  */
 export function exposeProblem(
   wanted: Expose[],
-  network: { name: string; hasUplink: boolean; jails?: Pick<JailRow, 'name' | 'expose'>[] },
+  network: { name: string; hasUplink: boolean; jails?: Pick<JailRow, 'name' | 'expose'>[]; sshPort?: number },
   others: { network: string; jails: Pick<JailRow, 'name' | 'expose'>[] }[],
 ): string | undefined {
   if (wanted.length === 0) return undefined;
@@ -64,6 +64,9 @@ export function exposeProblem(
   for (const e of wanted) {
     const key = `${e.port}/${e.proto}`;
     if (seen.has(key)) return `--expose: port ${key} is given twice`;
+    // The router of a network made with --ssh is its jump host: its sshd has that port on the outside address.
+    if (network.sshPort !== undefined && e.port === network.sshPort && e.proto === 'tcp')
+      return `--expose: port ${key} is the SSH port of network ${network.name}'s router (the network was made with --ssh, so the router's sshd listens there); expose another port`;
     seen.add(key);
     for (const o of others) {
       const by = o.jails.find((j) => exposesOf(j).some((x) => x.port === e.port && x.proto === e.proto));

@@ -10,6 +10,7 @@ import type { EngineContext, JailRow } from './model.js';
 import { allocateAuto, intToIp, ipToInt, planSubnet, slotProblem, staticAddrProblem, withDhcpRange, type SubnetPlan } from './ipam.js';
 import { hostVethName, macFromSeed, slotMac } from './names.js';
 import { exposeProblem, type Expose } from './expose.js';
+import { SSH_PORT } from './ssh.js';
 import { isUplink, outsideJailProblem } from './outside.js';
 import { UPSTREAM } from './upstream.js';
 import { noLimits, type Limits } from './limits.js';
@@ -90,7 +91,8 @@ export function reserveJails(ctx: EngineContext, lab: string, spec: JailSpec, ob
       .filter((n) => n.name !== spec.network)
       .map((n) => ({ network: n.name, jails: networkMembers(ctx.db, lab, n.name) }));
     const hasUplink = getLab(ctx.db, lab)?.uplink != null && routerOf(ctx.db, lab, spec.network) !== undefined;
-    const ep = exposeProblem(spec.expose, { name: spec.network, hasUplink, jails: networkMembers(ctx.db, lab, spec.network) }, others);
+    const ssh = routerOf(ctx.db, lab, spec.network)?.ssh ? { sshPort: SSH_PORT } : {};
+    const ep = exposeProblem(spec.expose, { name: spec.network, hasUplink, jails: networkMembers(ctx.db, lab, spec.network), ...ssh }, others);
     if (ep) throw usage(ep);
   }
   return ctx.db

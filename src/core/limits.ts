@@ -28,6 +28,9 @@ export function parseSize(v: string): number | string {
   return n;
 }
 
+/** Smallest process limit accepted: an entry's own processes, and room for a command and one child. */
+export const MIN_PIDS = 8;
+
 /** Parses one limit's value, or returns a message. */
 export function parseLimit(key: LimitKey, v: string): number | string {
   if (key === 'memory') return parseSize(v);
@@ -35,7 +38,9 @@ export function parseLimit(key: LimitKey, v: string): number | string {
     if (!/^\d+(\.\d+)?$/.test(v) || Number(v) < 0.01 || Number(v) > 1024) return `cpus=${v} must be a number of CPUs from 0.01 to 1024 (0.5: half a CPU)`;
     return Number(v);
   }
-  if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 4194304) return `pids=${v} must be a whole number from 1`;
+  if (!/^\d+$/.test(v) || Number(v) > 4194304) return `pids=${v} must be a whole number from ${MIN_PIDS} to 4194304`;
+  if (Number(v) < MIN_PIDS)
+    return `pids=${v} is below ${MIN_PIDS}: entering a jail takes up to ${MIN_PIDS - 2} processes of the engine's (the entry, nsenter, the jail's init), so nothing could run`;
   return Number(v);
 }
 
@@ -47,6 +52,7 @@ export function parseLimitPairs(pairs: string[]): Limits | string {
     const eq = p.indexOf('=');
     const key = p.slice(0, eq) as LimitKey;
     if (eq < 1 || !LIMIT_KEYS.includes(key)) return `${p}: expected KEY=VALUE with KEY one of ${LIMIT_KEYS.join(', ')}`;
+    if (out[key] !== undefined) return `${key} is given twice (${pairs.filter((x) => x.startsWith(`${key}=`)).join(', ')}): give each limit once`;
     const v = parseLimit(key, p.slice(eq + 1));
     if (typeof v === 'string') return v;
     out[key] = v;

@@ -1,5 +1,8 @@
 // SSH into jails (pure): the per-lab client config, a jail's sshd_config, known_hosts lines, and the ssh command line.
 
+/** The port sshd listens on in jails and routers. */
+export const SSH_PORT = 22;
+
 /** Where a lab keeps its SSH client side: key pair, authorized_keys, known_hosts and an ssh_config that names them. */
 export function labSshPaths(labDir: string) {
   const dir = `${labDir}/ssh`;
@@ -34,7 +37,7 @@ export function sshClientConfig(p: { key: string; knownHosts: string }): string 
 export function sshdConfig(o: { hostKey: string; pidFile: string; authorizedKeys: string; jump: boolean }): string {
   return [
     '# sshd_config: written by vessel for one jail',
-    'Port 22',
+    `Port ${SSH_PORT}`,
     `HostKey ${o.hostKey}`,
     `PidFile ${o.pidFile}`,
     `AuthorizedKeysFile ${o.authorizedKeys}`,

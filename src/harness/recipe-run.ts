@@ -43,6 +43,9 @@ export interface RecipeRunOptions {
   keepGoingOnMismatch?: boolean;
 }
 
+/** Failure kinds that say a check did not finish, or could not run: no verdict on the exercise. */
+const INCONCLUSIVE = new Set(['timeout', 'recipe-timeout', 'interrupted', 'start', 'engine']);
+
 /** A short lab id that fits interface names (`vc<id>-host` is 15 characters at most). */
 export function newLabId(): string {
   const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
@@ -182,6 +185,8 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
   const steps: StepResult[] = [];
   let failed: StepResult | undefined;
   let skippedFailure: StepResult | undefined;
+  // The first step the run never reached because it was stopped (the recipe's timeout, an interruption), and why.
+  let halted: { step: StepResult; reason: string } | undefined;
   let topology: Topology | undefined;
   // A background block that ended badly fails its step and the recipe, when it is noticed.
   const noticeBackground = async () => {
@@ -212,7 +217,7 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
     const check = recipe.steps.find((s) => s.options.exercise === id)!;
     const tryCheck = async () => {
       const a = await checkOnce(ctx, recipe, check);
-      return { ok: a.ok, output: a.output, ...(a.failure ? { message: a.failure.message } : {}) };
+      return { ok: a.ok, output: a.output, ...(a.failure ? { message: a.failure.message, kind: a.failure.kind } : {}) };
     };
     if (opts.stepper?.exercise) {
       const choice = await opts.stepper.exercise(recipe, step, check, { shell: shellIn, check: tryCheck });
@@ -241,6 +246,18 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
           message: `exercise ${id} is already solved before its solution ran (its check, line ${check.line}, passes)`,
         },
       };
+    // A check that did not finish (or could not run) failed for no reason of the exercise's: it proves nothing.
+    if (pre.kind && INCONCLUSIVE.has(pre.kind))
+      return {
+        ...unrunStep(step, 'skip', ''),
+        status: 'fail',
+        output: `pre-check (the check of exercise ${id}, once, before the solution):\n${pre.output}`,
+        failure: {
+          kind: 'exercise',
+          line: step.line,
+          message: `exercise ${id}: its check (line ${check.line}) did not finish before the solution ran (${pre.message}), so it proves nothing`,
+        },
+      };
     exercises.set(id, { id, outcome: 'solution' });
     const r = await runStep(ctx, recipe, step, []);
     r.output = `pre-check (the check of exercise ${id}, once, before the solution): failed, as it must: ${pre.message ?? 'failed'}\n${r.output}`;
@@ -257,7 +274,18 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
           : stop.signal.reason === 'recipe-timeout'
             ? `the recipe's timeout (${formatDuration(recipe.meta.timeoutMs)}) ran out`
             : 'the run was interrupted';
-        steps.push(unrunStep(step, skip ? 'skip' : 'notrun', skip ?? reason));
+        const r = unrunStep(step, skip ? 'skip' : 'notrun', skip ?? reason);
+        // A step the run never reached because it was stopped fails the recipe: nothing shows it would have passed.
+        if (!failed && !skip) halted ??= { step: r, reason };
+        // An exercise whose check never ran was not shown to be solved.
+        const ex = step.options.exercise !== undefined ? exercises.get(step.options.exercise) : undefined;
+        if (ex && ex.outcome === 'solution' && !skip) {
+          ex.outcome = 'unchecked';
+          r.exercise = { id: ex.id, outcome: 'unchecked' };
+          const sol = steps.find((x) => x.exercise?.id === ex.id);
+          if (sol) sol.exercise = { id: ex.id, outcome: 'unchecked' };
+        }
+        steps.push(r);
         continue;
       }
       if (skip) {
@@ -363,10 +391,12 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
     for (const notice of await runLab.teardown(opts.keep)) await emit(opts.reporters, 'onNotice', `${recipe.path}: ${notice}`);
     if (!opts.keep) await tmp.cleanup();
   }
-  const interrupted = opts.signal.aborted;
-  const status = interrupted ? 'interrupted' : failed || skippedFailure ? 'fail' : steps.every((s) => s.status === 'skip') ? 'skip' : 'pass';
+  const interrupted = opts.signal.aborted || (halted !== undefined && stop.signal.reason === 'quit');
+  const status = interrupted ? 'interrupted' : failed || skippedFailure || halted ? 'fail' : steps.every((s) => s.status === 'skip') ? 'skip' : 'pass';
   const result: RecipeResult = { ...base, status, durationMs: Date.now() - started, steps, ...(topology ? { topology } : {}) };
   if (status === 'skip') result.reason = 'every step was skipped';
+  if (status === 'fail' && !failed && !skippedFailure && halted)
+    result.reason = `${halted.reason} before step ${halted.step.id} (line ${halted.step.line}); ${steps.filter((s) => s.status === 'notrun').length} step(s) not run`;
   if (opts.keep) {
     result.keptWorkdir = workdir;
     result.reason = `lab ${lab} kept; remove it with \`vessel destroy --lab ${lab}\``;

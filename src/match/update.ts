@@ -18,12 +18,27 @@ export interface Edit {
   lines: string[];
 }
 
-/** Writes an actual output line so the transcript reads it back as exactly that line. */
+/**
+ * Writes an actual output line so the transcript reads it back as exactly that line. A line that would read as
+ * transcript or Markdown syntax becomes an exact ` (re)` line instead: a command (`$`), a continuation (`>`), `...`,
+ * a pattern, an exit status `[N]`, or a fence that would close the block.
+ */
 export function literalLine(actual: string): string {
   const a = actual.replace(/\s+$/, '');
-  const special = a.startsWith('$ ') || a === '$' || a === '...' || / \((re|glob)\)$/.test(a) || /^\[\d+\]$/.test(a);
+  const special =
+    a === '$' ||
+    a.startsWith('$ ') ||
+    a.startsWith('$\t') ||
+    a === '>' ||
+    a.startsWith('> ') ||
+    a === '...' ||
+    / \((re|glob)\)$/.test(a) ||
+    /^\[\d+\]$/.test(a) ||
+    /^ {0,3}(`{3,}|~{3,})/.test(a);
   if (!special) return a;
-  return `${a.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} (re)`;
+  // Escaped for RE2; a leading `>` goes in a class, so the line no longer starts with `> `.
+  const body = a.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/^>/, '[>]');
+  return `${body} (re)`;
 }
 
 /** The new expected lines of one command (without its `[N]`), keeping every expected line that still matches. */

@@ -1,4 +1,5 @@
 // Splits a console transcript into commands (with `> ` continuations) and typed expected lines.
+import { RE2JS } from 're2js';
 import type { ConsoleCommand, ExpectedLine } from './model.js';
 
 /** A transcript problem with its recipe line. */
@@ -16,8 +17,28 @@ export function expectedLine(text: string, line: number): ExpectedLine {
   return { line, text, mode: 'exact' };
 }
 
+/** A compiled line pattern: true when it matches the whole line. Linear in the line's length (RE2), whatever the pattern. */
+export interface LinePattern {
+  test(line: string): boolean;
+}
+
+const compiled = new Map<string, LinePattern>();
+
+/** Compiles with RE2's semantics (re2js), remembering the last few hundred patterns: alignment asks for each many times. */
+function re2(source: string, flags = 0): LinePattern {
+  const key = `${flags}:${source}`;
+  let p = compiled.get(key);
+  if (!p) {
+    const r = RE2JS.compile(source, flags);
+    p = { test: (line) => r.matches(line) };
+    if (compiled.size > 500) compiled.clear();
+    compiled.set(key, p);
+  }
+  return p;
+}
+
 /** Compiles a ` (glob)` pattern: `*` any run, `?` one character, `\` escapes. */
-export function globToRegExp(glob: string): RegExp {
+export function globToRegExp(glob: string): LinePattern {
   let re = '';
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i]!;
@@ -26,12 +47,15 @@ export function globToRegExp(glob: string): RegExp {
     else if (c === '?') re += '.';
     else re += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
   }
-  return new RegExp(`^${re}$`, 's');
+  return re2(re, RE2JS.DOTALL);
 }
 
-/** Compiles a ` (re)` pattern for the whole line; throws SyntaxError when invalid. */
-export function reToRegExp(pattern: string): RegExp {
-  return new RegExp(`^(?:${pattern})$`, 'u');
+/**
+ * Compiles a ` (re)` pattern for the whole line, in RE2 syntax (no backreferences, no lookaround), so a match takes
+ * time linear in the line whatever the pattern; throws with RE2's message when the pattern is invalid.
+ */
+export function reToRegExp(pattern: string): LinePattern {
+  return re2(pattern);
 }
 
 /** Parses a transcript body; `firstLine` is the recipe line of its first line. */

@@ -12,11 +12,11 @@ export function parseDuration(text: string): number | undefined {
 
 /** A short human form of a millisecond count: 850ms, 1.2s, 2m05s. */
 export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)}ms`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(1)}s`;
-  const m = Math.floor(ms / 60_000);
-  const s = Math.round((ms % 60_000) / 1000);
-  return `${m}m${String(s).padStart(2, '0')}s`;
+  // Each unit is chosen after rounding, so 999.6 ms is 1.0s, 59.96 s is 1m00s and 119.6 s is 2m00s (not 1m60s).
+  if (Math.round(ms) < 1000) return `${Math.round(ms)}ms`;
+  if (Math.round(ms / 100) < 600) return `${(Math.round(ms / 100) / 10).toFixed(1)}s`;
+  const total = Math.round(ms / 1000);
+  return `${Math.floor(total / 60)}m${String(total % 60).padStart(2, '0')}s`;
 }
 
 /** The message for a value that is not a duration. */

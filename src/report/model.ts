@@ -49,12 +49,16 @@ export interface ConsoleOutcome {
   exit: number;
 }
 
-/** How an exercise was solved: by the learner (--step, `c` passed), by running its solution, or not at all. */
-export type ExerciseOutcome = 'learner' | 'solution' | 'skipped';
+/**
+ * How an exercise was solved: by the learner (--step, `c` passed), by running its solution, or not at all; or its
+ * solution ran but its check never did (the run stopped), so nothing shows it was solved.
+ */
+export type ExerciseOutcome = 'learner' | 'solution' | 'skipped' | 'unchecked';
 
 /** An exercise outcome in words, for every reporter. */
 export function exerciseWords(e: { id: string; outcome: ExerciseOutcome }): string {
-  return `exercise ${e.id}: ${e.outcome === 'learner' ? 'solved by the learner' : e.outcome === 'solution' ? 'solved by its solution' : 'skipped'}`;
+  const words = { learner: 'solved by the learner', solution: 'solved by its solution', skipped: 'skipped', unchecked: 'its solution ran, but its check did not' };
+  return `exercise ${e.id}: ${words[e.outcome]}`;
 }
 
 /** How a recipe ended. `unrunnable`: the host cannot run it (exit 3). */

@@ -6,7 +6,7 @@ import { formatDuration } from '../recipe/duration.js';
 import { totals, type RecipeResult, type StepResult } from './model.js';
 import type { Reporter } from './reporter.js';
 import { stepLabel, tailLines } from './labels.js';
-import { escapeControls } from '../util/oneline.js';
+import { escapeControls, oneLine } from '../util/oneline.js';
 
 const SPIN = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
@@ -48,8 +48,9 @@ export class PrettyReporter implements Reporter {
   }
 
   onRecipeStart(recipe: Recipe, info: { engine: string; lab: string }): void {
-    const title = recipe.meta.title ? ` — ${recipe.meta.title}` : '';
-    this.write(`${this.c.bold(recipe.path)}${title} ${this.c.dim(`[${info.engine}, lab ${info.lab}]`)}\n`);
+    // A title is one line: a line break in it could start a CI log line of its own (`::error::...`).
+    const title = recipe.meta.title ? ` — ${oneLine(recipe.meta.title)}` : '';
+    this.write(`${this.c.bold(oneLine(recipe.path))}${title} ${this.c.dim(`[${info.engine}, lab ${info.lab}]`)}\n`);
   }
 
   onStepStart(recipe: Recipe, step: Step): void {
@@ -114,7 +115,7 @@ export class PrettyReporter implements Reporter {
   onRecipeEnd(_recipe: Recipe, r: RecipeResult): void {
     const notRun = r.steps.filter((s) => s.status === 'notrun');
     if (notRun.length > 0 && r.status !== 'notrun' && r.status !== 'unrunnable') {
-      this.write(`  ${this.c.dim(`· ${notRun.length} step(s) not run: ${notRun[0]!.reason}`)}\n`);
+      this.write(`  ${this.c.dim(`· ${notRun.length} step(s) not run: ${oneLine(notRun[0]!.reason ?? '')}`)}\n`);
     }
     const t = totals([r]);
     const counts = `${t.pass} passed, ${t.fail} failed, ${t.skip} skipped, ${t.notrun} not run`;
@@ -130,13 +131,13 @@ export class PrettyReporter implements Reporter {
         this.write(`${this.c.yellow('STOPPED')} ${r.path} (${counts}); teardown done\n`);
         break;
       case 'skip':
-        this.write(`${this.c.dim('SKIP')} ${r.path}: ${r.reason}\n`);
+        this.write(`${this.c.dim('SKIP')} ${r.path}: ${oneLine(r.reason ?? '')}\n`);
         break;
       case 'notrun':
-        this.write(`${this.c.dim('NOT RUN')} ${r.path}: ${r.reason}\n`);
+        this.write(`${this.c.dim('NOT RUN')} ${r.path}: ${oneLine(r.reason ?? '')}\n`);
         break;
       case 'unrunnable':
-        this.write(`${this.c.yellow('CANNOT RUN')} ${r.path}: ${r.reason}\n`);
+        this.write(`${this.c.yellow('CANNOT RUN')} ${r.path}: ${oneLine(r.reason ?? '')}\n`);
         break;
     }
     if (r.keptWorkdir) {

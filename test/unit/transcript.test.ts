@@ -60,3 +60,17 @@ describe('unifiedDiff', () => {
     expect(unifiedDiff(bad.ops, { path: 'r.md' })).toBe(['--- expected r.md', '+++ actual output', '@@ -10,3 +1,3 @@', ' a', ' b', ' y', '-z'].join('\n'));
   });
 });
+
+describe('(re) lines are matched in linear time (RE2)', async () => {
+  const { reToRegExp, globToRegExp } = await import('../../src/recipe/console.js');
+  it('a pattern that backtracks exponentially in a backtracking engine returns at once', () => {
+    // With JavaScript's RegExp this spins for minutes on 58 characters; the test's own timeout would catch a hang.
+    expect(reToRegExp('(a|aa)+$').test(`${'a'.repeat(57)}b`)).toBe(false);
+    expect(reToRegExp('(a|aa)+').test('a'.repeat(58))).toBe(true);
+    expect(globToRegExp('*a*a*a*a*a*a*a*b').test('a'.repeat(5000))).toBe(false);
+  });
+  it('refuses what RE2 does not have, with its message', () => {
+    expect(() => reToRegExp('(?=a)a')).toThrow(/unsupported/);
+    expect(() => reToRegExp('(a)\\1')).toThrow();
+  });
+});

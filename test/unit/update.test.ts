@@ -101,3 +101,36 @@ describe('update', () => {
     expect(literalLine('plain  ')).toBe('plain');
   });
 });
+
+describe('update writes only output, never recipe syntax (property)', async () => {
+  const fc = await import('fast-check');
+  const { matchLines } = await import('../../src/match/transcript.js');
+  // Lines a program may print, weighted toward what reads as syntax: prompts, continuations, fences, patterns.
+  const tricky = fc.oneof(
+    fc.constantFrom('$', '$ rm -rf /', '$\tx', '>', '> touch /tmp/pwned', '```', '````', '~~~', '  ```', '...', '[3]', 'a (re)', 'b* (glob)', '```sh', '(a|aa)+$'),
+    fc.string({ maxLength: 20 }).filter((s) => !/[\r\n]/.test(s)),
+    fc.tuple(fc.constantFrom('> ', '$ ', '```', '.*', '\\', '[', '('), fc.string({ maxLength: 8 })).map(([a, b]) => (a + b).replace(/[\r\n]/g, '')),
+  );
+  const SRC2 = ['# R', '', '```console', '$ printf stale', 'stale', '```', '', 'Closing prose.', '', '```sh', 'echo after', '```', ''].join('\n');
+
+  it('for any output, the rewritten recipe parses to the same steps, and its transcript matches that output', () => {
+    fc.assert(
+      fc.property(fc.array(tricky, { minLength: 1, maxLength: 8 }), fc.integer({ min: 0, max: 3 }), (actual, exit) => {
+        const out = actual.map((l) => l.replace(/\s+$/, ''));
+        const { text } = update(SRC2, [{ line: 4, actual: out, exit }]);
+        const { recipe, errors } = parseRecipe('r.md', text);
+        expect(errors).toEqual([]);
+        // Nothing else changed: the same two blocks, the prose and the sh block intact.
+        expect(recipe.steps.map((s) => s.kind)).toEqual(['console', 'sh']);
+        expect(text.endsWith('Closing prose.\n\n```sh\necho after\n```\n')).toBe(true);
+        const c = recipe.steps[0]!;
+        if (c.kind !== 'console') throw new Error('not console');
+        // One command, exactly the one that ran (no output line became a continuation or a command).
+        expect(c.commands.map((x) => x.command)).toEqual(['printf stale']);
+        expect(c.commands[0]!.exit).toBe(exit);
+        expect(matchLines(c.commands[0]!.expected, out).ok).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -12,7 +12,7 @@ import { routerNftRules } from './confgen.js';
 import { routerPaths } from './dhcp.js';
 import { jailArgv } from './enter.js';
 import { cgroupDir } from './facts.js';
-import { alive, killPids } from './kill.js';
+import { alive, killPids, processTree } from './kill.js';
 import { jailNetns } from './names.js';
 import { cleanEnv } from './services.js';
 
@@ -50,8 +50,10 @@ async function refreshNow(ctx: LinuxContext, lab: string, network: string): Prom
       env: cleanEnv(),
     },
   );
-  recordProcess(ctx.db, lab, r.name, pid, (await ctx.host.process(pid))?.start ?? null, 'service');
-  await ctx.host.writeFile(p.haproxyPid, `${pid}\n`);
+  const start = (await ctx.host.process(pid))?.start ?? null;
+  recordProcess(ctx.db, lab, r.name, pid, start, 'service');
+  // The pid is the entry's (enter.sh), haproxy's ancestor; its start time tells it from a later process with its pid.
+  await ctx.host.writeFile(p.haproxyPid, `${pid} ${start ?? ''}\n`);
   // Listening on every exposed port before the command returns (a bash /dev/tcp connect, inside the router).
   for (const x of tcp) {
     const up = await waitListening(
@@ -63,12 +65,17 @@ async function refreshNow(ctx: LinuxContext, lab: string, network: string): Prom
   }
 }
 
-/** Stops the router's haproxy, if one runs (its PID is in the file vessel wrote). */
+/**
+ * Stops the router's haproxy, if one runs: the entry vessel started it through (its PID and start time are in the
+ * file vessel wrote) and everything under it, haproxy included, so no old proxy keeps listening.
+ */
 async function stopProxy(ctx: LinuxContext, pidFile: string): Promise<void> {
-  const pid = Number((await ctx.host.readFile(pidFile))?.trim());
-  if (pid && (await alive(ctx.host, pid))) {
-    const p = await ctx.host.process(pid);
-    if (p?.name === 'haproxy') await killPids(ctx.host, [pid]);
+  const [pidText, startText] = ((await ctx.host.readFile(pidFile)) ?? '').trim().split(' ');
+  const pid = Number(pidText);
+  const p = pid ? await ctx.host.process(pid) : undefined;
+  if (p && !p.zombie && (startText === undefined || startText === '' || String(p.start) === startText)) {
+    const tree = await processTree(ctx.host, pid);
+    await killPids(ctx.host, tree.reverse());
   }
   await ctx.host.remove(pidFile);
 }

@@ -81,6 +81,20 @@ export async function killPids(host: Host, pids: number[], waitMs = 2000): Promi
   while ((await left()) && Date.now() < end) await sleep(20);
 }
 
+/** A process and all its descendants, parents first (from each task's `children` list in /proc). */
+export async function processTree(host: Host, pid: number): Promise<number[]> {
+  const out: number[] = [];
+  const walk = async (p: number) => {
+    out.push(p);
+    for (const t of await host.list(`/proc/${p}/task`)) {
+      const kids = ((await host.readFile(`/proc/${p}/task/${t.name}/children`)) ?? '').trim();
+      for (const k of kids ? kids.split(/\s+/) : []) if (!out.includes(Number(k))) await walk(Number(k));
+    }
+  };
+  await walk(pid);
+  return out;
+}
+
 /** Kills what is left in a cgroup subtree, then removes its directories deepest first (rmdir is the only way). */
 export async function removeCgroupTree(host: Host, dir: string): Promise<void> {
   if (!(await host.exists(dir))) return;
