@@ -185,6 +185,7 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
   const steps: StepResult[] = [];
   let failed: StepResult | undefined;
   let skippedFailure: StepResult | undefined;
+  let teardownError: string | undefined;
   // The first step the run never reached because it was stopped (the recipe's timeout, an interruption), and why.
   let halted: { step: StepResult; reason: string } | undefined;
   let topology: Topology | undefined;
@@ -388,14 +389,27 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
           : '(it was still running at teardown, which stopped it)';
       r.output = `${out}${out && !out.endsWith('\n') ? '\n' : ''}${note}\n`;
     }
-    for (const notice of await runLab.teardown(opts.keep)) await emit(opts.reporters, 'onNotice', `${recipe.path}: ${notice}`);
-    if (!opts.keep) await tmp.cleanup();
+    try {
+      for (const notice of await runLab.teardown(opts.keep)) await emit(opts.reporters, 'onNotice', `${recipe.path}: ${notice}`);
+    } catch (e) {
+      // The steps' results stand; the recipe fails, saying what teardown could not do.
+      teardownError = `teardown failed: ${(e as Error)?.message ?? String(e)}; run \`vessel cleanup\``;
+      await emit(opts.reporters, 'onNotice', `${recipe.path}: ${teardownError}`);
+    }
+    if (!opts.keep) await tmp.cleanup().catch(() => undefined);
   }
   const interrupted = opts.signal.aborted || (halted !== undefined && stop.signal.reason === 'quit');
-  const status = interrupted ? 'interrupted' : failed || skippedFailure || halted ? 'fail' : steps.every((s) => s.status === 'skip') ? 'skip' : 'pass';
+  const status = interrupted
+    ? 'interrupted'
+    : failed || skippedFailure || halted || teardownError
+      ? 'fail'
+      : steps.every((s) => s.status === 'skip')
+        ? 'skip'
+        : 'pass';
   const result: RecipeResult = { ...base, status, durationMs: Date.now() - started, steps, ...(topology ? { topology } : {}) };
   if (status === 'skip') result.reason = 'every step was skipped';
-  if (status === 'fail' && !failed && !skippedFailure && halted)
+  if (teardownError && !failed && !skippedFailure) result.reason = teardownError;
+  else if (status === 'fail' && !failed && !skippedFailure && halted)
     result.reason = `${halted.reason} before step ${halted.step.id} (line ${halted.step.line}); ${steps.filter((s) => s.status === 'notrun').length} step(s) not run`;
   if (opts.keep) {
     result.keptWorkdir = workdir;

@@ -7,6 +7,7 @@ import type { VesselBackend } from '../core/backend.js';
 import { openBackend } from '../backends/registry.js';
 import { VesselError } from '../util/errors.js';
 import { shellState, type Stepper } from './step-mode.js';
+import { oneLine } from '../util/oneline.js';
 
 /** Options for a run of several recipes. */
 export interface RunAllOptions {
@@ -106,6 +107,26 @@ export async function runAll(recipes: Recipe[], opts: RunAllOptions): Promise<{ 
           ...(opts.stepper ? { stepper: opts.stepper, onQuit } : {}),
           ...(opts.keepGoingOnMismatch ? { keepGoingOnMismatch: true } : {}),
         });
+      } catch (e) {
+        // An internal error in one recipe still gives that recipe a result (a failure, saying why), and the run goes
+        // on to its summary. Its lab is left to `vessel cleanup`, which the notice names.
+        const why = `internal error: ${oneLine((e as Error)?.message ?? String(e))}`;
+        const r: RecipeResult = {
+          path: recipe.path,
+          name: recipe.name,
+          tags: recipe.meta.tags,
+          engine: opts.engine,
+          lab: '',
+          status: 'fail',
+          reason: why,
+          startedAt: new Date().toISOString(),
+          durationMs: 0,
+          steps: unrunSteps(recipe, why),
+          ...(recipe.meta.title !== undefined ? { title: recipe.meta.title } : {}),
+        };
+        byIndex[index] = r;
+        await emit(opts.reporters, 'onNotice', `${recipe.path}: ${why}; run \`vessel cleanup\` to remove anything it left`);
+        await emit(opts.reporters, 'onRecipeEnd', recipe, r);
       } finally {
         if (own && typeof own !== 'string') own.close();
       }

@@ -37,7 +37,10 @@ export function exerciseProblems(steps: Step[]): { line: number; message: string
     const chk = s.options.exercise;
     // A skipped half would let the exercise pass unproven: a solution's check is run first, and must fail.
     if ((sol ?? chk) !== undefined && s.options.skip)
-      out.push({ line: s.line, message: `exercise ${sol ?? chk}: its ${sol !== undefined ? 'solution' : 'check'} cannot be marked skip (an exercise proves itself by its check failing before its solution runs, then passing)` });
+      out.push({
+        line: s.line,
+        message: `exercise ${sol ?? chk}: its ${sol !== undefined ? 'solution' : 'check'} cannot be marked skip (an exercise proves itself by its check failing before its solution runs, then passing)`,
+      });
     if (sol !== undefined) {
       if (solutions.has(sol)) out.push({ line: s.line, message: `exercise ${sol} already has a solution (line ${solutions.get(sol)})` });
       else solutions.set(sol, s.line);
@@ -56,7 +59,10 @@ export function exerciseProblems(steps: Step[]): { line: number; message: string
     const chk = s.options.exercise;
     const sol = chk !== undefined ? steps.find((x) => x.options.solution === chk) : undefined;
     if (sol && sol.options.engine !== s.options.engine)
-      out.push({ line: s.line, message: `exercise ${chk}: its check has engine=${s.options.engine ?? '(any)'} but its solution (line ${sol.line}) has engine=${sol.options.engine ?? '(any)'}; give both the same` });
+      out.push({
+        line: s.line,
+        message: `exercise ${chk}: its check has engine=${s.options.engine ?? '(any)'} but its solution (line ${sol.line}) has engine=${sol.options.engine ?? '(any)'}; give both the same`,
+      });
   }
   for (const [id, line] of solutions)
     if (!checks.has(id)) out.push({ line, message: `exercise ${id} has a solution but no check (an assert or console block with exercise=${id} after it)` });

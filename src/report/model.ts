@@ -57,7 +57,12 @@ export type ExerciseOutcome = 'learner' | 'solution' | 'skipped' | 'unchecked';
 
 /** An exercise outcome in words, for every reporter. */
 export function exerciseWords(e: { id: string; outcome: ExerciseOutcome }): string {
-  const words = { learner: 'solved by the learner', solution: 'solved by its solution', skipped: 'skipped', unchecked: 'its solution ran, but its check did not' };
+  const words = {
+    learner: 'solved by the learner',
+    solution: 'solved by its solution',
+    skipped: 'skipped',
+    unchecked: 'its solution ran, but its check did not',
+  };
   return `exercise ${e.id}: ${words[e.outcome]}`;
 }
 

@@ -134,11 +134,7 @@ describe('a jail cannot reach another namespace', () => {
     expect((await reach()).code).not.toBe(0);
 
     // From inside (a shared root, the default): every path a jail could find.
-    const tries = [
-      ...targets.flatMap((t) => [`/run/netns/${t}`, `/var/run/netns/${t}`]),
-      '/proc/[0-9]*/ns/net',
-      `/run/vessel/*/ns/*`,
-    ];
+    const tries = [...targets.flatMap((t) => [`/run/netns/${t}`, `/var/run/netns/${t}`]), '/proc/[0-9]*/ns/net', `/run/vessel/*/ns/*`];
     // A handle to the jail's own netns (its own processes') is no way out, so only a success elsewhere counts: the
     // veth's peer, or the moved link, would be missing from the jail afterwards.
     const script = [
@@ -162,14 +158,33 @@ describe('a jail cannot reach another namespace', () => {
     for (const t of targets) {
       const r = await execa(
         'nsenter',
-        [`--user=/run/vessel/${L}/ns/r.user`, `--net=/run/netns/vc-${L}-r`, '--', 'ip', 'link', 'add', 'e0', 'type', 'veth', 'peer', 'name', 'e1', 'netns', `/run/netns/${t}`],
+        [
+          `--user=/run/vessel/${L}/ns/r.user`,
+          `--net=/run/netns/vc-${L}-r`,
+          '--',
+          'ip',
+          'link',
+          'add',
+          'e0',
+          'type',
+          'veth',
+          'peer',
+          'name',
+          'e1',
+          'netns',
+          `/run/netns/${t}`,
+        ],
         { reject: false },
       );
       expect(r.exitCode, `${t}: ${r.stderr}`).not.toBe(0);
       expect(String(r.stderr)).toMatch(/Operation not permitted/);
-      const m = await execa('nsenter', [`--user=/run/vessel/${L}/ns/r.user`, `--net=/run/netns/vc-${L}-r`, '--', 'ip', 'link', 'set', 'eth0', 'netns', `/run/netns/${t}`], {
-        reject: false,
-      });
+      const m = await execa(
+        'nsenter',
+        [`--user=/run/vessel/${L}/ns/r.user`, `--net=/run/netns/vc-${L}-r`, '--', 'ip', 'link', 'set', 'eth0', 'netns', `/run/netns/${t}`],
+        {
+          reject: false,
+        },
+      );
       expect(m.exitCode, `${t}: ${m.stderr}`).not.toBe(0);
     }
     // The host: nothing new anywhere, the jail keeps its eth0, and red still does not reach blue.

@@ -38,7 +38,9 @@ function cpuShare(lab: string, jail: string): number {
     .split('\n')
     .map((l) => l.split(' '))
     .find((p) => p[p.indexOf('-') + 1] === 'cgroup2')![4]!;
-  const [quota, period] = readFileSync(join(root, 'vessel', lab, jail, 'cpu.max'), 'utf8').trim().split(' ');
+  const [quota, period] = readFileSync(join(root, 'vessel', lab, jail, 'cpu.max'), 'utf8')
+    .trim()
+    .split(' ');
   return Number(quota) / Number(period);
 }
 

@@ -166,7 +166,7 @@ describe('transcripts', () => {
     expect(reToRegExp('a|b').test('a')).toBe(true);
     expect(reToRegExp('a|b').test('ab')).toBe(false);
     expect(reToRegExp('\\d+').test('x12')).toBe(false);
-    expect(() => reToRegExp("(")).toThrow(/missing closing|error parsing/);
+    expect(() => reToRegExp('(')).toThrow(/missing closing|error parsing/);
   });
 });
 

@@ -107,7 +107,23 @@ describe('update writes only output, never recipe syntax (property)', async () =
   const { matchLines } = await import('../../src/match/transcript.js');
   // Lines a program may print, weighted toward what reads as syntax: prompts, continuations, fences, patterns.
   const tricky = fc.oneof(
-    fc.constantFrom('$', '$ rm -rf /', '$\tx', '>', '> touch /tmp/pwned', '```', '````', '~~~', '  ```', '...', '[3]', 'a (re)', 'b* (glob)', '```sh', '(a|aa)+$'),
+    fc.constantFrom(
+      '$',
+      '$ rm -rf /',
+      '$\tx',
+      '>',
+      '> touch /tmp/pwned',
+      '```',
+      '````',
+      '~~~',
+      '  ```',
+      '...',
+      '[3]',
+      'a (re)',
+      'b* (glob)',
+      '```sh',
+      '(a|aa)+$',
+    ),
     fc.string({ maxLength: 20 }).filter((s) => !/[\r\n]/.test(s)),
     fc.tuple(fc.constantFrom('> ', '$ ', '```', '.*', '\\', '[', '('), fc.string({ maxLength: 8 })).map(([a, b]) => (a + b).replace(/[\r\n]/g, '')),
   );

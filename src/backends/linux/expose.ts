@@ -7,6 +7,7 @@ import { getLab } from '../../state/labs.js';
 import { recordProcess, routerOf } from '../../state/jails.js';
 import { getNetwork, networkMembers } from '../../state/networks.js';
 import { failed } from '../../util/errors.js';
+import { sleep } from '../../util/sleep.js';
 import type { LinuxContext } from './context.js';
 import { routerNftRules } from './confgen.js';
 import { routerPaths } from './dhcp.js';
@@ -74,8 +75,14 @@ async function stopProxy(ctx: LinuxContext, pidFile: string): Promise<void> {
   const pid = Number(pidText);
   const p = pid ? await ctx.host.process(pid) : undefined;
   if (p && !p.zombie && (startText === undefined || startText === '' || String(p.start) === startText)) {
+    // haproxy (the end of the chain enter.sh, nsenter, haproxy) gets SIGTERM, so nsenter reaps it and the entry ends as usual; what is left after
+    // 3 s is killed.
     const tree = await processTree(ctx.host, pid);
-    await killPids(ctx.host, tree.reverse());
+    const leaf = tree[tree.length - 1]!;
+    if (leaf !== pid) await ctx.host.signal(leaf, 'SIGTERM');
+    const end = Date.now() + 3000;
+    while ((await alive(ctx.host, pid)) && Date.now() < end) await sleep(20);
+    if (await alive(ctx.host, pid)) await killPids(ctx.host, (await processTree(ctx.host, pid)).reverse());
   }
   await ctx.host.remove(pidFile);
 }

@@ -55,13 +55,23 @@ export async function cgroupPids(host: Host, dir: string): Promise<number[]> {
   return out;
 }
 
-/** Kills every process in a cgroup subtree (cgroup.kill, else SIGKILL by PID) and waits until it is empty. */
-export async function killCgroup(host: Host, dir: string, waitMs = 3000): Promise<void> {
+/**
+ * Kills every process in a cgroup subtree (cgroup.kill, else SIGKILL by PID) and waits until it is empty and every
+ * process it had is gone: a dying pid-namespace init leaves cgroup.procs before it has reaped its namespace, so an
+ * empty list alone would return while it still runs.
+ */
+export async function killCgroup(host: Host, dir: string, waitMs = 10_000): Promise<void> {
   if (!(await host.exists(dir))) return;
+  const had = await cgroupPids(host, dir);
   if (await host.exists(join(dir, 'cgroup.kill'))) await host.writeFile(join(dir, 'cgroup.kill'), '1');
-  else for (const p of await cgroupPids(host, dir)) await host.signal(p, 'SIGKILL');
+  else for (const p of had) await host.signal(p, 'SIGKILL');
   const end = Date.now() + waitMs;
-  while ((await cgroupPids(host, dir)).length > 0 && Date.now() < end) await sleep(20);
+  const busy = async () => {
+    if ((await cgroupPids(host, dir)).length > 0) return true;
+    for (const p of had) if (await alive(host, p)) return true;
+    return false;
+  };
+  while ((await busy()) && Date.now() < end) await sleep(20);
 }
 
 /** True when a process is alive: there, and not a zombie (only its parent can reap that). */

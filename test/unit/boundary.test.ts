@@ -1,0 +1,96 @@
+// Issue 25's pure rules: what a jail wrote is read as data, answers are exact, durations and limits say what they mean.
+import { describe, expect, it } from 'vitest';
+import { checkExports } from '../../src/harness/exports.js';
+import { answerProblem } from '../../src/assert/evaluate.js';
+import { formatDuration } from '../../src/recipe/duration.js';
+import { humanMs } from '../../src/report/html.js';
+import { MIN_PIDS, parseLimit, parseLimitPairs } from '../../src/core/limits.js';
+import { exposeProblem } from '../../src/core/expose.js';
+import { oneLine } from '../../src/util/oneline.js';
+
+describe("a jail step's exports are data", () => {
+  it('accepts what bash export -p prints', () => {
+    expect(checkExports('declare -x A="1"\ndeclare -x B\ndeclare -rx C="a \\"q\\" \\$x \\`y\\` \\\\"\ndeclare -ix N="3"\n')).toEqual({ ok: true });
+    expect(checkExports('declare -x M="two\nlines"\n')).toEqual({ ok: true });
+    expect(checkExports('')).toEqual({ ok: true });
+  });
+  it('refuses anything that could run or expand when the host sources it', () => {
+    for (const bad of [
+      'touch /tmp/pwned\n',
+      'declare -x A="$(id)"\n',
+      'declare -x A="`id`"\n',
+      'declare -x A=1; id\n',
+      'declare -x A="1"; rm -rf /\n',
+      'declare -ax A=([0]="1")\n',
+      'declare -x A="1"\nexport PATH=/evil\n',
+      'declare -x A="unterminated\n',
+      'declare -x 1A="x"\n',
+    ])
+      expect(checkExports(bad).ok, bad).toBe(false);
+    expect(checkExports('declare -x A="1"\nid\n')).toEqual({ ok: false, problem: 'not a plain export: "id"' });
+  });
+});
+
+describe('resolve NAME from A = IP means exactly IP', () => {
+  it('fails when IP is one answer of several, or missing; passes on exactly it (repeats are one answer)', () => {
+    expect(answerProblem(['10.0.0.2', '10.0.0.2'], { kind: 'ip', address: '10.0.0.2' })).toBeUndefined();
+    expect(answerProblem(['10.0.0.2', '10.0.0.9'], { kind: 'ip', address: '10.0.0.2' })).toBe('answered 10.0.0.2, 10.0.0.9, expected exactly 10.0.0.2');
+    expect(answerProblem(['10.0.0.9'], { kind: 'ip', address: '10.0.0.2' })).toBe('answered 10.0.0.9, expected 10.0.0.2');
+    expect(answerProblem(['10.0.1.3', '192.0.2.1'], { kind: 'cidr', cidr: '10.0.1.0/24' })).toBeUndefined();
+    expect(answerProblem(['10.0.2.3'], { kind: 'cidr', cidr: '10.0.1.0/24' })).toBe('answered 10.0.2.3, not in 10.0.1.0/24');
+  });
+});
+
+describe('durations round before their unit is chosen', () => {
+  it('never prints 60 seconds in a minute, nor 1000 ms', () => {
+    expect(formatDuration(119_600)).toBe('2m00s');
+    expect(formatDuration(59_960)).toBe('1m00s');
+    expect(formatDuration(999.6)).toBe('1.0s');
+    expect(formatDuration(999.4)).toBe('999ms');
+    expect(formatDuration(61_400)).toBe('1m01s');
+    expect(formatDuration(12_345)).toBe('12.3s');
+    expect(humanMs(119_600)).toBe('2 min 0 s');
+    expect(humanMs(59_960)).toBe('1 min 0 s');
+    expect(humanMs(999.6)).toBe('1.0 s');
+  });
+});
+
+describe('limits that cannot work are refused', () => {
+  it('a process limit too small to enter the jail, and a key given twice', () => {
+    expect(parseLimit('pids', '1')).toMatch(/pids=1 is below 8/);
+    expect(parseLimit('pids', String(MIN_PIDS))).toBe(MIN_PIDS);
+    expect(parseLimitPairs(['memory=8M', 'memory=16M'])).toBe('memory is given twice (memory=8M, memory=16M): give each limit once');
+    expect(parseLimitPairs(['memory=8M', 'pids=9'])).toEqual({ memory: 8 * 1024 ** 2, pids: 9 });
+  });
+});
+
+describe('exposed ports', () => {
+  it("refuse the SSH port of a network made with --ssh (its router's sshd has it)", () => {
+    const net = { name: 'lan', hasUplink: true, jails: [], sshPort: 22 };
+    expect(exposeProblem([{ port: 22, proto: 'tcp', jailPort: 22 }], net, [])).toMatch(/port 22\/tcp is the SSH port of network lan's router/);
+    expect(exposeProblem([{ port: 22, proto: 'udp', jailPort: 22 }], net, [])).toBeUndefined();
+    expect(exposeProblem([{ port: 22, proto: 'tcp', jailPort: 22 }], { ...net, sshPort: undefined }, [])).toBeUndefined();
+  });
+});
+
+describe('one line stays one line', () => {
+  it('escapes line breaks and other controls, so a title cannot start a CI log line', () => {
+    expect(oneLine('A\r\n::error::x\u001b[2J\u0085\u2028')).toBe('A\\r\\n::error::x\\u001b[2J\\u0085\\u2028');
+  });
+});
+
+describe('an exercise proves itself, so neither half may be skipped or run on another engine', async () => {
+  const { parseRecipe } = await import('../../src/recipe/parse.js');
+  const recipe = (sol: string, chk: string) =>
+    ['# E', '', `\`\`\`sh {solution=x${sol}}`, 'touch x', '```', '', `\`\`\`console {exercise=x${chk}}`, '$ test -e x && echo yes', 'yes', '```', ''].join('\n');
+  it('refuses skip on the solution or the check, and engines that differ', () => {
+    expect(parseRecipe('e.md', recipe(' skip', '')).errors.map((e) => [e.line, e.message])).toEqual([
+      [3, 'exercise x: its solution cannot be marked skip (an exercise proves itself by its check failing before its solution runs, then passing)'],
+    ]);
+    expect(parseRecipe('e.md', recipe('', ' skip')).errors.map((e) => e.line)).toEqual([7]);
+    expect(parseRecipe('e.md', recipe(' engine=freebsd', '')).errors.map((e) => e.message)).toEqual([
+      'exercise x: its check has engine=(any) but its solution (line 3) has engine=freebsd; give both the same',
+    ]);
+    expect(parseRecipe('e.md', recipe(' engine=linux', ' engine=linux')).errors).toEqual([]);
+  });
+});
