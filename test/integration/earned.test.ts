@@ -1,5 +1,6 @@
 // A pass is earned (issue 25): a recipe stopped before its end, or an exercise whose check proved nothing, fails.
 import { join } from 'node:path';
+import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { cli, ROOT } from './cli.js';
 import { useCensus } from './census.js';
@@ -36,5 +37,16 @@ describe('exposed ports', () => {
   it('every change of exposure leaves one haproxy; port 22 on a network made with --ssh is refused', async () => {
     const r = await cli(['run', fx('expose-restart.md')], { timeoutMs: 120_000 });
     expect(r.code, r.stdout).toBe(0);
+  });
+});
+
+describe('nothing is left when the run returns', () => {
+  it('after run --jobs 2, no init (catatonit) of the run is alive: the run waits for its jails to be gone', async () => {
+    const inits = async () => (await execa('pgrep', ['-x', 'catatonit'], { reject: false })).stdout.split('\n').filter(Boolean);
+    const before = await inits();
+    const r = await cli(['run', '--jobs', '2', fx('two-jails.md'), fx('expose-restart.md')], { timeoutMs: 180_000 });
+    expect(r.code, r.stdout).toBe(0);
+    // Checked the moment the run has returned: no wait here.
+    expect(await inits()).toEqual(before);
   });
 });

@@ -200,7 +200,9 @@ describe('resolve', () => {
 
   it('passes on any answer, an expected address, or one in a CIDR', async () => {
     expect(await run('resolve a-2 from a-1', answers(['10.0.1.3']))).toEqual({ ok: true, line: 3, text: 'resolve a-2 from a-1', probes: 1, details: [] });
-    expect((await run('resolve a-2 from a-1 = 10.0.1.3', answers(['10.0.1.9', '10.0.1.3']))).ok).toBe(true);
+    expect((await run('resolve a-2 from a-1 = 10.0.1.3', answers(['10.0.1.3', '10.0.1.3']))).ok).toBe(true);
+    // `= IP` is exactly that address: one answer of several is not (the contract's "exactly").
+    expect((await run('resolve a-2 from a-1 = 10.0.1.3', answers(['10.0.1.9', '10.0.1.3']))).ok).toBe(false);
     expect((await run('resolve a-2 from a-1 in 10.0.1.0/24', answers(['10.0.1.3']))).ok).toBe(true);
     expect(await run('resolve a-2 from a-*', answers(['10.0.1.3']))).toMatchObject({ ok: true, probes: 3 });
   });
