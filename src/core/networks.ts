@@ -1,6 +1,6 @@
 // Network admission, the same for every backend: names, subnet, overlaps, DHCP range, VLAN, recorded.
 import { dnsNameProblem, networkNameProblem } from '../util/names.js';
-import { getNetwork, insertNetwork, listNetworks } from '../state/networks.js';
+import { getNetwork, insertNetwork, listNetworks, setRouteTo } from '../state/networks.js';
 import { usage } from '../util/errors.js';
 import type { EngineContext, JailRow, NetworkRow } from './model.js';
 import { intToIp, outsideOverlapProblem, overlaps, parseDhcpRange, planSubnet, type SubnetPlan } from './ipam.js';
@@ -120,4 +120,35 @@ export function admitRoute(ctx: EngineContext, lab: string, name: string, to: st
   if (a.name === b.name) throw usage(`--route-to=${to}: a network cannot be routed to itself`);
   if (a.name === UPLINK_NETWORK || b.name === UPLINK_NETWORK) throw usage("the lab's outside network is reached through each network's router, not routed to");
   return { a, b };
+}
+
+/** True when two networks are routed to each other already (either was routed to the other). */
+export function alreadyRouted(a: Pick<NetworkRow, 'name' | 'route_to'>, b: Pick<NetworkRow, 'name' | 'route_to'>): boolean {
+  const has = (n: Pick<NetworkRow, 'route_to'>, x: string) => (n.route_to ?? '').split(',').includes(x);
+  return has(a, b.name) || has(b, a.name);
+}
+
+/**
+ * Forgets every route of a network that is going: its name leaves every other network's routes, so a network made
+ * later with its name or subnet is routed to nobody. Returns the networks that were routed to it (their routers
+ * still hold a route to its subnet, which the backend deletes).
+ */
+export function forgetRoutes(ctx: EngineContext, lab: string, name: string): NetworkRow[] {
+  const gone = getNetwork(ctx.db, lab, name);
+  const peers: NetworkRow[] = [];
+  for (const n of listNetworks(ctx.db, lab)) {
+    if (n.name === name) continue;
+    const list = (n.route_to ?? '').split(',').filter(Boolean);
+    const routed = list.includes(name) || (gone?.route_to ?? '').split(',').includes(n.name);
+    if (list.includes(name))
+      setRouteTo(
+        ctx.db,
+        lab,
+        n.name,
+        list.filter((x) => x !== name),
+      );
+    if (routed) peers.push(n);
+  }
+  if (gone) setRouteTo(ctx.db, lab, name, []);
+  return peers;
 }

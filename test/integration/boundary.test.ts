@@ -95,7 +95,9 @@ describe('nothing a jail can write is trusted by the engine', () => {
     expect(existsSync(`${priv}/init.log`)).toBe(false);
     expect(lstatSync(`${priv}/s`).isDirectory()).toBe(true);
     // A lock the jail holds on what it takes for the entry lock is not the engine's: entries go on at once.
-    expect((await inJail(L, 's', `flock ${priv}/s.lock sleep 30 > /dev/null 2>&1 & flock /run/vessel/${L}/private/s/init.lock true 2>/dev/null & echo held`)).code).toBe(0);
+    expect(
+      (await inJail(L, 's', `flock ${priv}/s.lock sleep 30 > /dev/null 2>&1 & flock /run/vessel/${L}/private/s/init.lock true 2>/dev/null & echo held`)).code,
+    ).toBe(0);
     expect((await vessel(L, ['exec', 's', '--', 'true'])).code).toBe(0);
     // The engine's entries still work, and the pids limit still holds for the thin jail.
     const fork = await inJail(L, 't', 'i=0; while [ $i -lt 40 ]; do sleep 5 & i=$((i+1)); done 2>/dev/null; sleep 0.5; ps -e --no-headers | wc -l');

@@ -10,7 +10,7 @@ const fx = (name: string) => join(ROOT, 'test/fixtures/earned', name);
 useCensus();
 
 describe('passes that are not earned fail', () => {
-  it("a recipe whose timeout runs out before its last steps fails, and says so", async () => {
+  it('a recipe whose timeout runs out before its last steps fails, and says so', async () => {
     const r = await cli(['run', '--reporter', 'json', fx('timeout-unrun.md')], { timeoutMs: 60_000 });
     expect(r.code, r.stderr).toBe(1);
     const rec = JSON.parse(r.stdout).recipes[0];
@@ -22,7 +22,9 @@ describe('passes that are not earned fail', () => {
   it('an exercise check that does not finish before the solution proves nothing: the solution step fails', async () => {
     const r = await cli(['run', fx('slow-check.md')], { timeoutMs: 60_000 });
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/slow-check\.md:7: exercise done: its check \(line 11\) did not finish before the solution ran \(.*timed out.*\), so it proves nothing/);
+    expect(r.stdout).toMatch(
+      /slow-check\.md:7: exercise done: its check \(line 11\) did not finish before the solution ran \(.*timed out.*\), so it proves nothing/,
+    );
     expect(r.stdout).toMatch(/^FAIL .*slow-check\.md/m);
   });
 

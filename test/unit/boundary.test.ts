@@ -82,7 +82,9 @@ describe('one line stays one line', () => {
 describe('an exercise proves itself, so neither half may be skipped or run on another engine', async () => {
   const { parseRecipe } = await import('../../src/recipe/parse.js');
   const recipe = (sol: string, chk: string) =>
-    ['# E', '', `\`\`\`sh {solution=x${sol}}`, 'touch x', '```', '', `\`\`\`console {exercise=x${chk}}`, '$ test -e x && echo yes', 'yes', '```', ''].join('\n');
+    ['# E', '', `\`\`\`sh {solution=x${sol}}`, 'touch x', '```', '', `\`\`\`console {exercise=x${chk}}`, '$ test -e x && echo yes', 'yes', '```', ''].join(
+      '\n',
+    );
   it('refuses skip on the solution or the check, and engines that differ', () => {
     expect(parseRecipe('e.md', recipe(' skip', '')).errors.map((e) => [e.line, e.message])).toEqual([
       [3, 'exercise x: its solution cannot be marked skip (an exercise proves itself by its check failing before its solution runs, then passing)'],

@@ -8,7 +8,7 @@ import { countedNames, type JailSpec } from '../../core/jails.js';
 import type { LabOwner } from '../../core/labs.js';
 import type { JailRow, LabRow, NetworkRow } from '../../core/model.js';
 import { labIdProblem, seededUuids } from '../../core/names.js';
-import { admitNetwork, admitNetworkDestroy, admitRoute, type NetworkOptions } from '../../core/networks.js';
+import { admitNetwork, admitNetworkDestroy, admitRoute, alreadyRouted, forgetRoutes, type NetworkOptions } from '../../core/networks.js';
 import type { RunLab } from '../../core/run-lab.js';
 import { parseDnsmasqLeases, type DnsmasqLease } from '../../core/dnsmasq.js';
 import { LocalHost } from '../../host/local.js';
@@ -343,17 +343,22 @@ export class FreebsdEngine implements VesselBackend {
       networkMembers(this.ctx.db, lab, name).map((j) => j.name),
       false,
     );
+    // Its routes go with it: the peers' routers forget its subnet (a network made later on it is routed to nobody).
+    const peers = forgetRoutes(this.ctx, lab, name);
+    for (const p of peers) await this.ctx.host.run(jexec(lab, `${p.name}-router`, ['route', '-q', 'delete', '-net', net.subnet]), { allowFail: true });
     await removeFbObjects(this.ctx.db, this.ctx.host, objectsOf(this.ctx.db, lab, `network:${name}`));
     deleteNetwork(this.ctx.db, lab, name);
     if (net.trunk && !listNetworks(this.ctx.db, lab).some((n) => n.trunk === net.trunk)) {
       await removeFbObjects(this.ctx.db, this.ctx.host, objectsOf(this.ctx.db, lab, `trunk:${net.trunk}`));
     }
-    if (net.route_to || listNetworks(this.ctx.db, lab).some((n) => (n.route_to ?? '').split(',').includes(name))) await this.loadRoutes(lab);
+    if (net.route_to || peers.length) await this.loadRoutes(lab);
   }
 
   /** Routes two networks through the host: each router sends the other's subnet to the host, whose pf passes only routed pairs. */
   async route(lab: string, name: string, to: string): Promise<void> {
     const { a, b } = admitRoute(this.ctx, lab, name, to);
+    // Routed already: route(8) would fail with "File exists" on the second add. Nothing to do, as on Linux.
+    if (alreadyRouted(a, b)) return;
     const list = new Set((a.route_to ?? '').split(',').filter(Boolean));
     list.add(b.name);
     setRouteTo(this.ctx.db, lab, a.name, [...list]);

@@ -1,5 +1,5 @@
 // Networks: a bridge in the lab host with the host's address on it, its VLAN leg, its router, its routes; destroy.
-import { admitNetwork, admitNetworkDestroy, admitRoute, type NetworkOptions } from '../../core/networks.js';
+import { admitNetwork, admitNetworkDestroy, admitRoute, forgetRoutes, type NetworkOptions } from '../../core/networks.js';
 import type { JailSpec } from '../../core/jails.js';
 import type { NetworkRow } from '../../core/model.js';
 import { failpoint } from '../../host/failpoint.js';
@@ -13,9 +13,9 @@ import type { LinuxContext } from './context.js';
 import { UPSTREAM } from '../../core/upstream.js';
 import { isUplink } from '../../core/outside.js';
 import { destroyJails } from './jails.js';
-import { hostNetns, upstreamNetns } from './names.js';
+import { hostNetns, jailNetns, upstreamNetns } from './names.js';
 import { createRouter } from './router.js';
-import { attachVlan, detachVlan, detectVlan, routeBetween } from './vlan.js';
+import { attachVlan, detachVlan, detectVlan, loadRouteRules, routeBetween } from './vlan.js';
 
 /** The IPv4 subnets on a NIC of the machine (read-only: `ip -o -4 addr show dev NIC`). */
 async function nicSubnets(ctx: LinuxContext, nic: string): Promise<string[]> {
@@ -89,6 +89,15 @@ export async function destroyNetwork(ctx: LinuxContext, lab: string, name: strin
       ctx,
       lab,
       [...members, ...routers].map((j) => j.name),
+    );
+  // Its routes go with it: the peers' routers forget its subnet, and the lab host forwards only pairs still routed.
+  const peers = forgetRoutes(ctx, lab, name);
+  for (const p of peers) await ctx.host.run(['ip', '-n', jailNetns(lab, `${p.name}-router`), 'route', 'del', net.subnet], { allowFail: true });
+  if (peers.length)
+    await loadRouteRules(
+      ctx,
+      lab,
+      listNetworks(ctx.db, lab).filter((n) => n.name !== name),
     );
   // The outside network is the lab's uplink bridge: it stays with the lab; only its jails go.
   if (!isUplink(net)) {

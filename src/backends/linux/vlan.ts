@@ -61,8 +61,8 @@ export function routeRules(pairs: [string, string][]): string {
   return lines.join('\n');
 }
 
-/** Routes between two networks: each router sends the other's subnet to the lab host, which forwards only that pair. */
-export async function routeBetween(ctx: LinuxContext, lab: string, a: NetworkRow, b: NetworkRow, all: NetworkRow[]): Promise<void> {
+/** Loads the lab host's forward rules for the networks routed to each other (and `extra`), replacing the old ones. */
+export async function loadRouteRules(ctx: LinuxContext, lab: string, all: NetworkRow[], extra?: [NetworkRow, NetworkRow]): Promise<void> {
   const ns = hostNetns(lab);
   const pairs: [string, string][] = [];
   for (const n of all)
@@ -70,9 +70,15 @@ export async function routeBetween(ctx: LinuxContext, lab: string, a: NetworkRow
       const other = all.find((x) => x.name === t);
       if (other) pairs.push([n.bridge, other.bridge]);
     }
-  pairs.push([a.bridge, b.bridge]);
+  if (extra) pairs.push([extra[0].bridge, extra[1].bridge]);
   await ctx.host.run(['nsenter', `--net=/run/netns/${ns}`, '--', 'nft', 'delete', 'table', 'inet', 'vessel_routes'], { allowFail: true });
   await ctx.host.run(['nsenter', `--net=/run/netns/${ns}`, '--', 'nft', '-f', '-'], { input: routeRules(pairs) });
+}
+
+/** Routes between two networks: each router sends the other's subnet to the lab host, which forwards only that pair. */
+export async function routeBetween(ctx: LinuxContext, lab: string, a: NetworkRow, b: NetworkRow, all: NetworkRow[]): Promise<void> {
+  const ns = hostNetns(lab);
+  await loadRouteRules(ctx, lab, all, [a, b]);
   // With br_netfilter loaded, bridged frames would pass this forward chain too and meet its drop policy:
   // in the lab host (ours alone) bridging stays out of the IP hooks.
   await ctx.host.run(
