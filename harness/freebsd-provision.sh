@@ -7,10 +7,10 @@ export PATH=/sbin:/bin:/usr/sbin:/usr/bin:/usr/local/sbin:/usr/local/bin
 SRC="${VESSEL_SRC:-/vagrant-src}"
 REPORTS="${VESSEL_REPORTS:-$SRC/reports}"
 
-# Packages: the runtime, the router's DHCP/DNS server, and what the cookbook's services need.
+# Packages, first what runs vessel-cookbook itself: node, and gmake and python3 for node-gyp, which builds
+# better-sqlite3 with gmake on the BSDs (npm ci fails without them).
 env ASSUME_ALWAYS_YES=yes pkg bootstrap -f
-# gmake and python3: node-gyp builds better-sqlite3 with gmake on the BSDs (npm ci fails without it).
-pkg install -y node20 npm-node20 dnsmasq erlang elixir postgresql16-server bash python3 gmake haproxy py311-ansible-core
+pkg install -y node20 npm-node20 gmake python3
 
 # Kernel modules the plans rely on: if_bridge(4), if_epair(4), vlan(4), pf(4).
 for m in if_bridge if_epair if_vlan pf; do kldload -n "$m"; done
@@ -39,18 +39,34 @@ service devfs restart
 
 cd "$SRC"
 npm ci
+# Then exactly what the cookbook's recipes need on FreeBSD, from the one table they are checked against
+# (src/recipe/needs.ts): a need the FreeBSD twins do not use, or that the base system has, installs nothing.
+pkgs=$(node bin/vessel-cookbook doctor --packages=freebsd cookbook/)
+# shellcheck disable=SC2086 # one package a word
+pkg install -y $pkgs
 mkdir -p "$REPORTS"
 status=0
 # Every recipe, on this backend (namespaces-by-hand.md is about Linux and is reported as skipped).
 node bin/vessel-cookbook run --engine=freebsd --reporter pretty --reporter junit --out "$REPORTS" cookbook/ || status=$?
 # Whatever happened, leave nothing behind: every lab the state database knows is removed ...
 node bin/vessel cleanup || status=1
-# ... and nothing of a lab is left in the kernel: no vessel jail, no lab interface, no lab anchor.
-left_jails=$(jls name | grep '^vc-' || true)
-left_ifs=$(ifconfig -l | tr ' ' '\n' | grep -E '^(v[0-9]+[a-z]|b[0-9]+-|t[0-9]+-|up[0-9]|up-|eni0$)' || true)
-left_anchors=$(pfctl -s Anchors -a vessel 2>/dev/null || true)
-if [ -n "$left_jails$left_ifs$left_anchors" ]; then
-  echo "freebsd-provision: left behind after vessel cleanup: ${left_jails} ${left_ifs} ${left_anchors}" >&2
-  status=1
-fi
+# ... and nothing of a lab is left in the kernel: no vessel jail (dying ones included: jls -d), no lab interface, no
+# lab anchor, no nullfs or devfs mount under the run directory, no route through a lab interface in any FIB (FIBs
+# above 0 are the aliased jails'), no devfs ruleset of the backend's (4071-4073), no rctl rule of a lab jail, and
+# nothing under /var/run/vessel.
+LAB_IF='^(v[0-9]+[a-z]|b[0-9]+-|t[0-9]+-|up[0-9]|up-|eni0$)'
+left() { [ -z "$2" ] || { echo "freebsd-provision: left behind after vessel cleanup: $1: $(echo $2)" >&2; status=1; }; }
+left jails "$(jls -d name | grep '^vc-' || true)"
+left interfaces "$(ifconfig -l | tr ' ' '\n' | grep -E "$LAB_IF" || true)"
+left 'pf anchors' "$(pfctl -s Anchors -a vessel 2>/dev/null || true)"
+left mounts "$(mount -p | awk '$2 ~ /^\/var\/run\/vessel\// { print $3 " " $2 }')"
+fibs=$(sysctl -n net.fibs)
+f=0
+while [ "$f" -lt "$fibs" ]; do
+  left "routes in FIB $f" "$(setfib "$f" netstat -rn -f inet | awk -v f="$f" -v re="$LAB_IF" 'NR > 4 && ($4 ~ re || (f > 0 && $4 != "lo0")) { print $1 "@" $4 }')"
+  f=$((f + 1))
+done
+for n in 4071 4072 4073; do left "devfs ruleset $n" "$(devfs rule -s "$n" show 2>/dev/null || true)"; done
+left 'rctl rules' "$(rctl 2>/dev/null | grep '^jail:vc-' || true)"
+left /var/run/vessel "$(ls -A /var/run/vessel 2>/dev/null || true)"
 exit "$status"

@@ -114,7 +114,9 @@ export async function planRecipe(
     flush();
     const syntax = await shellSyntax(recipe, backend);
     let block = '';
-    for (const it of planItems(recipe, backend)) {
+    // The variables the runner itself sets are known: a vessel command that uses them is planned.
+    const vars = { VESSEL_WORKDIR: work.path, VESSEL_LAB: lab, VESSEL_ENGINE: backend };
+    for (const it of planItems(recipe, backend, vars)) {
       // Each shell block that runs is checked with bash -n once, where its first line is listed.
       if (it.step !== block) {
         block = it.step;

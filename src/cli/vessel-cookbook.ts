@@ -162,7 +162,11 @@ Examples:
     .description('check that this host has what recipes need (front matter `needs:`), and optionally install it')
     .argument('[files...]', 'recipe files or directories (default: ./cookbook)')
     .option('--install-deps', 'install what is missing with apt-get (Debian) or pkg (FreeBSD)')
-    .addHelpText('after', '\nExample:\n  vessel-cookbook doctor --install-deps cookbook/')
+    .option('--packages <os>', 'print the packages (debian or freebsd) the recipes that run there need, one a line, and check nothing')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  vessel-cookbook doctor --install-deps cookbook/\n  pkg install -y $(vessel-cookbook doctor --packages=freebsd cookbook/)',
+    )
     .action(async (files: string[], o) => {
       status.code = await doctorCommand(files, o);
     });

@@ -40,7 +40,7 @@ export function parseLimit(key: LimitKey, v: string): number | string {
   }
   if (!/^\d+$/.test(v) || Number(v) > 4194304) return `pids=${v} must be a whole number from ${MIN_PIDS} to 4194304`;
   if (Number(v) < MIN_PIDS)
-    return `pids=${v} is below ${MIN_PIDS}: entering a jail takes up to ${MIN_PIDS - 2} processes of the engine's (the entry, nsenter, the jail's init), so nothing could run`;
+    return `pids=${v} is below ${MIN_PIDS}: entering a jail takes up to ${MIN_PIDS - 2} processes of the engine's (the entry and the jail's init), so nothing could run`;
   return Number(v);
 }
 

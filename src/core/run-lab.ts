@@ -12,8 +12,16 @@ export interface RunLab {
   upstream?: string;
   /** Probes for the lab's assertions. */
   prober: Prober;
+  /** Where a logged command runs and the command inside it (an entry into a jail), or undefined for a host command. */
+  entryOf(args: string[]): CommandEntry | undefined;
   /** Sends the engine's command log to this file from now on. */
   setCommandLog(path: string | undefined): void;
   /** Removes the lab, or marks it kept; returns notices for the run's report. */
   teardown(keep: boolean): Promise<string[]>;
+}
+
+/** A logged command that enters a jail or namespace: where it runs (`in jail web`), and the command run there. */
+export interface CommandEntry {
+  where: string;
+  rest: string[];
 }

@@ -54,6 +54,8 @@ export interface RunContext {
   assertAll?: (assertions: Assertion[]) => Promise<AssertionOutcome[]>;
   /** A jail's state now, or undefined when it is gone (a background block in it ends with it). */
   jailState(jail: string): { state: string; stoppedAt?: number } | undefined;
+  /** Where a logged engine command runs, as the backend tells it (for --show-commands). */
+  entryOf?: (args: string[]) => { where: string; rest: string[] } | undefined;
   /** Where engine commands of the current attempt are logged (for --show-commands). */
   setCommandLog(path: string | undefined): void;
 }

@@ -143,6 +143,7 @@ function runContext(
       return Promise.all(assertions.map((x) => evaluate(x, v, runLab.prober)));
     },
     setCommandLog: (p) => runLab.setCommandLog(p),
+    entryOf: (args) => runLab.entryOf(args),
     jailState: (j) => jailStateOf(backend, a.lab, j),
   };
 }

@@ -13,6 +13,8 @@ import { runAssert } from './steps/assert.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diskFullProblem, isNoSpace } from './disk.js';
+import { splitWords } from '../util/words.js';
+import { displayArg } from '../util/display-arg.js';
 
 /** Why a step will not run here, or undefined when it runs. */
 export function skipReason(step: Step, engine: string, only?: ReadonlySet<string>): string | undefined {
@@ -58,9 +60,19 @@ function readCommandLog(ctx: RunContext, file: string): string[] {
   for (const line of text.split('\n')) {
     if (line === '') continue;
     if (line.startsWith('    ') || line === 'EOF') out[out.length - 1] += `\n${line}`;
-    else out.push(line);
+    else out.push(labelEntry(ctx, line));
   }
   return out;
+}
+
+/** A logged command with the place it runs put first (`[in jail web] CMD`), as its backend tells it. */
+function labelEntry(ctx: RunContext, line: string): string {
+  // A service start keeps its redirection and cgroup note, a batch its here-document marker.
+  const sfx = / >>\S+ 2>&1 &( {3}# .*)?$| <<EOF$/.exec(line);
+  const head = sfx ? line.slice(0, sfx.index) : line;
+  const args = splitWords(head);
+  const e = args && ctx.entryOf?.(args);
+  return e ? `[${e.where}] ${e.rest.map(displayArg).join(' ')}${sfx ? sfx[0] : ''}` : line;
 }
 
 /** Waits `ms`, or less when `signal` aborts; its abort listener goes with it either way. */

@@ -2,7 +2,7 @@
 import { access, readdir } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { NEEDS } from '../recipe/needs.js';
+import { NEEDS, needProbes } from '../recipe/needs.js';
 
 async function executable(p: string): Promise<boolean> {
   try {
@@ -59,8 +59,10 @@ export async function missingNeeds(names: string[]): Promise<string[]> {
   for (const n of names) {
     const spec = NEEDS[n];
     if (!spec) continue;
-    let found = false;
-    for (const p of spec.probes) {
+    const probes = needProbes(spec, process.platform === 'freebsd' ? 'freebsd' : 'debian');
+    // No probe on this OS: nothing is needed here.
+    let found = probes.length === 0;
+    for (const p of probes) {
       found = await probe(p);
       if (found) break;
     }

@@ -22,7 +22,7 @@ export type PlanItem =
   | { kind: 'not-planned'; line: number; step: string; text: string; reason: string };
 
 /** Classifies one command line. */
-function classify(text: string, line: number, step: string, exit = 0): PlanItem | undefined {
+function classify(text: string, line: number, step: string, exit = 0, vars: Readonly<Record<string, string>> = {}): PlanItem | undefined {
   const whole = text.trim();
   let t = whole;
   // Output thrown away changes nothing the engine does.
@@ -31,14 +31,14 @@ function classify(text: string, line: number, step: string, exit = 0): PlanItem 
     t = t.replace(/\s+(?:[12]?>>?\s*\/dev\/null|2>&1)$/, '');
   }
   if (t === '' || t.startsWith('#')) return undefined;
-  const words = splitWords(t);
+  const words = splitWords(t, vars);
   if (words?.[0] === 'vessel') return { kind: 'vessel', line, step, text: t, argv: words.slice(1), exit, ...(t !== whole ? { redirected: true } : {}) };
   if (/^vessel\s/.test(t)) return { kind: 'not-planned', line, step, text: t, reason: 'a vessel command that needs a shell (expansion, pipes or lists)' };
   return { kind: 'not-planned', line, step, text: t, reason: 'not a vessel command' };
 }
 
-/** The plan items of a recipe for one engine, in order. */
-export function planItems(recipe: Recipe, engine: EngineName): PlanItem[] {
+/** The plan items of a recipe for one engine, in order; `vars` are the runner's own variables, which plans expand. */
+export function planItems(recipe: Recipe, engine: EngineName, vars: Readonly<Record<string, string>> = {}): PlanItem[] {
   const items: PlanItem[] = [];
   for (const s of recipe.steps) {
     const skip = s.options.skip
@@ -74,7 +74,7 @@ export function planItems(recipe: Recipe, engine: EngineName): PlanItem[] {
     }
     if (s.kind === 'console') {
       for (const c of s.commands) {
-        const it = classify(c.command.replace(/\\\n/g, ' ').replace(/\n/g, ' '), c.line, s.id, c.exit);
+        const it = classify(c.command.replace(/\\\n/g, ' ').replace(/\n/g, ' '), c.line, s.id, c.exit, vars);
         // A console command's expected output is compared with what the recorded vessel prints, unless it is thrown
         // away, or it is what a jail's own command or service printed (known only at run time).
         if (it?.kind === 'vessel') {
@@ -94,7 +94,7 @@ export function planItems(recipe: Recipe, engine: EngineName): PlanItem[] {
       const at = s.line + 1 + i;
       while (text.endsWith('\\') && i + 1 < lines.length) text = text.slice(0, -1) + ' ' + lines[++i];
       // In an sh block only the whole block has an expected status: a line of a block expecting failure may fail.
-      const it = classify(text, at, s.id, s.options.exit === 0 ? 0 : -1);
+      const it = classify(text, at, s.id, s.options.exit === 0 ? 0 : -1, vars);
       if (it) items.push(it);
     }
   }

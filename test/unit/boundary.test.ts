@@ -96,3 +96,18 @@ describe('an exercise proves itself, so neither half may be skipped or run on an
     expect(parseRecipe('e.md', recipe(' engine=linux', ' engine=linux')).errors).toEqual([]);
   });
 });
+
+describe("plans expand the runner's own variables", async () => {
+  const { splitWords } = await import('../../src/util/words.js');
+  const vars = { VESSEL_WORKDIR: '/w', VESSEL_LAB: 'lab1' };
+  it('expands known variables bare, braced and in double quotes, and refuses the rest', () => {
+    expect(splitWords('vessel run --name=a -- python3 "$VESSEL_WORKDIR/s.py"', vars)).toEqual(['vessel', 'run', '--name=a', '--', 'python3', '/w/s.py']);
+    expect(splitWords('cat /run/vessel/${VESSEL_LAB}/x $VESSEL_LAB', vars)).toEqual(['cat', '/run/vessel/lab1/x', 'lab1']);
+    expect(splitWords("echo '$VESSEL_LAB'", vars)).toEqual(['echo', '$VESSEL_LAB']);
+    expect(splitWords('echo "$HOME"', vars)).toBeUndefined();
+    expect(splitWords('echo $VESSEL_LAB$(id)', vars)).toBeUndefined();
+    expect(splitWords('echo $X', { X: 'two words' })).toBeUndefined();
+    expect(splitWords('echo "$X"', { X: 'two words' })).toEqual(['echo', 'two words']);
+    expect(splitWords('echo "$VESSEL_WORKDIR"')).toBeUndefined();
+  });
+});

@@ -42,3 +42,32 @@ describe('layers', () => {
     ]);
   }, 60_000);
 });
+
+describe("backends' tools stay in their backends", () => {
+  const { readdirSync, readFileSync } = require('node:fs') as typeof import('node:fs');
+  // The layers above the backends (and the reporters) name no backend's tool in their code: how to enter a jail, wait
+  // for a listener or label an entry is the backend's to say (core/run-lab.ts, core/listen.ts take it as data).
+  const LAYERS = ['src/core', 'src/report', 'src/harness', 'src/assert', 'src/match', 'src/recipe', 'src/plan'];
+  const TOOLS = /['"`][^'"`\n]*(\bnsenter\b|\bjexec\b|enter\.sh|\/run\/netns)/;
+  const files = (d: string): string[] =>
+    readdirSync(join(ROOT, d), { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? files(join(d, e.name)) : e.name.endsWith('.ts') ? [join(d, e.name)] : [],
+    );
+
+  it('no string in the core, the harness or the reporters names nsenter, jexec, enter.sh or /run/netns', () => {
+    const found: string[] = [];
+    for (const f of LAYERS.flatMap(files)) {
+      for (const [i, line] of readFileSync(join(ROOT, f), 'utf8').split('\n').entries()) {
+        const code = line.replace(/^\s*(\/\/|\*|\/\*\*?).*$/, '');
+        if (TOOLS.test(code)) found.push(`${f}:${i + 1}: ${line.trim()}`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('catches a new instance', () => {
+    expect(TOOLS.test("  return ['nsenter', `--net=${p}`];")).toBe(true);
+    expect(TOOLS.test("  if (args[1]?.endsWith('/lib/enter.sh')) {")).toBe(true);
+    expect(TOOLS.test("  const argv = ['jexec', name, ...cmd];")).toBe(true);
+  });
+});

@@ -7,6 +7,7 @@ import { FreebsdProber } from './probes.js';
 import { jexecIn, tagOf } from './jails.js';
 import { legNames, upstreamDir, WWW_JAIL } from './names.js';
 import { UPSTREAM } from '../../core/upstream.js';
+import { freebsdEntryOf } from './labels.js';
 
 /** Creates the lab for one recipe run on FreeBSD (uplink: the simulated outside, or the NIC $VESSEL_INET_NIC). */
 export async function openFreebsdRunLab(
@@ -37,6 +38,7 @@ export async function openFreebsdRunLab(
         return `jail=${jail}: no jail named ${jail} in this lab (create it with \`vessel run --name=${jail} ...\`)`;
       return engine.enterArgv(id, jail, wd);
     },
+    entryOf: freebsdEntryOf,
     setCommandLog(path) {
       engine.ctx.host.setCommandLog(path);
     },

@@ -1,6 +1,7 @@
 // A Linux router's exposed ports: its firewall lets them in from the uplink, and haproxy in the router's namespace
 // spreads TCP connections round-robin over the jails behind each port, with health checks; UDP goes by DNAT.
-import { bashConnect, waitListening } from '../../core/listen.js';
+import { waitListening } from '../../core/listen.js';
+import { bashConnect } from './listen.js';
 import { exposedPorts } from '../../core/expose.js';
 import { haproxyConf } from '../../core/haproxy.js';
 import { getLab } from '../../state/labs.js';

@@ -14,6 +14,7 @@ import { trackNetns } from './netns-track.js';
 import { LinuxProber, type LabFacts } from './probes.js';
 import { upstreamPaths } from './upstream.js';
 import { UPSTREAM } from '../../core/upstream.js';
+import { linuxEntryOf } from './labels.js';
 
 /** What probes need to know from the engine's state. */
 export function facts(engine: VesselBackend & { ctx: LinuxContext }, lab: string): LabFacts {
@@ -54,6 +55,7 @@ export async function openRunLab(engine: VesselBackend & { ctx: LinuxContext }, 
         return `jail=${jail}: no jail named ${jail} in this lab (create it with \`vessel run --name=${jail} ...\`)`;
       return jailArgv({ runDir: ctx.runDir, cgroupRoot: ctx.cgroupRoot, lab: id, name: jail, wd }, []);
     },
+    entryOf: linuxEntryOf,
     setCommandLog(path) {
       ctx.host.setCommandLog(path);
     },

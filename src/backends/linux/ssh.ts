@@ -1,7 +1,8 @@
 // SSH on Linux: the lab's key pair and client config, sshd in a jail's namespaces with its own host key, the lab's
 // known_hosts, and the ssh command line from the lab host or, through the router as a jump host, from the outside.
 import { knownHostEntries, labInventory, sshArgvFor, type SshBackend } from '../../core/ssh-lab.js';
-import { bashConnect, waitListening } from '../../core/listen.js';
+import { waitListening } from '../../core/listen.js';
+import { bashConnect } from './listen.js';
 import { join } from 'node:path';
 import { knownHostsText, labSshPaths, sshClientConfig, sshdConfig } from '../../core/ssh.js';
 import type { JailRow } from '../../core/model.js';

@@ -1,6 +1,7 @@
 // The simulated outside of a run's lab: a VirtualBox-style NAT network (10.0.2.0/24) with its own dnsmasq,
 // and an "internet" host www.example (198.51.100.80) with an HTTP listener. All in the lab's namespaces.
-import { bashConnect, waitListening } from '../../core/listen.js';
+import { waitListening } from '../../core/listen.js';
+import { bashConnect } from './listen.js';
 import { join } from 'node:path';
 import { waitFor } from '../../util/sleep.js';
 import { record } from '../../state/ledger.js';
