@@ -102,6 +102,7 @@ describe("plans expand the runner's own variables", async () => {
   const vars = { VESSEL_WORKDIR: '/w', VESSEL_LAB: 'lab1' };
   it('expands known variables bare, braced and in double quotes, and refuses the rest', () => {
     expect(splitWords('vessel run --name=a -- python3 "$VESSEL_WORKDIR/s.py"', vars)).toEqual(['vessel', 'run', '--name=a', '--', 'python3', '/w/s.py']);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: shell and source text, not a template
     expect(splitWords('cat /run/vessel/${VESSEL_LAB}/x $VESSEL_LAB', vars)).toEqual(['cat', '/run/vessel/lab1/x', 'lab1']);
     expect(splitWords("echo '$VESSEL_LAB'", vars)).toEqual(['echo', '$VESSEL_LAB']);
     expect(splitWords('echo "$HOME"', vars)).toBeUndefined();

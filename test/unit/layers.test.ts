@@ -66,6 +66,7 @@ describe("backends' tools stay in their backends", () => {
   });
 
   it('catches a new instance', () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: shell and source text, not a template
     expect(TOOLS.test("  return ['nsenter', `--net=${p}`];")).toBe(true);
     expect(TOOLS.test("  if (args[1]?.endsWith('/lib/enter.sh')) {")).toBe(true);
     expect(TOOLS.test("  const argv = ['jexec', name, ...cmd];")).toBe(true);
