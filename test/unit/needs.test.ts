@@ -56,3 +56,22 @@ describe('FreeBSD provisioning', () => {
     expect(script).toMatch(/left\(\) \{ \[ -z "\$2" \] \|\| \{ .*status=1; \}; \}/);
   });
 });
+
+describe('FreeBSD steps that a real FreeBSD would fail (issue 26)', async () => {
+  const { loadRecipe } = await import('../../src/recipe/load.js');
+  it('no step reads a routing table inside an aliased (non-vnet) jail: it would see only its own host routes', async () => {
+    const { recipe } = await loadRecipe(join(ROOT, 'cookbook/aliased-jails.md'));
+    const aliased = new Set(['app1', 'app2', 'app3']);
+    for (const s of recipe!.steps) {
+      if (s.options.engine === 'linux' || !s.options.jail || !aliased.has(s.options.jail)) continue;
+      const text = s.kind === 'console' ? s.commands.map((c) => c.command).join('\n') : 'body' in s ? String(s.body) : '';
+      expect(text, `line ${s.line}`).not.toMatch(/netstat\s+-r|route\s+(get|show)/);
+    }
+  });
+  it("a DHCP jail's resolv.conf is read without comments (resolvconf(8) may put one first)", async () => {
+    const { recipe } = await loadRecipe(join(ROOT, 'cookbook/vnet-nat-virtualbox.md'));
+    const reads = recipe!.steps.flatMap((s) => (s.kind === 'console' ? s.commands.filter((c) => c.command.includes('/etc/resolv.conf')) : []));
+    expect(reads.length).toBeGreaterThan(0);
+    for (const c of reads) expect(c.command).not.toMatch(/^cat \/etc\/resolv\.conf$/);
+  });
+});
