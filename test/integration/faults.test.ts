@@ -23,13 +23,35 @@ async function until<T>(f: () => T | undefined, ms: number): Promise<T> {
   }
 }
 
+/** The host pid of the process named `comm` in a jail's cgroup (cgroup v2). */
+function hostPidNamed(lab: string, jail: string, comm: string): number {
+  const root = readFileSync('/proc/self/mountinfo', 'utf8')
+    .split('\n')
+    .map((l) => l.split(' '))
+    .find((p) => p[p.indexOf('-') + 1] === 'cgroup2')![4]!;
+  const pids = readFileSync(join(root, 'vessel', lab, jail, 'cgroup.procs'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map(Number);
+  const pid = pids.find((p) => {
+    try {
+      return readFileSync(`/proc/${p}/comm`, 'utf8').trim() === comm;
+    } catch {
+      return false;
+    }
+  });
+  if (!pid) throw new Error(`no ${comm} in the cgroup of ${jail}`);
+  return pid;
+}
+
 describe('faults', () => {
   it('udhcpc killed while it still waits for a lease: `vessel run --addr=dhcp` fails at once, saying which client died', async () => {
     let dnsmasq = 0;
     try {
       expect((await vessel(['network', '--create', '--name=d', '--subnet=10.83.0.0/24'])).exitCode).toBe(0);
       // A paused DHCP server: the client keeps asking and never gets an answer.
-      dnsmasq = Number(readFileSync(join(RUN, LAB, 'jails/d-router/dnsmasq.pid'), 'utf8').trim());
+      // Its host pid, from the router's cgroup (its pid file holds the pid in the router's own process space).
+      dnsmasq = hostPidNamed(LAB, 'd-router', 'dnsmasq');
       process.kill(dnsmasq, 'SIGSTOP');
       const run = vessel(['run', '--name=c', '--network=d', '--addr=dhcp']);
       const pidFile = join(RUN, LAB, 'jails/c/udhcpc.pid');

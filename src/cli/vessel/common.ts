@@ -41,9 +41,10 @@ export function labId(g: Globals): string {
 /** True inside a Linux jail: the engine hides its state folder there under a tmpfs of this name. */
 export function insideJail(): boolean {
   try {
+    // Every jail's /dev is the engine's tmpfs (mounts.ts): no host namespace has one at /dev.
     return readFileSync('/proc/self/mountinfo', 'utf8')
       .split('\n')
-      .some((l) => l.split(' - ')[1]?.split(' ')[1] === 'vessel-state-hidden');
+      .some((l) => l.split(' ')[4] === '/dev' && l.split(' - ')[1]?.split(' ')[1] === 'vessel-dev');
   } catch {
     return false;
   }
