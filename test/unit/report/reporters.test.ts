@@ -76,6 +76,25 @@ describe('pretty', () => {
   });
 });
 
+describe('pretty keeps recipe text on its line', () => {
+  it('a title with a line break cannot start a CI log line of its own (`::error::`)', () => {
+    let text = '';
+    const stream = new Writable({
+      write(chunk, _e, cb) {
+        text += String(chunk);
+        cb();
+      },
+    });
+    const p = new PrettyReporter({ stream, live: false, color: false });
+    const recipe = parseRecipe('cookbook/t.md', '---\ntitle: "Demo\\r\\n::error::forged\\u001b[2J"\n---\n```sh\ntrue\n```\n').recipe;
+    expect(recipe.meta.title).toBe('Demo\r\n::error::forged\u001b[2J');
+    p.onRecipeStart(recipe, { engine: 'linux', lab: 'abc123' });
+    expect(text.split('\n').filter((l) => l.startsWith('::'))).toEqual([]);
+    expect(text).toContain('Demo\\r\\n::error::forged\\u001b[2J');
+    expect(text).not.toContain('\u001b');
+  });
+});
+
 describe('reporter selection', () => {
   const out = process.stdout;
   it('refuses unknown names with a suggestion, and file reporters without --out', () => {
