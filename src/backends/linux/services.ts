@@ -12,7 +12,8 @@ export function serviceEnv(j: JailRow, runDir: string): Record<string, string> {
   return cleanEnv({
     VESSEL_JAIL: j.name,
     VESSEL_LAB: j.lab,
-    VESSEL_JAIL_DIR: jailPaths(runDir, j.lab, j.name).dir,
+    // A thin root does not show the jail's folder (it is the engine's): only a shared root gets it.
+    ...(j.root === 'thin' ? {} : { VESSEL_JAIL_DIR: jailPaths(runDir, j.lab, j.name).dir }),
     ...(j.addr ? { VESSEL_ADDR: j.addr } : {}),
   });
 }
