@@ -112,3 +112,38 @@ describe("plans expand the runner's own variables", async () => {
     expect(splitWords('echo "$VESSEL_WORKDIR"')).toBeUndefined();
   });
 });
+
+describe('update: diff, line endings and literal lines', async () => {
+  const { applyEdits, editsDiff, literalLine } = await import('../../src/match/update.js');
+  const { escapeControls } = await import('../../src/util/oneline.js');
+  it('shows each replaced range with its line numbers, oldest line first', () => {
+    const src = 'a\r\nb\r\nc\r\nd\r\n';
+    const edits = [
+      { from: 3, to: 4, lines: ['C'] },
+      { from: 1, to: 2, lines: ['A', 'A2'] },
+    ];
+    expect(editsDiff('r.md', src, edits)).toBe('--- r.md\n+++ r.md (updated)\n@@ -1,1 +1,2 @@\n-a\n+A\n+A2\n@@ -3,1 +3,1 @@\n-c\n+C\n');
+    // CRLF files keep CRLF on the new lines; an LF file stays LF.
+    expect(applyEdits(src, edits)).toBe('A\r\nA2\r\nb\r\nC\r\nd\r\n');
+    expect(applyEdits('a\nb\n', [{ from: 2, to: 3, lines: ['B'] }])).toBe('a\nB\n');
+  });
+  it('writes syntax-looking output as exact (re) lines, and anything else as it is', () => {
+    expect(literalLine('plain text  ')).toBe('plain text');
+    expect(literalLine('> rm -rf /')).toBe('[>] rm -rf \\/ (re)');
+    expect(literalLine('>')).toBe('[>] (re)');
+    expect(literalLine('$ ls')).toBe('\\$ ls (re)');
+    expect(literalLine('$')).toBe('\\$ (re)');
+    expect(literalLine('$\tx')).toBe('\\$\tx (re)');
+    expect(literalLine('...')).toBe('\\.\\.\\. (re)');
+    expect(literalLine('[3]')).toBe('\\[3\\] (re)');
+    expect(literalLine('```')).toBe('``` (re)');
+    expect(literalLine('   ~~~~')).toBe('   ~~~~ (re)');
+    expect(literalLine('    ```')).toBe('    ```');
+    expect(literalLine('x (glob)')).toBe('x \\(glob\\) (re)');
+    expect(literalLine('a.b*c+d?e^f{g}h|i')).toBe('a.b*c+d?e^f{g}h|i');
+  });
+  it('escapeControls keeps line breaks and tabs, and shows every other control', () => {
+    expect(escapeControls('a\nb\tc\r\u001b[1m\u0007\u0085')).toBe('a\nb\tc\\r\\u001b[1m\\u0007\\u0085');
+    expect(oneLine('a\tb\u0000')).toBe('a\\tb\\u0000');
+  });
+});

@@ -146,7 +146,7 @@ describe('update writes only output, never recipe syntax (property)', async () =
         expect(c.commands[0]!.exit).toBe(exit);
         expect(matchLines(c.commands[0]!.expected, out).ok).toBe(true);
       }),
-      { numRuns: 300 },
+      { numRuns: 100 },
     );
   });
 });
