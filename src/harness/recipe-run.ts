@@ -237,29 +237,16 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
       exercises.set(id, { id, outcome: 'learner', output: pre.output });
       return { ...unrunStep(step, 'skip', 'you had solved the exercise: its check passed before the solution ran'), exercise: { id, outcome: 'learner' } };
     }
-    if (pre.ok)
-      return {
-        ...unrunStep(step, 'skip', ''),
-        status: 'fail',
-        output: `pre-check (the check of exercise ${id}, once, before the solution):\n${pre.output}`,
-        failure: {
-          kind: 'exercise',
-          line: step.line,
-          message: `exercise ${id} is already solved before its solution ran (its check, line ${check.line}, passes)`,
-        },
-      };
+    const preCheckFails = (message: string): StepResult => ({
+      ...unrunStep(step, 'skip', ''),
+      status: 'fail',
+      output: `pre-check (the check of exercise ${id}, once, before the solution):\n${pre.output}`,
+      failure: { kind: 'exercise', line: step.line, message },
+    });
+    if (pre.ok) return preCheckFails(`exercise ${id} is already solved before its solution ran (its check, line ${check.line}, passes)`);
     // A check that did not finish (or could not run) failed for no reason of the exercise's: it proves nothing.
     if (pre.kind && INCONCLUSIVE.has(pre.kind))
-      return {
-        ...unrunStep(step, 'skip', ''),
-        status: 'fail',
-        output: `pre-check (the check of exercise ${id}, once, before the solution):\n${pre.output}`,
-        failure: {
-          kind: 'exercise',
-          line: step.line,
-          message: `exercise ${id}: its check (line ${check.line}) did not finish before the solution ran (${pre.message}), so it proves nothing`,
-        },
-      };
+      return preCheckFails(`exercise ${id}: its check (line ${check.line}) did not finish before the solution ran (${pre.message}), so it proves nothing`);
     exercises.set(id, { id, outcome: 'solution' });
     const r = await runStep(ctx, recipe, step, []);
     r.output = `pre-check (the check of exercise ${id}, once, before the solution): failed, as it must: ${pre.message ?? 'failed'}\n${r.output}`;

@@ -10,6 +10,23 @@ import { shellState, type Stepper } from './step-mode.js';
 import { oneLine } from '../util/oneline.js';
 
 /** Options for a run of several recipes. */
+/** A recipe's result when none of its steps ran: not run (the run stopped first), or failed (an internal error). */
+function unranResult(recipe: Recipe, engine: EngineName, status: 'notrun' | 'fail', reason: string): RecipeResult {
+  return {
+    path: recipe.path,
+    name: recipe.name,
+    tags: recipe.meta.tags,
+    engine,
+    lab: '',
+    status,
+    reason,
+    startedAt: new Date().toISOString(),
+    durationMs: 0,
+    steps: unrunSteps(recipe, reason),
+    ...(recipe.meta.title !== undefined ? { title: recipe.meta.title } : {}),
+  };
+}
+
 export interface RunAllOptions {
   engine: EngineName;
   only?: ReadonlySet<string>;
@@ -64,19 +81,7 @@ export async function runAll(recipes: Recipe[], opts: RunAllOptions): Promise<{ 
           ? '--bail: an earlier recipe failed'
           : undefined;
       if (stopReason) {
-        const r: RecipeResult = {
-          path: recipe.path,
-          name: recipe.name,
-          tags: recipe.meta.tags,
-          engine: opts.engine,
-          lab: '',
-          status: 'notrun',
-          reason: stopReason,
-          startedAt: new Date().toISOString(),
-          durationMs: 0,
-          steps: unrunSteps(recipe, stopReason),
-          ...(recipe.meta.title !== undefined ? { title: recipe.meta.title } : {}),
-        };
+        const r = unranResult(recipe, opts.engine, 'notrun', stopReason);
         byIndex[index] = r;
         await emit(opts.reporters, 'onRecipeEnd', recipe, r);
         return;
@@ -111,19 +116,7 @@ export async function runAll(recipes: Recipe[], opts: RunAllOptions): Promise<{ 
         // An internal error in one recipe still gives that recipe a result (a failure, saying why), and the run goes
         // on to its summary. Its lab is left to `vessel cleanup`, which the notice names.
         const why = `internal error: ${oneLine((e as Error)?.message ?? String(e))}`;
-        const r: RecipeResult = {
-          path: recipe.path,
-          name: recipe.name,
-          tags: recipe.meta.tags,
-          engine: opts.engine,
-          lab: '',
-          status: 'fail',
-          reason: why,
-          startedAt: new Date().toISOString(),
-          durationMs: 0,
-          steps: unrunSteps(recipe, why),
-          ...(recipe.meta.title !== undefined ? { title: recipe.meta.title } : {}),
-        };
+        const r = unranResult(recipe, opts.engine, 'fail', why);
         byIndex[index] = r;
         await emit(opts.reporters, 'onNotice', `${recipe.path}: ${why}; run \`vessel cleanup\` to remove anything it left`);
         await emit(opts.reporters, 'onRecipeEnd', recipe, r);
