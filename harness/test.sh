@@ -8,13 +8,4 @@ npx --no-install biome check --error-on-warnings || { echo "tests: 0 passed, 1 f
 npx --no-install depcruise src --config .dependency-cruiser.cjs || { echo "tests: 0 passed, 1 failed (layering)"; exit 1; }
 npm run --silent build || { echo "tests: 0 passed, 1 failed (build)"; exit 1; }
 
-results=$(mktemp -t vessel-cookbook-vitest.XXXXXX.json)
-trap 'rm -f "$results"' EXIT
-npx --no-install vitest run --reporter=default --reporter=json --outputFile.json="$results" "$@"
-status=$?
-node -e '
-  const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-  console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
-  if (r.numTotalTests === 0) process.exit(1);
-' "$results" || status=1
-exit $status
+exec bash harness/vitest-totals.sh "$@"

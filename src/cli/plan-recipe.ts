@@ -82,20 +82,30 @@ async function shellSyntax(recipe: Recipe, backend: BackendName): Promise<Map<st
   return out;
 }
 
-/** The plan of one recipe on a backend, as text. */
+/** A backend that really runs (a FreeBSD VM over SSH), with the steps its host took so far and what it is. */
+export interface LiveBackend {
+  engine: VesselBackend;
+  host: { steps: PlanStep[] };
+  /** What ran it (`uname -a` of the machine), for the header. */
+  machine: string;
+}
+
+/** The plan of one recipe on a backend, as text; with `live`, the recipe's vessel commands run there for real. */
 export async function planRecipe(
   recipe: Recipe,
   seed = DEFAULT_SEED,
   backend: BackendName = 'freebsd',
+  live?: LiveBackend,
 ): Promise<{ text: string; ok: boolean; steps: PlanStep[]; topology: Topology }> {
   const parts = BACKENDS[backend];
-  const { engine, host } = parts.recording(seed);
+  const { engine, host } = live ?? parts.recording(seed);
   const lab = planLabId(seed);
   const work = await tmpDir({ prefix: 'vessel-cookbook-plan-', unsafeCleanup: true });
   const lines = [
-    `# plan of ${recipe.path} on the ${backend} backend (lab ${lab}, seed ${JSON.stringify(seed)})`,
-    `# assumed host: ${parts.planAssumptions}`,
-    '# nothing here has run: these are the commands and files the backend would run and write',
+    `# ${live ? 'run' : 'plan'} of ${recipe.path} on the ${backend} backend (lab ${lab}, seed ${JSON.stringify(seed)})`,
+    ...(live
+      ? [`# ran on: ${live.machine}`, "# these are the commands and files the backend ran and wrote; a run's own steps (sh blocks, asserts) did not run"]
+      : [`# assumed host: ${parts.planAssumptions}`, '# nothing here has run: these are the commands and files the backend would run and write']),
   ];
   let ok = true;
   let topology!: Topology;
@@ -187,7 +197,9 @@ export async function planRecipe(
   } finally {
     process.chdir(cwd);
     process.exitCode = undefined;
-    engine.close();
+    // A live lab left by a failure midway is torn down too (a plan's lives in memory only).
+    if (live && engine.getLab(lab)) await engine.destroyLab(lab);
+    if (!live) engine.close();
     await work.cleanup();
   }
   return { text: lines.join('\n').split(work.path).join('$VESSEL_WORKDIR') + '\n', ok, steps: host.steps, topology };

@@ -19,6 +19,7 @@ import { dirname } from 'node:path';
 import { execa } from 'execa';
 import { displayCommand, type CommandResult, type DirEntry, type Host, type ProcessInfo, type RunOptions, type ServiceOptions } from '../core/host.js';
 import { failed } from '../util/errors.js';
+import { ActionLog, type LogOptions } from './action-log.js';
 
 // The engine runs as host root and opens no file through a symbolic link at its last component (a jail may have
 // made one where the engine reads or writes), nor waits on a FIFO put there.
@@ -27,13 +28,7 @@ const NO_FOLLOW_WRITE = (constants.O_WRONLY | constants.O_CREAT | constants.O_TR
 const NO_FOLLOW_APPEND = (constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND | constants.O_NOFOLLOW) as unknown as string;
 const NO_FOLLOW_READ = (constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK) as unknown as string;
 
-/** Where host actions are shown. */
-export interface LogOptions {
-  /** Print every action to stderr (`vessel --verbose`). */
-  verbose?: boolean;
-  /** Append every action to this file (the runner's per-step command log). */
-  logFile?: string;
-}
+export type { LogOptions };
 
 /** The start time and state of a local process (fields 22 and 3 of /proc/PID/stat), or undefined. */
 export function localProcess(pid: number): { start: string; zombie: boolean } | undefined {
@@ -54,24 +49,18 @@ export function processStart(pid: number): string | undefined {
 /** The machine vessel runs on. */
 export class LocalHost implements Host {
   readonly live = true;
-  constructor(private readonly log: LogOptions = {}) {}
+  private readonly log: ActionLog;
+  constructor(log: LogOptions = {}) {
+    this.log = new ActionLog({ ...log });
+  }
 
-  /** Shows one action, formatting it only when something shows or logs it (bring-up takes many). */
+  /** Shows one action. */
   private show(line: () => string): void {
-    if (!this.log.verbose && !this.log.logFile) return;
-    const text = line();
-    if (this.log.verbose) process.stderr.write(`+ ${text}\n`);
-    if (this.log.logFile) {
-      try {
-        appendFileSync(this.log.logFile, `${text}\n`);
-      } catch {
-        /* the log is best effort */
-      }
-    }
+    this.log.show(line);
   }
 
   setCommandLog(path: string | undefined): void {
-    this.log.logFile = path;
+    this.log.setFile(path);
   }
 
   async run(argv: string[], opts: RunOptions = {}): Promise<CommandResult> {

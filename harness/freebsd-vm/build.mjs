@@ -1,0 +1,284 @@
+#!/usr/bin/env -S npx zx
+// Builds a bootable FreeBSD 13.2 image (kernel, world, dnsmasq) from source on this Debian machine, stage by stage.
+// Usage: harness/freebsd-vm/build.mjs [--src=TREE|GITDIR] [--dnsmasq=TREE] [--dir=CACHE] [--jobs=N] [--only=STAGE]
+// Each stage leaves a stamp in CACHE/stamps holding a hash of its inputs; a stage whose stamp matches is skipped,
+// so a second run rebuilds only what is missing or changed. Logs: CACHE/logs/STAGE.log.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { $, argv, fs, path } from 'zx';
+import { FBVM_COMMIT, HOST_KEY_ALIAS, fbvmPaths } from './paths.mjs';
+
+$.verbose = false;
+const here = path.dirname(new URL(import.meta.url).pathname);
+const p = fbvmPaths(argv.dir);
+const jobs = String(argv.jobs ?? 2);
+const say = (s) => console.log(`freebsd-vm: ${s}`);
+const die = (s, code = 3) => {
+  console.error(`freebsd-vm: ${s}`);
+  process.exit(code);
+};
+
+// The cross-build flags: Debian's clang as the cross compiler, no LLVM of FreeBSD's own (that alone takes hours).
+const CROSS = [
+  '--cross-bindir=/usr/lib/llvm-14/bin',
+  'TARGET=amd64',
+  'TARGET_ARCH=amd64',
+  `SRCCONF=${path.join(here, 'src.conf')}`,
+  '-DWITHOUT_CLANG',
+  '-DWITHOUT_LLD',
+  '-DWITHOUT_LLDB',
+  '-DWITHOUT_CLANG_BOOTSTRAP',
+  '-DWITHOUT_LLD_BOOTSTRAP',
+  '-DWITHOUT_TESTS',
+];
+const KERNCONF = 'VESSEL';
+const HOST_PACKAGES = 'qemu-system-x86 qemu-utils clang lld llvm libarchive-dev libbz2-dev makefs gdisk';
+
+for (const tool of ['clang-14:/usr/lib/llvm-14/bin/clang', 'makefs', 'sgdisk', 'qemu-system-x86_64', 'python3']) {
+  const [name, bin = name] = tool.split(':');
+  if (!(await $`command -v ${bin}`.nothrow()).stdout.trim() && !existsSync(bin))
+    die(`${name} is missing: run harness/freebsd-vm/setup-host.sh (Debian packages: ${HOST_PACKAGES})`);
+}
+
+/** Hashes files' contents and extra strings: a stage's inputs. */
+function inputsHash(files, extra = []) {
+  const h = createHash('sha256');
+  for (const f of files) h.update(`${f}\0${readFileSync(f)}\0`);
+  for (const e of extra) h.update(`${e}\0`);
+  return h.digest('hex').slice(0, 16);
+}
+
+/** Runs a stage unless its stamp matches; prints its time. */
+async function stage(name, hash, body) {
+  const stamp = path.join(p.stamps, name);
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8').split(' ')[0] === hash && !argv.force?.split?.(',').includes(name)) {
+    say(`${name}: up to date (${readFileSync(stamp, 'utf8').split(' ')[1]?.trim()} s when built)`);
+    return;
+  }
+  if (argv.only && argv.only !== name) die(`${name} must be built first (--only=${argv.only} needs it)`);
+  const t0 = Date.now();
+  writeFileSync(path.join(p.logs, `${name}.log`), '');
+  say(`${name}: building (log: ${path.join(p.logs, `${name}.log`)})`);
+  try {
+    await body(path.join(p.logs, `${name}.log`));
+  } catch (e) {
+    const log = path.join(p.logs, `${name}.log`);
+    const tail = existsSync(log) ? readFileSync(log, 'utf8').trimEnd().split('\n').slice(-15).join('\n') : '';
+    console.error(tail);
+    die(`${name} failed after ${Math.round((Date.now() - t0) / 1000)} s: ${String(e.message ?? e).split('\n')[0]} (log: ${log})`, 1);
+  }
+  const secs = Math.round((Date.now() - t0) / 1000);
+  writeFileSync(stamp, `${hash} ${secs}\n`);
+  say(`${name}: done in ${secs} s`);
+}
+
+/** Runs argv with its output appended to log; throws on failure. */
+async function logged(log, argv0, opts = {}) {
+  const fd = fs.openSync(log, 'a');
+  try {
+    await $({ cwd: opts.cwd ?? p.src, env: { ...process.env, ...opts.env }, stdio: ['ignore', fd, fd] })`nice -n 10 ${argv0}`;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+for (const d of [p.root, p.stamps, p.logs]) mkdirSync(d, { recursive: true });
+
+// 1. The source tree: a checked-out tree, or the git directory of modular-os/zswap4BSD checked out at FBVM_COMMIT.
+await stage('src', FBVM_COMMIT, async (log) => {
+  const given = argv.src;
+  if (!given) {
+    if (existsSync(path.join(p.src, 'sys/conf/newvers.sh'))) return;
+    die(`needs the FreeBSD 13.2 source tree: the repository modular-os/zswap4BSD at commit ${FBVM_COMMIT}; pass --src=ITS_GIT_DIR_OR_TREE`);
+  }
+  if (existsSync(path.join(given, 'sys/conf/newvers.sh'))) {
+    if (path.resolve(given) !== p.src) await logged(log, ['cp', '-a', `${given}/.`, p.src], { cwd: '/' });
+    return;
+  }
+  const gitDir = existsSync(path.join(given, '.git')) ? path.join(given, '.git') : given;
+  const has = await $`git --git-dir=${gitDir} cat-file -t ${FBVM_COMMIT}`.nothrow();
+  if (has.exitCode !== 0) die(`${given} is neither a FreeBSD source tree nor a git directory holding commit ${FBVM_COMMIT}`);
+  // Snapshots leave out files of 4 MiB and more (git ls-tree -l shows no size for them): check out everything else.
+  const lsTree = await $`git --git-dir=${gitDir} ls-tree -r -l ${FBVM_COMMIT}`;
+  const missing = lsTree.stdout
+    .split('\n')
+    .filter((l) => /^\S+ blob \S+\s+(BAD|-)\t/.test(l))
+    .map((l) => l.split('\t')[1]);
+  mkdirSync(p.src, { recursive: true });
+  const index = path.join(p.root, 'src.index');
+  const env = { GIT_DIR: gitDir, GIT_INDEX_FILE: index, GIT_WORK_TREE: p.src };
+  await $({ env: { ...process.env, ...env } })`git read-tree ${FBVM_COMMIT}`;
+  const files = (await $({ env: { ...process.env, ...env } })`git ls-files -z`).stdout.split('\0').filter(Boolean);
+  const skip = new Set(missing);
+  await $({ env: { ...process.env, ...env }, input: files.filter((f) => !skip.has(f)).join('\0') })`git checkout-index -f -z --stdin`;
+  fs.rmSync(index, { force: true });
+  writeFileSync(log, `checked out ${FBVM_COMMIT}; left out (absent from the snapshot): ${missing.join(' ')}\n`);
+  // contrib/sqlite3/sqlite3.c is one of them; only svnlite (left out by src.conf) links libsqlite3.
+  const libMk = path.join(p.src, 'lib/Makefile');
+  writeFileSync(libMk, readFileSync(libMk, 'utf8').replace(/^\tlibsqlite3 \\\n/m, ''));
+});
+
+const env = { MAKEOBJDIRPREFIX: p.obj };
+const make = (log, args) => logged(log, ['python3', './tools/build/make.py', ...CROSS, `-j${jobs}`, ...args], { env });
+const conf = [path.join(here, 'src.conf'), path.join(here, 'VESSEL')];
+
+// 2. bmake for the host, built as make.py would but without its unit tests (one of them, opt-debug-x-trace, expects
+// a shell that quotes `set -x` output; Debian's /bin/sh is dash), then installed where make.py looks for it.
+await stage('bmake', FBVM_COMMIT, async (log) => {
+  const build = path.join(p.obj, 'bmake-build');
+  const inst = path.join(p.obj, 'bmake-install');
+  for (const d of [build, inst]) fs.rmSync(d, { recursive: true, force: true });
+  mkdirSync(build, { recursive: true });
+  const src = path.join(p.src, 'contrib/bmake');
+  const args = [`--with-default-sys-path=${inst}/share/mk`, '--with-machine=amd64', '--without-filemon', `--prefix=${inst}`];
+  const cflags = `-I${p.src}/tools/build/cross-build/include/common -I${p.src}/tools/build/cross-build/include/linux -D_GNU_SOURCE=1`;
+  await logged(log, ['sh', `${src}/boot-strap`, 'op=configure', ...args], { cwd: build, env: { CFLAGS: cflags } });
+  const objdir = (await $`find ${build} -name make-bootstrap.sh`).stdout.trim().split('\n')[0];
+  if (!objdir) throw new Error('boot-strap made no make-bootstrap.sh');
+  await logged(log, ['sh', './make-bootstrap.sh'], { cwd: path.dirname(objdir), env: { CFLAGS: cflags } });
+  mkdirSync(path.join(inst, 'bin'), { recursive: true });
+  fs.copyFileSync(path.join(path.dirname(objdir), 'bmake'), path.join(inst, 'bin/bmake'));
+  fs.chmodSync(path.join(inst, 'bin/bmake'), 0o755);
+  await logged(log, ['sh', `${src}/mk/install-mk`, '-v', '-m', '644', `${inst}/share/mk`], { cwd: src });
+});
+
+// 3. The kernel: kernel-toolchain, then buildkernel with everything built in (-DNO_MODULES).
+await stage('kernel-toolchain', inputsHash(conf, [FBVM_COMMIT]), (log) => make(log, ['kernel-toolchain']));
+await stage('kernel', inputsHash(conf, [FBVM_COMMIT]), (log) => {
+  // config(8) finds `include GENERIC` beside the configuration, so it goes into the tree's conf folder.
+  fs.copyFileSync(path.join(here, KERNCONF), path.join(p.src, 'sys/amd64/conf', KERNCONF));
+  return make(log, [`KERNCONF=${KERNCONF}`, '-DNO_MODULES', 'buildkernel']);
+});
+
+// 4. The world (userland), trimmed by src.conf.
+await stage('world', inputsHash(conf, [FBVM_COMMIT]), (log) => make(log, ['buildworld']));
+
+// 5. The installed system, without root's ownership (-DNO_ROOT): owners and modes go to METALOG for makefs.
+const installHash = inputsHash(conf, [FBVM_COMMIT, 'install-2']);
+await stage('install', installHash, async (log) => {
+  fs.rmSync(p.stage, { recursive: true, force: true });
+  mkdirSync(p.stage, { recursive: true });
+  const dest = [`DESTDIR=${p.stage}`, '-DNO_ROOT', `METALOG=${p.stage}/METALOG`];
+  await make(log, [...dest, 'installworld']);
+  await make(log, [...dest, 'distribution']);
+  await make(log, [...dest, `KERNCONF=${KERNCONF}`, '-DNO_MODULES', 'installkernel']);
+});
+
+// 6. dnsmasq for the routers, cross-compiled against the installed world with Debian's clang.
+await stage('dnsmasq', inputsHash([], [installHash, String(argv.dnsmasq ?? 'apt')]), async (log) => {
+  const work = path.join(p.root, 'dnsmasq');
+  fs.rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  let tree = argv.dnsmasq;
+  if (!tree) {
+    // Debian's source package, through apt's own configuration with deb-src added in a private list.
+    const apt = path.join(work, 'apt');
+    for (const d of ['parts', 'lists/partial']) mkdirSync(path.join(apt, d), { recursive: true });
+    const sources = readFileSync('/etc/apt/sources.list.d/debian.sources', 'utf8').replace(/^Types: deb$/gm, 'Types: deb-src');
+    writeFileSync(path.join(apt, 'parts/debian-src.sources'), sources);
+    const o = ['-o', 'Dir::Etc::SourceList=/dev/null', '-o', `Dir::Etc::SourceParts=${apt}/parts`, '-o', `Dir::State::Lists=${apt}/lists`];
+    await logged(log, ['apt-get', ...o, 'update'], { cwd: work });
+    await logged(log, ['apt-get', ...o, 'source', '--download-only', 'dnsmasq'], { cwd: work });
+    const orig = fs.readdirSync(work).find((f) => /^dnsmasq_.*\.orig\.tar\.xz$/.test(f));
+    if (!orig) throw new Error('apt-get source dnsmasq gave no .orig.tar.xz');
+    await logged(log, ['tar', '-xJf', orig], { cwd: work });
+    tree = path.join(
+      work,
+      fs.readdirSync(work).find((f) => /^dnsmasq-[\d.]+$/.test(f)),
+    );
+  }
+  const cc = `/usr/lib/llvm-14/bin/clang --target=x86_64-unknown-freebsd13.2 --sysroot=${p.stage} -fuse-ld=lld`;
+  await logged(log, ['make', '-C', tree, `CC=${cc}`, 'COPTS=-O2', 'PKG_CONFIG=/bin/false', `BUILDDIR=${work}/build`, '-j', jobs], { cwd: tree });
+  mkdirSync(path.join(p.stage, 'usr/local/sbin'), { recursive: true });
+  fs.copyFileSync(path.join(work, 'build/dnsmasq'), path.join(p.stage, 'usr/local/sbin/dnsmasq'));
+  fs.chmodSync(path.join(p.stage, 'usr/local/sbin/dnsmasq'), 0o555);
+  const file = (await $`file ${path.join(p.stage, 'usr/local/sbin/dnsmasq')}`).stdout;
+  if (!/FreeBSD/.test(file)) throw new Error(`dnsmasq is not a FreeBSD binary: ${file.trim()}`);
+});
+
+// 7. The VM's own settings: serial console, root on ada0p2, FIBs at boot, sshd with keys made here.
+const etcHash = inputsHash([path.join(here, 'build.mjs')], [installHash, 'etc-1']);
+await stage('etc', etcHash, async (log) => {
+  const s = (rel) => path.join(p.stage, rel);
+  const meta = [];
+  const put = (rel, text, mode = 0o644) => {
+    mkdirSync(path.dirname(s(rel)), { recursive: true });
+    writeFileSync(s(rel), text, { mode });
+    meta.push(`./${rel} type=file uname=root gname=wheel mode=0${mode.toString(8)}`);
+  };
+  put('etc/fstab', '/dev/ada0p2\t/\tufs\trw\t1\t1\ntmpfs\t/tmp\ttmpfs\trw,mode=1777\t0\t0\n');
+  put(
+    'boot/loader.conf',
+    ['console="comconsole"', 'autoboot_delay="0"', 'beastie_disable="YES"', 'vfs.root.mountfrom="ufs:/dev/ada0p2"', 'net.fibs="16"', 'kern.hz="100"', ''].join(
+      '\n',
+    ),
+  );
+  put('boot.config', '-h -S115200\n');
+  put(
+    'etc/rc.conf',
+    [
+      'hostname="vessel-fbvm"',
+      // QEMU's user network (restricted: no packet leaves this machine) is 10.0.2.0/24, as VirtualBox's NAT.
+      'ifconfig_em0="inet 10.0.2.15/24"',
+      'sshd_enable="YES"',
+      'sshd_rsa_enable="NO"',
+      'sshd_ecdsa_enable="NO"',
+      'sshd_dsa_enable="NO"',
+      'sendmail_enable="NONE"',
+      'cron_enable="NO"',
+      'devd_enable="NO"',
+      'dumpdev="NO"',
+      'syslogd_flags="-ss"',
+      'clear_tmp_enable="YES"',
+      '',
+    ].join('\n'),
+  );
+  const sshd = readFileSync(s('etc/ssh/sshd_config'), 'utf8');
+  put('etc/ssh/sshd_config', `${sshd}\nPermitRootLogin prohibit-password\nUseDNS no\nHostKey /etc/ssh/ssh_host_ed25519_key\nMaxSessions 64\nMaxStartups 64\n`);
+  for (const f of [p.key, `${p.key}.pub`, path.join(p.root, 'host_ed25519'), path.join(p.root, 'host_ed25519.pub')]) fs.rmSync(f, { force: true });
+  await logged(log, ['ssh-keygen', '-q', '-t', 'ed25519', '-N', '', '-C', 'vessel-cookbook', '-f', p.key], { cwd: p.root });
+  await logged(log, ['ssh-keygen', '-q', '-t', 'ed25519', '-N', '', '-C', 'vessel-fbvm', '-f', path.join(p.root, 'host_ed25519')], { cwd: p.root });
+  put('etc/ssh/ssh_host_ed25519_key', readFileSync(path.join(p.root, 'host_ed25519'), 'utf8'), 0o600);
+  put('etc/ssh/ssh_host_ed25519_key.pub', readFileSync(path.join(p.root, 'host_ed25519.pub'), 'utf8'));
+  put('root/.ssh/authorized_keys', readFileSync(`${p.key}.pub`, 'utf8'), 0o600);
+  meta.push('./root/.ssh type=dir uname=root gname=wheel mode=0700');
+  mkdirSync(path.dirname(p.knownHosts), { recursive: true });
+  writeFileSync(p.knownHosts, `${HOST_KEY_ALIAS} ${readFileSync(path.join(p.root, 'host_ed25519.pub'), 'utf8').split(' ').slice(0, 2).join(' ')}\n`);
+  meta.push('./usr/local type=dir uname=root gname=wheel mode=0755', './usr/local/sbin type=dir uname=root gname=wheel mode=0755');
+  meta.push('./usr/local/sbin/dnsmasq type=file uname=root gname=wheel mode=0555');
+  writeFileSync(path.join(p.root, 'METALOG.extra'), `${meta.join('\n')}\n`);
+});
+
+// 8. The disk image: GPT with gptboot, and a UFS1 root (Debian's makefs writes a UFS2 superblock 13.2 does not mount).
+await stage(
+  'image',
+  inputsHash([path.join(here, 'build.mjs')], [etcHash, existsSync(p.stamps + '/dnsmasq') ? readFileSync(p.stamps + '/dnsmasq', 'utf8') : '']),
+  async (log) => {
+    const extra = readFileSync(path.join(p.root, 'METALOG.extra'), 'utf8').trim().split('\n');
+    const mine = new Set(extra.map((l) => l.split(' ')[0]));
+    const base = readFileSync(path.join(p.stage, 'METALOG'), 'utf8')
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#') && !mine.has(l.split(' ')[0]));
+    const spec = path.join(p.root, 'METALOG.image');
+    writeFileSync(spec, `${[...base, ...extra].join('\n')}\n`);
+    const ufs = path.join(p.root, 'root.ufs');
+    const used = Number((await $`du -sm ${p.stage}`).stdout.split('\t')[0]);
+    const sizeMb = used + 1536; // room for jails' roots and logs
+    fs.rmSync(ufs, { force: true });
+    await logged(
+      log,
+      ['makefs', '-t', 'ffs', '-B', 'little', '-o', 'version=1', '-s', `${sizeMb}m`, '-f', '200000', '-F', spec, '-N', path.join(p.stage, 'etc'), ufs, p.stage],
+      { cwd: p.stage },
+    );
+    const img = `${p.image}.new`;
+    fs.rmSync(img, { force: true });
+    await logged(log, ['truncate', '-s', `${sizeMb + 4}M`, img], { cwd: p.root });
+    await logged(log, ['sgdisk', '-a', '1', '-n', '1:40:+512K', '-t', '1:a501', '-n', `2:2048:+${sizeMb}M`, '-t', '2:a503', img], { cwd: p.root });
+    await logged(log, ['dd', `if=${p.stage}/boot/pmbr`, `of=${img}`, 'bs=446', 'count=1', 'conv=notrunc', 'status=none'], { cwd: p.root });
+    await logged(log, ['dd', `if=${p.stage}/boot/gptboot`, `of=${img}`, 'bs=512', 'seek=40', 'conv=notrunc', 'status=none'], { cwd: p.root });
+    await logged(log, ['dd', `if=${ufs}`, `of=${img}`, 'bs=1M', 'seek=1', 'conv=notrunc,sparse', 'status=none'], { cwd: p.root });
+    fs.rmSync(ufs, { force: true });
+    fs.renameSync(img, p.image);
+  },
+);
+say(`image: ${p.image} (boot it with harness/freebsd-vm/vm.mjs start)`);

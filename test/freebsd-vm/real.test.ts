@@ -1,0 +1,88 @@
+// The FreeBSD backend on real FreeBSD 13.2: the VM built by harness/freebsd-vm, driven over SSH. The backend
+// contract for real, then every recipe's vessel commands (labs, networks, routers, jails, pf, partitions, routes,
+// VLANs) and teardown, with a census of the VM before and after each. Skips, saying why, when there is no image.
+import { readdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { file as tmpFile } from 'tmp-promise';
+import { FreebsdEngine } from '../../src/backends/freebsd/engine.js';
+import { openDb } from '../../src/state/db.js';
+import { planRecipe } from '../../src/cli/plan-recipe.js';
+import { loadRecipe } from '../../src/recipe/load.js';
+import { contractStory, freebsdEvents } from '../backends/contract.js';
+import { TeeSshHost, bootVm, stopVm, vmCensus, whyNoVm } from './vm.js';
+
+const why = whyNoVm();
+if (why) process.stdout.write(`freebsd-vm tier skipped: ${why}\n`);
+
+const recipes = readdirSync('cookbook')
+  .filter((f) => f.endsWith('.md') && f !== 'README.md')
+  .sort();
+
+describe.skipIf(why !== undefined)('FreeBSD 13.2 VM', () => {
+  let started = false;
+  let host: TeeSshHost;
+  let machine = '';
+  beforeAll(async () => {
+    started = await bootVm();
+    host = new TeeSshHost();
+    machine = (await host.run(['uname', '-a'])).stdout.trim();
+    process.stdout.write(`freebsd-vm: ${machine}\n`);
+  }, 900_000);
+  afterAll(async () => {
+    await host?.close();
+    if (started) await stopVm();
+  }, 60_000);
+
+  /** A FreeBSD engine on the VM with a state database of its own. */
+  async function openEngine() {
+    const db = await tmpFile({ postfix: '.db' });
+    const tee = new TeeSshHost();
+    const e = FreebsdEngine.open({ host: tee, db: openDb(db.path) });
+    return { e, tee, done: () => db.cleanup() };
+  }
+
+  it('the kernel is FreeBSD 13.2 with VIMAGE, pf, if_bridge, epair and vlan, and 16 FIBs', async () => {
+    expect(machine).toMatch(/^FreeBSD \S+ 13\.2-RELEASE .* amd64$/);
+    const sysctl = (await host.run(['sysctl', '-n', 'kern.features.vimage', 'net.fibs'])).stdout.split('\n');
+    expect(sysctl.slice(0, 2)).toEqual(['1', '16']);
+    for (const c of ['bridge', 'epair', 'vlan', 'pflog']) expect((await host.run(['ifconfig', '-C'])).stdout).toContain(c);
+    expect((await host.run(['pfctl', '-s', 'info'], { allowFail: true })).stdout).toMatch(/Status: (Enabled|Disabled)/);
+  });
+
+  it('backend contract (real): create, join, leave, destroy, with teardown in reverse', async () => {
+    const before = await vmCensus(host);
+    const { e, tee, done } = await openEngine();
+    try {
+      await contractStory(async () => ({ e, events: () => freebsdEvents(tee.steps) }), 'vcvm');
+    } finally {
+      await done();
+    }
+    expect(await vmCensus(host)).toEqual(before);
+  }, 600_000);
+
+  for (const name of recipes) {
+    it(`plumbing of cookbook/${name}: its vessel commands run, match the recipe, and leave nothing`, async () => {
+      const loaded = await loadRecipe(`cookbook/${name}`);
+      if (!loaded.recipe) throw new Error(`cookbook/${name} does not load: ${loaded.errors.map((x) => x.message).join('; ')}`);
+      const before = await vmCensus(host);
+      const { e, tee, done } = await openEngine();
+      let res: Awaited<ReturnType<typeof planRecipe>>;
+      try {
+        res = await planRecipe(loaded.recipe, 'vm', 'freebsd', { engine: e, host: tee, machine });
+      } finally {
+        e.close();
+        await done();
+      }
+      const after = await vmCensus(host);
+      if (!res.ok) process.stdout.write(`${res.text}\n`);
+      expect(
+        res.ok,
+        `cookbook/${name} on the VM:\n${res.text
+          .split('\n')
+          .filter((l) => l.startsWith('# '))
+          .join('\n')}`,
+      ).toBe(true);
+      expect(after).toEqual(before);
+    }, 900_000);
+  }
+});

@@ -1,0 +1,78 @@
+// The FreeBSD VM tier's helpers: whether an image exists, booting it, an SSH host that records what it did, and a
+// census of what a lab can leave on the VM (jails, interfaces, mounts, pf anchors, processes, files, devfs rules).
+import { existsSync } from 'node:fs';
+import { execa } from 'execa';
+import type { CommandResult, RunOptions, ServiceOptions } from '../../src/core/host.js';
+import type { PlanStep } from '../../src/host/recording.js';
+import { SshHost } from '../../src/host/ssh.js';
+import { fbvmDir, fbvmTarget } from '../../src/host/ssh-target.js';
+
+/** The image's path. */
+export const IMAGE = `${fbvmDir()}/freebsd-13.2-vessel.img`;
+
+/** Why the tier cannot run here, or undefined when it can. */
+export function whyNoVm(): string | undefined {
+  if (!existsSync(IMAGE)) return `no FreeBSD image at ${IMAGE} (build it: harness/freebsd-vm/build.mjs --src=FREEBSD_13.2_TREE)`;
+  return undefined;
+}
+
+/** Boots the VM unless one is running; returns whether this call started it. */
+export async function bootVm(): Promise<boolean> {
+  const st = await execa('npx', ['--no-install', 'zx', 'harness/freebsd-vm/vm.mjs', 'status'], { reject: false });
+  if (st.exitCode === 0) return false;
+  const r = await execa('npx', ['--no-install', 'zx', 'harness/freebsd-vm/vm.mjs', 'start'], { reject: false, all: true });
+  if (r.exitCode !== 0) throw new Error(`the VM did not boot: ${r.all}`);
+  process.stdout.write(`${r.stdout}\n`);
+  return true;
+}
+
+/** Stops the VM. */
+export async function stopVm(): Promise<void> {
+  await execa('npx', ['--no-install', 'zx', 'harness/freebsd-vm/vm.mjs', 'stop'], { reject: false });
+}
+
+/** The VM over SSH, recording each action as a plan step. */
+export class TeeSshHost extends SshHost {
+  readonly steps: PlanStep[] = [];
+  constructor() {
+    super(fbvmTarget());
+  }
+  override run(argv: string[], opts: RunOptions = {}): Promise<CommandResult> {
+    this.steps.push({ op: 'run', argv, ...(opts.input !== undefined ? { input: opts.input } : {}) });
+    return super.run(argv, opts);
+  }
+  override async start(argv: string[], opts: ServiceOptions): Promise<number> {
+    const pid = await super.start(argv, opts);
+    this.steps.push({ op: 'start', argv, log: opts.log, pid });
+    return pid;
+  }
+  override writeFile(path: string, text: string, mode = 0o644): Promise<void> {
+    this.steps.push({ op: 'write', path, mode, text });
+    return super.writeFile(path, text, mode);
+  }
+  override signal(pid: number, sig: 'SIGHUP' | 'SIGTERM' | 'SIGKILL'): Promise<boolean> {
+    this.steps.push({ op: 'signal', pid, sig });
+    return super.signal(pid, sig);
+  }
+}
+
+/** What a lab can leave behind on the VM, each as sorted lines. */
+export async function vmCensus(h: SshHost): Promise<Record<string, string[]>> {
+  const lines = async (argv: string[]) =>
+    (await h.run(argv, { allowFail: true })).stdout
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .sort();
+  return {
+    jails: await lines(['jls', '-N', 'name']),
+    interfaces: (await lines(['ifconfig', '-l'])).flatMap((l) => l.split(/\s+/)).sort(),
+    mounts: await lines(['sh', '-c', 'mount -p | cut -f1,2']),
+    pfAnchors: await lines(['pfctl', '-s', 'Anchors', '-a', '*']),
+    pfNat: await lines(['pfctl', '-s', 'nat']),
+    pfRules: await lines(['pfctl', '-s', 'rules']),
+    processes: await lines(['sh', '-c', "ps -ax -o comm= | grep -E '^(dnsmasq|dhclient|sshd|nc|sleep|haproxy)$' | sort | uniq -c"]),
+    files: await lines(['sh', '-c', 'ls -A /var/run/vessel 2>/dev/null']),
+    routes: await lines(['sh', '-c', 'for f in $(jot - 0 15); do setfib $f netstat -rn -f inet 2>/dev/null | tail -n +5 | sed "s/^/fib$f /"; done']),
+  };
+}
