@@ -233,6 +233,11 @@ await stage('etc', etcHash, async (log) => {
       '',
     ].join('\n'),
   );
+  // root's shell is sh, as on 14 (13.2 gives csh): the SSH host sends POSIX sh command lines.
+  const mp = readFileSync(s('etc/master.passwd'), 'utf8').replace(/^(root|toor)(:[^\n]*:)\/bin\/csh$/gm, '$1$2/bin/sh');
+  writeFileSync(s('etc/master.passwd'), mp, { mode: 0o600 });
+  const pwdMkdb = path.join(p.obj, p.src, 'amd64.amd64/tmp/legacy/usr/sbin/pwd_mkdb');
+  await logged(log, [pwdMkdb, '-i', '-p', '-d', s('etc'), s('etc/master.passwd')], { cwd: p.stage });
   const sshd = readFileSync(s('etc/ssh/sshd_config'), 'utf8');
   put('etc/ssh/sshd_config', `${sshd}\nPermitRootLogin prohibit-password\nUseDNS no\nHostKey /etc/ssh/ssh_host_ed25519_key\nMaxSessions 64\nMaxStartups 64\n`);
   for (const f of [p.key, `${p.key}.pub`, path.join(p.root, 'host_ed25519'), path.join(p.root, 'host_ed25519.pub')]) fs.rmSync(f, { force: true });

@@ -109,6 +109,8 @@ async function stop() {
     say('not running');
     return;
   }
+  // The SSH hosts' shared connection to it ends first (src/host/ssh-target.ts puts its socket here).
+  await $`ssh -o ControlPath=${path.join(p.vm, 'ssh.ctl')} -O exit vessel-fbvm`.nothrow();
   process.kill(st.pid, 'SIGTERM');
   for (let i = 0; i < 50 && running(); i++) await sleep(100);
   if (running()) process.kill(st.pid, 'SIGKILL');

@@ -16,6 +16,8 @@ export interface OpenOptions {
   logFile?: string;
   /** Skip removing stale labs at open (the runner, `cleanup` and parallel runs do their own). */
   noReconcile?: boolean;
+  /** Manage another machine over SSH (ssh://... or freebsd-vm) instead of this one. */
+  remote?: string;
 }
 
 /** One backend's parts. */
@@ -49,7 +51,10 @@ export const BACKENDS: Record<BackendName, BackendParts> = {
   freebsd: {
     name: 'freebsd',
     platform: 'freebsd',
-    open: async (o) => FreebsdEngine.open({ verbose: Boolean(o.verbose), ...(o.logFile ? { logFile: o.logFile } : {}) }),
+    open: async (o) => {
+      const log = { verbose: Boolean(o.verbose), ...(o.logFile ? { logFile: o.logFile } : {}) };
+      return FreebsdEngine.open({ ...log, ...(o.remote ? { remote: o.remote } : {}) });
+    },
     recording: (seed) => FreebsdEngine.recording(seed),
     planAssumptions: `FreeBSD with net.fibs=${PLAN_ASSUMPTIONS.fibs} and cloned interfaces numbered from 0; a run's lab has the simulated outside in jails of its own (${UPSTREAM.subnet}, the internet ${UPSTREAM.internetSubnet}, the ENI eni0 ${PLAN_ASSUMPTIONS.nics.eni0!.ip}/${PLAN_ASSUMPTIONS.nics.eni0!.prefix}); a lab made by hand bridges ${DEFAULT_INET_NIC} (VirtualBox NAT, ${PLAN_ASSUMPTIONS.uplinkInet.ip}/${PLAN_ASSUMPTIONS.uplinkInet.prefix})`,
     doctor: freebsdDoctor,
@@ -76,7 +81,9 @@ export function backendNamed(name: string, what = '--engine'): BackendParts {
 /** Opens the named backend on this machine; refuses one that cannot run here. */
 export async function openBackend(name: string, opts: OpenOptions = {}, what = '--engine'): Promise<VesselBackend> {
   const b = backendNamed(name, what);
-  if (name !== hostBackend())
+  if (opts.remote && name !== 'freebsd')
+    throw usage(`--host=${opts.remote}: only the freebsd backend manages another machine; the ${name} backend runs on this one`);
+  if (name !== hostBackend() && !opts.remote)
     throw usage(
       `${what}=${name}: the ${name} backend runs only on ${b.platform === 'freebsd' ? 'FreeBSD' : 'Linux'}; see its plans with \`vessel-cookbook plan --engine=${name} FILE\``,
     );

@@ -31,10 +31,16 @@ export type { Opener } from './vessel/common.js';
 /** Opens this machine's backend with this invocation's logging ($VESSEL_ENGINE may only name it). */
 const openHere: Opener = async (g, noReconcile = false) => {
   if (insideJail()) throw usage('vessel runs on the lab host, not inside a jail: leave the jail (or drop jail= from the step) and run it there');
-  const wanted = process.env.VESSEL_ENGINE ?? hostBackend();
+  const remote = g.host ?? process.env.VESSEL_HOST;
+  const wanted = process.env.VESSEL_ENGINE ?? (remote ? 'freebsd' : hostBackend());
   return openBackend(
     wanted,
-    { noReconcile, ...(g.verbose ? { verbose: true } : {}), ...(process.env.VESSEL_COMMAND_LOG ? { logFile: process.env.VESSEL_COMMAND_LOG } : {}) },
+    {
+      noReconcile,
+      ...(g.verbose ? { verbose: true } : {}),
+      ...(process.env.VESSEL_COMMAND_LOG ? { logFile: process.env.VESSEL_COMMAND_LOG } : {}),
+      ...(remote ? { remote } : {}),
+    },
     'VESSEL_ENGINE',
   );
 };
@@ -46,6 +52,7 @@ export function buildVessel(open: Opener = openHere, out: (s: string) => void = 
     .version(VERSION, '-V, --version')
     .option('-v, --verbose', 'print every action the engine takes on the host (commands, files, service starts)')
     .option('--lab <id>', 'act on this lab (default: $VESSEL_LAB, else "default")')
+    .option('--host <spec>', 'manage another machine over SSH: ssh://[USER@]HOST[:PORT], or freebsd-vm (default: $VESSEL_HOST, else this one)')
     .showSuggestionAfterError(true)
     .addHelpText(
       'after',

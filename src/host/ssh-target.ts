@@ -1,8 +1,9 @@
 // Which machine `--host` names: `ssh://[USER@]HOST[:PORT]`, or `freebsd-vm`, the VM harness/freebsd-vm runs here.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { usage, envError } from '../util/errors.js';
-import type { SshTarget } from './ssh.js';
+import { envError } from '../util/errors.js';
+import { parseSshUrl } from './ssh-parse.js';
+import type { SshTarget } from './ssh-parse.js';
 
 /** The FreeBSD VM's cache folder: $VESSEL_FBVM_DIR or harness/freebsd-vm's default. */
 export function fbvmDir(): string {
@@ -28,13 +29,7 @@ export function fbvmTarget(dir = fbvmDir()): SshTarget {
   };
 }
 
-/** Parses `--host`; the control socket of an ssh:// target goes in runDir. */
-export function parseHostSpec(spec: string, runDir: string): SshTarget {
-  if (spec === 'freebsd-vm') return fbvmTarget();
-  const m = /^ssh:\/\/(?:([a-z_][a-z0-9_-]{0,31})@)?([A-Za-z0-9.-]+|\[[0-9a-fA-F:]+\])(?::(\d{1,5}))?\/?$/.exec(spec);
-  if (!m) throw usage(`--host=${spec}: expected ssh://[USER@]HOST[:PORT] or freebsd-vm`);
-  const port = Number(m[3] ?? 22);
-  if (port < 1 || port > 65535) throw usage(`--host=${spec}: port ${port} is out of range 1-65535`);
-  const host = m[2]!.replace(/^\[|\]$/g, '');
-  return { user: m[1] ?? 'root', host, port, controlPath: join(runDir, `ssh-${host}-${port}.ctl`) };
+/** The machine `--host` names; the control socket of an ssh:// target goes in runDir. */
+export function hostTarget(spec: string, runDir: string): SshTarget {
+  return spec === 'freebsd-vm' ? fbvmTarget() : parseSshUrl(spec, runDir);
 }

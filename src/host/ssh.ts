@@ -6,22 +6,9 @@ import { displayCommand, type CommandResult, type DirEntry, type Host, type Proc
 import { envError, failed } from '../util/errors.js';
 import { quoteForSh } from '../util/sh-quote.js';
 import { ActionLog, type LogOptions } from './action-log.js';
-import { parseBsdPs } from './ssh-parse.js';
+import { parseBsdPs, type SshTarget } from './ssh-parse.js';
 
-/** Where and how to reach the machine. */
-export interface SshTarget {
-  user: string;
-  host: string;
-  port: number;
-  /** Private key (ssh -i). */
-  identity?: string;
-  /** known_hosts file holding the machine's host key; the key is then checked strictly. */
-  knownHosts?: string;
-  /** The name its host key is filed under in knownHosts (ssh HostKeyAlias), when not host. */
-  hostKeyAlias?: string;
-  /** Control socket of the shared connection. */
-  controlPath: string;
-}
+export type { SshTarget };
 
 // Scripts run by the remote sh with the caller's data in "$1"... only.
 /** Writes stdin to "$1" with mode "$2": a new file beside it, renamed over it (rename replaces a link, never follows it). */

@@ -1,6 +1,6 @@
 // The SQLite state database: location, WAL, busy timeout and migrations.
 import { chmodSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 
 /** An open state database. */
@@ -145,6 +145,11 @@ export function migrate(db: Db): void {
       db.pragma(`user_version = ${v + 1}`);
     })();
   }
+}
+
+/** The state of a machine managed over SSH: a database of its own beside this machine's. */
+export function remoteDbPath(t: { user: string; host: string; port: number }): string {
+  return join(dirname(dbPath()), `ssh-${t.user}@${t.host.replace(/[^A-Za-z0-9.-]/g, '_')}-${t.port}.db`);
 }
 
 /** Opens (creating if needed) the state database at `path`. */

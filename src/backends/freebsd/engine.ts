@@ -11,9 +11,12 @@ import { labIdProblem, seededUuids } from '../../core/names.js';
 import { admitNetwork, admitNetworkDestroy, admitRoute, alreadyRouted, forgetRoutes, type NetworkOptions } from '../../core/networks.js';
 import type { RunLab } from '../../core/run-lab.js';
 import { parseDnsmasqLeases, type DnsmasqLease } from '../../core/dnsmasq.js';
+import { dirname } from 'node:path';
 import { LocalHost } from '../../host/local.js';
 import { RecordingHost } from '../../host/recording.js';
-import { openDb, type Db } from '../../state/db.js';
+import { SshHost } from '../../host/ssh.js';
+import { hostTarget } from '../../host/ssh-target.js';
+import { dbPath, openDb, remoteDbPath, type Db } from '../../state/db.js';
 import { getJail, listJails, setJailCommand, setJailState } from '../../state/jails.js';
 import { deleteLab, getLab, insertLab, keepLab, listLabs, takeLabTag } from '../../state/labs.js';
 import { namesOfKind, objectsOf, record, renameObject, sharedWith } from '../../state/ledger.js';
@@ -91,6 +94,8 @@ export interface FreebsdOptions {
   /** Show every host action on stderr, and log it to this file. */
   verbose?: boolean;
   logFile?: string;
+  /** Manage another machine over SSH (ssh://[USER@]HOST[:PORT] or freebsd-vm), with a state database of its own. */
+  remote?: string;
 }
 
 /** The freebsd backend behind the vessel CLI: labs, networks, jails, aliases, VLANs, partitions. */
@@ -100,8 +105,10 @@ export class FreebsdEngine implements VesselBackend {
 
   /** Opens the backend: on FreeBSD it runs plans live; with a RecordingHost it only records them. */
   static open(opts: FreebsdOptions = {}): FreebsdEngine {
-    const host = opts.host ?? new LocalHost({ ...(opts.verbose ? { verbose: true } : {}), ...(opts.logFile ? { logFile: opts.logFile } : {}) });
-    const db = opts.db ?? openDb();
+    const log = { ...(opts.verbose ? { verbose: true } : {}), ...(opts.logFile ? { logFile: opts.logFile } : {}) };
+    const target = opts.remote ? hostTarget(opts.remote, dirname(dbPath())) : undefined;
+    const host = opts.host ?? (target ? new SshHost(target, log) : new LocalHost(log));
+    const db = opts.db ?? openDb(target ? remoteDbPath(target) : undefined);
     return new FreebsdEngine({
       db,
       host,

@@ -16,6 +16,8 @@ The lab is $VESSEL_LAB (set by vessel-cookbook run), else --lab, else "default" 
 /** The global options. */
 export interface Globals {
   verbose?: boolean;
+  /** The machine the backend manages (`--host`, else $VESSEL_HOST): ssh://... or freebsd-vm; this one when unset. */
+  host?: string;
   lab?: string;
 }
 
