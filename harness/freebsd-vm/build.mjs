@@ -164,36 +164,100 @@ await stage('install', installHash, async (log) => {
   await make(log, [...dest, `KERNCONF=${KERNCONF}`, '-DNO_MODULES', 'installkernel']);
 });
 
+/** Debian's source of a package, unpacked in work (apt's own configuration, with deb-src added in a private list). */
+async function aptSource(log, pkg, work) {
+  const apt = path.join(work, 'apt');
+  for (const d of ['parts', 'lists/partial']) mkdirSync(path.join(apt, d), { recursive: true });
+  const sources = readFileSync('/etc/apt/sources.list.d/debian.sources', 'utf8').replace(/^Types: deb$/gm, 'Types: deb-src');
+  writeFileSync(path.join(apt, 'parts/debian-src.sources'), sources);
+  const o = ['-o', 'Dir::Etc::SourceList=/dev/null', '-o', `Dir::Etc::SourceParts=${apt}/parts`, '-o', `Dir::State::Lists=${apt}/lists`];
+  await logged(log, ['apt-get', ...o, 'update'], { cwd: work });
+  await logged(log, ['apt-get', ...o, 'source', '--download-only', pkg], { cwd: work });
+  const orig = fs.readdirSync(work).find((f) => f.startsWith(`${pkg}_`) && /\.orig\.tar\.(xz|gz)$/.test(f));
+  if (!orig) throw new Error(`apt-get source ${pkg} gave no .orig tarball`);
+  await logged(log, ['tar', '-xf', orig], { cwd: work });
+  const dir = fs.readdirSync(work).find((f) => new RegExp(`^${pkg}-[\\d.]+$`).test(f));
+  if (!dir) throw new Error(`${orig} unpacked no ${pkg}-VERSION folder`);
+  return path.join(work, dir);
+}
+
+/** Debian's clang as a FreeBSD 13.2 cross compiler, against the installed world. */
+const crossCc = () => `/usr/lib/llvm-14/bin/clang --target=x86_64-unknown-freebsd13.2 --sysroot=${p.stage} -fuse-ld=lld`;
+
+/** Checks that a built program is a FreeBSD binary. */
+async function isFreebsd(bin) {
+  const file = (await $`file ${bin}`).stdout;
+  if (!/FreeBSD/.test(file)) throw new Error(`${bin} is not a FreeBSD binary: ${file.trim()}`);
+}
+
 // 6. dnsmasq for the routers, cross-compiled against the installed world with Debian's clang.
 await stage('dnsmasq', inputsHash([], [installHash, String(argv.dnsmasq ?? 'apt')]), async (log) => {
   const work = path.join(p.root, 'dnsmasq');
   fs.rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
-  let tree = argv.dnsmasq;
-  if (!tree) {
-    // Debian's source package, through apt's own configuration with deb-src added in a private list.
-    const apt = path.join(work, 'apt');
-    for (const d of ['parts', 'lists/partial']) mkdirSync(path.join(apt, d), { recursive: true });
-    const sources = readFileSync('/etc/apt/sources.list.d/debian.sources', 'utf8').replace(/^Types: deb$/gm, 'Types: deb-src');
-    writeFileSync(path.join(apt, 'parts/debian-src.sources'), sources);
-    const o = ['-o', 'Dir::Etc::SourceList=/dev/null', '-o', `Dir::Etc::SourceParts=${apt}/parts`, '-o', `Dir::State::Lists=${apt}/lists`];
-    await logged(log, ['apt-get', ...o, 'update'], { cwd: work });
-    await logged(log, ['apt-get', ...o, 'source', '--download-only', 'dnsmasq'], { cwd: work });
-    const orig = fs.readdirSync(work).find((f) => /^dnsmasq_.*\.orig\.tar\.xz$/.test(f));
-    if (!orig) throw new Error('apt-get source dnsmasq gave no .orig.tar.xz');
-    await logged(log, ['tar', '-xJf', orig], { cwd: work });
-    tree = path.join(
-      work,
-      fs.readdirSync(work).find((f) => /^dnsmasq-[\d.]+$/.test(f)),
-    );
-  }
-  const cc = `/usr/lib/llvm-14/bin/clang --target=x86_64-unknown-freebsd13.2 --sysroot=${p.stage} -fuse-ld=lld`;
-  await logged(log, ['make', '-C', tree, `CC=${cc}`, 'COPTS=-O2', 'PKG_CONFIG=/bin/false', `BUILDDIR=${work}/build`, '-j', jobs], { cwd: tree });
+  const tree = argv.dnsmasq ?? (await aptSource(log, 'dnsmasq', work));
+  await logged(log, ['make', '-C', tree, `CC=${crossCc()}`, 'COPTS=-O2', 'PKG_CONFIG=/bin/false', `BUILDDIR=${work}/build`, '-j', jobs], { cwd: tree });
   mkdirSync(path.join(p.stage, 'usr/local/sbin'), { recursive: true });
   fs.copyFileSync(path.join(work, 'build/dnsmasq'), path.join(p.stage, 'usr/local/sbin/dnsmasq'));
   fs.chmodSync(path.join(p.stage, 'usr/local/sbin/dnsmasq'), 0o555);
-  const file = (await $`file ${path.join(p.stage, 'usr/local/sbin/dnsmasq')}`).stdout;
-  if (!/FreeBSD/.test(file)) throw new Error(`dnsmasq is not a FreeBSD binary: ${file.trim()}`);
+  await isFreebsd(path.join(p.stage, 'usr/local/sbin/dnsmasq'));
+});
+
+// 6b. lighttpd, www.example's server in the simulated outside (the backend uses python3's http.server where it
+// exists; this VM has no Python). Static, with no optional libraries.
+await stage('lighttpd', inputsHash([], [installHash, String(argv.lighttpd ?? 'apt')]), async (log) => {
+  const work = path.join(p.root, 'lighttpd');
+  fs.rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  const tree = argv.lighttpd ?? (await aptSource(log, 'lighttpd', work));
+  const build = path.join(work, 'build');
+  mkdirSync(build, { recursive: true });
+  const without = [
+    'pcre2',
+    'zlib',
+    'bzip2',
+    'brotli',
+    'zstd',
+    'openssl',
+    'lua',
+    'mysql',
+    'pgsql',
+    'ldap',
+    'pam',
+    'dbi',
+    'sasl',
+    'krb5',
+    'maxminddb',
+    'xxhash',
+    'libev',
+    'libunwind',
+    'webdav-props',
+    'webdav-locks',
+    'nettle',
+    'gnutls',
+    'mbedtls',
+    'nss',
+    'wolfssl',
+  ];
+  await logged(
+    log,
+    [
+      path.join(tree, 'configure'),
+      '--host=x86_64-unknown-freebsd13.2',
+      '--prefix=/usr/local',
+      '--disable-shared',
+      '--enable-static',
+      ...without.map((w) => `--without-${w}`),
+      `CC=${crossCc()}`,
+      'CFLAGS=-O2',
+      'LIGHTTPD_STATIC=yes',
+    ],
+    { cwd: build },
+  );
+  await logged(log, ['make', '-j', jobs, 'LIGHTTPD_STATIC=yes'], { cwd: build });
+  fs.copyFileSync(path.join(build, 'src/lighttpd'), path.join(p.stage, 'usr/local/sbin/lighttpd'));
+  fs.chmodSync(path.join(p.stage, 'usr/local/sbin/lighttpd'), 0o555);
+  await isFreebsd(path.join(p.stage, 'usr/local/sbin/lighttpd'));
 });
 
 // 7. The VM's own settings: serial console, root on ada0p2, FIBs at boot, sshd with keys made here.
@@ -209,11 +273,22 @@ await stage('etc', etcHash, async (log) => {
   put('etc/fstab', '/dev/ada0p2\t/\tufs\trw\t1\t1\ntmpfs\t/tmp\ttmpfs\trw,mode=1777\t0\t0\n');
   put(
     'boot/loader.conf',
-    ['console="comconsole"', 'autoboot_delay="0"', 'beastie_disable="YES"', 'vfs.root.mountfrom="ufs:/dev/ada0p2"', 'net.fibs="16"', 'kern.hz="100"', ''].join(
-      '\n',
-    ),
+    [
+      'console="comconsole"',
+      'autoboot_delay="0"',
+      'beastie_disable="YES"',
+      'vfs.root.mountfrom="ufs:/dev/ada0p2"',
+      'net.fibs="16"',
+      'kern.racct.enable="1"',
+      'kern.hz="100"',
+      '',
+    ].join('\n'),
   );
   put('boot.config', '-h -S115200\n');
+  // The host setup harness/freebsd-provision.sh gives the Vagrant VM: bridged frames pass pf, forwarding, and a
+  // host pf.conf that passes everything but the labs' anchors.
+  put('etc/sysctl.conf', 'net.link.bridge.pfil_member=1\nnet.link.bridge.pfil_bridge=0\nnet.inet.ip.forwarding=1\n');
+  put('etc/pf.conf', 'set skip on lo0\nanchor "vessel/*"\npass all\n');
   put(
     'etc/rc.conf',
     [
@@ -221,6 +296,7 @@ await stage('etc', etcHash, async (log) => {
       // QEMU's user network (restricted: no packet leaves this machine) is 10.0.2.0/24, as VirtualBox's NAT.
       'ifconfig_em0="inet 10.0.2.15/24"',
       'sshd_enable="YES"',
+      'pf_enable="YES"',
       'sshd_rsa_enable="NO"',
       'sshd_ecdsa_enable="NO"',
       'sshd_dsa_enable="NO"',
@@ -251,13 +327,17 @@ await stage('etc', etcHash, async (log) => {
   writeFileSync(p.knownHosts, `${HOST_KEY_ALIAS} ${readFileSync(path.join(p.root, 'host_ed25519.pub'), 'utf8').split(' ').slice(0, 2).join(' ')}\n`);
   meta.push('./usr/local type=dir uname=root gname=wheel mode=0755', './usr/local/sbin type=dir uname=root gname=wheel mode=0755');
   meta.push('./usr/local/sbin/dnsmasq type=file uname=root gname=wheel mode=0555');
+  meta.push('./usr/local/sbin/lighttpd type=file uname=root gname=wheel mode=0555');
   writeFileSync(path.join(p.root, 'METALOG.extra'), `${meta.join('\n')}\n`);
 });
 
 // 8. The disk image: GPT with gptboot, and a UFS1 root (Debian's makefs writes a UFS2 superblock 13.2 does not mount).
 await stage(
   'image',
-  inputsHash([path.join(here, 'build.mjs')], [etcHash, existsSync(p.stamps + '/dnsmasq') ? readFileSync(p.stamps + '/dnsmasq', 'utf8') : '']),
+  inputsHash(
+    [path.join(here, 'build.mjs')],
+    ['install', 'dnsmasq', 'lighttpd', 'etc'].map((s) => (existsSync(path.join(p.stamps, s)) ? readFileSync(path.join(p.stamps, s), 'utf8') : '')),
+  ),
   async (log) => {
     const extra = readFileSync(path.join(p.root, 'METALOG.extra'), 'utf8').trim().split('\n');
     const mine = new Set(extra.map((l) => l.split(' ')[0]));

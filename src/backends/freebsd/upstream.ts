@@ -69,27 +69,29 @@ export async function createFbUpstream(ctx: FbContext, lab: string): Promise<voi
   ]);
   await host.run(jexec(lab, WWW_JAIL, ['ifconfig', n.www, 'inet', `${UPSTREAM.www}/24`, 'up']));
   await host.run(jexec(lab, WWW_JAIL, ['route', 'add', 'default', UPSTREAM.internetGateway]));
-  await host.run(
-    jexec(lab, WWW_JAIL, [
-      'daemon',
-      '-f',
-      '-o',
-      files.log,
-      '-p',
-      '/var/run/www.pid',
-      '/usr/bin/env',
-      'PYTHONUNBUFFERED=1',
-      '/usr/local/bin/python3',
-      '-m',
-      'http.server',
-      '80',
-      '--bind',
-      UPSTREAM.www,
-      '--directory',
-      files.www,
-    ]),
-  );
+  // www.example's server: Python's http.server where the host has python3 (the Vagrant box installs it), else
+  // lighttpd (the VM built here from source has no Python; harness/freebsd-vm cross-compiles lighttpd for it).
+  const python = (await host.run(jexec(lab, WWW_JAIL, ['test', '-x', '/usr/local/bin/python3']), { allowFail: true })).code === 0;
+  let server = [`/usr/bin/env`, 'PYTHONUNBUFFERED=1', '/usr/local/bin/python3', '-m', 'http.server', '80', '--bind', UPSTREAM.www, '--directory', files.www];
+  if (!python) {
+    const conf = `${files.dir}/lighttpd.conf`;
+    await host.writeFile(conf, wwwLighttpdConf(files.www, UPSTREAM.www));
+    server = ['/usr/local/sbin/lighttpd', '-D', '-f', conf];
+  }
+  await host.run(jexec(lab, WWW_JAIL, ['daemon', '-f', '-o', files.log, '-p', '/var/run/www.pid', ...server]));
   if (!(await host.exists(`${jails[0]!.p.root}/var/run/dnsmasq.pid`))) throw failed(`the upstream's dnsmasq did not start (see ${jails[0]!.p.consoleLog})`);
   if (!(await waitListening(host, jexec(lab, WWW_JAIL, ['nc', '-z', '-w', '1', UPSTREAM.www, '80']), undefined, 5000)))
     throw failed(`the www.example listener did not start (see ${files.log})`);
+}
+
+/** lighttpd's configuration for www.example: static files from `root` on `addr`:80. */
+export function wwwLighttpdConf(root: string, addr: string): string {
+  return [
+    `server.document-root = "${root}"`,
+    `server.bind = "${addr}"`,
+    'server.port = 80',
+    'index-file.names = ( "index.html" )',
+    'mimetype.assign = ( ".html" => "text/html", ".txt" => "text/plain" )',
+    '',
+  ].join('\n');
 }
