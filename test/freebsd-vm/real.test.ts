@@ -1,7 +1,7 @@
 // The FreeBSD backend on real FreeBSD 13.2: the VM built by harness/freebsd-vm, driven over SSH. The backend
 // contract for real, then every recipe's vessel commands (labs, networks, routers, jails, pf, partitions, routes,
 // VLANs) and teardown, with a census of the VM before and after each. Skips, saying why, when there is no image.
-import { readdirSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { file as tmpFile } from 'tmp-promise';
 import { FreebsdEngine } from '../../src/backends/freebsd/engine.js';
@@ -9,7 +9,8 @@ import { openDb } from '../../src/state/db.js';
 import { planRecipe } from '../../src/cli/plan-recipe.js';
 import { loadRecipe } from '../../src/recipe/load.js';
 import { contractStory, freebsdEvents } from '../backends/contract.js';
-import { TeeSshHost, bootVm, stopVm, vmCensus, whyNoVm } from './vm.js';
+import { fbvmDir } from '../../src/host/ssh-target.js';
+import { RAN, TeeSshHost, bootVm, stopVm, vmCensus, whyNoVm } from './vm.js';
 
 const why = whyNoVm();
 if (why) process.stdout.write(`freebsd-vm tier skipped: ${why}\n`);
@@ -29,6 +30,8 @@ describe.skipIf(why !== undefined)('FreeBSD 13.2 VM', () => {
     process.stdout.write(`freebsd-vm: ${machine}\n`);
   }, 900_000);
   afterAll(async () => {
+    // What ran, for harness/freebsd-vm/command-table.mjs (docs/freebsd.md).
+    if (machine) writeFileSync(`${fbvmDir()}/vm-commands.json`, JSON.stringify({ machine, commands: RAN }));
     await host?.close();
     if (started) await stopVm();
   }, 60_000);

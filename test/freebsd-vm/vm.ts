@@ -31,15 +31,25 @@ export async function stopVm(): Promise<void> {
   await execa('npx', ['--no-install', 'zx', 'harness/freebsd-vm/vm.mjs', 'stop'], { reject: false });
 }
 
+/** Every command the VM ran in this process, with its exit status (for docs/freebsd.md's table). */
+export const RAN: { argv: string[]; code: number }[] = [];
+
 /** The VM over SSH, recording each action as a plan step. */
 export class TeeSshHost extends SshHost {
   readonly steps: PlanStep[] = [];
   constructor() {
     super(fbvmTarget());
   }
-  override run(argv: string[], opts: RunOptions = {}): Promise<CommandResult> {
+  override async run(argv: string[], opts: RunOptions = {}): Promise<CommandResult> {
     this.steps.push({ op: 'run', argv, ...(opts.input !== undefined ? { input: opts.input } : {}) });
-    return super.run(argv, opts);
+    try {
+      const r = await super.run(argv, opts);
+      RAN.push({ argv, code: r.code });
+      return r;
+    } catch (e) {
+      RAN.push({ argv, code: Number(/\(exit (\d+)\)/.exec(String(e))?.[1] ?? -1) });
+      throw e;
+    }
   }
   override async start(argv: string[], opts: ServiceOptions): Promise<number> {
     const pid = await super.start(argv, opts);
