@@ -254,6 +254,8 @@ await stage('lighttpd', inputsHash([], [installHash, String(argv.lighttpd ?? 'ap
     ],
     { cwd: build },
   );
+  // A static lighttpd holds the modules plugin-static.h names: the three its configuration loads by default.
+  writeFileSync(path.join(build, 'src/plugin-static.h'), ['mod_indexfile', 'mod_dirlisting', 'mod_staticfile'].map((m) => `PLUGIN_INIT(${m})\n`).join(''));
   await logged(log, ['make', '-j', jobs, 'LIGHTTPD_STATIC=yes'], { cwd: build });
   fs.copyFileSync(path.join(build, 'src/lighttpd'), path.join(p.stage, 'usr/local/sbin/lighttpd'));
   fs.chmodSync(path.join(p.stage, 'usr/local/sbin/lighttpd'), 0o555);
