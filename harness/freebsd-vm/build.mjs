@@ -32,7 +32,7 @@ const CROSS = [
   '-DWITHOUT_TESTS',
 ];
 const KERNCONF = 'VESSEL';
-const HOST_PACKAGES = 'qemu-system-x86 qemu-utils clang lld llvm libarchive-dev libbz2-dev makefs gdisk';
+const HOST_PACKAGES = 'qemu-system-x86 qemu-utils clang lld llvm libarchive-dev libbz2-dev makefs gdisk autoconf automake libtool';
 
 for (const tool of ['clang-14:/usr/lib/llvm-14/bin/clang', 'makefs', 'sgdisk', 'qemu-system-x86_64', 'python3']) {
   const [name, bin = name] = tool.split(':');
@@ -151,7 +151,53 @@ await stage('kernel', inputsHash(conf, [FBVM_COMMIT]), (log) => {
 });
 
 // 4. The world (userland), trimmed by src.conf.
-await stage('world', inputsHash(conf, [FBVM_COMMIT]), (log) => make(log, ['buildworld']));
+// The snapshot lacks crypto/openssh/config.h (FreeBSD generates it on FreeBSD with freebsd-configure.sh and commits
+// it). When the first pass stops at libssh for want of it, it is generated here the same way, by OpenSSH's own
+// configure with freebsd-configure.sh's options, cross, against the libraries the pass built; then the build goes on.
+await stage('world', inputsHash(conf, [FBVM_COMMIT]), async (log) => {
+  const cfg = path.join(p.src, 'crypto/openssh/config.h');
+  try {
+    await make(log, ['buildworld']);
+    return;
+  } catch (e) {
+    if (existsSync(cfg) || !/crypto\/openssh\/includes\.h.*'config\.h' file not found/.test(readFileSync(log, 'utf8'))) throw e;
+  }
+  await opensshConfig(log, cfg);
+  await make(log, ['buildworld']);
+});
+
+/** Generates OpenSSH's config.h for FreeBSD 13.2: autoheader and autoconf, then configure, cross, in a copy of its tree. */
+async function opensshConfig(log, cfg) {
+  const sysroot = path.join(p.obj, p.src, 'amd64.amd64/tmp');
+  const work = path.join(p.root, 'openssh-config');
+  fs.rmSync(work, { recursive: true, force: true });
+  await logged(log, ['cp', '-a', path.join(p.src, 'crypto/openssh'), work], { cwd: p.root });
+  await logged(log, ['sh', '-c', 'libtoolize --copy && aclocal -I m4 && autoheader && autoconf'], { cwd: work });
+  const args = [
+    '--prefix=/usr',
+    '--sysconfdir=/etc/ssh',
+    '--with-pam',
+    `--with-ssl-dir=${sysroot}/usr`,
+    '--without-tcp-wrappers',
+    '--without-libedit',
+    '--with-ssl-engine',
+    '--without-xauth',
+    '--without-kerberos5',
+    '--without-security-key-builtin',
+  ];
+  await logged(
+    log,
+    [
+      'sh',
+      'configure',
+      '--host=x86_64-unknown-freebsd13.2',
+      `CC=/usr/lib/llvm-14/bin/clang --target=x86_64-unknown-freebsd13.2 --sysroot=${sysroot} -fuse-ld=lld`,
+      ...args,
+    ],
+    { cwd: work },
+  );
+  fs.copyFileSync(path.join(work, 'config.h'), cfg);
+}
 
 // 5. The installed system, without root's ownership (-DNO_ROOT): owners and modes go to METALOG for makefs.
 const installHash = inputsHash(conf, [FBVM_COMMIT, 'install-2']);

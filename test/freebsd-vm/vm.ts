@@ -78,7 +78,7 @@ export async function vmCensus(h: SshHost): Promise<Record<string, string[]>> {
     jails: await lines(['jls', '-N', 'name']),
     interfaces: (await lines(['ifconfig', '-l'])).flatMap((l) => l.split(/\s+/)).sort(),
     mounts: await lines(['sh', '-c', 'mount -p | cut -f1,2']),
-    pfAnchors: await lines(['pfctl', '-s', 'Anchors', '-a', '*']),
+    pfAnchors: await lines(['pfctl', '-s', 'Anchors', '-a', 'vessel']),
     pfNat: await lines(['pfctl', '-s', 'nat']),
     pfRules: await lines(['pfctl', '-s', 'rules']),
     processes: await lines(['sh', '-c', "ps -ax -o comm= | grep -E '^(dnsmasq|dhclient|sshd|nc|sleep|haproxy)$' | sort | uniq -c"]),
