@@ -392,17 +392,28 @@ await stage(
     const base = readFileSync(path.join(p.stage, 'METALOG'), 'utf8')
       .split('\n')
       .filter((l) => l && !l.startsWith('#') && !mine.has(l.split(' ')[0]));
+    // Every folder makefs meets must be in the specification: a folder METALOG names no entry for (certctl's
+    // etc/ssl/blacklisted, for one) gets root:wheel 0755.
+    const entries = [...base, ...extra];
+    const named = new Set(entries.map((l) => l.split(' ')[0]));
+    const parents = [];
+    for (const l of entries) {
+      let d = path.dirname(l.split(' ')[0]);
+      while (d !== '.' && d !== '/' && !named.has(d)) {
+        named.add(d);
+        parents.push(`${d} type=dir uname=root gname=wheel mode=0755`);
+        d = path.dirname(d);
+      }
+    }
     const spec = path.join(p.root, 'METALOG.image');
-    writeFileSync(spec, `${[...base, ...extra].join('\n')}\n`);
+    parents.sort((a, b) => a.split('/').length - b.split('/').length);
+    const top = named.has('.') ? [] : ['. type=dir uname=root gname=wheel mode=0755'];
+    writeFileSync(spec, `${['#mtree 2.0', ...top, ...parents, ...entries].join('\n')}\n`);
     const ufs = path.join(p.root, 'root.ufs');
     const used = Number((await $`du -sm ${p.stage}`).stdout.split('\t')[0]);
     const sizeMb = used + 1536; // room for jails' roots and logs
     fs.rmSync(ufs, { force: true });
-    await logged(
-      log,
-      ['makefs', '-t', 'ffs', '-B', 'little', '-o', 'version=1', '-s', `${sizeMb}m`, '-f', '200000', '-F', spec, '-N', path.join(p.stage, 'etc'), ufs, p.stage],
-      { cwd: p.stage },
-    );
+    await logged(log, ['makefs', '-t', 'ffs', '-B', 'little', '-o', 'version=1', '-s', `${sizeMb}m`, '-f', '200000', ufs, p.stage], { cwd: p.stage });
     const img = `${p.image}.new`;
     fs.rmSync(img, { force: true });
     await logged(log, ['truncate', '-s', `${sizeMb + 4}M`, img], { cwd: p.root });

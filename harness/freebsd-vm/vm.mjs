@@ -4,7 +4,8 @@
 // The VM runs on a throwaway overlay of the image, so every start is the image as built. Its only network is
 // QEMU's user network with restrict=on: no packet from it leaves this machine; port 22 is forwarded to 127.0.0.1.
 import { createServer } from 'node:net';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { $, argv, path, sleep } from 'zx';
 import { HOST_KEY_ALIAS, fbvmPaths } from './paths.mjs';
 
@@ -82,11 +83,36 @@ async function start() {
   const port = await freePort();
   const kvm = existsSync('/dev/kvm');
   const t0 = Date.now();
-  await $`qemu-system-x86_64 -machine pc -accel ${kvm ? 'kvm' : 'tcg'} -m 2048 -smp 2 -display none -monitor none
-    -serial file:${serial} -drive file=${overlay},format=qcow2,if=ide
-    -netdev user,id=n0,restrict=on,hostfwd=tcp:127.0.0.1:${port}-:22 -device e1000,netdev=n0
-    -daemonize -pidfile ${path.join(p.vm, 'qemu.pid')}`;
-  const pid = Number(readFileSync(path.join(p.vm, 'qemu.pid'), 'utf8').trim());
+  // Detached, its own output in qemu.log (QEMU's -daemonize keeps the caller's pipes open, and zx would wait on them).
+  const out = openSync(path.join(p.vm, 'qemu.log'), 'w');
+  const child = spawn(
+    'qemu-system-x86_64',
+    [
+      '-machine',
+      'pc',
+      '-accel',
+      kvm ? 'kvm' : 'tcg',
+      '-m',
+      '2048',
+      '-smp',
+      '2',
+      '-display',
+      'none',
+      '-monitor',
+      'none',
+      '-serial',
+      `file:${serial}`,
+      '-drive',
+      `file=${overlay},format=qcow2,if=ide`,
+      '-netdev',
+      `user,id=n0,restrict=on,hostfwd=tcp:127.0.0.1:${port}-:22`,
+      '-device',
+      'e1000,netdev=n0',
+    ],
+    { detached: true, stdio: ['ignore', out, out] },
+  );
+  child.unref();
+  const pid = child.pid;
   writeFileSync(statePath, JSON.stringify({ pid, port, overlay, accel: kvm ? 'kvm' : 'tcg', started: t0 }));
   const limit = Number(argv.timeout ?? 600) * 1000;
   while (Date.now() - t0 < limit) {
