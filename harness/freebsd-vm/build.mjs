@@ -121,6 +121,8 @@ await stage('src', FBVM_COMMIT, async (log) => {
 const env = { MAKEOBJDIRPREFIX: p.obj };
 const make = (log, args) => logged(log, ['python3', './tools/build/make.py', ...CROSS, `-j${jobs}`, ...args], { env });
 const conf = [path.join(here, 'src.conf'), path.join(here, 'VESSEL')];
+// The world and its tools depend on src.conf only; the kernel on both.
+const worldConf = [path.join(here, 'src.conf')];
 
 // 2. bmake for the host, built as make.py would but without its unit tests (one of them, opt-debug-x-trace, expects
 // a shell that quotes `set -x` output; Debian's /bin/sh is dash), then installed where make.py looks for it.
@@ -143,7 +145,7 @@ await stage('bmake', FBVM_COMMIT, async (log) => {
 });
 
 // 3. The kernel: kernel-toolchain, then buildkernel with everything built in (-DNO_MODULES).
-await stage('kernel-toolchain', inputsHash(conf, [FBVM_COMMIT]), (log) => make(log, ['kernel-toolchain']));
+await stage('kernel-toolchain', inputsHash(worldConf, [FBVM_COMMIT]), (log) => make(log, ['kernel-toolchain']));
 await stage('kernel', inputsHash(conf, [FBVM_COMMIT]), (log) => {
   // config(8) finds `include GENERIC` beside the configuration, so it goes into the tree's conf folder.
   fs.copyFileSync(path.join(here, KERNCONF), path.join(p.src, 'sys/amd64/conf', KERNCONF));
@@ -154,7 +156,7 @@ await stage('kernel', inputsHash(conf, [FBVM_COMMIT]), (log) => {
 // The snapshot lacks crypto/openssh/config.h (FreeBSD generates it on FreeBSD with freebsd-configure.sh and commits
 // it). When the first pass stops at libssh for want of it, it is generated here the same way, by OpenSSH's own
 // configure with freebsd-configure.sh's options, cross, against the libraries the pass built; then the build goes on.
-await stage('world', inputsHash(conf, [FBVM_COMMIT]), async (log) => {
+await stage('world', inputsHash(worldConf, [FBVM_COMMIT]), async (log) => {
   const cfg = path.join(p.src, 'crypto/openssh/config.h');
   try {
     await make(log, ['buildworld']);

@@ -82,6 +82,8 @@ export interface Host {
   inode(path: string): Promise<number | undefined>;
   /** Sends the command log to this file from now on (the runner's per-step log), or stops logging to a file. */
   setCommandLog(path: string | undefined): void;
+  /** The argv that runs argv on this host with the caller's own stdio (`vessel exec`, `vessel ssh`); absent: argv itself. */
+  interactiveArgv?(argv: string[]): string[];
 }
 
 import { displayArg } from '../util/display-arg.js';

@@ -69,6 +69,10 @@ export class SshHost implements Host {
     ];
   }
 
+  interactiveArgv(argv: string[]): string[] {
+    return [...this.sshArgv(), `LC_ALL=C; export LC_ALL; exec ${argv.map(quoteForSh).join(' ')}`];
+  }
+
   /** Runs argv on the machine; exit 255 with nothing from the command is SSH itself failing. */
   private async remote(argv: string[], input?: string): Promise<CommandResult> {
     const line = `LC_ALL=C; export LC_ALL; exec ${argv.map(quoteForSh).join(' ')}`;

@@ -81,7 +81,7 @@ export async function vmCensus(h: SshHost): Promise<Record<string, string[]>> {
     pfAnchors: await lines(['pfctl', '-s', 'Anchors', '-a', 'vessel']),
     pfNat: await lines(['pfctl', '-s', 'nat']),
     pfRules: await lines(['pfctl', '-s', 'rules']),
-    processes: await lines(['sh', '-c', "ps -ax -o comm= | grep -E '^(dnsmasq|dhclient|sshd|nc|sleep|haproxy)$' | sort | uniq -c"]),
+    processes: await lines(['sh', '-c', "ps -ax -o comm= | grep -E '^(dnsmasq|dhclient|sshd|nc|lighttpd|daemon|haproxy)$' | sort | uniq -c"]),
     files: await lines(['sh', '-c', 'ls -A /var/run/vessel 2>/dev/null']),
     routes: await lines(['sh', '-c', 'for f in $(jot - 0 15); do setfib $f netstat -rn -f inet 2>/dev/null | tail -n +5 | sed "s/^/fib$f /"; done']),
   };

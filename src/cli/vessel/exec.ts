@@ -15,12 +15,15 @@ export function addExec(p: Command, { withLab }: VesselCli): void {
     .action(async (ref: string, command: string[], _o: unknown, cmd: Command) => {
       const code = await withLab(cmd, async (e, lab) => {
         const name = jailName(e, lab, ref);
-        const wd = existsSync(process.cwd()) ? process.cwd() : '/';
+        // This folder, where the jail can see it; a machine over SSH has no such folder: its root.
+        const wd = !e.ctx.host.interactiveArgv && existsSync(process.cwd()) ? process.cwd() : '/';
         const argv = [...e.enterArgv(lab, name, wd), ...command];
         // A recording backend (plan mode) only notes the command.
         if (!e.ctx.host.live) return (await e.ctx.host.run(argv)).code;
         const kills = await e.memoryKills(lab, name);
-        const r = await execa(argv[0]!, argv.slice(1), { stdio: 'inherit', reject: false });
+        // On a machine over SSH, through SSH, with this terminal.
+        const full = e.ctx.host.interactiveArgv?.(argv) ?? argv;
+        const r = await execa(full[0]!, full.slice(1), { stdio: 'inherit', reject: false });
         // Killed by the kernel for the jail's memory limit: say so, since the command itself cannot.
         if (kills !== undefined && ((await e.memoryKills(lab, name)) ?? 0) > kills) {
           const limit = (JSON.parse(e.jail(lab, name).limits ?? '{}') as Limits).memory;

@@ -24,7 +24,9 @@ export function addSsh(p: Command, { out, withLab }: VesselCli): void {
         }
         // A recording backend (plan mode) only notes the command.
         if (!e.ctx.host.live) return (await e.ctx.host.run(argv)).code;
-        const r = await execa(argv[0]!, argv.slice(1), { stdio: 'inherit', reject: false });
+        // On a machine over SSH, through SSH, with this terminal.
+        const full = e.ctx.host.interactiveArgv?.(argv) ?? argv;
+        const r = await execa(full[0]!, full.slice(1), { stdio: 'inherit', reject: false });
         return r.exitCode ?? 1;
       });
       process.exitCode = code;
