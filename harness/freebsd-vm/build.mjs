@@ -389,28 +389,8 @@ await stage(
     ['install', 'dnsmasq', 'lighttpd', 'etc'].map((s) => (existsSync(path.join(p.stamps, s)) ? readFileSync(path.join(p.stamps, s), 'utf8') : '')),
   ),
   async (log) => {
-    const extra = readFileSync(path.join(p.root, 'METALOG.extra'), 'utf8').trim().split('\n');
-    const mine = new Set(extra.map((l) => l.split(' ')[0]));
-    const base = readFileSync(path.join(p.stage, 'METALOG'), 'utf8')
-      .split('\n')
-      .filter((l) => l && !l.startsWith('#') && !mine.has(l.split(' ')[0]));
-    // Every folder makefs meets must be in the specification: a folder METALOG names no entry for (certctl's
-    // etc/ssl/blacklisted, for one) gets root:wheel 0755.
-    const entries = [...base, ...extra];
-    const named = new Set(entries.map((l) => l.split(' ')[0]));
-    const parents = [];
-    for (const l of entries) {
-      let d = path.dirname(l.split(' ')[0]);
-      while (d !== '.' && d !== '/' && !named.has(d)) {
-        named.add(d);
-        parents.push(`${d} type=dir uname=root gname=wheel mode=0755`);
-        d = path.dirname(d);
-      }
-    }
-    const spec = path.join(p.root, 'METALOG.image');
-    parents.sort((a, b) => a.split('/').length - b.split('/').length);
-    const top = named.has('.') ? [] : ['. type=dir uname=root gname=wheel mode=0755'];
-    writeFileSync(spec, `${['#mtree 2.0', ...top, ...parents, ...entries].join('\n')}\n`);
+    // Files go in as staged (root:wheel, their modes): Debian's makefs reads no mtree 2.0 METALOG (-F fails on
+    // FreeBSD's full-path entries), so the owners and groups METALOG records are not applied.
     const ufs = path.join(p.root, 'root.ufs');
     const used = Number((await $`du -sm ${p.stage}`).stdout.split('\t')[0]);
     const sizeMb = used + 1536; // room for jails' roots and logs
