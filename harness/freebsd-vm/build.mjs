@@ -314,11 +314,9 @@ await stage('lighttpd', inputsHash([], [installHash, String(argv.lighttpd ?? 'ap
 const etcHash = inputsHash([path.join(here, 'build.mjs')], [installHash, 'etc-1']);
 await stage('etc', etcHash, async (log) => {
   const s = (rel) => path.join(p.stage, rel);
-  const meta = [];
   const put = (rel, text, mode = 0o644) => {
     mkdirSync(path.dirname(s(rel)), { recursive: true });
     writeFileSync(s(rel), text, { mode });
-    meta.push(`./${rel} type=file uname=root gname=wheel mode=0${mode.toString(8)}`);
   };
   put('etc/fstab', '/dev/ada0p2\t/\tufs\trw\t1\t1\ntmpfs\t/tmp\ttmpfs\trw,mode=1777\t0\t0\n');
   put(
@@ -372,13 +370,9 @@ await stage('etc', etcHash, async (log) => {
   put('etc/ssh/ssh_host_ed25519_key', readFileSync(path.join(p.root, 'host_ed25519'), 'utf8'), 0o600);
   put('etc/ssh/ssh_host_ed25519_key.pub', readFileSync(path.join(p.root, 'host_ed25519.pub'), 'utf8'));
   put('root/.ssh/authorized_keys', readFileSync(`${p.key}.pub`, 'utf8'), 0o600);
-  meta.push('./root/.ssh type=dir uname=root gname=wheel mode=0700');
+  fs.chmodSync(s('root/.ssh'), 0o700);
   mkdirSync(path.dirname(p.knownHosts), { recursive: true });
   writeFileSync(p.knownHosts, `${HOST_KEY_ALIAS} ${readFileSync(path.join(p.root, 'host_ed25519.pub'), 'utf8').split(' ').slice(0, 2).join(' ')}\n`);
-  meta.push('./usr/local type=dir uname=root gname=wheel mode=0755', './usr/local/sbin type=dir uname=root gname=wheel mode=0755');
-  meta.push('./usr/local/sbin/dnsmasq type=file uname=root gname=wheel mode=0555');
-  meta.push('./usr/local/sbin/lighttpd type=file uname=root gname=wheel mode=0555');
-  writeFileSync(path.join(p.root, 'METALOG.extra'), `${meta.join('\n')}\n`);
 });
 
 // 8. The disk image: GPT with gptboot, and a UFS1 root (Debian's makefs writes a UFS2 superblock 13.2 does not mount).

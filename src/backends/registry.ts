@@ -51,10 +51,8 @@ export const BACKENDS: Record<BackendName, BackendParts> = {
   freebsd: {
     name: 'freebsd',
     platform: 'freebsd',
-    open: async (o) => {
-      const log = { verbose: Boolean(o.verbose), ...(o.logFile ? { logFile: o.logFile } : {}) };
-      return FreebsdEngine.open({ ...log, ...(o.remote ? { remote: o.remote } : {}) });
-    },
+    open: async (o) =>
+      FreebsdEngine.open({ verbose: Boolean(o.verbose), ...(o.logFile ? { logFile: o.logFile } : {}), ...(o.remote ? { remote: o.remote } : {}) }),
     recording: (seed) => FreebsdEngine.recording(seed),
     planAssumptions: `FreeBSD with net.fibs=${PLAN_ASSUMPTIONS.fibs} and cloned interfaces numbered from 0; a run's lab has the simulated outside in jails of its own (${UPSTREAM.subnet}, the internet ${UPSTREAM.internetSubnet}, the ENI eni0 ${PLAN_ASSUMPTIONS.nics.eni0!.ip}/${PLAN_ASSUMPTIONS.nics.eni0!.prefix}); a lab made by hand bridges ${DEFAULT_INET_NIC} (VirtualBox NAT, ${PLAN_ASSUMPTIONS.uplinkInet.ip}/${PLAN_ASSUMPTIONS.uplinkInet.prefix})`,
     doctor: freebsdDoctor,

@@ -9,7 +9,6 @@ import { VesselError } from '../util/errors.js';
 import { shellState, type Stepper } from './step-mode.js';
 import { oneLine } from '../util/oneline.js';
 
-/** Options for a run of several recipes. */
 /** A recipe's result when none of its steps ran: not run (the run stopped first), or failed (an internal error). */
 function unranResult(recipe: Recipe, engine: EngineName, status: 'notrun' | 'fail', reason: string): RecipeResult {
   return {
@@ -27,6 +26,7 @@ function unranResult(recipe: Recipe, engine: EngineName, status: 'notrun' | 'fai
   };
 }
 
+/** Options for a run of several recipes. */
 export interface RunAllOptions {
   engine: EngineName;
   only?: ReadonlySet<string>;

@@ -25,17 +25,25 @@ const START =
 const LIST =
   'cd -- "$1" 2>/dev/null || exit 0; find . -mindepth 1 -maxdepth 1 -type d -exec printf "d %s\\0" {} +; find . -mindepth 1 -maxdepth 1 ! -type d -exec printf "f %s\\0" {} +';
 
+/** The line the remote sh runs for argv: the C locale, then argv, each argument quoted. */
+function commandLine(argv: string[]): string {
+  return `LC_ALL=C; export LC_ALL; exec ${argv.map(quoteForSh).join(' ')}`;
+}
+
 /** The machine at the other end of an SSH connection. */
 export class SshHost implements Host {
   readonly live = true;
   private readonly log: ActionLog;
   private os: Promise<string> | undefined;
+  /** ssh's own arguments, up to the remote command: the same for every command. */
+  private readonly ssh: string[];
 
   constructor(
     readonly target: SshTarget,
     log: LogOptions = {},
   ) {
     this.log = new ActionLog({ ...log }, `[${target.user}@${target.host}:${target.port}] `);
+    this.ssh = this.sshArgv();
   }
 
   /** ssh's own arguments, up to the remote command. */
@@ -70,13 +78,12 @@ export class SshHost implements Host {
   }
 
   interactiveArgv(argv: string[]): string[] {
-    return [...this.sshArgv(), `LC_ALL=C; export LC_ALL; exec ${argv.map(quoteForSh).join(' ')}`];
+    return [...this.ssh, commandLine(argv)];
   }
 
   /** Runs argv on the machine; exit 255 with nothing from the command is SSH itself failing. */
   private async remote(argv: string[], input?: string): Promise<CommandResult> {
-    const line = `LC_ALL=C; export LC_ALL; exec ${argv.map(quoteForSh).join(' ')}`;
-    const r = await execa(this.sshArgv()[0]!, [...this.sshArgv().slice(1), line], {
+    const r = await execa(this.ssh[0]!, [...this.ssh.slice(1), commandLine(argv)], {
       reject: false,
       ...(input !== undefined ? { input } : { stdin: 'ignore' as const }),
       stripFinalNewline: false,
@@ -195,7 +202,6 @@ export class SshHost implements Host {
 
   /** Ends the shared connection (ssh -O exit). */
   async close(): Promise<void> {
-    const argv = this.sshArgv();
-    await execa(argv[0]!, ['-o', `ControlPath=${this.target.controlPath}`, '-O', 'exit', this.target.host], { reject: false, stdin: 'ignore' });
+    await execa(this.ssh[0]!, ['-o', `ControlPath=${this.target.controlPath}`, '-O', 'exit', this.target.host], { reject: false, stdin: 'ignore' });
   }
 }

@@ -67,7 +67,8 @@ describe.skipIf(why !== undefined)('FreeBSD 13.2 VM', () => {
     expect(machine).toMatch(/^FreeBSD \S+ 13\.2-RELEASE .* amd64$/);
     const sysctl = (await host.run(['sysctl', '-n', 'kern.features.vimage', 'net.fibs'])).stdout.split('\n');
     expect(sysctl.slice(0, 2)).toEqual(['1', '16']);
-    for (const c of ['bridge', 'epair', 'vlan', 'pflog']) expect((await host.run(['ifconfig', '-C'])).stdout).toContain(c);
+    const cloners = (await host.run(['ifconfig', '-C'])).stdout;
+    for (const c of ['bridge', 'epair', 'vlan', 'pflog']) expect(cloners).toContain(c);
     expect((await host.run(['pfctl', '-s', 'info'], { allowFail: true })).stdout).toMatch(/Status: (Enabled|Disabled)/);
   });
 

@@ -6,9 +6,11 @@ import type { CommandResult, RunOptions, ServiceOptions } from '../../src/core/h
 import type { PlanStep } from '../../src/host/recording.js';
 import { SshHost } from '../../src/host/ssh.js';
 import { fbvmDir, fbvmTarget } from '../../src/host/ssh-target.js';
+// @ts-expect-error: a zx script's module, plain JavaScript without types
+import { fbvmPaths } from '../../harness/freebsd-vm/paths.mjs';
 
-/** The image's path. */
-export const IMAGE = `${fbvmDir()}/freebsd-13.2-vessel.img`;
+/** The image's path (where harness/freebsd-vm/build.mjs writes it). */
+export const IMAGE: string = fbvmPaths(fbvmDir()).image;
 
 /** Why the tier cannot run here, or undefined when it can. */
 export function whyNoVm(): string | undefined {
