@@ -22,9 +22,7 @@ const VM_PACKAGES = ['dnsmasq'];
 const SERVICE_PACKAGES = ['elixir', 'erlang', 'haproxy', 'postgresql16-server'];
 
 /** Defects the VM showed that are not fixed yet, by recipe (docs/freebsd.md lists them). */
-const KNOWN_DEFECTS: Record<string, string> = {
-  'vlan.md': 'the routes anchor vessel/LAB-routes is still listed by pfctl -s Anchors after the lab is destroyed',
-};
+const KNOWN_DEFECTS: Record<string, string> = {};
 
 const plumbing = await Promise.all(
   readdirSync('cookbook')

@@ -105,24 +105,34 @@ export function routerRcConf(): string {
   ].join('\n');
 }
 
+/** pf's list syntax, `{ a b }`: with `pfctl -o none` it expands to one rule per address, never to a table (see anchorLoad). */
+function pfList(items: string[]): string {
+  return `{ ${items.join(' ')} }`;
+}
+
+/**
+ * The argv that loads an anchor's rules from stdin. `-o none` turns the optimizer off: it would merge 6 or more
+ * addresses into `<__automatic_…>` tables, and a table keeps its anchor listed after `-F all` until pf's purge thread
+ * frees the unlinked rules (seen on 13.2; docs/freebsd.md, round 4). An anchor of rules alone goes at once.
+ */
+export function anchorLoad(anchor: string): string[] {
+  return ['pfctl', '-o', 'none', '-a', anchor, '-f', '-'];
+}
+
 /** Rules for the partition anchor: both directions between the groups are refused at once. */
 export function partitionAnchor(a: string[], b: string[]): string {
-  return [
-    `table <vessel_a> const { ${a.join(' ')} }`,
-    `table <vessel_b> const { ${b.join(' ')} }`,
-    'block return quick inet from <vessel_a> to <vessel_b>',
-    'block return quick inet from <vessel_b> to <vessel_a>',
-    '',
-  ].join('\n');
+  return [`block return quick inet from ${pfList(a)} to ${pfList(b)}`, `block return quick inet from ${pfList(b)} to ${pfList(a)}`, ''].join('\n');
 }
 
 /** Rules for the routes anchor: traffic between the lab's networks passes only for routed pairs. */
 export function routesAnchor(pairs: [string, string][], allSubnets: string[]): string {
-  const lines = [`table <vessel_nets> const { ${allSubnets.join(' ')} }`];
+  const lines: string[] = [];
   // With net.link.bridge.pfil_member=1 the host's pf also sees frames bridged inside one network: those always pass.
   for (const s of allSubnets) lines.push(`pass quick inet from ${s} to ${s}`);
   for (const [a, b] of pairs) lines.push(`pass quick inet from ${a} to ${b} keep state`, `pass quick inet from ${b} to ${a} keep state`);
-  lines.push('block drop quick inet from <vessel_nets> to <vessel_nets>', '');
+  // pf has no empty list: with no networks left there is nothing to block.
+  if (allSubnets.length) lines.push(`block drop quick inet from ${pfList(allSubnets)} to ${pfList(allSubnets)}`);
+  lines.push('');
   return lines.join('\n');
 }
 

@@ -26,7 +26,7 @@ import type { Ready } from '../../core/supervisor/model.js';
 import { usage } from '../../util/errors.js';
 import { networkOf } from '../../util/ipv4.js';
 import { overlaps } from '../../core/ipam.js';
-import { devfsRuleset, jailConf, partitionAnchor, routesAnchor } from './conf.js';
+import { anchorLoad, devfsRuleset, jailConf, partitionAnchor, routesAnchor } from './conf.js';
 import { openFreebsdRunLab } from './run-lab.js';
 import {
   createFbJails,
@@ -391,7 +391,7 @@ export class FreebsdEngine implements VesselBackend {
       }
     const anchor = pfAnchors(lab).routes;
     record(this.ctx.db, lab, [{ kind: 'pf-anchor', name: anchor }]);
-    await this.ctx.host.run(['pfctl', '-a', anchor, '-f', '-'], {
+    await this.ctx.host.run(anchorLoad(anchor), {
       input: routesAnchor(
         pairs,
         nets.map((n) => n.subnet),
@@ -626,7 +626,7 @@ export class FreebsdEngine implements VesselBackend {
     const rules = partitionAnchor(ia, ib);
     const anchor = pfAnchors(lab).partition;
     record(this.ctx.db, lab, [{ kind: 'pf-anchor', name: anchor, owner: 'partition' }]);
-    await this.ctx.host.run(['pfctl', '-a', anchor, '-f', '-'], { input: rules });
+    await this.ctx.host.run(anchorLoad(anchor), { input: rules });
     // pf keeps state: connections already open between the groups would keep flowing past the new rules. Kill them.
     for (const x of ia)
       for (const y of ib)

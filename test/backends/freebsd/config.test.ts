@@ -102,7 +102,7 @@ describe('freebsd generators', () => {
   });
   it('partition anchors refuse both ways between the groups', () => {
     expect(partitionAnchor(['10.0.0.2'], ['10.0.0.3', '10.0.0.4'])).toBe(
-      'table <vessel_a> const { 10.0.0.2 }\ntable <vessel_b> const { 10.0.0.3 10.0.0.4 }\nblock return quick inet from <vessel_a> to <vessel_b>\nblock return quick inet from <vessel_b> to <vessel_a>\n',
+      'block return quick inet from { 10.0.0.2 } to { 10.0.0.3 10.0.0.4 }\nblock return quick inet from { 10.0.0.3 10.0.0.4 } to { 10.0.0.2 }\n',
     );
   });
   it('teardown commands per ledger kind', () => {

@@ -1,7 +1,7 @@
 // The defects an expert review found in the freebsd plans (issue 15), each with the check that would have caught it.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { jailConf, routesAnchor } from '../../../src/backends/freebsd/conf.js';
+import { anchorLoad, jailConf, partitionAnchor, routesAnchor } from '../../../src/backends/freebsd/conf.js';
 import { FreebsdEngine } from '../../../src/backends/freebsd/engine.js';
 import { removalCommand } from '../../../src/backends/freebsd/remove.js';
 import type { PlanStep } from '../../../src/host/recording.js';
@@ -157,5 +157,17 @@ describe('freebsd defects found in review', () => {
         expect(copy, `${r}: ${root}`).toBeLessThan(i);
       }
     }
+  });
+
+  it('VM 13.2: host anchors hold no tables and load with the optimizer off, so -F all removes them at once', async () => {
+    // A table (declared, or made by the optimizer from 6+ addresses) kept vessel/LAB-routes listed after -F all.
+    const nets = ['10.1.0.0/24', '10.2.0.0/24', '10.3.0.0/24', '10.4.0.0/24', '10.5.0.0/24', '10.6.0.0/24', '10.7.0.0/24'];
+    for (const text of [routesAnchor([[nets[0]!, nets[1]!]], nets), partitionAnchor(nets, ['10.9.0.2'])]) expect(text).not.toMatch(/table|</);
+    expect(anchorLoad('vessel/x-routes').slice(0, 3)).toEqual(['pfctl', '-o', 'none']);
+    // pf has no empty list: the last network gone leaves an anchor of nothing, not a syntax error.
+    expect(routesAnchor([], [])).toBe('');
+    const plan = runs((await planOf('cookbook/vlan.md')).steps).filter((a) => a[0] === 'pfctl' && a.includes('-f'));
+    expect(plan.length).toBeGreaterThan(0);
+    for (const a of plan) expect(a.slice(0, 3), a.join(' ')).toEqual(['pfctl', '-o', 'none']);
   });
 });
