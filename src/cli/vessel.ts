@@ -46,7 +46,11 @@ const openHere: Opener = async (g, noReconcile = false) => {
 };
 
 /** Builds the vessel program (`open` picks the backend; plan mode passes a recording one). */
-export function buildVessel(open: Opener = openHere, out: (s: string) => void = (s) => void process.stdout.write(s)): Command {
+export function buildVessel(
+  open: Opener = openHere,
+  out: (s: string) => void = (s) => void process.stdout.write(s),
+  embedded?: VesselCli['embedded'],
+): Command {
   const p = new Command('vessel')
     .description('Create labs, networks and jails on this host (the built-in engine of vessel-cookbook).')
     .version(VERSION, '-V, --version')
@@ -63,7 +67,7 @@ Example:
   vessel exec web-1 -- ip -brief addr
 ${EXIT_HELP}`,
     );
-  const cli: VesselCli = { open, out, withLab: withLabOf(open) };
+  const cli: VesselCli = { open, out, withLab: withLabOf(open), ...(embedded ? { embedded } : {}) };
   for (const add of [
     addInit,
     addNetwork,
@@ -92,7 +96,7 @@ ${EXIT_HELP}`,
 /** Runs the vessel CLI on argv (node, script, args...); returns the exit status. */
 export async function main(argv: string[], open: Opener = openHere, io: { out?: (s: string) => void; err?: (s: string) => void } = {}): Promise<number> {
   const err = io.err ?? ((s: string) => void process.stderr.write(s));
-  const program = buildVessel(open, io.out);
+  const program = buildVessel(open, io.out, io.out && io.err ? { err } : undefined);
   program.exitOverride();
   if (io.err) program.configureOutput({ writeErr: err, writeOut: io.out ?? err });
   for (const c of program.commands) {

@@ -5,6 +5,7 @@ import type { VesselBackend } from '../../core/backend.js';
 import { resolveJailRef } from '../../core/jail-ref.js';
 import { labIdProblem } from '../../core/names.js';
 import type { NetworkOptions } from '../../core/networks.js';
+import { execa } from 'execa';
 import { RUN_MARKER } from '../../exec/spawn.js';
 import { failed, usage } from '../../util/errors.js';
 
@@ -28,6 +29,8 @@ export type Opener = (g: Globals, noReconcile?: boolean) => Promise<VesselBacken
 export interface VesselCli {
   open: Opener;
   out: (s: string) => void;
+  /** Where errors go; set, with `out`, when vessel runs inside another program (plan, the VM tier), which has no terminal to lend. */
+  embedded?: { err: (s: string) => void };
   /** Runs `fn` with an engine and the lab, creating a by-hand lab on first use (with `inetNic`), unless `readOnly`. */
   withLab<T>(cmd: Command, fn: (e: VesselBackend, lab: string) => Promise<T>, inetNic?: string, readOnly?: boolean): Promise<T>;
 }
@@ -107,4 +110,16 @@ export function table(rows: string[][]): string {
       )
       .join('\n') + '\n'
   );
+}
+
+/**
+ * Runs a command that talks to the user (exec, ssh): with this terminal, or, embedded, with no input and its output
+ * handed to `out` and `err` (an inherited stdin would hang a caller that never closes it). Returns the exit status.
+ */
+export async function passThrough(cli: Pick<VesselCli, 'out' | 'embedded'>, argv: string[]): Promise<number> {
+  if (!cli.embedded) return (await execa(argv[0]!, argv.slice(1), { stdio: 'inherit', reject: false })).exitCode ?? 1;
+  const r = await execa(argv[0]!, argv.slice(1), { stdin: 'ignore', reject: false, stripFinalNewline: false });
+  if (r.stdout) cli.out(String(r.stdout));
+  if (r.stderr) cli.embedded.err(String(r.stderr));
+  return r.exitCode ?? 1;
 }

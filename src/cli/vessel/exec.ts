@@ -1,12 +1,12 @@
 // `vessel exec`: run a command inside a jail, stdio and exit status passed through.
 import type { Command } from 'commander';
-import { execa } from 'execa';
 import { existsSync } from 'node:fs';
 import { formatSize, type Limits } from '../../core/limits.js';
-import { EXIT_HELP, jailName, type VesselCli } from './common.js';
+import { EXIT_HELP, jailName, passThrough, type VesselCli } from './common.js';
 
 /** Adds `vessel exec` to the program. */
-export function addExec(p: Command, { withLab }: VesselCli): void {
+export function addExec(p: Command, cli: VesselCli): void {
+  const { withLab } = cli;
   p.command('exec')
     .description('run a command inside a jail; stdio and exit status pass through')
     .argument('<name>', 'jail (name or UUID prefix)')
@@ -22,14 +22,15 @@ export function addExec(p: Command, { withLab }: VesselCli): void {
         if (!e.ctx.host.live) return (await e.ctx.host.run(argv)).code;
         const kills = await e.memoryKills(lab, name);
         // On a machine over SSH, through SSH, with this terminal.
-        const full = e.ctx.host.interactiveArgv?.(argv) ?? argv;
-        const r = await execa(full[0]!, full.slice(1), { stdio: 'inherit', reject: false });
+        const code = await passThrough(cli, e.ctx.host.interactiveArgv?.(argv) ?? argv);
         // Killed by the kernel for the jail's memory limit: say so, since the command itself cannot.
         if (kills !== undefined && ((await e.memoryKills(lab, name)) ?? 0) > kills) {
           const limit = (JSON.parse(e.jail(lab, name).limits ?? '{}') as Limits).memory;
-          process.stderr.write(`vessel: jail ${name} went over its memory limit (${limit ? formatSize(limit) : '?'}): the kernel killed a process of it\n`);
+          (cli.embedded?.err ?? ((s: string) => void process.stderr.write(s)))(
+            `vessel: jail ${name} went over its memory limit (${limit ? formatSize(limit) : '?'}): the kernel killed a process of it\n`,
+          );
         }
-        return r.exitCode ?? 1;
+        return code;
       });
       process.exitCode = code;
     });

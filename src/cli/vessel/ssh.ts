@@ -1,11 +1,11 @@
 // `vessel ssh`: log in to a jail that runs sshd, with the lab's key and known_hosts, through the router from outside.
 import type { Command } from 'commander';
-import { execa } from 'execa';
 import { usage } from '../../util/errors.js';
-import { EXIT_HELP, jailName, type VesselCli } from './common.js';
+import { EXIT_HELP, jailName, passThrough, type VesselCli } from './common.js';
 
 /** Adds `vessel ssh` to the program. */
-export function addSsh(p: Command, { out, withLab }: VesselCli): void {
+export function addSsh(p: Command, cli: VesselCli): void {
+  const { out, withLab } = cli;
   p.command('ssh')
     .description("ssh into a jail made with --ssh: the lab's key, root, its checked host key; --from=upstream goes through the router (ssh -J)")
     .argument('<name>', 'jail')
@@ -25,9 +25,7 @@ export function addSsh(p: Command, { out, withLab }: VesselCli): void {
         // A recording backend (plan mode) only notes the command.
         if (!e.ctx.host.live) return (await e.ctx.host.run(argv)).code;
         // On a machine over SSH, through SSH, with this terminal.
-        const full = e.ctx.host.interactiveArgv?.(argv) ?? argv;
-        const r = await execa(full[0]!, full.slice(1), { stdio: 'inherit', reject: false });
-        return r.exitCode ?? 1;
+        return passThrough(cli, e.ctx.host.interactiveArgv?.(argv) ?? argv);
       });
       process.exitCode = code;
     });
