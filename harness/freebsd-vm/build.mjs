@@ -1,6 +1,6 @@
 #!/usr/bin/env -S npx zx
-// Builds a bootable FreeBSD 13.2 image (kernel, world, dnsmasq) from source on this Debian machine, stage by stage.
-// Usage: harness/freebsd-vm/build.mjs [--src=TREE|GITDIR] [--dnsmasq=TREE] [--dir=CACHE] [--jobs=N] [--only=STAGE]
+// Builds a bootable FreeBSD 13.2 image (kernel, world, dnsmasq, lighttpd, bash) from source on this Debian machine, stage by stage.
+// Usage: harness/freebsd-vm/build.mjs [--src=TREE|GITDIR] [--dnsmasq=TREE] [--lighttpd=TREE] [--bash=TREE] [--dir=CACHE] [--jobs=N] [--only=STAGE]
 // Each stage leaves a stamp in CACHE/stamps holding a hash of its inputs; a stage whose stamp matches is skipped,
 // so a second run rebuilds only what is missing or changed. Logs: CACHE/logs/STAGE.log.
 import { createHash } from 'node:crypto';
@@ -253,7 +253,7 @@ await stage('dnsmasq', inputsHash([], [installHash, String(argv.dnsmasq ?? 'apt'
 
 // 6b. lighttpd, www.example's server in the simulated outside (the backend uses python3's http.server where it
 // exists; this VM has no Python). Static, with no optional libraries.
-await stage('lighttpd', inputsHash([], [installHash, String(argv.lighttpd ?? 'apt')]), async (log) => {
+await stage('lighttpd', inputsHash([], [installHash, String(argv.lighttpd ?? 'apt'), 'accesslog']), async (log) => {
   const work = path.join(p.root, 'lighttpd');
   fs.rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
@@ -302,12 +302,35 @@ await stage('lighttpd', inputsHash([], [installHash, String(argv.lighttpd ?? 'ap
     ],
     { cwd: build },
   );
-  // A static lighttpd holds the modules plugin-static.h names: the three its configuration loads by default.
-  writeFileSync(path.join(build, 'src/plugin-static.h'), ['mod_indexfile', 'mod_dirlisting', 'mod_staticfile'].map((m) => `PLUGIN_INIT(${m})\n`).join(''));
+  // A static lighttpd holds the modules plugin-static.h names: the three its configuration loads by default, and
+  // mod_accesslog, which logs each request to the upstream's log as the recipes read it.
+  writeFileSync(
+    path.join(build, 'src/plugin-static.h'),
+    ['mod_accesslog', 'mod_indexfile', 'mod_dirlisting', 'mod_staticfile'].map((m) => `PLUGIN_INIT(${m})\n`).join(''),
+  );
   await logged(log, ['make', '-j', jobs, 'LIGHTTPD_STATIC=yes'], { cwd: build });
   fs.copyFileSync(path.join(build, 'src/lighttpd'), path.join(p.stage, 'usr/local/sbin/lighttpd'));
   fs.chmodSync(path.join(p.stage, 'usr/local/sbin/lighttpd'), 0o555);
   await isFreebsd(path.join(p.stage, 'usr/local/sbin/lighttpd'));
+});
+
+// 6c. bash: recipe blocks are bash scripts (recipe-format.md), and the runner's wrappers are bash. Debian's source,
+// cross-configured; its own readline and termcap-from-world. bash's signal names are read at run time (signames.c),
+// so they are FreeBSD's, not the build machine's.
+await stage('bash', inputsHash([], [installHash, String(argv.bash ?? 'apt')]), async (log) => {
+  const work = path.join(p.root, 'bash');
+  fs.rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  const tree = argv.bash ?? (await aptSource(log, 'bash', work));
+  const build = path.join(work, 'build');
+  mkdirSync(build, { recursive: true });
+  const configure = [path.join(tree, 'configure'), '--host=x86_64-unknown-freebsd13.2', '--prefix=/usr/local', '--without-bash-malloc', '--disable-nls'];
+  await logged(log, [...configure, `CC=${crossCc()}`, 'CFLAGS=-O2', 'CC_FOR_BUILD=cc'], { cwd: build });
+  await logged(log, ['make', '-j', jobs, 'bash'], { cwd: build });
+  mkdirSync(path.join(p.stage, 'usr/local/bin'), { recursive: true });
+  fs.copyFileSync(path.join(build, 'bash'), path.join(p.stage, 'usr/local/bin/bash'));
+  fs.chmodSync(path.join(p.stage, 'usr/local/bin/bash'), 0o555);
+  await isFreebsd(path.join(p.stage, 'usr/local/bin/bash'));
 });
 
 // 7. The VM's own settings: serial console, root on ada0p2, FIBs at boot, sshd with keys made here.
@@ -380,7 +403,7 @@ await stage(
   'image',
   inputsHash(
     [path.join(here, 'build.mjs')],
-    ['install', 'dnsmasq', 'lighttpd', 'etc'].map((s) => (existsSync(path.join(p.stamps, s)) ? readFileSync(path.join(p.stamps, s), 'utf8') : '')),
+    ['install', 'dnsmasq', 'lighttpd', 'bash', 'etc'].map((s) => (existsSync(path.join(p.stamps, s)) ? readFileSync(path.join(p.stamps, s), 'utf8') : '')),
   ),
   async (log) => {
     // Files go in as staged (root:wheel, their modes): Debian's makefs reads no mtree 2.0 METALOG (-F fails on

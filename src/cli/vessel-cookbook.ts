@@ -83,6 +83,7 @@ Exit status: 0 passed, 1 a step failed, 2 invalid recipe or usage, 3 the host ca
     .option('-j, --jobs <n>', 'run N recipes at once, each in its own lab (default 1)')
     .option('--keep', 'keep the work directory (and, with the engine, the lab) for inspection')
     .addOption(new Option('--engine <name>', 'backend to run on').choices(['linux', 'freebsd']))
+    .option('--host <spec>', 'run the lab on a FreeBSD machine over SSH: ssh://[USER@]HOST[:PORT], or freebsd-vm (default: $VESSEL_HOST)')
     .option('--show-commands', 'show the engine commands (ip, nsenter, fping...) behind each step')
     .option('--step', 'learning mode, in a terminal: show the prose and the block before each step; Enter runs it, s skips, q quits, i opens a shell there')
     .option('--install-deps', "install the recipes' needs with apt-get (or pkg) before running")

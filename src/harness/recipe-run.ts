@@ -9,7 +9,9 @@ import { formatDuration } from '../recipe/duration.js';
 import type { ExerciseOutcome, RecipeResult, StepResult } from '../report/model.js';
 import { emit, type Reporter } from '../report/reporter.js';
 import type { RunContext } from './context.js';
-import { installHint, missingNeeds } from '../host/needs.js';
+import { HERE, installHint, missingNeeds } from '../host/needs.js';
+import { SshHost } from '../host/ssh.js';
+import { remoteNeeds, remoteRunLab, type RemoteRun } from './remote-run.js';
 import { RUN_MARKER } from '../exec/spawn.js';
 import { evaluate } from '../assert/evaluate.js';
 import { checkOnce, runStep, skipReason } from './step.js';
@@ -20,7 +22,7 @@ import type { RunLab } from '../core/run-lab.js';
 import type { Topology } from '../report/topology.js';
 import { interactiveShell, type Stepper } from './step-mode.js';
 import { jailStateOf, labTopology, view } from './lab-view.js';
-import { VesselError } from '../util/errors.js';
+import { usage, VesselError } from '../util/errors.js';
 
 /** The package's bin directory, put first on every block's PATH so `vessel` is the engine CLI. */
 export const BIN_DIR = fileURLToPath(new URL('../../bin', import.meta.url));
@@ -41,6 +43,8 @@ export interface RecipeRunOptions {
   onQuit?: () => void;
   /** `update`: a console mismatch does not stop the recipe (every stale block is found in one run). */
   keepGoingOnMismatch?: boolean;
+  /** The lab host is a machine over SSH (`--host`): blocks run there, and their `vessel` comes back here. */
+  remote?: string;
 }
 
 /** Failure kinds that say a check did not finish, or could not run: no verdict on the exercise. */
@@ -81,9 +85,12 @@ async function admit(recipe: Recipe, opts: RecipeRunOptions, base: ReturnType<ty
     const reason = `recipe supports ${recipe.meta.engines.join(', ')}; this run uses ${opts.engine}`;
     return { ...base, status: 'skip', reason, durationMs: 0, steps: unrunSteps(recipe, reason, 'skip') };
   }
-  const missing = await missingNeeds(recipe.meta.needs);
+  const host = typeof opts.backend === 'string' ? undefined : opts.backend.ctx.host;
+  const place = opts.remote && host instanceof SshHost ? remoteNeeds(host) : HERE;
+  const missing = await missingNeeds(recipe.meta.needs, place);
   if (missing.length > 0) {
-    const reason = `needs ${missing.join(', ')}, not installed on this host; ${installHint(missing, [recipe.path])}`;
+    const where = opts.remote ? `the remote host ${opts.remote}` : 'this host';
+    const reason = `needs ${missing.join(', ')}, not installed on ${where}; ${installHint(missing, [recipe.path], place.os)}`;
     return { ...base, status: 'unrunnable', reason, durationMs: 0, steps: unrunSteps(recipe, 'the host cannot run this recipe') };
   }
   if (typeof opts.backend === 'string') {
@@ -167,8 +174,15 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
   const runId = `${lab}-${process.pid}`;
   const { tmp, workdir, privdir, jailFiles } = await makeWorkDirs(recipe, lab);
   let runLab: RunLab;
+  let remote: RemoteRun | undefined;
   try {
     runLab = await backend.openRunLab(lab, runId, tmp.path);
+    if (opts.remote) {
+      const host = backend.ctx.host;
+      if (!(host instanceof SshHost)) throw usage(`--host=${opts.remote}: the backend does not manage a machine over SSH`);
+      remote = await remoteRunLab(runLab, host, tmp.path, join(BIN_DIR, 'vessel'), opts.remote);
+      runLab = remote.lab;
+    }
   } catch (e) {
     if (!(e instanceof VesselError)) throw e;
     await backend.destroyLab(lab).catch(() => undefined);
@@ -379,6 +393,7 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
     }
     try {
       for (const notice of await runLab.teardown(opts.keep)) await emit(opts.reporters, 'onNotice', `${recipe.path}: ${notice}`);
+      await remote?.close(opts.keep);
     } catch (e) {
       // The steps' results stand; the recipe fails, saying what teardown could not do.
       teardownError = `teardown failed: ${(e as Error)?.message ?? String(e)}; run \`vessel cleanup\``;

@@ -39,6 +39,8 @@ export interface RunAllOptions {
   jobs?: number;
   /** `update`: console mismatches do not stop a recipe. */
   keepGoingOnMismatch?: boolean;
+  /** The lab host is this machine over SSH (`--host`): ssh://[USER@]HOST[:PORT] or freebsd-vm. */
+  remote?: string;
 }
 
 /** Runs every recipe; Ctrl-C and SIGTERM stop the current step, tear down, and end with 130/143. */
@@ -65,7 +67,7 @@ export async function runAll(recipes: Recipe[], opts: RunAllOptions): Promise<{ 
   const results: RecipeResult[] = [];
   let engine: VesselBackend | string;
   try {
-    engine = await openBackend(opts.engine);
+    engine = await openBackend(opts.engine, opts.remote ? { remote: opts.remote } : {});
   } catch (e) {
     if (!(e instanceof VesselError)) throw e;
     engine = e.message;
@@ -95,7 +97,7 @@ export async function runAll(recipes: Recipe[], opts: RunAllOptions): Promise<{ 
       let own: VesselBackend | string | undefined;
       if (jobs > 1 && typeof engine !== 'string') {
         try {
-          own = await openBackend(opts.engine, { noReconcile: true });
+          own = await openBackend(opts.engine, { noReconcile: true, ...(opts.remote ? { remote: opts.remote } : {}) });
         } catch (e) {
           if (!(e instanceof VesselError)) throw e;
           own = e.message;
@@ -111,6 +113,7 @@ export async function runAll(recipes: Recipe[], opts: RunAllOptions): Promise<{ 
           ...(opts.only ? { only: opts.only } : {}),
           ...(opts.stepper ? { stepper: opts.stepper, onQuit } : {}),
           ...(opts.keepGoingOnMismatch ? { keepGoingOnMismatch: true } : {}),
+          ...(opts.remote ? { remote: opts.remote } : {}),
         });
       } catch (e) {
         // An internal error in one recipe still gives that recipe a result (a failure, saying why), and the run goes

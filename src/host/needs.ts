@@ -53,17 +53,26 @@ export async function probe(spec: string, pathEnv = process.env.PATH ?? ''): Pro
   return false;
 }
 
-/** The needs from `names` that this host lacks. */
-export async function missingNeeds(names: string[]): Promise<string[]> {
+/** Where needs are probed: the OS whose probes apply, and how one probe runs (this machine's by default). */
+export interface NeedsPlace {
+  os: 'debian' | 'freebsd';
+  probe: (spec: string) => Promise<boolean>;
+}
+
+/** This machine, as a place to probe needs. */
+export const HERE: NeedsPlace = { os: process.platform === 'freebsd' ? 'freebsd' : 'debian', probe: (s) => probe(s) };
+
+/** The needs from `names` that this host (or `place`) lacks. */
+export async function missingNeeds(names: string[], place: NeedsPlace = HERE): Promise<string[]> {
   const missing: string[] = [];
   for (const n of names) {
     const spec = NEEDS[n];
     if (!spec) continue;
-    const probes = needProbes(spec, process.platform === 'freebsd' ? 'freebsd' : 'debian');
+    const probes = needProbes(spec, place.os);
     // No probe on this OS: nothing is needed here.
     let found = probes.length === 0;
     for (const p of probes) {
-      found = await probe(p);
+      found = await place.probe(p);
       if (found) break;
     }
     if (!found) missing.push(n);
@@ -72,8 +81,8 @@ export async function missingNeeds(names: string[]): Promise<string[]> {
 }
 
 /** The line telling a person how to get the missing needs. */
-export function installHint(missing: string[], files: string[]): string {
-  const isFreeBSD = process.platform === 'freebsd';
+export function installHint(missing: string[], files: string[], os = HERE.os): string {
+  const isFreeBSD = os === 'freebsd';
   const pkgs = [...new Set(missing.flatMap((n) => (isFreeBSD ? NEEDS[n]?.freebsd : NEEDS[n]?.debian) ?? []))];
   const manual = isFreeBSD ? `pkg install -y ${pkgs.join(' ')}` : `apt-get install -y --no-install-recommends ${pkgs.join(' ')}`;
   return `run \`vessel-cookbook doctor --install-deps ${files.join(' ')}\` or \`${manual}\``;

@@ -46,19 +46,14 @@ export class SshHost implements Host {
     this.ssh = this.sshArgv();
   }
 
-  /** ssh's own arguments, up to the remote command. */
-  sshArgv(): string[] {
+  /** ssh's own arguments, up to the remote command: over the shared connection, or (`shared` false) a connection of its own with `extra` options. */
+  sshArgv(shared = true, extra: string[] = []): string[] {
     const t = this.target;
     return [
       'ssh',
       '-o',
       'BatchMode=yes',
-      '-o',
-      'ControlMaster=auto',
-      '-o',
-      `ControlPath=${t.controlPath}`,
-      '-o',
-      'ControlPersist=300',
+      ...(shared ? ['-o', 'ControlMaster=auto', '-o', `ControlPath=${t.controlPath}`, '-o', 'ControlPersist=300'] : ['-o', 'ControlPath=none']),
       '-o',
       'ConnectTimeout=10',
       '-o',
@@ -68,6 +63,7 @@ export class SshHost implements Host {
       ...(t.knownHosts ? ['-o', `UserKnownHostsFile=${t.knownHosts}`, '-o', 'StrictHostKeyChecking=yes'] : []),
       ...(t.hostKeyAlias ? ['-o', `HostKeyAlias=${t.hostKeyAlias}`] : []),
       ...(t.identity ? ['-o', 'IdentitiesOnly=yes', '-i', t.identity] : []),
+      ...extra,
       '-p',
       String(t.port),
       '-l',

@@ -75,7 +75,7 @@ export async function createFbUpstream(ctx: FbContext, lab: string): Promise<voi
   let server = [`/usr/bin/env`, 'PYTHONUNBUFFERED=1', '/usr/local/bin/python3', '-m', 'http.server', '80', '--bind', UPSTREAM.www, '--directory', files.www];
   if (!python) {
     const conf = `${files.dir}/lighttpd.conf`;
-    await host.writeFile(conf, wwwLighttpdConf(files.www, UPSTREAM.www));
+    await host.writeFile(conf, wwwLighttpdConf(files.www, UPSTREAM.www, files.log));
     server = ['/usr/local/sbin/lighttpd', '-D', '-f', conf];
   }
   await host.run(jexec(lab, WWW_JAIL, ['daemon', '-f', '-o', files.log, '-p', '/var/run/www.pid', ...server]));
@@ -84,9 +84,16 @@ export async function createFbUpstream(ctx: FbContext, lab: string): Promise<voi
     throw failed(`the www.example listener did not start (see ${files.log})`);
 }
 
-/** lighttpd's configuration for www.example: static files from `root` on `addr`:80. */
-export function wwwLighttpdConf(root: string, addr: string): string {
+/**
+ * lighttpd's configuration for www.example: static files from `root` on `addr`:80, each request logged to `log` as
+ * Python's http.server logs it (client address first, then `"GET / HTTP/1.1"`), which the recipes read.
+ */
+export function wwwLighttpdConf(root: string, addr: string, log: string): string {
   return [
+    'server.modules = ( "mod_accesslog" )',
+    // A piped logger gets each line at once; a file is written in 8 KiB batches or once a second (mod_accesslog.c).
+    `accesslog.filename = "|exec /bin/cat >>${log}"`,
+    'accesslog.format = "%h - - %t \\"%r\\" %>s %b"',
     `server.document-root = "${root}"`,
     `server.bind = "${addr}"`,
     'server.port = 80',

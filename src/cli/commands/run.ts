@@ -22,6 +22,7 @@ export interface RunCommandOptions {
   bail?: boolean;
   keep?: boolean;
   engine?: string;
+  host?: string;
   color?: boolean;
   showCommands?: boolean;
   installDeps?: boolean;
@@ -32,12 +33,18 @@ export interface RunCommandOptions {
 /** Runs recipes; returns the contract's exit status. */
 export async function runCommand(paths: string[], opts: RunCommandOptions): Promise<number> {
   if (paths.length === 0) throw usage('run: give at least one recipe file or directory');
-  const engine = (opts.engine ?? hostBackend()) as EngineName;
+  const remote = opts.host ?? process.env.VESSEL_HOST;
+  const engine = (opts.engine ?? (remote ? 'freebsd' : hostBackend())) as EngineName;
   if (!ENGINE_NAMES.includes(engine))
     throw usage(`--engine "${opts.engine}" is not an engine${didYouMean(opts.engine ?? '', ENGINE_NAMES)}; known: ${ENGINE_NAMES.join(', ')}`);
   const serial = BACKENDS[engine].oneLabAtATime;
   if (serial && opts.jobs !== undefined && opts.jobs !== '1') throw usage(`--jobs=${opts.jobs} with --engine=${engine}: ${serial}; leave out --jobs`);
-  if (engine !== hostBackend()) throw usage(`--engine ${engine} cannot run on this ${process.platform} host`);
+  if (remote && engine !== 'freebsd') throw usage(`--host=${remote}: only the freebsd engine runs a lab on another machine; leave out --engine=${engine}`);
+  if (engine !== hostBackend() && !remote)
+    throw usage(`--engine ${engine} cannot run on this ${process.platform} host (a FreeBSD machine over SSH: --host=ssh://USER@HOST or --host=freebsd-vm)`);
+  if (remote && opts.installDeps)
+    throw usage(`--install-deps with --host=${remote}: it installs on this machine; install the remote host's packages there (pkg install)`);
+  if (remote && opts.step) throw usage(`--step with --host=${remote}: learning mode runs on this machine only; leave out one of them`);
   const shard = opts.shard !== undefined ? parseShard(opts.shard) : undefined;
   if (typeof shard === 'string') throw usage(shard);
   if (opts.step && !(process.stdin.isTTY && process.stdout.isTTY)) {
@@ -107,6 +114,7 @@ export async function runCommand(paths: string[], opts: RunCommandOptions): Prom
     reporters,
     ...(only ? { only } : {}),
     ...(stepper ? { stepper } : {}),
+    ...(remote ? { remote } : {}),
     jobs,
   });
   return exitCode;
