@@ -112,9 +112,11 @@ for (const f of readdirSync(goldens).filter((f) => f.endsWith('.plan'))) {
 const ranFile = path.join(p.root, 'vm-commands.json');
 const ran = new Map();
 let machine = 'not run here';
+let recipes = {};
 if (existsSync(ranFile)) {
   const rec = JSON.parse(readFileSync(ranFile, 'utf8'));
   machine = rec.machine;
+  recipes = rec.recipes ?? {};
   for (const c of rec.commands) {
     const s = shapeOf(c.argv);
     const r = ran.get(s) ?? { ok: 0, failed: new Map() };
@@ -133,4 +135,14 @@ for (const s of [...new Set([...planned.keys(), ...ran.keys()])].sort()) {
     ? 'planned only'
     : `ran ${r.ok + [...r.failed.values()].reduce((a, b) => a + b, 0)}×: ${r.ok} exit 0${[...r.failed].map(([code, n]) => `, ${n} exit ${code}`).join('')}`;
   console.log(`| \`${s.replace(/\|/g, '\\|')}\` | ${planned.get(s) ?? 0} | ${real} |`);
+}
+
+// How each recipe fared: its vessel commands (plumbing), and the whole recipe through run --host=freebsd-vm.
+console.log('\n| recipe | its vessel commands on the VM | the whole recipe (run --host=freebsd-vm) |');
+console.log('|---|---|---|');
+for (const f of readdirSync(path.join(root, 'cookbook'))
+  .filter((f) => f.endsWith('.md') && f !== 'README.md')
+  .sort()) {
+  const r = recipes[f] ?? {};
+  console.log(`| \`${f}\` | ${r.plumbing ?? 'not run'} | ${r.whole ?? 'not run (a linux-only recipe, or the tier did not reach it)'} |`);
 }

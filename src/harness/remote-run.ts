@@ -107,7 +107,7 @@ function serveVessel(sock: string, host: SshHost, root: string, vesselBin: strin
   });
 }
 
-/** Copies the regular files and folders of the run's folder back from the remote machine (never a link). */
+/** Copies the regular files and folders of the run's folder back from the remote machine (never a link, nor a set-id file). */
 async function pullWork(host: SshHost, root: string): Promise<void> {
   const list =
     "LC_ALL=C; export LC_ALL; cd \"$1\" && find . \\( -type f -o -type d \\) ! -name '*.out' ! -name 'remote-*.pgid' -print0 | tar --null --no-recursion -T - -cf -";
@@ -118,8 +118,8 @@ async function pullWork(host: SshHost, root: string): Promise<void> {
   });
   const r = await tar;
   if (r.exitCode !== 0) return;
-  await execa('tar', ['-C', root, '--no-same-owner', '-xf', '-'], { input: r.stdout as Uint8Array, reject: false });
-  await execa('find', [root, '-type', 'l', '-delete'], { reject: false });
+  await execa('tar', ['-C', root, '--no-same-owner', '--no-same-permissions', '-xf', '-'], { input: r.stdout as Uint8Array, reject: false });
+  await execa('find', [root, '(', '-type', 'l', '-o', '-perm', '/6000', ')', '-exec', 'rm', '-f', '--', '{}', '+'], { reject: false });
 }
 
 /** Probes a recipe's needs on the remote FreeBSD machine: a command on root's PATH (and /usr/local), or an executable path (globs allowed). */

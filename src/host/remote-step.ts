@@ -9,7 +9,8 @@
  *    a PATH that starts with ROOT/.vessel/bin (the forwarding vessel); its output is this helper's;
  * 3. ends whatever the block left running there (the block's own process group), when it ends, and on
  *    SIGTERM/SIGINT/SIGHUP here, which is how a timeout or Ctrl-C stops the block;
- * 4. copies back regular files and folders only: a link a jail made there is never brought here.
+ * 4. copies back regular files and folders only, owned by root here and without setuid/setgid bits: a link, or a
+ *    set-id program, that a jail made there is never brought here.
  */
 export const REMOTE_STEP_HELPER = String.raw`set -u
 root=$1; n=$2; shift 2
@@ -34,8 +35,8 @@ child=$!
 trap 'end_remote; kill "$child" 2>/dev/null; exit 143' TERM INT HUP
 wait "$child"; rc=$?
 trap - TERM INT HUP
-"${'$'}{ssh[@]}" "LC_ALL=C; export LC_ALL; cd $(q "$root") && find . \( -type f -o -type d \) ! -name '*.out' ! -name 'remote-*.pgid' -print0 | tar --null --no-recursion -T - -cf -" </dev/null | tar -C "$root" --no-same-owner -xf - 2>/dev/null
-find "$root" -type l -delete 2>/dev/null
+"${'$'}{ssh[@]}" "LC_ALL=C; export LC_ALL; cd $(q "$root") && find . \( -type f -o -type d \) ! -name '*.out' ! -name 'remote-*.pgid' -print0 | tar --null --no-recursion -T - -cf -" </dev/null | tar -C "$root" --no-same-owner --no-same-permissions -xf - 2>/dev/null
+find "$root" \( -type l -o -perm /6000 \) -exec rm -f -- {} + 2>/dev/null
 exit "$rc"
 `;
 

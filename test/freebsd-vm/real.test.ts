@@ -1,7 +1,9 @@
 // The FreeBSD backend on real FreeBSD 13.2: the VM built by harness/freebsd-vm, driven over SSH. The backend
 // contract for real, then every recipe's vessel commands (labs, networks, routers, jails, pf, partitions, routes,
-// VLANs) and teardown, with a census of the VM before and after each. Skips, saying why, when there is no image.
+// VLANs) and teardown, then every recipe whole (run --host=freebsd-vm) where the VM has what it needs, with a census
+// of the VM before and after each. Skips, saying why, when there is no image.
 import { readdirSync, writeFileSync } from 'node:fs';
+import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { file as tmpFile } from 'tmp-promise';
 import { FreebsdEngine } from '../../src/backends/freebsd/engine.js';
@@ -36,6 +38,12 @@ const plumbing = await Promise.all(
     }),
 );
 
+/** How each recipe fared on the VM (for docs/freebsd.md's recipe table): set when its test ends. */
+const FARED: Record<string, { plumbing?: string; whole?: string }> = {};
+const fared = (name: string, what: 'plumbing' | 'whole', how: string) => {
+  FARED[name] = { ...FARED[name], [what]: how };
+};
+
 describe.skipIf(why !== undefined)('FreeBSD 13.2 VM', () => {
   let started = false;
   let host: TeeSshHost;
@@ -48,7 +56,7 @@ describe.skipIf(why !== undefined)('FreeBSD 13.2 VM', () => {
   }, 900_000);
   afterAll(async () => {
     // What ran, for harness/freebsd-vm/command-table.mjs (docs/freebsd.md).
-    if (machine) writeFileSync(`${fbvmDir()}/vm-commands.json`, JSON.stringify({ machine, commands: RAN }));
+    if (machine) writeFileSync(`${fbvmDir()}/vm-commands.json`, JSON.stringify({ machine, commands: RAN, recipes: FARED }));
     await host?.close();
     if (started) await stopVm();
   }, 60_000);
@@ -83,6 +91,7 @@ describe.skipIf(why !== undefined)('FreeBSD 13.2 VM', () => {
 
   for (const { name, recipe, missing } of plumbing) {
     if (missing.length > 0) {
+      FARED[name] = { plumbing: `skipped: its services need ${missing.join(', ')}, which this VM does not have` };
       it.skip(`plumbing of cookbook/${name}: skipped, its services need ${missing.join(', ')}, which this VM does not have`, () => undefined);
       continue;
     }
@@ -113,8 +122,33 @@ describe.skipIf(why !== undefined)('FreeBSD 13.2 VM', () => {
             .join('\n')}`,
         ).toBe(true);
         expect(after).toEqual(before);
+        fared(name, 'plumbing', 'passed');
       },
       900_000,
     );
+  }
+
+  // Whole recipes, as a user runs them: vessel-cookbook run --host=freebsd-vm (blocks run in the VM, assertions probe
+  // it). A recipe that needs what the VM lacks is skipped with the runner's own reason.
+  for (const { name, recipe } of plumbing) {
+    if (!recipe.meta.engines.includes('freebsd')) continue;
+    it(`whole cookbook/${name}: vessel-cookbook run --host=freebsd-vm passes and leaves nothing`, async (ctx) => {
+      const before = await vmCensus(host);
+      const r = await execa(process.execPath, ['bin/vessel-cookbook', 'run', '--host=freebsd-vm', '--no-color', `cookbook/${name}`], {
+        reject: false,
+        all: true,
+      });
+      const after = await vmCensus(host);
+      const cannot = /^CANNOT RUN .*?: (.*)$/m.exec(r.all ?? '');
+      if (r.exitCode === 3 && cannot) {
+        expect(after).toEqual(before);
+        fared(name, 'whole', `not runnable: ${cannot[1]!.replace(/; run `.*$/, '')}`);
+        ctx.skip(cannot[1]);
+        return;
+      }
+      expect(r.exitCode, r.all).toBe(0);
+      expect(after).toEqual(before);
+      fared(name, 'whole', `passed (${/^(?:PASS|FAIL) \S+ \((.*)\)/m.exec(r.all ?? '')?.[1] ?? ''})`);
+    }, 900_000);
   }
 });

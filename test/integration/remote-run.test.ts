@@ -2,7 +2,7 @@
 // of its own: there, a tmpfs covers the run's folder, so "the remote machine" sees the same path with other files,
 // as a real remote does. The block helper, the file copies both ways, the forwarding vessel, and what a stopped or
 // finished block leaves running (nothing).
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { execa, type ResultPromise } from 'execa';
@@ -147,15 +147,20 @@ describe('a run on a machine over SSH (sshd on 127.0.0.1, its own view of the ru
     expect(r.exitCode).toBe(7);
   });
 
-  it("copies the run's files there before a block, and back after it: regular files only, never a link or an output capture", async () => {
+  it("copies the run's files there before a block, and back after it: regular files only, never a link, a set-id file or an output capture", async () => {
     writeFileSync(join(root, 'work', 'input.txt'), 'from here\n');
-    const r = await block('cat input.txt; echo made there > made.txt; ln -s /etc/shadow evil; echo no > x.out; mkdir -p sub; echo deep > sub/f');
+    const r = await block(
+      'cat input.txt; echo made there > made.txt; ln -s /etc/shadow evil; echo no > x.out; mkdir -p sub; echo deep > sub/f; cp /bin/true suid; chmod 4755 suid',
+    );
     expect(r.all).toBe('from here');
     expect(r.exitCode).toBe(0);
     expect(readFileSync(join(root, 'work', 'made.txt'), 'utf8')).toBe('made there\n');
     expect(readFileSync(join(root, 'work', 'sub', 'f'), 'utf8')).toBe('deep\n');
     expect(existsSync(join(root, 'work', 'evil'))).toBe(false);
     expect(existsSync(join(root, 'work', 'x.out'))).toBe(false);
+    // A set-id program made there comes back without its set-id bits, or not at all.
+    const suid = join(root, 'work', 'suid');
+    expect(existsSync(suid) ? statSync(suid).mode & 0o6000 : 0).toBe(0);
   });
 
   it("a block's vessel is this machine's vessel, through the forwarded socket, with its output and exit status", async () => {

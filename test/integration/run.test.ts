@@ -172,6 +172,9 @@ describe('bad input', () => {
       [['run', '--shard', '0/3', fx('pass.md')], /numbered from 1/],
       [['run', fx('prose-only.md')], /prose-only\.md:1: no runnable step/],
       [['run', '--bogus', fx('pass.md')], /unknown option '--bogus'/],
+      [['run', '--host=freebsd-vm', '--engine=linux', fx('pass.md')], /--host=freebsd-vm: only the freebsd engine runs a lab on another machine/],
+      [['run', '--host=freebsd-vm', '--install-deps', fx('pass.md')], /--install-deps with --host=freebsd-vm: it installs on this machine/],
+      [['run', '--engine=freebsd', fx('pass.md')], /--engine freebsd cannot run on this linux host \(a FreeBSD machine over SSH: --host=/],
     ];
     for (const [args, re] of cases) {
       const r = await cli(args);
