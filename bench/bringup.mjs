@@ -2,7 +2,7 @@
 // bench/bringup: N jails on one bridge through the engine, as a raw script, and with Mininet.
 // Prints figures side by side; it asserts nothing. Needs root, a built dist/ (npm run build),
 // fping, and for the Mininet column Debian's mininet + bridge-utils (installed here when missing).
-// Usage: bench/bringup.mjs [N...]   (default 10 100 500)
+// Usage: bench/bringup.mjs [--no-mininet] [N...]   (default 10 100 500; --no-mininet leaves out the Mininet column)
 import { $, argv, path } from 'zx';
 import { dist, requireRoot, root, secs } from './lib.mjs';
 
@@ -11,6 +11,7 @@ const { Engine } = await dist('backends/linux/engine.js');
 const { evaluate } = await dist('assert/evaluate.js');
 const { LinuxProber } = await dist('backends/linux/probes.js');
 const { parseAssertions } = await dist('assert/grammar.js');
+const { stepTimes, timeSteps } = await dist('core/steps.js');
 
 requireRoot('bench/bringup');
 const sizes = argv._.length ? argv._.map(Number) : [10, 100, 500];
@@ -22,9 +23,20 @@ async function engineRun(n) {
   if (engine.getLab(lab)) await engine.destroyLab(lab);
   const t0 = now();
   await engine.createLab(lab, { kind: 'manual' });
+  const tl = now();
   await engine.createNetwork(lab, 'b', '10.98.0.0/16');
+  const tn = now();
+  timeSteps(true);
   await engine.run(lab, { name: 'j', count: n, network: 'b' });
   const t1 = now();
+  // Where the time went: the lab, the network, then each step of making the jails.
+  const phases = [
+    ['lab', tl - t0],
+    ['network (bridge, router, dnsmasq)', tn - tl],
+    ...[...stepTimes].map(([k, v]) => [`jails: ${k}`, v]),
+    ['jails: the rest (state, ledger)', t1 - tn - [...stepTimes.values()].reduce((a, b) => a + b, 0)],
+  ];
+  timeSteps(false);
   let mesh;
   if (n === 100) {
     const view = { jails: engine.jails(lab).map((j) => ({ name: j.name, addr: j.addr, network: j.network })), networks: [] };
@@ -38,7 +50,7 @@ async function engineRun(n) {
   await engine.destroyLab(lab);
   const t3 = now();
   engine.close();
-  return { create: t1 - t0, destroy: t3 - t2, mesh };
+  return { create: t1 - t0, destroy: t3 - t2, mesh, phases };
 }
 
 async function rawRun(n) {
@@ -82,12 +94,13 @@ for (const n of sizes) {
   const e = await engineRun(n);
   const r = await rawRun(n);
   rows.push({ n, e, r });
+  for (const [k, v] of e.phases) console.log(`  N=${n} ${k}: ${secs(v)} s (${(v / n).toFixed(1)} ms a jail)`);
   console.log(
     `N=${n}: engine create ${secs(e.create)} s, destroy ${secs(e.destroy)} s | raw create ${secs(r.create)} s, destroy ${secs(r.destroy)} s${e.mesh ? ` | mesh ${secs(e.mesh.ms)} s (${e.mesh.probes} probes, ${e.mesh.failed} failed)` : ''}`,
   );
 }
 
-const haveMn = await ensureMininet();
+const haveMn = argv.mininet !== false && (await ensureMininet());
 const mn = {};
 if (haveMn) {
   for (const n of sizes) {

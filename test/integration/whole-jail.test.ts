@@ -117,8 +117,15 @@ describe('a root that cannot leave its jail', () => {
     const net = await vessel(L, ['exec', 'a', '--', 'sh', '-c', 'ip addr add 10.72.9.9/32 dev lo && nft add table inet t && echo NETOK']);
     expect(net.stdout).toContain('NETOK');
     // No disk, no kernel memory: /dev has the harmless nodes only. Host-wide knobs are read-only.
-    const dev = await vessel(L, ['exec', 'a', '--', 'sh', '-c', 'ls /dev; echo 1 > /proc/sys/vm/overcommit_memory && echo WROTE']);
-    expect(dev.stdout.split('\n')).toEqual(expect.arrayContaining(['null', 'urandom', 'pts', 'shm']));
+    const dev = await vessel(L, [
+      'exec',
+      'a',
+      '--',
+      'sh',
+      '-c',
+      'ls /dev; [ -c /dev/null ] && echo > /dev/null && echo CHARNULL; stat -f -c %T /dev/pts /dev/shm; readlink /dev/ptmx; echo 1 > /proc/sys/vm/overcommit_memory && echo WROTE',
+    ]);
+    expect(dev.stdout.split('\n')).toEqual(expect.arrayContaining(['null', 'urandom', 'pts', 'shm', 'CHARNULL', 'devpts', 'tmpfs', 'pts/ptmx']));
     expect(dev.stdout).not.toMatch(/^(vda|sda|mem|kmsg)$/m);
     expect(dev.stdout).not.toContain('WROTE');
     // A process left running is gone after stop, with its whole space.

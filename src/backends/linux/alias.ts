@@ -8,7 +8,7 @@ import type { LinuxContext } from './context.js';
 import { UPSTREAM } from '../../core/upstream.js';
 import { cgroupDir } from './facts.js';
 import { destroyJails } from './jails.js';
-import { setupArgv } from './mounts.js';
+import { ensureDevTemplate, setupArgv } from './mounts.js';
 import { hostNetns, jailNetns } from './names.js';
 import { jailPaths } from './paths.js';
 import { makeJailNamespaces } from './userns.js';
@@ -88,6 +88,7 @@ export async function createAliasJail(ctx: LinuxContext, lab: string, name: stri
       'mode',
       'bridge',
     ]);
+    await ensureDevTemplate(ctx, lab);
     await ctx.host.run(setupArgv(ctx, lab, row));
     setJailState(ctx.db, [uuid], 'created');
   } catch (e) {

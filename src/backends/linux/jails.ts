@@ -20,7 +20,7 @@ import { killCgroup } from './kill.js';
 import { hostNetns, jailNetns, routerUplinkVeth, UPLINK_BRIDGE } from './names.js';
 import { jailPaths, labPaths } from './paths.js';
 import { removeObjects } from './remove.js';
-import { setupArgv } from './mounts.js';
+import { ensureDevTemplate, setupArgv } from './mounts.js';
 import { makeLayer } from './rootfs.js';
 import { makeJailNamespaces } from './userns.js';
 import { applyLimits } from './limits.js';
@@ -182,6 +182,7 @@ async function writeJailFiles(b: Build): Promise<void> {
       ? `search ${net.domain}\nnameserver ${gateway}\n`
       : `nameserver ${gateway}\n`;
   await ctx.host.mkdir(labPaths(ctx.runDir, lab).jailsDir);
+  await ensureDevTemplate(ctx, lab);
   for (const j of b.rows) {
     const p = jailPaths(ctx.runDir, lab, j.name);
     await ctx.host.mkdir(p.dir);

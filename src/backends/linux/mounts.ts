@@ -6,17 +6,21 @@ import type { LinuxContext } from './context.js';
 import { jailNetns } from './names.js';
 import { jailPaths, labPaths } from './paths.js';
 
-/** Builds a jail's /dev in $1 from the host's harmless nodes (no disks, no kmsg, no mem): a shell function. */
-export const DEV_FUNCTION = [
-  'dev() {',
-  '  mount -t tmpfs -o mode=0755,size=1m,nosuid,noexec vessel-dev "$1" &&',
-  '  for n in null zero full random urandom tty; do touch "$1/$n" && mount --bind "/dev/$n" "$1/$n" || return 1; done &&',
-  '  mkdir "$1/pts" "$1/shm" && mount -t devpts -o newinstance,ptmxmode=0666,mode=0620,gid=5 vessel-pts "$1/pts" &&',
-  '  ln -s pts/ptmx "$1/ptmx" && ln -s /proc/self/fd "$1/fd" && ln -s /proc/self/fd/0 "$1/stdin" &&',
-  '  ln -s /proc/self/fd/1 "$1/stdout" && ln -s /proc/self/fd/2 "$1/stderr" &&',
-  '  mount -t tmpfs -o mode=1777,nosuid,nodev vessel-shm "$1/shm"',
-  '}',
-].join('\n');
+/**
+ * The entries of a jail's /dev that are files, folders and links: made once per lab beside the jails' private folders
+ * (`.dev-template`, a name no jail can have, under the folder a shared root hides), copied into each /dev.
+ */
+export const DEV_TEMPLATE = {
+  files: ['null', 'zero', 'full', 'random', 'urandom', 'tty'],
+  dirs: ['pts', 'shm'],
+  links: [
+    ['ptmx', 'pts/ptmx'],
+    ['fd', '/proc/self/fd'],
+    ['stdin', '/proc/self/fd/0'],
+    ['stdout', '/proc/self/fd/1'],
+    ['stderr', '/proc/self/fd/2'],
+  ],
+} as const;
 
 // A jail's mounts, made by the engine at creation (or a rollback) before anything of the jail has run, inside the
 // jail's new mount namespace, which its user namespace owns. $2 hosts, $3 resolv.conf, $4 hostname, $6 the state
@@ -27,26 +31,49 @@ export const DEV_FUNCTION = [
 // thin: the engine's overlay over the host's root (in $8/root), whose upper layer is the jail's tmpfs ($8/layer), a
 // /proc (each process space mounts its own over it), its own /dev, /tmp and /run, the run's work and jail folders,
 // then pivot_root into it: the jail's mount namespace has nothing else. No engine folder is in it.
+// The plain mounts (binds, tmpfs, devpts) go into a table in $8 and are made by one `mount --all` in the table's
+// order: a program per jail where there was one per mount. Mounts over something already mounted (sysfs, /proc, the
+// overlay onto itself, the move of /dev) stay single commands: `mount --all` skips what looks mounted already.
+// /dev's files, folders and links are copied from the lab's DEV_TEMPLATE in one cp.
 export const MOUNTS = [
-  DEV_FUNCTION,
-  'hide() { [ ! -d "$1" ] || mount -t tmpfs -o size=4k,mode=0700 vessel-hidden "$1"; }',
-  'if [ "$7" = thin ]; then',
+  'hosts=$2 resolv=$3 hn=$4 state=$6 kind=$7 priv=$8 runs=$9',
+  'dt=${priv%/*}/.dev-template T=$priv/mounts.fstab',
+  // One line of the table; a path with white space or a backslash is refused (a table would need it escaped).
+  'tab() {',
+  '  case "$1$2" in *[[:space:]]* | *\\\\*) echo "vessel: cannot mount $1 on $2: white space or a backslash in a path" >&2; exit 1;; esac',
+  '  printf \'%s %s %s %s 0 0\\n\' "$1" "$2" "$3" "$4" >> "$T"',
+  '}',
+  'hide() { [ ! -d "$1" ] || tab vessel-hidden "$1" tmpfs size=4k,mode=0700; }',
+  // A jail's /dev in $1 (a fresh tmpfs, filled from the template): the host's harmless nodes only (no disks, no
+  // kmsg, no mem), its own devpts and shm.
+  'devfs() {',
+  '  mount -t tmpfs -o mode=0755,size=1m,nosuid,noexec vessel-dev "$1" && cp -a "$dt/." "$1/" || exit 1',
+  `  for n in ${DEV_TEMPLATE.files.join(' ')}; do tab "/dev/$n" "$1/$n" none bind; done`,
+  '  tab vessel-pts "$1/pts" devpts newinstance,ptmxmode=0666,mode=0620,gid=5',
+  '  tab vessel-shm "$1/shm" tmpfs mode=1777,nosuid,nodev',
+  '}',
+  ': > "$T" || exit 1',
+  'if [ "$kind" = thin ]; then',
   // The overlay is the engine's, mounted on the host (an overlay over / cannot be made in a user namespace); its
   // copy here is locked, so it is bound onto itself to be a root this namespace may pivot into.
-  '  R=$8/root',
-  '  mount --bind "$R" "$R" &&',
-  '  mount --bind "$2" "$R/etc/hosts" && mount --bind "$3" "$R/etc/resolv.conf" && mount --bind "$4" "$R/etc/hostname" &&',
-  '  mount -t sysfs -o ro sysfs "$R/sys" && mount --rbind /proc "$R/proc" && dev "$R/dev" &&',
-  '  mount -t tmpfs -o mode=1777,nosuid,nodev vessel-tmp "$R/tmp" && mount -t tmpfs -o mode=0755,nosuid,nodev vessel-run "$R/run" &&',
-  '  mkdir -p "$R/run/sshd" || exit 1',
-  '  set -f; IFS=:',
-  '  for f in $9; do if [ -d "$f" ]; then mkdir -p "$R$f" && mount --bind "$f" "$R$f" || exit 1; fi; done',
+  '  R=$priv/root',
+  '  mount --bind "$R" "$R" && mount -t sysfs -o ro sysfs "$R/sys" && mount --rbind /proc "$R/proc" || exit 1',
+  '  tab "$hosts" "$R/etc/hosts" none bind; tab "$resolv" "$R/etc/resolv.conf" none bind; tab "$hn" "$R/etc/hostname" none bind',
+  '  devfs "$R/dev"',
+  '  tab vessel-tmp "$R/tmp" tmpfs mode=1777,nosuid,nodev; tab vessel-run "$R/run" tmpfs mode=0755,nosuid,nodev',
+  '  mount --all --fstab "$T" && mkdir -p "$R/run/sshd" && : > "$T" || exit 1',
+  // Then, on the new /tmp and /run: the run's folders, and the state database's folder hidden if it shows.
+  '  set -f; IFS=:; set --',
+  '  for f in $runs; do if [ -d "$f" ]; then set -- "$@" "$R$f"; tab "$f" "$R$f" none bind; fi; done',
   '  unset IFS; set +f',
-  '  hide "$R$6" && cd "$R" && pivot_root . . && umount -l .',
+  '  { [ $# -eq 0 ] || mkdir -p "$@"; } && hide "$R$state" && mount --all --fstab "$T" && cd "$R" && pivot_root . . && umount -l .',
   'else',
-  '  mount --bind "$2" /etc/hosts && mount --bind "$3" /etc/resolv.conf && mount --bind "$4" /etc/hostname &&',
-  '  mount -t sysfs -o ro sysfs /sys && mkdir -p "$8/dev" && dev "$8/dev" && mount --move "$8/dev" /dev &&',
-  '  hide "$6" && hide /run/netns && hide "${8%/*}"',
+  '  mount -t sysfs -o ro sysfs /sys && mkdir -p "$priv/dev" || exit 1',
+  '  tab "$hosts" /etc/hosts none bind; tab "$resolv" /etc/resolv.conf none bind; tab "$hn" /etc/hostname none bind',
+  '  devfs "$priv/dev"',
+  '  mount --all --fstab "$T" && mount --move "$priv/dev" /dev || exit 1',
+  // Hidden last: the private folder holds the /dev just moved.
+  '  : > "$T" && hide "$state" && hide /run/netns && hide "${priv%/*}" && mount --all --fstab "$T"',
   'fi',
   '',
 ].join('\n');
@@ -108,4 +135,22 @@ export function setupArgv(ctx: LinuxContext, lab: string, j: Pick<JailRow, 'name
 /** The command that makes a jail's mount namespace again (a rollback): MOUNTS in a new one, in its netns and UTS. */
 export function remountArgv(ctx: LinuxContext, lab: string, j: Pick<JailRow, 'name' | 'root' | 'workdir'>): string[] {
   return inNewMountNs(ctx, lab, j, 'mounts.sh', false);
+}
+
+/** The lab's /dev template (mounts.ts DEV_TEMPLATE), made once: each jail's /dev is a copy of it, with mounts over it. */
+export async function ensureDevTemplate(ctx: LinuxContext, lab: string): Promise<void> {
+  const t = join(labPaths(ctx.runDir, lab).privateDir, '.dev-template');
+  if (await ctx.host.exists(join(t, DEV_TEMPLATE.links.at(-1)![0]))) return;
+  await ctx.host.mkdir(t, 0o755);
+  for (const f of DEV_TEMPLATE.files) await ctx.host.writeFile(join(t, f), '', 0o644);
+  for (const d of DEV_TEMPLATE.dirs) await ctx.host.mkdir(join(t, d), 0o755);
+  // A fixed script; the folder and the links are its arguments.
+  await ctx.host.run([
+    'sh',
+    '-c',
+    'd=$1; shift; while [ $# -ge 2 ]; do ln -sfn "$2" "$d/$1" || exit 1; shift 2; done',
+    'vessel-dev',
+    t,
+    ...DEV_TEMPLATE.links.flat(),
+  ]);
 }

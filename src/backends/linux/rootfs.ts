@@ -5,7 +5,7 @@ import { usage } from '../../util/errors.js';
 import type { LinuxContext } from './context.js';
 import { cgroupDir } from './facts.js';
 import { cgroupPids } from './kill.js';
-import { remountArgv } from './mounts.js';
+import { ensureDevTemplate, remountArgv } from './mounts.js';
 import { jailPaths } from './paths.js';
 
 /** Makes a thin jail's layer: a tmpfs (in the host's mount namespace, so snapshots can read it) with upper/ and work/. */
@@ -77,5 +77,6 @@ export async function rollback(ctx: LinuxContext, j: JailRow, snap: string): Pro
   await ctx.host.run(['cp', '-a', `${src}/.`, p.upper]);
   await ctx.host.mkdir(join(p.layer, 'work'), 0o700);
   await mountRoot(ctx, j.lab, j.name);
+  await ensureDevTemplate(ctx, j.lab);
   await ctx.host.run(remountArgv(ctx, j.lab, j));
 }
