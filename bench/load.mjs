@@ -5,8 +5,8 @@
 //   2. M DHCP jails on a /23 (default 200): create until every `lease` and `resolve` passes.
 // Needs root and a built dist/. Usage: bench/load.mjs [--jails 1000] [--dhcp 200]
 import { readFile } from 'node:fs/promises';
-import { $, argv } from 'zx';
-import { assertUntil, dist, requireRoot, secs } from './lib.mjs';
+import { $, argv, path } from 'zx';
+import { assertUntil, dist, requireRoot, root, secs } from './lib.mjs';
 
 $.verbose = false;
 const { Engine } = await dist('backends/linux/engine.js');
@@ -105,6 +105,16 @@ function report(title, tally) {
     `  peak memory: the machine's MemAvailable fell by ${(memBefore - memLow).toFixed(0)} MiB at most (kernel objects: namespaces, veths, bridge ports); this runner's peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`,
   );
   console.log(`  census before/after: ${before === after ? 'clean' : `DIFFERENT: ${before} -> ${after}`}`);
+  // The floor, in the same run: the bare ip -batch work for N (netns, veth, address, up), and its teardown.
+  const raw = path.join(root, 'bench/raw-bringup.sh');
+  const f0 = performance.now();
+  await $`${raw} create-ip fl ${N}`;
+  const f1 = performance.now();
+  await $`${raw} destroy fl ${N}`;
+  const f2 = performance.now();
+  console.log(
+    `  the ip -batch floor: create ${secs(f1 - f0)} s, teardown ${secs(f2 - f1)} s; engine/floor: create ${((t2 - t0) / (f1 - f0)).toFixed(2)}x, teardown ${((t4 - t3) / (f2 - f1)).toFixed(2)}x (goal 1.5x each)`,
+  );
   report('where creation goes (engine commands by kind, summed over the 4 parallel setup workers)', created);
   report('where teardown goes', destroyed);
 }

@@ -15,6 +15,10 @@ export const IMAGE: string = fbvmPaths(fbvmDir()).image;
 /** Why the tier cannot run here, or undefined when it can. */
 export function whyNoVm(): string | undefined {
   if (!existsSync(IMAGE)) return `no FreeBSD image at ${IMAGE} (build it: harness/freebsd-vm/build.mjs --src=FREEBSD_13.2_TREE)`;
+  // The image boots under QEMU: without it here, nothing can run (apt-get install qemu-system-x86 qemu-utils).
+  const missing = ['qemu-system-x86_64', 'qemu-img'].filter((t) => !process.env.PATH?.split(':').some((d) => existsSync(`${d}/${t}`)));
+  if (missing.length)
+    return `an image is at ${IMAGE}, but ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not installed (apt-get install qemu-system-x86 qemu-utils)`;
   return undefined;
 }
 
