@@ -10,7 +10,6 @@ import type { SshHost } from '../host/ssh.js';
 import type { NeedsPlace } from '../host/needs.js';
 import { parseShimRequest, REMOTE_STEP_HELPER, REMOTE_VESSEL_SHIM } from '../host/remote-step.js';
 import { envError } from '../util/errors.js';
-import { quoteForSh as quote } from '../util/sh-quote.js';
 
 /** The remote machine's side of a run: the run's folder there, its `vessel`, and the tunnel back. */
 export interface RemoteRun {
@@ -30,20 +29,22 @@ export async function remoteRunLab(inner: RunLab, host: SshHost, root: string, v
   const sock = join(priv, 'tunnel.sock');
   await host.mkdir(priv, 0o700);
   await host.writeFile(join(priv, 'bin/vessel'), REMOTE_VESSEL_SHIM, 0o755);
-  const server = await serveVessel(sock, host, root, vesselBin, spec);
+  const ssh = host.sshArgv();
+  /** The helper's argv up to the remote command: a block (`step`), or only the copy back (`pull`). */
+  const helperArgv = (mode: 'step' | 'pull') => ['bash', '--noprofile', '--norc', helper, mode, root, String(ssh.length), ...ssh];
+  const server = await serveVessel(sock, root, vesselBin, spec, helperArgv('pull'));
   // A connection of its own, so the forward lives exactly as long as this run.
   const fwd = host
     .sshArgv(false, ['-N', '-o', 'ExitOnForwardFailure=yes', '-o', 'StreamLocalBindUnlink=yes', '-R', `${sock}:${sock}`])
     .filter((a) => a !== '--');
   const tunnel = execa(fwd[0]!, fwd.slice(1), { stdin: 'ignore', reject: false });
   await waitForSocket(host, sock, tunnel);
-  const ssh = host.sshArgv();
   const lab: RunLab = {
     ...inner,
     enter(jail, wd) {
       const p = inner.enter(jail, wd);
       if (typeof p === 'string') return p;
-      return ['bash', '--noprofile', '--norc', helper, root, String(ssh.length), ...ssh, ...p];
+      return [...helperArgv('step'), ...p];
     },
   };
   return {
@@ -73,8 +74,8 @@ async function waitForSocket(host: SshHost, sock: string, tunnel: ResultPromise)
   throw envError(`cannot forward the run's vessel socket to the remote host (ssh -R ${sock}): ${why}`);
 }
 
-/** Serves the remote `vessel`: each request runs this machine's vessel against the remote host, after fetching the run's work files. */
-function serveVessel(sock: string, host: SshHost, root: string, vesselBin: string, spec: string): Promise<Server> {
+/** Serves the remote `vessel`: each request runs this machine's vessel against the remote host, after `pull` fetched the run's files. */
+function serveVessel(sock: string, root: string, vesselBin: string, spec: string, pull: string[]): Promise<Server> {
   // Half-open: the shim ends its side after the request (nc -N) and still reads the answer.
   const server = createServer({ allowHalfOpen: true }, (c) => {
     const parts: Buffer[] = [];
@@ -88,7 +89,7 @@ function serveVessel(sock: string, host: SshHost, root: string, vesselBin: strin
           return;
         }
         // What the block wrote so far (a supervisor file, say) is read by vessel here.
-        await pullWork(host, root);
+        await execa(pull[0]!, pull.slice(1), { stdin: 'ignore', reject: false });
         const r = await execa(process.execPath, [vesselBin, `--host=${spec}`, ...req.args], {
           cwd: existsSync(req.cwd) ? req.cwd : root,
           env: { ...req.env, VESSEL_HOST: spec },
@@ -105,21 +106,6 @@ function serveVessel(sock: string, host: SshHost, root: string, vesselBin: strin
     server.once('error', reject);
     server.listen(sock, () => resolve(server));
   });
-}
-
-/** Copies the regular files and folders of the run's folder back from the remote machine (never a link, nor a set-id file). */
-async function pullWork(host: SshHost, root: string): Promise<void> {
-  const list =
-    "LC_ALL=C; export LC_ALL; cd \"$1\" && find . \\( -type f -o -type d \\) ! -name '*.out' ! -name 'remote-*.pgid' -print0 | tar --null --no-recursion -T - -cf -";
-  const tar = execa(host.sshArgv()[0]!, [...host.sshArgv().slice(1), `sh -c ${quote(list)} vessel-pull ${quote(root)}`], {
-    stdin: 'ignore',
-    encoding: 'buffer',
-    reject: false,
-  });
-  const r = await tar;
-  if (r.exitCode !== 0) return;
-  await execa('tar', ['-C', root, '--no-same-owner', '--no-same-permissions', '-xf', '-'], { input: r.stdout as Uint8Array, reject: false });
-  await execa('find', [root, '(', '-type', 'l', '-o', '-perm', '/6000', ')', '-exec', 'rm', '-f', '--', '{}', '+'], { reject: false });
 }
 
 /** Probes a recipe's needs on the remote FreeBSD machine: a command on root's PATH (and /usr/local), or an executable path (globs allowed). */

@@ -3,7 +3,8 @@
 // every value reaches them as an argument or through the environment, never spliced into their text.
 
 /**
- * Runs one block on the remote machine: bash HELPER ROOT N SSH_ARGV(N words) REMOTE_ARGV...
+ * Runs one block on the remote machine: bash HELPER step ROOT N SSH_ARGV(N words) REMOTE_ARGV...; or, with `pull`
+ * instead of `step` and no REMOTE_ARGV, only step 4 (what the runner's vessel reads before it runs).
  * 1. copies the run's folder ROOT there (the same path), without output captures;
  * 2. runs REMOTE_ARGV there in this folder ($PWD), with a clean environment: the VESSEL_* variables of this one and
  *    a PATH that starts with ROOT/.vessel/bin (the forwarding vessel); its output is this helper's;
@@ -13,9 +14,14 @@
  *    set-id program, that a jail made there is never brought here.
  */
 export const REMOTE_STEP_HELPER = String.raw`set -u
-root=$1; n=$2; shift 2
+mode=$1 root=$2 n=$3; shift 3
 ssh=("${'$'}{@:1:$n}"); shift "$n"
+pull() {
+  "${'$'}{ssh[@]}" "LC_ALL=C; export LC_ALL; cd $(q "$root") && find . \( -type f -o -type d \) ! -name '*.out' ! -name 'remote-*.pgid' -print0 | tar --null --no-recursion -T - -cf -" </dev/null | tar -C "$root" --no-same-owner --no-same-permissions -xf - 2>/dev/null
+  find "$root" \( -type l -o -perm /6000 \) -exec rm -f -- {} + 2>/dev/null
+}
 q() { local s=${'$'}{1//\'/\'\\\'\'}; printf "'%s' " "$s"; }
+if [ "$mode" = pull ]; then pull; exit 0; fi
 line=''; for a in "$@"; do line+=$(q "$a"); done
 envs=''
 while IFS='=' read -r -d '' k v; do
@@ -35,8 +41,7 @@ child=$!
 trap 'end_remote; kill "$child" 2>/dev/null; exit 143' TERM INT HUP
 wait "$child"; rc=$?
 trap - TERM INT HUP
-"${'$'}{ssh[@]}" "LC_ALL=C; export LC_ALL; cd $(q "$root") && find . \( -type f -o -type d \) ! -name '*.out' ! -name 'remote-*.pgid' -print0 | tar --null --no-recursion -T - -cf -" </dev/null | tar -C "$root" --no-same-owner --no-same-permissions -xf - 2>/dev/null
-find "$root" \( -type l -o -perm /6000 \) -exec rm -f -- {} + 2>/dev/null
+pull
 exit "$rc"
 `;
 

@@ -3,7 +3,6 @@
 // as a real remote does. The block helper, the file copies both ways, the forwarding vessel, and what a stopped or
 // finished block leaves running (nothing).
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { execa, type ResultPromise } from 'execa';
 import { dir as tmpDir, type DirectoryResult } from 'tmp-promise';
@@ -12,21 +11,12 @@ import type { RunLab } from '../../src/core/run-lab.js';
 import { remoteRunLab, type RemoteRun } from '../../src/harness/remote-run.js';
 import { BIN_DIR } from '../../src/harness/recipe-run.js';
 import { parseShimRequest } from '../../src/host/remote-step.js';
-import { SshHost } from '../../src/host/ssh.js';
+import type { SshHost } from '../../src/host/ssh.js';
 import { VERSION } from '../../src/cli/version.js';
 import { useCensus } from './census.js';
+import { startSshd } from './sshd.js';
 
 useCensus();
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
-}
 
 /** Processes whose command line is exactly `cmd`. */
 async function running(cmd: string): Promise<string[]> {
@@ -50,60 +40,20 @@ describe('a run on a machine over SSH (sshd on 127.0.0.1, its own view of the ru
     mkdirSync(keys);
     mkdirSync(join(root, 'work'), { recursive: true });
     mkdirSync(join(root, '.vessel'), { mode: 0o700 });
-    await execa('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', join(keys, 'host')]);
-    await execa('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', join(keys, 'id')]);
-    writeFileSync(join(keys, 'authorized_keys'), readFileSync(join(keys, 'id.pub')), { mode: 0o600 });
-    writeFileSync(join(keys, 'known_hosts'), `vessel-test ${readFileSync(join(keys, 'host.pub'), 'utf8').split(' ').slice(0, 2).join(' ')}\n`);
-    const port = await freePort();
     // unshare, then sh, then sshd: one PID, ended by it.
-    sshd = execa(
+    const wrap = [
       'unshare',
-      [
-        '--mount',
-        '--propagation',
-        'private',
-        'sh',
-        '-c',
-        'mount -t tmpfs -o mode=0755 vessel-remote "$1" && shift && exec "$@"',
-        'vessel-remote',
-        root,
-        '/usr/sbin/sshd',
-        '-D',
-        '-e',
-        '-f',
-        '/dev/null',
-        '-h',
-        join(keys, 'host'),
-        '-p',
-        String(port),
-        '-o',
-        'ListenAddress=127.0.0.1',
-        '-o',
-        `AuthorizedKeysFile=${join(keys, 'authorized_keys')}`,
-        '-o',
-        'PermitRootLogin=prohibit-password',
-        '-o',
-        'StrictModes=no',
-        '-o',
-        'PidFile=none',
-        '-o',
-        'MaxSessions=64',
-      ],
-      { reject: false },
-    );
-    h = new SshHost({
-      user: 'root',
-      host: '127.0.0.1',
-      port,
-      identity: join(keys, 'id'),
-      knownHosts: join(keys, 'known_hosts'),
-      hostKeyAlias: 'vessel-test',
-      controlPath: join(keys, 'ctl'),
-    });
-    for (let i = 0; i < 50; i++) {
-      if ((await h.run(['true'], { allowFail: true }).catch(() => ({ code: 255 }))).code === 0) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+      '--mount',
+      '--propagation',
+      'private',
+      'sh',
+      '-c',
+      'mount -t tmpfs -o mode=0755 vessel-remote "$1" && shift && exec "$@"',
+      'vessel-remote',
+      root,
+    ];
+    let port: number;
+    ({ sshd, host: h, port } = await startSshd(keys, wrap));
     const inner: RunLab = {
       id: 'rr',
       env: {},

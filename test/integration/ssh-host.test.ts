@@ -1,25 +1,15 @@
 // The SSH host against a real sshd on this machine's loopback (a throwaway sshd with its own keys, ended by PID):
 // every Host method, argument quoting, and the rule that the host follows no link at a path's last component.
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync, existsSync, lstatSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { execa, type ResultPromise } from 'execa';
+import type { ResultPromise } from 'execa';
 import { dir as tmpDir, type DirectoryResult } from 'tmp-promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SshHost } from '../../src/host/ssh.js';
+import type { SshHost } from '../../src/host/ssh.js';
 import { useCensus } from './census.js';
+import { startSshd } from './sshd.js';
 
 useCensus();
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
-}
 
 describe('SshHost (sshd on 127.0.0.1)', () => {
   let dir: DirectoryResult;
@@ -29,50 +19,7 @@ describe('SshHost (sshd on 127.0.0.1)', () => {
   beforeAll(async () => {
     dir = await tmpDir({ prefix: 'vessel-ssh-host-', unsafeCleanup: true });
     const d = dir.path;
-    await execa('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', join(d, 'host')]);
-    await execa('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', join(d, 'id')]);
-    writeFileSync(join(d, 'authorized_keys'), readFileSync(join(d, 'id.pub')), { mode: 0o600 });
-    writeFileSync(join(d, 'known_hosts'), `vessel-test ${readFileSync(join(d, 'host.pub'), 'utf8').split(' ').slice(0, 2).join(' ')}\n`);
-    const port = await freePort();
-    sshd = execa(
-      '/usr/sbin/sshd',
-      [
-        '-D',
-        '-e',
-        '-f',
-        '/dev/null',
-        '-h',
-        join(d, 'host'),
-        '-p',
-        String(port),
-        '-o',
-        'ListenAddress=127.0.0.1',
-        '-o',
-        `AuthorizedKeysFile=${join(d, 'authorized_keys')}`,
-        '-o',
-        'PermitRootLogin=prohibit-password',
-        '-o',
-        'StrictModes=no',
-        '-o',
-        'PidFile=none',
-        '-o',
-        'MaxSessions=64',
-      ],
-      { reject: false },
-    );
-    h = new SshHost({
-      user: 'root',
-      host: '127.0.0.1',
-      port,
-      identity: join(d, 'id'),
-      knownHosts: join(d, 'known_hosts'),
-      hostKeyAlias: 'vessel-test',
-      controlPath: join(d, 'ctl'),
-    });
-    for (let i = 0; i < 50; i++) {
-      if ((await h.run(['true'], { allowFail: true }).catch(() => ({ code: 255 }))).code === 0) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    ({ sshd, host: h } = await startSshd(d));
     work = join(d, 'work');
     mkdirSync(work);
   }, 30_000);
