@@ -17,18 +17,23 @@ const recipes = argv._.length
       .map((f) => path.join('cookbook', f));
 const cli = path.join(root, 'bin/vessel-cookbook');
 
+/** The TAP report's failed tests, each with its diagnostic block (what failed and why, not only that it did). */
+function failures(tap) {
+  const out = [];
+  let inFail = false;
+  for (const l of tap.split('\n')) {
+    if (/^(not )?ok /.test(l)) inFail = l.startsWith('not ok');
+    if (inFail) out.push(l);
+  }
+  return out.join('\n') + (out.length ? '\n' : '');
+}
+
 /** Runs the runner on `files`; its wall time, and its exit status (a failing cookbook gives no figure). */
 async function timed(files, extra = []) {
   const t0 = performance.now();
   const r = await $({ cwd: root })`node ${cli} run --reporter tap ${extra} ${files}`.nothrow();
   const ms = performance.now() - t0;
-  if (r.exitCode !== 0)
-    throw new Error(
-      `vessel-cookbook run ${extra.join(' ')} ${files.join(' ')} exited ${r.exitCode}:\n${r.stdout
-        .split('\n')
-        .filter((l) => l.startsWith('not ok'))
-        .join('\n')}`,
-    );
+  if (r.exitCode !== 0) throw new Error(`vessel-cookbook run ${extra.join(' ')} ${files.join(' ')} exited ${r.exitCode}:\n${failures(r.stdout)}${r.stderr}`);
   return ms;
 }
 

@@ -86,6 +86,7 @@ Exit status: 0 passed, 1 a step failed, 2 invalid recipe or usage, 3 the host ca
     .option('--host <spec>', 'run the lab on a FreeBSD machine over SSH: ssh://[USER@]HOST[:PORT], or freebsd-vm (default: $VESSEL_HOST)')
     .option('--show-commands', 'show the engine commands (ip, nsenter, fping...) behind each step')
     .option('--step', 'learning mode, in a terminal: show the prose and the block before each step; Enter runs it, s skips, q quits, i opens a shell there')
+    .option('--from <line>', 'with --step: run the steps before this recipe line without stopping, then step from there (42 or L42)')
     .option('--install-deps', "install the recipes' needs with apt-get (or pkg) before running")
     .option('--no-color', 'plain output without colours')
     .addHelpText(
@@ -96,6 +97,7 @@ Examples:
   vessel-cookbook run --reporter junit --out reports/ --shard 1/2 cookbook/
   vessel-cookbook run --only setup,L42 cookbook/getting-started.md
   vessel-cookbook run --step cookbook/getting-started.md     # learning mode
+  vessel-cookbook run --step --from L108 cookbook/getting-started.md   # come back where you left off
   vessel-cookbook run --jobs 4 cookbook/`,
     )
     .action(async (files: string[], o) => {

@@ -20,6 +20,7 @@ import { backgroundFailure, backgroundOutput } from './background.js';
 import type { VesselBackend } from '../core/backend.js';
 import type { RunLab } from '../core/run-lab.js';
 import type { Topology } from '../report/topology.js';
+import { RecipeClock } from './clock.js';
 import { interactiveShell, type Stepper } from './step-mode.js';
 import { jailStateOf, labTopology, view } from './lab-view.js';
 import { usage, VesselError } from '../util/errors.js';
@@ -39,12 +40,24 @@ export interface RecipeRunOptions {
   backend: VesselBackend | string;
   /** Learning mode: asks before each step. */
   stepper?: Stepper;
-  /** The user quit in learning mode: stop the run (with teardown). */
-  onQuit?: () => void;
+  /** Learning mode from this recipe line on (`--step --from LINE`): the steps before it run without stopping. */
+  stepFrom?: number;
+  /** The user quit in learning mode at the step on `line`: stop the run (with teardown). */
+  onQuit?: (line: number) => void;
   /** `update`: a console mismatch does not stop the recipe (every stale block is found in one run). */
   keepGoingOnMismatch?: boolean;
   /** The lab host is a machine over SSH (`--host`): blocks run there, and their `vessel` comes back here. */
   remote?: string;
+}
+
+/** Runs a step with the stepper told it is busy (keys pressed meanwhile are answered), when there is one. */
+async function running<T>(stepper: Stepper | undefined, fn: () => Promise<T>): Promise<T> {
+  stepper?.busy?.(true);
+  try {
+    return await fn();
+  } finally {
+    stepper?.busy?.(false);
+  }
 }
 
 /** Failure kinds that say a check did not finish, or could not run: no verdict on the exercise. */
@@ -118,7 +131,7 @@ function runContext(
   opts: RecipeRunOptions,
   backend: VesselBackend,
   runLab: RunLab,
-  a: { lab: string; runId: string; workdir: string; privdir: string; jailFiles: string; signal: AbortSignal; deadline: number },
+  a: { lab: string; runId: string; workdir: string; privdir: string; jailFiles: string; signal: AbortSignal; clock: RecipeClock },
 ): RunContext {
   return {
     runId: a.runId,
@@ -140,7 +153,9 @@ function runContext(
       [RUN_MARKER]: a.runId,
     },
     signal: a.signal,
-    deadline: a.deadline,
+    get deadline() {
+      return a.clock.deadline();
+    },
     keep: opts.keep,
     background: [],
     seq: 0,
@@ -194,9 +209,12 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
   const onRunAbort = () => stop.abort(opts.signal.reason);
   opts.signal.addEventListener('abort', onRunAbort, { once: true });
   if (opts.signal.aborted) stop.abort(opts.signal.reason);
-  const deadline = started + recipe.meta.timeoutMs;
-  const deadlineTimer = setTimeout(() => stop.abort('recipe-timeout'), recipe.meta.timeoutMs);
-  const ctx = runContext(opts, backend, runLab, { lab, runId, workdir, privdir, jailFiles, signal: stop.signal, deadline });
+  // The recipe's timeout counts from the start of the run; with --step, only the time steps spend running (the
+  // learner's reading, prompts and shells are theirs), as the step screen says.
+  const clock = new RecipeClock(Math.max(0, started + recipe.meta.timeoutMs - Date.now()), () => stop.abort('recipe-timeout'));
+  clock.run();
+  const learner = <T>(fn: () => Promise<T>): Promise<T> => (opts.stepper ? clock.paused(fn) : fn());
+  const ctx = runContext(opts, backend, runLab, { lab, runId, workdir, privdir, jailFiles, signal: stop.signal, clock });
   const steps: StepResult[] = [];
   let failed: StepResult | undefined;
   let skippedFailure: StepResult | undefined;
@@ -228,15 +246,21 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
    * skip it, or have the solution run. Before the solution runs, its check must fail once: else the exercise is no
    * exercise. The pre-check is reported as part of the solution step.
    */
-  const runSolution = async (step: Step): Promise<StepResult | 'quit'> => {
+  const runSolution = async (step: Step, stepper: Stepper | undefined): Promise<StepResult | 'quit'> => {
     const id = step.options.solution!;
     const check = recipe.steps.find((s) => s.options.exercise === id)!;
     const tryCheck = async () => {
       const a = await checkOnce(ctx, recipe, check);
-      return { ok: a.ok, output: a.output, ...(a.failure ? { message: a.failure.message, kind: a.failure.kind } : {}) };
+      return {
+        ok: a.ok,
+        output: a.output,
+        ...(a.failure ? { message: a.failure.message, kind: a.failure.kind } : {}),
+        ...(a.failure?.diff ? { diff: a.failure.diff } : {}),
+        ...(a.failure?.details ? { details: a.failure.details } : {}),
+      };
     };
-    if (opts.stepper?.exercise) {
-      const choice = await opts.stepper.exercise(recipe, step, check, { shell: shellIn, check: tryCheck });
+    if (stepper?.exercise) {
+      const choice = await learner(() => stepper.exercise!(recipe, step, check, { shell: shellIn, check: () => clock.running(tryCheck) }));
       if (choice.kind === 'quit') return 'quit';
       if (choice.kind === 'learner' || choice.kind === 'skip') {
         exercises.set(id, { id, outcome: choice.kind === 'learner' ? 'learner' : 'skipped', ...(choice.kind === 'learner' ? { output: choice.output } : {}) });
@@ -247,7 +271,7 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
     await emit(opts.reporters, 'onStepStart', recipe, step);
     const pre = await tryCheck();
     // With --step, a learner who pressed r after doing the work had solved it.
-    if (pre.ok && opts.stepper) {
+    if (pre.ok && stepper) {
       exercises.set(id, { id, outcome: 'learner', output: pre.output });
       return { ...unrunStep(step, 'skip', 'you had solved the exercise: its check passed before the solution ran'), exercise: { id, outcome: 'learner' } };
     }
@@ -262,20 +286,28 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
     if (pre.kind && INCONCLUSIVE.has(pre.kind))
       return preCheckFails(`exercise ${id}: its check (line ${check.line}) did not finish before the solution ran (${pre.message}), so it proves nothing`);
     exercises.set(id, { id, outcome: 'solution' });
-    const r = await runStep(ctx, recipe, step, []);
+    const r = await running(stepper, () => runStep(ctx, recipe, step, []));
+    stepper?.showOutput?.(step, r);
     r.output = `pre-check (the check of exercise ${id}, once, before the solution): failed, as it must: ${pre.message ?? 'failed'}\n${r.output}`;
     r.exercise = { id, outcome: 'solution' };
     return r;
+  };
+  const quit = (step: Step) => {
+    opts.onQuit?.(step.line);
+    stop.abort('quit');
+    steps.push(unrunStep(step, 'notrun', 'you quit (--step)'));
   };
   try {
     for (const step of recipe.steps) {
       await noticeBackground();
       const skip = skipReason(step, opts.engine, opts.only);
+      // --step --from LINE: the steps before LINE run as in an ordinary run.
+      const stepper = opts.stepper && step.line >= (opts.stepFrom ?? 0) ? opts.stepper : undefined;
       if (failed || stop.signal.aborted) {
         const reason = failed
           ? `an earlier step failed (${failed.id}, line ${failed.line})`
           : stop.signal.reason === 'recipe-timeout'
-            ? `the recipe's timeout (${formatDuration(recipe.meta.timeoutMs)}) ran out`
+            ? `the recipe's timeout (${formatDuration(recipe.meta.timeoutMs)}${opts.stepper ? ' of steps running' : ''}) ran out`
             : 'the run was interrupted';
         const r = unrunStep(step, skip ? 'skip' : 'notrun', skip ?? reason);
         // A step the run never reached because it was stopped fails the recipe: nothing shows it would have passed.
@@ -292,6 +324,13 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
         continue;
       }
       if (skip) {
+        // --step shows another engine's step read-only, with its prose: the recipe shows both engines.
+        if (stepper?.readOnly && step.options.engine && step.options.engine !== opts.engine && !step.options.skip) {
+          if ((await learner(() => stepper.readOnly!(recipe, step, skip))) === 'quit') {
+            quit(step);
+            continue;
+          }
+        }
         const r: StepResult = unrunStep(step, 'skip', skip);
         steps.push(r);
         await emit(opts.reporters, 'onStepEnd', recipe, r);
@@ -310,11 +349,9 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
         continue;
       }
       if (step.options.solution !== undefined) {
-        const r = await runSolution(step);
+        const r = await runSolution(step, stepper);
         if (r === 'quit') {
-          opts.onQuit?.();
-          stop.abort('quit');
-          steps.push(unrunStep(step, 'notrun', 'you quit (--step)'));
+          quit(step);
           continue;
         }
         steps.push(r);
@@ -322,17 +359,17 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
         if (r.status === 'fail') failed = r;
         continue;
       }
-      if (opts.stepper) {
+      if (stepper) {
         const where = (jail: string | undefined) => (jail ? `jail ${jail}` : `lab ${lab}`);
-        const choice = await opts.stepper.before(recipe, step, async (jail) => {
-          const prefix = runLab.enter(jail, workdir);
-          if (typeof prefix === 'string') process.stdout.write(`${prefix}\n`);
-          else await interactiveShell(prefix, ctx.env, workdir, where(jail));
-        });
+        const choice = await learner(() =>
+          stepper.before(recipe, step, async (jail) => {
+            const prefix = runLab.enter(jail, workdir);
+            if (typeof prefix === 'string') process.stdout.write(`${prefix}\n`);
+            else await interactiveShell(prefix, ctx.env, workdir, where(jail));
+          }),
+        );
         if (choice === 'quit') {
-          opts.onQuit?.();
-          stop.abort('quit');
-          steps.push(unrunStep(step, 'notrun', 'you quit (--step)'));
+          quit(step);
           continue;
         }
         if (choice === 'skip') {
@@ -343,18 +380,22 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
         }
       }
       const mark = (x: StepResult) => (exercise ? Object.assign(x, { exercise: { id: exercise.id, outcome: exercise.outcome } }) : x);
-      let r = mark(await runStep(ctx, recipe, step, opts.reporters));
+      let r = mark(await running(stepper, () => runStep(ctx, recipe, step, opts.reporters)));
       await emit(opts.reporters, 'onStepEnd', recipe, r);
       // --step: after each step, the learner may run it again, look around, or (after a failure) skip past it.
-      let after = opts.stepper ? await opts.stepper.after(recipe, step, r, shellIn) : 'next';
+      let after = stepper ? await learner(() => stepper.after(recipe, step, r, shellIn)) : 'next';
+      // A step that passed once stays passed: running it again is the learner's experiment, not the recipe's verdict.
+      let passed = r.status === 'pass' ? r : undefined;
       while (after === 'again') {
-        r = mark(await runStep(ctx, recipe, step, opts.reporters));
+        r = mark(await running(stepper, () => runStep(ctx, recipe, step, opts.reporters)));
         await emit(opts.reporters, 'onStepEnd', recipe, r);
-        after = await opts.stepper!.after(recipe, step, r, shellIn);
+        if (r.status === 'pass') passed = r;
+        after = await learner(() => stepper!.after(recipe, step, r, shellIn, passed !== undefined));
       }
+      if (r.status === 'fail' && passed && after !== 'quit') r = passed;
       steps.push(r);
       if (after === 'quit') {
-        opts.onQuit?.();
+        opts.onQuit?.(step.line);
         stop.abort('quit');
         continue;
       }
@@ -370,7 +411,7 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
     if (!stop.signal.aborted) opts.stepper?.closing?.(recipe);
     await noticeBackground();
   } finally {
-    clearTimeout(deadlineTimer);
+    clock.pause();
     opts.signal.removeEventListener('abort', onRunAbort);
     try {
       topology = labTopology(backend, lab);

@@ -35,6 +35,8 @@ export interface RunAllOptions {
   reporters: Reporter[];
   /** Learning mode (`--step`). */
   stepper?: Stepper;
+  /** `--step --from LINE`: the steps before LINE run without stopping. */
+  stepFrom?: number;
   /** Recipes run at once, each in its own lab with its own engine connection (default 1). */
   jobs?: number;
   /** `update`: console mismatches do not stop a recipe. */
@@ -88,9 +90,13 @@ export async function runAll(recipes: Recipe[], opts: RunAllOptions): Promise<{ 
         await emit(opts.reporters, 'onRecipeEnd', recipe, r);
         return;
       }
-      const onQuit = () => {
+      const onQuit = (line: number) => {
         interrupted = 'SIGINT';
-        void emit(opts.reporters, 'onNotice', 'q: quitting; tearing the lab down');
+        void emit(
+          opts.reporters,
+          'onNotice',
+          `q: quitting; tearing the lab down. To come back to this step: vessel-cookbook run --step --from L${line} ${recipe.path}`,
+        );
         abort.abort('SIGINT');
       };
       // In parallel, each recipe gets its own engine: its own command log and database connection.
@@ -111,7 +117,7 @@ export async function runAll(recipes: Recipe[], opts: RunAllOptions): Promise<{ 
           signal: abort.signal,
           backend: own ?? engine,
           ...(opts.only ? { only: opts.only } : {}),
-          ...(opts.stepper ? { stepper: opts.stepper, onQuit } : {}),
+          ...(opts.stepper ? { stepper: opts.stepper, onQuit, ...(opts.stepFrom !== undefined ? { stepFrom: opts.stepFrom } : {}) } : {}),
           ...(opts.keepGoingOnMismatch ? { keepGoingOnMismatch: true } : {}),
           ...(opts.remote ? { remote: opts.remote } : {}),
         });

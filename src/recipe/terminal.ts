@@ -7,8 +7,31 @@ function styles(color: boolean) {
   return { bold: s('1', '22'), italic: s('3', '23'), underline: s('4', '24'), code: s('36', '39'), dim: s('2', '22') };
 }
 
-/** Renders Markdown for a terminal. Without colour, inline code keeps its backticks and headings their weight in capitals. */
-export function renderTerminal(markdown: string, color: boolean): string {
+/** How wide `s` shows on a terminal (its ANSI escapes take no room). */
+export const visibleLength = (s: string): number => s.replace(/\x1b\[[0-9;]*m/g, '').length;
+
+/** Breaks `text` into lines of at most `width` columns at spaces (a longer word stands alone); later lines get `indent`. */
+export function wrapWords(text: string, width: number, indent = ''): string[] {
+  const out: string[] = [];
+  for (const part of text.split('\n')) {
+    const lead = /^ */.exec(part)![0];
+    let line = lead;
+    for (const w of part.slice(lead.length).split(' ')) {
+      if (line.trim() && visibleLength(line) + 1 + visibleLength(w) > width) {
+        out.push(line);
+        line = indent + w;
+      } else line = line.trim() ? `${line} ${w}` : line + w;
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+/**
+ * Renders Markdown for a terminal. Without colour, inline code keeps its backticks and headings their weight in capitals.
+ * Given a width, a paragraph's lines are joined and broken again at spaces to fit it.
+ */
+export function renderTerminal(markdown: string, color: boolean, width?: number): string {
   const st = styles(color);
   const md = new MarkdownIt({ html: false });
   const tokens = md.parse(markdown, {});
@@ -16,9 +39,11 @@ export function renderTerminal(markdown: string, color: boolean): string {
   let line = '';
   const lists: { ordered: boolean; n: number }[] = [];
   let heading = 0;
+  let hang = '';
   const flush = () => {
-    out.push(line);
+    out.push(...(width ? wrapWords(line, width, hang) : [line]));
     line = '';
+    hang = '';
   };
   for (const t of tokens) {
     switch (t.type) {
@@ -48,6 +73,7 @@ export function renderTerminal(markdown: string, color: boolean): string {
       case 'list_item_open': {
         const l = lists[lists.length - 1]!;
         line += `${'  '.repeat(lists.length - 1)}  ${l.ordered ? `${l.n++}.` : '•'} `;
+        hang = ' '.repeat(visibleLength(line));
         break;
       }
       case 'fence':
@@ -66,7 +92,7 @@ export function renderTerminal(markdown: string, color: boolean): string {
           else if (c.type === 'strong_close') line += st.bold.close;
           else if (c.type === 'em_open') line += st.italic.open;
           else if (c.type === 'em_close') line += st.italic.close;
-          else if (c.type === 'softbreak') line += '\n' + '  '.repeat(lists.length * 2);
+          else if (c.type === 'softbreak') line += width ? ' ' : '\n' + '  '.repeat(lists.length * 2);
           else if (c.type === 'hardbreak') line += '\n';
           else if (c.type === 'link_close') line += '';
         }

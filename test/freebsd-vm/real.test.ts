@@ -4,7 +4,7 @@
 // of the VM before and after each. Skips, saying why, when there is no image.
 import { readdirSync, writeFileSync } from 'node:fs';
 import { execa } from 'execa';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { file as tmpFile } from 'tmp-promise';
 import { FreebsdEngine } from '../../src/backends/freebsd/engine.js';
 import { openDb } from '../../src/state/db.js';
@@ -13,7 +13,7 @@ import { loadRecipe } from '../../src/recipe/load.js';
 import { packagesFor } from '../../src/recipe/needs.js';
 import { contractStory, freebsdEvents } from '../backends/contract.js';
 import { fbvmDir } from '../../src/host/ssh-target.js';
-import { RAN, TeeSshHost, bootVm, stopVm, vmCensus, whyNoVm } from './vm.js';
+import { CONSOLE, RAN, TeeSshHost, bootVm, consoleEnd, consoleTrouble, stopVm, vmCensus, waitForVm, whyNoVm } from './vm.js';
 
 const why = whyNoVm();
 if (why) process.stdout.write(`freebsd-vm tier skipped: ${why}\n`);
@@ -60,6 +60,25 @@ describe.skipIf(why !== undefined)('FreeBSD 13.2 VM', () => {
     await host?.close();
     if (started) await stopVm();
   }, 60_000);
+
+  // The kernel's own word on each test: a panic, a fatal trap or a zone freed with items in use fails the test that was
+  // running, quoting the console (never a run of SSH errors that hide it), and the next test waits for the VM to come back.
+  let consoleAt = 0;
+  beforeEach(() => {
+    consoleAt = consoleEnd();
+  });
+  afterEach(async () => {
+    const trouble = consoleTrouble(consoleAt);
+    if (trouble.length === 0) return;
+    const panicked = trouble.some((l) => l.startsWith('panic:'));
+    if (panicked) {
+      await host.close();
+      host = await waitForVm();
+    }
+    throw new Error(
+      `the FreeBSD kernel, during this test: ${trouble.join(' | ')} (console: ${CONSOLE})${panicked ? '; the VM rebooted itself, and the next test runs on it' : ''}`,
+    );
+  }, 900_000);
 
   /** A FreeBSD engine on the VM with a state database of its own. */
   async function openEngine() {

@@ -1,6 +1,6 @@
 // The FreeBSD VM tier's helpers: whether an image exists, booting it, an SSH host that records what it did, and a
 // census of what a lab can leave on the VM (jails, interfaces, mounts, pf anchors, processes, files, devfs rules).
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { execa } from 'execa';
 import type { CommandResult, RunOptions, ServiceOptions } from '../../src/core/host.js';
 import type { PlanStep } from '../../src/host/recording.js';
@@ -20,6 +20,46 @@ export function whyNoVm(): string | undefined {
   if (missing.length)
     return `an image is at ${IMAGE}, but ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not installed (apt-get install qemu-system-x86 qemu-utils)`;
   return undefined;
+}
+
+/** The VM's serial console, as QEMU writes it (harness/freebsd-vm/vm.mjs). */
+export const CONSOLE: string = `${fbvmPaths(fbvmDir()).vm}/serial.log`;
+
+/** How long the console is now (where the next consoleTrouble starts). */
+export const consoleEnd = (): number => (existsSync(CONSOLE) ? statSync(CONSOLE).size : 0);
+
+/** The console's lines from byte `from` on that say the kernel is in trouble: a panic, a fatal trap, a UMA zone freed with items still in use. */
+export function consoleTrouble(from: number): string[] {
+  const end = consoleEnd();
+  if (end <= from) return [];
+  const buf = Buffer.alloc(end - from);
+  const fd = openSync(CONSOLE, 'r');
+  try {
+    readSync(fd, buf, 0, buf.length, from);
+  } finally {
+    closeSync(fd);
+  }
+  return buf
+    .toString('utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => /^panic:|^Fatal trap|^Freed UMA keg|^current process|^fault virtual address/.test(l));
+}
+
+/** Waits until the VM answers over SSH again (after a panic, FreeBSD reboots itself in 15 s); returns a fresh host. */
+export async function waitForVm(limitMs = 600_000): Promise<TeeSshHost> {
+  const t0 = Date.now();
+  for (;;) {
+    const h = new TeeSshHost();
+    try {
+      await h.run(['true']);
+      return h;
+    } catch (e) {
+      await h.close();
+      if (Date.now() - t0 > limitMs) throw new Error(`the VM did not come back over SSH in ${limitMs / 1000} s: ${e}`);
+      await new Promise((r) => setTimeout(r, 3000));
+    }
+  }
 }
 
 /** Boots the VM unless one is running; returns whether this call started it. */

@@ -139,7 +139,9 @@ describe('run --step', () => {
     await waitFor(/back in the exercise\n.*> $/m);
     tmux('send-keys', '-t', SESSION, 'c');
     s = await waitFor(/✗ not yet: .*[\s\S]*> $/m);
-    expect(s).toMatch(/\| wrong/);
+    // What differs, as a failed run shows it: expected against actual.
+    expect(s).toMatch(/^ {2}-ok$/m);
+    expect(s).toMatch(/^ {2}\+wrong$/m);
     tmux('send-keys', '-t', SESSION, 'h');
     s = await waitFor(/the solution:\n\n┌ sh \{solution=make-done\}\n│ echo ok > done.txt[\s\S]*> $/m);
     tmux('send-keys', '-t', SESSION, 'i');
@@ -148,6 +150,8 @@ describe('run --step', () => {
     await waitFor(/back in the exercise\n.*> $/m);
     tmux('send-keys', '-t', SESSION, 'c');
     s = await waitFor(/✓ the check passes: exercise make-done solved by you; its solution will not run/);
+    // Then the intended way, to compare.
+    s = await waitFor(/the recipe's own solution, to compare with yours:\n\n┌ sh \{solution=make-done\}\n│ echo ok \| tee done.txt/);
     await waitFor(/step 3 of 3[\s\S]*shell in the lab host > $/m);
     tmux('send-keys', '-t', SESSION, 'Enter');
     await waitFor(/\| after-exercise[\s\S]*\[Enter\] next .*> $/m);
@@ -162,13 +166,81 @@ describe('run --step', () => {
     start('', join(ROOT, 'test/fixtures/exercise/done.md'));
     await waitFor(/\[c\] check .*> $/m);
     tmux('send-keys', '-t', SESSION, 'r');
-    // The solution ran (after its check failed once); the check is the next step.
-    await waitFor(/✓ L11 sh \[exercise make-done: solved by its solution\][\s\S]*\[Enter\] run .*> $/m);
+    // The solution ran (after its check failed once), its output shown; the check is the next step.
+    await waitFor(/✓ L11 sh \[exercise make-done: solved by its solution\][\s\S]*output:\n {2}\| ok[\s\S]*\[Enter\] run .*> $/m);
     tmux('send-keys', '-t', SESSION, 'Enter');
     await waitFor(/✓ L15 console \[exercise make-done: solved by its solution\][\s\S]*\[Enter\] next .*> $/m);
     tmux('send-keys', '-t', SESSION, 'q');
     await waitFor(/^EXIT=130$/m);
   }, 90_000);
+
+  it("counts only the time steps run against the recipe's timeout, and says so: a learner who reads is never timed out", async () => {
+    start('', join(ROOT, 'test/fixtures/step/slow-reader.md'));
+    let s = await waitFor(/shell in the lab host > $/m);
+    expect(s).toContain("(the recipe's timeout, 6s, counts only the time steps spend running: your reading, prompts and shells are not timed)");
+    // Reading for longer than the recipe's whole timeout, at each prompt.
+    await new Promise((r) => setTimeout(r, 7000));
+    tmux('send-keys', '-t', SESSION, 'Enter');
+    await waitFor(/\| first-ran[\s\S]*\[Enter\] next .*> $/m);
+    await new Promise((r) => setTimeout(r, 4000));
+    tmux('send-keys', '-t', SESSION, 'Enter');
+    await waitFor(/step 2 of 2[\s\S]*shell in the lab host > $/m);
+    tmux('send-keys', '-t', SESSION, 'Enter');
+    await waitFor(/\| second-ran[\s\S]*\[Enter\] next .*> $/m);
+    tmux('send-keys', '-t', SESSION, 'Enter');
+    s = await waitFor(/^EXIT=\d+$/m);
+    expect(s).toContain('The end: a learner who reads is never timed out.');
+    expect(s).toMatch(/recipes: 1 passed, 0 failed/);
+    expect(s).toMatch(/^EXIT=0$/m);
+  }, 90_000);
+
+  it("shows the other engine's steps read-only with their prose and plan, warns before re-running a step that made jails, and says how to come back", async () => {
+    const both = join(ROOT, 'test/fixtures/step/both.md');
+    start('', both);
+    await waitFor(/step 1 of 3[\s\S]*shell in the lab host > $/m);
+    tmux('send-keys', '-t', SESSION, 'Enter');
+    await waitFor(/\| made[\s\S]*\[Enter\] next .*> $/m);
+    tmux('send-keys', '-t', SESSION, 'r');
+    await waitFor(/this step made lan, web: running it again may fail because they exist; press r again to run it anyway, any other key not to/);
+    tmux('send-keys', '-t', SESSION, 'x');
+    await waitFor(/any other key not to\n\[Enter\] next .*> $/m);
+    tmux('send-keys', '-t', SESSION, 'Enter');
+    let s = await waitFor(/\[p\] what it does on freebsd \(its plan\) {2}\[q\] quit > $/m);
+    expect(s).toContain('step 2 of 3 · L20 sh · freebsd only, read-only');
+    expect(s).toContain('On FreeBSD the same commands make a bridge, an epair and a vnet jail.');
+    expect(s).toContain('┌ sh {engine=freebsd} (read-only)');
+    tmux('send-keys', '-t', SESSION, 'p');
+    s = await waitFor(/\| ## L21 \$ vessel network --create[\s\S]*\| ifconfig bridge create[\s\S]*> $/m);
+    tmux('send-keys', '-t', SESSION, 'Enter');
+    s = await waitFor(/step 3 of 3[\s\S]*shell in the lab host > $/m);
+    // A command and an exit status are marked as what they are.
+    expect(s).toContain('│ [1]  ← the exit status: 1');
+    tmux('send-keys', '-t', SESSION, 'q');
+    s = await waitFor(/^EXIT=\d+$/m);
+    expect(s).toContain(`To come back to this step: vessel-cookbook run --step --from L27 ${both}`);
+    expect(s).toMatch(/^EXIT=130$/m);
+  }, 90_000);
+
+  it('--from LINE runs the steps before it without stopping, then steps; "Next:" names the next recipe and its command', async () => {
+    const both = join(ROOT, 'test/fixtures/step/both.md');
+    start('--from L27', both);
+    const s0 = await waitFor(/step 3 of 3[\s\S]*shell in the lab host > $/m);
+    expect(s0).not.toContain('step 1 of 3');
+    tmux('send-keys', '-t', SESSION, 'Enter');
+    await waitFor(/\[Enter\] next .*> $/m);
+    tmux('send-keys', '-t', SESSION, 'Enter');
+    const s = await waitFor(/^EXIT=\d+$/m);
+    expect(s).toContain(`Next: ${join(ROOT, 'test/fixtures/step/walk.md')}: vessel-cookbook run --step ${join(ROOT, 'test/fixtures/step/walk.md')}`);
+    expect(s).toMatch(/recipes: 1 passed, 0 failed/);
+    expect(s).toMatch(/^EXIT=0$/m);
+  }, 90_000);
+
+  it('refuses --from without --step, and a line past the last step', async () => {
+    const both = join(ROOT, 'test/fixtures/step/both.md');
+    const a = await cli(['run', '--from', 'L28', both]);
+    expect(a.code).toBe(2);
+    expect(a.stderr).toContain('--from=L28: it says where learning mode starts stepping; add --step');
+  });
 
   it('refuses without a terminal', async () => {
     const r = await cli(['run', '--step', FILE]);

@@ -10,7 +10,8 @@ import type { Reporter } from '../../report/reporter.js';
 import { didYouMean } from '../../util/suggest.js';
 import { EXIT, loadAll, printErrors } from '../common.js';
 import { installNeeds } from '../../harness/install.js';
-import { TtyStepper } from '../../harness/step-mode.js';
+import { type PlanOf, TtyStepper } from '../../harness/step-mode.js';
+import { DEFAULT_SEED, planRecipe } from '../plan-recipe.js';
 
 /** Options of `run`. */
 export interface RunCommandOptions {
@@ -27,6 +28,7 @@ export interface RunCommandOptions {
   showCommands?: boolean;
   installDeps?: boolean;
   step?: boolean;
+  from?: string;
   jobs?: string;
 }
 
@@ -50,6 +52,9 @@ export async function runCommand(paths: string[], opts: RunCommandOptions): Prom
   if (opts.step && !(process.stdin.isTTY && process.stdout.isTTY)) {
     throw usage('--step is interactive: it needs a terminal on stdin and stdout (run it in a terminal, or leave out --step)');
   }
+  if (opts.from !== undefined && !opts.step) throw usage(`--from=${opts.from}: it says where learning mode starts stepping; add --step`);
+  const from = opts.from === undefined ? undefined : /^L?(\d+)$/.exec(opts.from)?.[1];
+  if (opts.from !== undefined && from === undefined) throw usage(`--from=${opts.from}: expected a recipe line, such as 42 or L42`);
   const color = opts.color ?? Boolean(process.stdout.isTTY && !process.env.NO_COLOR);
   let jobs = 1;
   if (opts.jobs !== undefined) {
@@ -102,11 +107,17 @@ export async function runCommand(paths: string[], opts: RunCommandOptions): Prom
     process.stderr.write('no recipe matches the selection (--tag/--shard); nothing to run\n');
     return EXIT.ok;
   }
+  if (from !== undefined) {
+    if (chosen.length !== 1) throw usage(`--from=${opts.from}: give one recipe (a line is a line of one file)`);
+    const last = chosen[0]!.steps.at(-1)?.line ?? 0;
+    if (Number(from) > last) throw usage(`--from=${opts.from}: ${chosen[0]!.path} has no step on or after line ${from} (its last step is on line ${last})`);
+  }
   if (opts.installDeps) {
     const r = await installNeeds([...new Set(chosen.flatMap((c) => c.meta.needs))]);
     if (r.problem) throw envError(r.problem);
   }
-  const stepper = opts.step ? new TtyStepper(process.stdin, process.stdout, color) : undefined;
+  const planOf: PlanOf = async (r, e) => (await planRecipe(r, DEFAULT_SEED, e)).text;
+  const stepper = opts.step ? new TtyStepper(process.stdin, process.stdout, color, planOf) : undefined;
   const { exitCode } = await runAll(chosen, {
     engine,
     keep: Boolean(opts.keep),
@@ -114,6 +125,7 @@ export async function runCommand(paths: string[], opts: RunCommandOptions): Prom
     reporters,
     ...(only ? { only } : {}),
     ...(stepper ? { stepper } : {}),
+    ...(from !== undefined ? { stepFrom: Number(from) } : {}),
     ...(remote ? { remote } : {}),
     jobs,
   });
