@@ -287,7 +287,6 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
       return preCheckFails(`exercise ${id}: its check (line ${check.line}) did not finish before the solution ran (${pre.message}), so it proves nothing`);
     exercises.set(id, { id, outcome: 'solution' });
     const r = await running(stepper, () => runStep(ctx, recipe, step, []));
-    stepper?.showOutput?.(step, r);
     r.output = `pre-check (the check of exercise ${id}, once, before the solution): failed, as it must: ${pre.message ?? 'failed'}\n${r.output}`;
     r.exercise = { id, outcome: 'solution' };
     return r;
@@ -356,6 +355,8 @@ export async function runRecipe(recipe: Recipe, opts: RecipeRunOptions): Promise
         }
         steps.push(r);
         await emit(opts.reporters, 'onStepEnd', recipe, r);
+        // No prompt follows a solution the learner had run: its output is shown here.
+        if (r.exercise?.outcome === 'solution') stepper?.showOutput?.(step, r);
         if (r.status === 'fail') failed = r;
         continue;
       }

@@ -132,7 +132,7 @@ describe('run --step', () => {
     let s = await waitFor(/\[i\] shell in the lab host {2}\[c\] check {2}\[h\] show the solution {2}\[r\] run the solution {2}\[s\] skip {2}\[q\] quit > $/m);
     expect(s).toContain('Make a file named `done.txt` in the work directory, holding the word `ok`.');
     expect(s).toContain('│ $ cat done.txt');
-    expect(s).not.toContain('│ echo ok > done.txt');
+    expect(s).not.toContain('│ echo ok | tee done.txt');
     tmux('send-keys', '-t', SESSION, 'i');
     await waitFor(/\(lab [a-z0-9]+\) .*# $/m);
     tmux('send-keys', '-t', SESSION, 'echo wrong > done.txt && exit', 'Enter');
@@ -143,7 +143,7 @@ describe('run --step', () => {
     expect(s).toMatch(/^ {2}-ok$/m);
     expect(s).toMatch(/^ {2}\+wrong$/m);
     tmux('send-keys', '-t', SESSION, 'h');
-    s = await waitFor(/the solution:\n\n┌ sh \{solution=make-done\}\n│ echo ok > done.txt[\s\S]*> $/m);
+    s = await waitFor(/the solution:\n\n┌ sh \{solution=make-done\}\n│ echo ok \| tee done.txt[\s\S]*> $/m);
     tmux('send-keys', '-t', SESSION, 'i');
     await waitFor(/\(lab [a-z0-9]+\) .*# $/m);
     tmux('send-keys', '-t', SESSION, 'echo ok > done.txt && exit', 'Enter');
@@ -167,7 +167,7 @@ describe('run --step', () => {
     await waitFor(/\[c\] check .*> $/m);
     tmux('send-keys', '-t', SESSION, 'r');
     // The solution ran (after its check failed once), its output shown; the check is the next step.
-    await waitFor(/✓ L11 sh \[exercise make-done: solved by its solution\][\s\S]*output:\n {2}\| ok[\s\S]*\[Enter\] run .*> $/m);
+    await waitFor(/✓ L11 sh \[exercise make-done: solved by its solution\][\s\S]*\n {2}output:\n {2}\| pre-check [^\n]*\n {2}\| ok\n[\s\S]*\[Enter\] run .*> $/m);
     tmux('send-keys', '-t', SESSION, 'Enter');
     await waitFor(/✓ L15 console \[exercise make-done: solved by its solution\][\s\S]*\[Enter\] next .*> $/m);
     tmux('send-keys', '-t', SESSION, 'q');
@@ -177,7 +177,7 @@ describe('run --step', () => {
   it("counts only the time steps run against the recipe's timeout, and says so: a learner who reads is never timed out", async () => {
     start('', join(ROOT, 'test/fixtures/step/slow-reader.md'));
     let s = await waitFor(/shell in the lab host > $/m);
-    expect(s).toContain("(the recipe's timeout, 6s, counts only the time steps spend running: your reading, prompts and shells are not timed)");
+    expect(s).toContain("(the recipe's timeout, 6.0s, counts only the time steps spend running: your reading, prompts and shells are not timed)");
     // Reading for longer than the recipe's whole timeout, at each prompt.
     await new Promise((r) => setTimeout(r, 7000));
     tmux('send-keys', '-t', SESSION, 'Enter');
