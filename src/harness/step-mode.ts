@@ -203,7 +203,8 @@ export class TtyStepper implements Stepper {
         continue;
       }
       if (k === 'c' || k === 'C') {
-        const r = await tools.check();
+        this.busy(true);
+        const r = await tools.check().finally(() => this.busy(false));
         if (r.ok) {
           this.out.write(this.c('32', `✓ the check passes: exercise ${id} solved by you; its solution will not run\n`));
           this.out.write(this.c('2', "the recipe's own solution, to compare with yours:\n"));

@@ -39,8 +39,12 @@ export function consoleTrouble(from: number): string[] {
   } finally {
     closeSync(fd);
   }
-  return buf
-    .toString('utf8')
+  return troubleLines(buf.toString('utf8'));
+}
+
+/** The lines of console text that say the kernel is in trouble (pure). */
+export function troubleLines(text: string): string[] {
+  return text
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => /^panic:|^Fatal trap|^Freed UMA keg|^current process|^fault virtual address/.test(l));

@@ -167,7 +167,9 @@ describe('run --step', () => {
     await waitFor(/\[c\] check .*> $/m);
     tmux('send-keys', '-t', SESSION, 'r');
     // The solution ran (after its check failed once), its output shown; the check is the next step.
-    await waitFor(/✓ L11 sh \[exercise make-done: solved by its solution\][\s\S]*\n {2}output:\n {2}\| pre-check [^\n]*\n {2}\| ok\n[\s\S]*\[Enter\] run .*> $/m);
+    await waitFor(
+      /✓ L11 sh \[exercise make-done: solved by its solution\][\s\S]*\n {2}output:\n {2}\| pre-check [^\n]*\n {2}\| ok\n[\s\S]*\[Enter\] run .*> $/m,
+    );
     tmux('send-keys', '-t', SESSION, 'Enter');
     await waitFor(/✓ L15 console \[exercise make-done: solved by its solution\][\s\S]*\[Enter\] next .*> $/m);
     tmux('send-keys', '-t', SESSION, 'q');
