@@ -29,6 +29,12 @@ const WRONG: { recipe: string; id: string; what: string; body: string }[] = [
     body: 'vessel run --name=edge --network=lan --addr=dhcp\n',
   },
   {
+    recipe: 'partition.md',
+    id: 'heal',
+    what: "the partition's rules removed in the small half only (the large half still rejects it)",
+    body: 'vessel exec elixir-cluster-1 -- nft flush ruleset\nvessel exec elixir-cluster-2 -- nft flush ruleset\n',
+  },
+  {
     recipe: 'expose.md',
     id: 'api',
     what: 'the outside port forwarded to the same port inside (the server listens on 80)',
