@@ -40,9 +40,9 @@ describe('plan accounts for every step', () => {
   it('lists what runs as is, inside jails and as assertions, and checks each shell block with bash -n', async () => {
     const r = await execa(process.execPath, [BIN, 'plan', '--engine=freebsd', 'cookbook/getting-started.md'], { cwd: ROOT, reject: false });
     expect(r.exitCode).toBe(0);
-    expect(r.stdout).toMatch(/^## L55 not planned \(the block runs only on linux\): console block$/m);
-    expect(r.stdout).toMatch(/^# block L68 \(console\): bash -n passes$/m);
-    expect(r.stdout).toMatch(/^## L69 not planned \(not a vessel command\): jls name \| grep -- "-\$VESSEL_LAB-"$/m);
+    expect(r.stdout).toMatch(/^## L64 not planned \(the block runs only on linux\): console block$/m);
+    expect(r.stdout).toMatch(/^# block L77 \(console\): bash -n passes$/m);
+    expect(r.stdout).toMatch(/^## L78 not planned \(not a vessel command\): jls name \| grep -- "-\$VESSEL_LAB-"$/m);
     expect(r.stdout).toMatch(/^## L\d+ not planned \(runs inside jail blue-2\): hostname$/m);
     expect(r.stdout).toMatch(/^## L\d+ not planned \(an assertion, probed at run time\): mesh blue-\*$/m);
     expect(r.stdout).toMatch(/^## L\d+ \$ vessel network --create --name=blue --subnet=10\.10\.1\.0\/24\n(?:.*\n)*?# output matches the recipe$/m);

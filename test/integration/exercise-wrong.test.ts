@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadRecipe } from '../../src/recipe/load.js';
 import { cli, ROOT } from './cli.js';
 import { useCensus } from './census.js';
@@ -42,25 +42,42 @@ const WRONG: { recipe: string; id: string; what: string; body: string }[] = [
   },
 ];
 
+/** Each wrong answer's recipe copy: the solution's body replaced, everything after the check's closing fence cut. */
+const copies = await Promise.all(
+  WRONG.map(async (w, n) => {
+    const { recipe } = await loadRecipe(join(ROOT, 'cookbook', w.recipe));
+    const solution = recipe!.steps.find((s) => s.options.solution === w.id)!;
+    const check = recipe!.steps.find((s) => s.options.exercise === w.id)!;
+    const lines = readFileSync(join(ROOT, 'cookbook', w.recipe), 'utf8').split('\n');
+    const wrongLines = w.body.replace(/\n$/, '').split('\n');
+    const file = join(dir, `${n}-${w.recipe}`);
+    writeFileSync(file, `${[...lines.slice(0, solution.line), ...wrongLines, ...lines.slice(solution.endLine - 1, check.endLine)].join('\n')}\n`);
+    return {
+      ...w,
+      file,
+      json: join(dir, `${n}-${w.recipe.replace(/\.md$/, '')}.json`),
+      solutionLine: solution.line,
+      checkLine: check.line + wrongLines.length - (solution.endLine - solution.line - 1),
+    };
+  }),
+);
+
 describe('exercise checks refuse wrong answers', () => {
-  for (const [n, w] of WRONG.entries()) {
-    it(`cookbook/${w.recipe}, exercise ${w.id}: ${w.what}`, async () => {
-      const { recipe } = await loadRecipe(join(ROOT, 'cookbook', w.recipe));
-      const solution = recipe!.steps.find((s) => s.options.solution === w.id)!;
-      const check = recipe!.steps.find((s) => s.options.exercise === w.id)!;
-      const lines = readFileSync(join(ROOT, 'cookbook', w.recipe), 'utf8').split('\n');
-      // The solution's body (between its fences) replaced; everything after the check's closing fence cut.
-      const wrongLines = w.body.replace(/\n$/, '').split('\n');
-      const text = [...lines.slice(0, solution.line), ...wrongLines, ...lines.slice(solution.endLine - 1, check.endLine)].join('\n');
-      const file = join(dir, `${n}-${w.recipe}`);
-      writeFileSync(file, `${text}\n`);
-      const r = await cli(['run', '--reporter', 'pretty', '--reporter', 'json', '--out', dir, file]);
-      expect(r.code, r.stdout).toBe(1);
-      const json = JSON.parse(readFileSync(join(dir, `${n}-${w.recipe.replace(/\.md$/, '')}.json`), 'utf8'));
-      const sol = json.steps.find((s: { exercise?: { id: string }; line: number }) => s.line === solution.line);
-      const chk = json.steps.find((s: { line: number }) => s.line === check.line + wrongLines.length - (solution.endLine - solution.line - 1));
+  // All at once, each in its own lab: most of the time is a failing check retrying until its time is up.
+  let run: Awaited<ReturnType<typeof cli>>;
+  beforeAll(async () => {
+    run = await cli(['run', '--jobs', '3', '--reporter', 'pretty', '--reporter', 'json', '--out', dir, ...copies.map((c) => c.file)]);
+  }, 600_000);
+
+  for (const c of copies) {
+    it(`cookbook/${c.recipe}, exercise ${c.id}: ${c.what}`, () => {
+      expect(run.code, run.stdout).toBe(1);
+      const json = JSON.parse(readFileSync(c.json, 'utf8'));
+      const sol = json.steps.find((s: { line: number }) => s.line === c.solutionLine);
+      const chk = json.steps.find((s: { line: number }) => s.line === c.checkLine);
+      expect(sol && chk, `no result for the solution (line ${c.solutionLine}) or the check (line ${c.checkLine}):\n${run.stdout}`).toBeTruthy();
       expect(sol.status, `the wrong solution itself ran: ${sol.failure?.message ?? ''}\n${sol.output}`).toBe('pass');
-      expect(chk.status, r.stdout).toBe('fail');
-    }, 180_000);
+      expect(chk.status, `the check of exercise ${c.id} passed a wrong answer:\n${run.stdout}`).toBe('fail');
+    });
   }
 });
