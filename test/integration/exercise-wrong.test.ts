@@ -66,7 +66,7 @@ describe('exercise checks refuse wrong answers', () => {
   // All at once, each in its own lab: most of the time is a failing check retrying until its time is up.
   let run: Awaited<ReturnType<typeof cli>>;
   beforeAll(async () => {
-    run = await cli(['run', '--jobs', '3', '--reporter', 'pretty', '--reporter', 'json', '--out', dir, ...copies.map((c) => c.file)]);
+    run = await cli(['run', '--jobs', '3', '--reporter', 'pretty', '--reporter', 'json', '--out', dir, ...copies.map((c) => c.file)], { timeoutMs: 540_000 });
   }, 600_000);
 
   for (const c of copies) {
