@@ -45,24 +45,25 @@ export class RecipeClock {
   }
 
   /** Runs `fn` with the clock stopped (a learner's turn), then lets it run again if it ran before. */
-  async paused<T>(fn: () => Promise<T>): Promise<T> {
+  paused<T>(fn: () => Promise<T>): Promise<T> {
+    return this.during(false, fn);
+  }
+
+  /** Runs `fn` with the clock running (a check the learner asked for), then stops it again if it was stopped. */
+  running<T>(fn: () => Promise<T>): Promise<T> {
+    return this.during(true, fn);
+  }
+
+  /** Runs `fn` with the clock running or not, then puts it back as it was. */
+  private async during<T>(run: boolean, fn: () => Promise<T>): Promise<T> {
     const was = this.since !== undefined;
-    this.pause();
+    if (run) this.run();
+    else this.pause();
     try {
       return await fn();
     } finally {
       if (was) this.run();
-    }
-  }
-
-  /** Runs `fn` with the clock running (a check the learner asked for), then stops it again if it was stopped. */
-  async running<T>(fn: () => Promise<T>): Promise<T> {
-    const was = this.since !== undefined;
-    this.run();
-    try {
-      return await fn();
-    } finally {
-      if (!was) this.pause();
+      else this.pause();
     }
   }
 }

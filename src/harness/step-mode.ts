@@ -67,11 +67,10 @@ export function planSections(plan: string, from: number, to: number): string[] {
 
 /** The recipes a recipe's closing words point to with "Next:" (links to .md files), as paths from the working folder (pure). */
 export function nextRecipes(recipePath: string, closing: string): string[] {
-  const dir = recipePath.includes('/') ? recipePath.slice(0, recipePath.lastIndexOf('/') + 1) : '';
-  const line = closing.split('\n').find((l) => /^\s*Next:/.test(l)) ?? '';
-  const tail = closing.slice(closing.indexOf(line));
-  if (!line) return [];
-  const para = tail.split(/\n\s*\n/)[0]!;
+  const dir = recipePath.slice(0, recipePath.lastIndexOf('/') + 1);
+  const at = /^[ \t]*Next:/m.exec(closing)?.index;
+  if (at === undefined) return [];
+  const para = closing.slice(at).split(/\n\s*\n/)[0]!;
   return [...para.matchAll(/\]\(([^)#\s]+\.md)\)/g)].map((m) => (m[1]!.startsWith('/') ? m[1]! : `${dir}${m[1]}`)).filter((p) => !p.endsWith('README.md'));
 }
 
@@ -83,8 +82,7 @@ export function dependents(recipe: Recipe, step: Step): string[] {
   const made: { word: string; what: string }[] = [];
   if (step.kind === 'file') made.push({ word: step.path, what: `file ${step.path}` });
   for (const m of step.body.matchAll(/^\s*export\s+([A-Za-z_][A-Za-z0-9_]*)=/gm)) made.push({ word: `$${m[1]}`, what: `$${m[1]}` });
-  for (const m of step.body.matchAll(/vessel\s+(?:run|network\s+--create)\b[^\n]*?--name[=\s]+([A-Za-z0-9][A-Za-z0-9_-]*)/g))
-    made.push({ word: m[1]!, what: m[1]! });
+  for (const name of creates(step)) made.push({ word: name, what: name });
   const out: string[] = [];
   for (const s of recipe.steps.slice(recipe.steps.indexOf(step) + 1)) {
     const text = `${s.body} ${s.options.jail ?? ''} ${s.kind === 'file' ? s.path : ''}`;
@@ -266,8 +264,10 @@ export class TtyStepper implements Stepper {
       if (planKey && (k === 'p' || k === 'P')) {
         this.out.write(this.c('2', `planning ${recipe.path} on ${other} (nothing runs)...\n`));
         try {
-          this.plans.set(`${recipe.path}\0${other}`, this.plans.get(`${recipe.path}\0${other}`) ?? (await this.planOf!(recipe, other as 'linux' | 'freebsd')));
-          const part = planSections(this.plans.get(`${recipe.path}\0${other}`)!, step.line, step.endLine);
+          const key = `${recipe.path}\0${other}`;
+          const plan = this.plans.get(key) ?? (await this.planOf!(recipe, other as 'linux' | 'freebsd'));
+          this.plans.set(key, plan);
+          const part = planSections(plan, step.line, step.endLine);
           if (part.length === 0) this.out.write(this.c('2', '  this step makes no engine commands (no vessel command in it)\n'));
           for (const l of part) this.out.write(`  ${this.c('2', '|')} ${l}\n`);
         } catch (e) {

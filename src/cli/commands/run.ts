@@ -116,6 +116,7 @@ export async function runCommand(paths: string[], opts: RunCommandOptions): Prom
     const r = await installNeeds([...new Set(chosen.flatMap((c) => c.meta.needs))]);
     if (r.problem) throw envError(r.problem);
   }
+  // `p` on another engine's step prints its plan: the planner is the CLI's, so the stepper is given it.
   const planOf: PlanOf = async (r, e) => (await planRecipe(r, DEFAULT_SEED, e)).text;
   const stepper = opts.step ? new TtyStepper(process.stdin, process.stdout, color, planOf) : undefined;
   const { exitCode } = await runAll(chosen, {
