@@ -1,15 +1,18 @@
 // Decides assertions from probe values (pure: probing is behind the Prober interface).
 import { VesselError } from '../util/errors.js';
 import { inCidr } from '../util/ipv4.js';
+import { inPrefix6 } from '../util/ipv6.js';
 import { matchPattern } from '../util/names.js';
-import { endpointText, type Assertion, type Endpoint } from './model.js';
+import { endpointText, type Assertion, type Endpoint, type Family } from './model.js';
 
 /** What the evaluator knows of the lab. */
 export interface LabView {
-  jails: { name: string; addr: string | null; network: string | null; router?: boolean }[];
-  networks: { name: string; subnet: string; hostAddr: string }[];
+  jails: { name: string; addr: string | null; network: string | null; router?: boolean; addr6?: string | null }[];
+  networks: { name: string; subnet: string; hostAddr: string; subnet6?: string | null; hostAddr6?: string | null }[];
   /** The www.example address, when the lab has the simulated outside. */
   upstream?: string;
+  /** Its IPv6 address, when the lab has a network with IPv6 and the simulated outside. */
+  upstream6?: string;
 }
 
 /** Where a probe runs. */
@@ -59,7 +62,8 @@ export interface Prober {
   /** `expectConnect` false allows a shorter wait, since a timeout is then the expected answer. */
   tcp(src: Source, ip: string, port: number, expectConnect: boolean): Promise<TcpResult>;
   hostname(jail: string): Promise<string>;
-  resolve(src: Source, name: string): Promise<ResolveResult>;
+  /** The source's own resolver's answer for A records (family 4, the default) or AAAA records (6). */
+  resolve(src: Source, name: string, family?: Family): Promise<ResolveResult>;
   /** A jail's lease as the router recorded it, and its interface's addresses. */
   lease(jail: string): Promise<LeaseResult>;
   /** Whether the DHCP/DNS server of the jail's network is running (undefined when it has none). */
@@ -119,39 +123,76 @@ function sources(view: LabView, e: Endpoint): Source[] {
   return jailsOf(view, e).map((name) => ({ kind: 'jail', name }));
 }
 
-/** A target: its label and address as seen from `src`. */
-async function targets(view: LabView, e: Endpoint, src: Source, prober: Prober): Promise<{ label: string; ip: string }[]> {
+/** A probe target: its label, its address as seen from the source, and that address's family. */
+interface ProbeTarget {
+  label: string;
+  ip: string;
+  family: Family;
+}
+
+/** The address families a source has: IPv4 always (every source has an address), IPv6 when it has an IPv6 address. */
+function sourceFamilies(view: LabView, src: Source): Family[] {
+  if (src.kind === 'jail') return view.jails.find((j) => j.name === src.name)?.addr6 ? [4, 6] : [4];
+  if (src.kind === 'upstream') return view.upstream6 ? [4, 6] : [4];
+  return view.networks.some((n) => n.hostAddr6) ? [4, 6] : [4];
+}
+
+/** A target's addresses as seen from `src`, one per family it has (a name: its A and, for an IPv6 source, AAAA records). */
+async function targets(view: LabView, e: Endpoint, src: Source, prober: Prober, six: boolean): Promise<{ label: string; addrs: ProbeTarget[] }[]> {
+  const one = (l: string, v4: string | null | undefined, v6: string | null | undefined) => ({
+    label: l,
+    addrs: [...(v4 ? [{ label: l, ip: v4, family: 4 as const }] : []), ...(v6 ? [{ label: l, ip: v6, family: 6 as const }] : [])],
+  });
   switch (e.kind) {
     case 'ip':
-      return [{ label: e.address, ip: e.address }];
+      return [{ label: e.address, addrs: [{ label: e.address, ip: e.address, family: e.family }] }];
     case 'host': {
       if (src.kind === 'upstream') throw new Unresolvable('host is not reachable from upstream: the lab host has no leg on the uplink');
       const net = src.kind === 'jail' ? view.jails.find((j) => j.name === src.name)?.network : view.networks[0]?.name;
       const n = view.networks.find((x) => x.name === net);
       if (!n) throw new Unresolvable(`${label(src)} is on no network, so "host" has no address for it`);
-      return [{ label: 'host', ip: n.hostAddr }];
+      return [one('host', n.hostAddr, n.hostAddr6)];
     }
     case 'upstream':
       if (!view.upstream) throw new Unresolvable(NO_UPSTREAM);
-      return [{ label: 'upstream (www.example)', ip: view.upstream }];
+      return [one('upstream (www.example)', view.upstream, view.upstream6)];
     case 'dns': {
-      const r = await prober.resolve(src, e.name);
-      if (r.addresses.length === 0) throw new Unresolvable(`${label(src)} could not resolve ${e.name}: ${r.detail}`);
-      return [{ label: e.name, ip: r.addresses[0]! }];
+      const r4 = await prober.resolve(src, e.name, 4);
+      const r6 = six ? await prober.resolve(src, e.name, 6) : undefined;
+      if (r4.addresses.length === 0 && !r6?.addresses.length)
+        throw new Unresolvable(`${label(src)} could not resolve ${e.name}: ${r4.detail}${r6 ? `; AAAA: ${r6.detail}` : ''}`);
+      return [one(e.name, r4.addresses[0], r6?.addresses[0])];
     }
     case 'jail':
     case 'pattern':
       return jailsOf(view, e).map((name) => {
-        const ip = view.jails.find((j) => j.name === name)!.addr;
-        if (!ip) throw new Unresolvable(`jail ${name} has no address`);
-        return { label: name, ip };
+        const j = view.jails.find((x) => x.name === name)!;
+        if (!j.addr && !j.addr6) throw new Unresolvable(`jail ${name} has no address`);
+        return one(name, j.addr, j.addr6);
       });
   }
 }
 
-function describePing(src: Source, t: { label: string; ip: string }, r: PingResult | undefined, tool: string): string {
+/**
+ * The addresses to probe from a source that has `have`: with `-4`/`-6`, that family only (failing when either end has
+ * none); without, every family both ends have, so an isolation that holds on IPv4 and leaks on IPv6 is caught.
+ */
+function pick(t: { label: string; addrs: ProbeTarget[] }, have: Family[], family: Family | undefined, src: Source): ProbeTarget[] {
+  const want = family ? [family] : have;
+  const out = t.addrs.filter((a) => want.includes(a.family));
+  if (family && !have.includes(family)) throw new Unresolvable(`${label(src)} has no IPv${family} address, so reach -${family} cannot be probed from it`);
+  if (out.length === 0) {
+    const theirs = t.addrs.map((a) => `IPv${a.family}`).join(' and ') || 'no address';
+    throw new Unresolvable(
+      `${label(src)} (${have.map((f) => `IPv${f}`).join(' and ')}) and ${t.label} (${theirs}) share no address family${family ? ` for -${family}` : ''}`,
+    );
+  }
+  return out;
+}
+
+function describePing(src: Source, t: { label: string; ip: string; family?: Family }, r: PingResult | undefined, tool: string): string {
   const got = !r ? 'no result' : r.error ? r.error : `${r.sent} sent, ${r.received} received`;
-  return `ICMP echo from ${label(src)} to ${t.label} (${t.ip}) with ${tool}: ${got}`;
+  return `ICMP${t.family === 6 ? 'v6' : ''} echo from ${label(src)} to ${t.label} (${t.ip}) with ${tool}: ${got}`;
 }
 
 async function reachOrIsolated(
@@ -163,7 +204,11 @@ async function reachOrIsolated(
   const details: string[] = [];
   let probes = 0;
   for (const src of sources(view, a.from)) {
-    const ts = (await targets(view, a.to.endpoint, src, prober)).filter((t) => !(src.kind === 'jail' && t.label === src.name));
+    const have = sourceFamilies(view, src);
+    const six = a.family === 6 || (a.family === undefined && have.includes(6));
+    const ts = (await targets(view, a.to.endpoint, src, prober, six))
+      .filter((t) => !(src.kind === 'jail' && t.label === src.name))
+      .flatMap((t) => pick(t, have, a.family, src));
     if (a.to.port === undefined) {
       const res = await prober.ping(
         src,
@@ -182,7 +227,7 @@ async function reachOrIsolated(
         const r = await prober.tcp(src, t.ip, a.to.port, want);
         if (r.ok !== want)
           details.push(
-            `TCP connect from ${label(src)} to ${t.label} (${t.ip}:${a.to.port}) with ${prober.tcpTool}: ${r.detail}${want ? '' : ' (expected it to fail)'}`,
+            `TCP connect from ${label(src)} to ${t.label} (${t.family === 6 ? `[${t.ip}]` : t.ip}:${a.to.port}) with ${prober.tcpTool}: ${r.detail}${want ? '' : ' (expected it to fail)'}`,
           );
       }
     }
@@ -226,7 +271,24 @@ async function mesh(a: Extract<Assertion, { kind: 'mesh' }>, view: LabView, prob
   const names = jailsOf(view, a.jails);
   if (names.length < 2)
     throw new Unresolvable(`mesh needs at least two jails; ${endpointText(a.jails)} matches only ${names.join(', ')}, so there is no pair to probe`);
-  const addr = (n: string) => view.jails.find((j) => j.name === n)!.addr ?? '';
+  const v6 = (n: string) => view.jails.find((j) => j.name === n)?.addr6;
+  if (a.family === 6 && names.some((n) => !v6(n)))
+    throw new Unresolvable(`mesh -6: ${names.filter((n) => !v6(n)).join(', ')} ha${names.filter((n) => !v6(n)).length > 1 ? 've' : 's'} no IPv6 address`);
+  // Every family the jails have: IPv4 among all of them, IPv6 among those with an IPv6 address.
+  const out = { details: [] as string[], probes: 0 };
+  for (const family of a.family ? [a.family] : ([4, 6] as const)) {
+    const ns = family === 6 ? names.filter((n) => v6(n)) : names;
+    if (ns.length < 2) continue;
+    const r = await meshFamily(ns, view, prober, family);
+    out.details.push(...r.details);
+    out.probes += r.probes;
+  }
+  return out;
+}
+
+/** mesh over one family: every ordered pair of `names`, by their IPv4 or IPv6 addresses. */
+async function meshFamily(names: string[], view: LabView, prober: Prober, family: Family): Promise<{ details: string[]; probes: number }> {
+  const addr = (n: string) => (family === 6 ? view.jails.find((j) => j.name === n)!.addr6 : view.jails.find((j) => j.name === n)!.addr) ?? '';
   const last = new Map<string, PingResult | undefined>();
   const runWave = async (wave: { src: string; targets: string[] }[]) => {
     const failed: { src: string; targets: string[] }[] = [];
@@ -259,7 +321,7 @@ async function mesh(a: Extract<Assertion, { kind: 'mesh' }>, view: LabView, prob
     }
   }
   const details = failed.flatMap(({ src, targets }) =>
-    targets.map((t) => describePing({ kind: 'jail', name: src }, { label: t, ip: addr(t) }, last.get(`${src}>${t}`), prober.pingTool)),
+    targets.map((t) => describePing({ kind: 'jail', name: src }, { label: t, ip: addr(t), family }, last.get(`${src}>${t}`), prober.pingTool)),
   );
   return { details, probes: names.length * (names.length - 1) };
 }
@@ -280,16 +342,17 @@ export function answerProblem(addresses: string[], expect: Extract<Assertion, { 
     if (!unique.includes(expect.address)) return `answered ${unique.join(', ')}, expected ${expect.address}`;
     if (unique.length > 1) return `answered ${unique.join(', ')}, expected exactly ${expect.address}`;
   }
-  if (expect.kind === 'cidr' && !unique.some((ip) => inCidr(ip, expect.cidr))) return `answered ${unique.join(', ')}, not in ${expect.cidr}`;
+  if (expect.kind === 'cidr' && !unique.some((ip) => inRange(ip, expect.cidr))) return `answered ${unique.join(', ')}, not in ${expect.cidr}`;
   return undefined;
 }
 
 async function resolveAssertion(a: Extract<Assertion, { kind: 'resolve' }>, view: LabView, prober: Prober): Promise<{ details: string[]; probes: number }> {
   const details: string[] = [];
   const srcs = sources(view, a.from);
+  const family = a.record === 'AAAA' ? 6 : 4;
   for (const src of srcs) {
-    const r = await prober.resolve(src, a.name);
-    const asked = `${label(src)} asked ${r.server ?? 'its resolver'} for ${a.name} with getent ahostsv4`;
+    const r = await prober.resolve(src, a.name, family);
+    const asked = `${label(src)} asked ${r.server ?? 'its resolver'} for ${a.name}${family === 6 ? ' (AAAA)' : ''} with getent ahostsv${family}`;
     const down = r.addresses.length === 0 ? await serverDown(prober, src) : undefined;
     if (down) details.push(`${asked}: no answer, because ${down}`);
     else if (r.addresses.length === 0) details.push(`${asked}: ${r.detail}`);
@@ -311,7 +374,7 @@ async function leaseAssertion(a: Extract<Assertion, { kind: 'lease' }>, view: La
     else if (!l.leased) details.push(`${n}: no lease for its MAC in ${where}; eth0 has ${l.interfaceAddrs.join(', ') || 'no address'}`);
     else if (!l.interfaceAddrs.includes(l.leased))
       details.push(`${n}: ${where} leases ${l.leased}, but eth0 has ${l.interfaceAddrs.join(', ') || 'no address'}`);
-    else if (a.cidr && !inCidr(l.leased, a.cidr)) details.push(`${n}: leased ${l.leased}, not in ${a.cidr}`);
+    else if (a.cidr && !inRange(l.leased, a.cidr)) details.push(`${n}: leased ${l.leased}, not in ${a.cidr}`);
   }
   return { details, probes: names.length };
 }
@@ -358,3 +421,8 @@ export async function evaluate(a: Assertion, view: LabView, prober: Prober): Pro
 
 /** True when an IPv4 address lies in a CIDR. */
 export { inCidr };
+
+/** True when an address lies in a CIDR of its family (an IPv6 prefix for an IPv6 address); false across families. */
+export function inRange(ip: string, cidr: string): boolean {
+  return cidr.includes(':') ? inPrefix6(ip, cidr) : !ip.includes(':') && inCidr(ip, cidr);
+}

@@ -6,7 +6,7 @@ export type Endpoint =
   | { kind: 'pattern'; pattern: string }
   | { kind: 'host' }
   | { kind: 'upstream' }
-  | { kind: 'ip'; address: string }
+  | { kind: 'ip'; address: string; family: 4 | 6 }
   | { kind: 'dns'; name: string };
 
 /** An endpoint with an optional TCP port. */
@@ -15,15 +15,18 @@ export interface Target {
   port?: number;
 }
 
+/** An address family a probe may be held to: `reach -4`, `reach -6` (default: every family both ends have). */
+export type Family = 4 | 6;
+
 /** What a resolve assertion expects. */
 export type ResolveExpect = { kind: 'any' } | { kind: 'ip'; address: string } | { kind: 'cidr'; cidr: string };
 
 /** One line of an assert block. */
 export type Assertion =
-  | { kind: 'reach'; line: number; text: string; from: Endpoint; to: Target }
-  | { kind: 'isolated'; line: number; text: string; from: Endpoint; to: Target }
-  | { kind: 'mesh'; line: number; text: string; jails: Endpoint }
-  | { kind: 'resolve'; line: number; text: string; name: string; from: Endpoint; expect: ResolveExpect }
+  | { kind: 'reach'; line: number; text: string; from: Endpoint; to: Target; family?: Family }
+  | { kind: 'isolated'; line: number; text: string; from: Endpoint; to: Target; family?: Family }
+  | { kind: 'mesh'; line: number; text: string; jails: Endpoint; family?: Family }
+  | { kind: 'resolve'; line: number; text: string; name: string; from: Endpoint; expect: ResolveExpect; record: 'A' | 'AAAA' }
   | { kind: 'lease'; line: number; text: string; jail: Endpoint; cidr?: string }
   | { kind: 'hostname'; line: number; text: string; jail: Endpoint; name: string };
 

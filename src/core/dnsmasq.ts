@@ -25,6 +25,8 @@ export function routerDnsmasqConf(o: {
   dhcpHostsFile?: string;
   iface?: string;
   subnet?: string;
+  /** The network's IPv6 plan: router advertisements (SLAAC) and DHCPv6 from its range, both on the /64. */
+  ipv6?: { dhcpFirst: string; dhcpLast: string };
 }): string {
   const rp = o.subnet ? dhcpRangeProblem(o.subnet, o.dhcpFirst, o.dhcpLast) : undefined;
   if (rp) throw usage(rp);
@@ -42,6 +44,16 @@ export function routerDnsmasqConf(o: {
     `dhcp-option=option:dns-server,${o.gateway}`,
     `dhcp-option=option:domain-search,${o.domain}`,
     `dhcp-leasefile=${o.leaseFile}`,
+    // IPv6: advertisements with the prefix for SLAAC (the A flag, `slaac`) that also say DHCPv6 answers (the M flag,
+    // since a range is given), and this router as the DNS server (RDNSS and the DHCPv6 option; [::] is its own address).
+    ...(o.ipv6
+      ? [
+          'enable-ra',
+          `dhcp-range=${o.ipv6.dhcpFirst},${o.ipv6.dhcpLast},slaac,64,1h`,
+          'dhcp-option=option6:dns-server,[::]',
+          `dhcp-option=option6:domain-search,${o.domain}`,
+        ]
+      : []),
     // MAC-to-address bindings for slotted jails (re-read on SIGHUP).
     ...(o.dhcpHostsFile ? [`dhcp-hostsfile=${o.dhcpHostsFile}`] : []),
     'dhcp-authoritative',

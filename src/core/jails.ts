@@ -4,7 +4,8 @@ import { jailNameProblem, newJailNameProblem } from '../util/names.js';
 import { record, type ObjectKind } from '../state/ledger.js';
 import { getLab, takeSeq } from '../state/labs.js';
 import { getNetwork, listNetworks, networkMembers } from '../state/networks.js';
-import { addrHolder, getJail, insertJail, listJails, poolDhcpJails, routerOf, takenAddrs } from '../state/jails.js';
+import { addrHolder, getJail, insertJail, listJails, poolDhcpJails, routerOf, takenAddrs, takenAddrs6 } from '../state/jails.js';
+import { allocateAuto6, eui64Address, normal6, planSubnet6, slotAddr6, staticAddr6Problem, type SubnetPlan6 } from './ipam6.js';
 import { usage } from '../util/errors.js';
 import type { EngineContext, JailRow } from './model.js';
 import { allocateAuto, intToIp, ipToInt, planSubnet, slotProblem, staticAddrProblem, withDhcpRange, type SubnetPlan } from './ipam.js';
@@ -23,6 +24,8 @@ export interface JailSpec {
   network: string;
   /** An IPv4 address, `auto` (default) or `dhcp`. */
   addr?: string;
+  /** On a network with IPv6: `slaac` (default), `dhcp` (DHCPv6), `auto` (the lowest free static) or an address. */
+  addr6?: string;
   /** The service argv, started in the background with output in the jail's log. */
   command?: string[];
   /** Internal: the network's router (gets `.1`, and a leg on the uplink when there is one). */
@@ -86,6 +89,7 @@ export function reserveJails(ctx: EngineContext, lab: string, spec: JailSpec, ob
     throw usage(`network ${spec.network} has no router, so no DHCP server; use --addr=auto or an address`);
   if (spec.slot !== undefined && addr !== 'auto' && addr !== 'dhcp')
     throw usage('--slot gives the address; use it without --addr, or with --addr=dhcp for a DHCP lease bound to the slot');
+  const plan6 = v6Plan(net.subnet6 ?? null, spec, names.length);
   if (spec.expose?.length) {
     const others = listNetworks(ctx.db, lab)
       .filter((n) => n.name !== spec.network)
@@ -129,6 +133,7 @@ export function reserveJails(ctx: EngineContext, lab: string, spec: JailSpec, ob
         if (p) throw usage(p);
         addrs = [addr];
       }
+      const addrs6 = v6Addresses(plan6, spec, names.length, takenAddrs6(ctx.db, lab, spec.network));
       const firstSeq = takeSeq(ctx.db, lab, names.length);
       const now = new Date().toISOString();
       const rows: JailRow[] = names.map((name, i) => {
@@ -161,6 +166,10 @@ export function reserveJails(ctx: EngineContext, lab: string, spec: JailSpec, ob
         };
         // A slotted DHCP jail's lease is bound to its slot: the address is known now.
         if (row.dhcp && row.slot === null) row.addr = null;
+        if (plan6) {
+          row.addr6_mode = addrs6[i]!.mode;
+          row.addr6 = addrs6[i]!.mode === 'slaac' ? eui64Address(plan6.cidr, row.mac!) : addrs6[i]!.addr;
+        }
         const extra = spec.perJail?.(name, spec.count === undefined ? undefined : i + 1);
         row.spec = extra?.spec ?? null;
         row.env = extra?.env ? JSON.stringify(extra.env) : null;
@@ -171,6 +180,51 @@ export function reserveJails(ctx: EngineContext, lab: string, spec: JailSpec, ob
       return rows;
     })
     .immediate();
+}
+
+/** The network's IPv6 plan when it has a /64 (null when IPv4 only); refuses --addr6 on an IPv4-only network, and a fixed one with --count. */
+function v6Plan(subnet6: string | null, spec: JailSpec, count: number): SubnetPlan6 | null {
+  if (!subnet6) {
+    if (spec.addr6 !== undefined && spec.role !== 'router')
+      throw usage(`--addr6=${spec.addr6}: network ${spec.network} has no IPv6 subnet (create it with --ipv6 or --subnet6)`);
+    return null;
+  }
+  const plan = planSubnet6(subnet6);
+  if (typeof plan === 'string') throw usage(plan);
+  const a6 = spec.addr6 ?? 'slaac';
+  if (!['slaac', 'dhcp', 'auto'].includes(a6) && count > 1)
+    throw usage(`--addr6=${a6} gives one jail one address; use --addr6=slaac, dhcp or auto with --count`);
+  if (spec.slot !== undefined && spec.addr6 !== undefined) throw usage('--slot gives the IPv6 address too (::K of the /64); use it without --addr6');
+  return plan;
+}
+
+/** Each new jail's IPv6 address and how it gets it (a SLAAC address is made from its MAC later; a DHCPv6 one comes with the lease). */
+function v6Addresses(
+  plan: SubnetPlan6 | null,
+  spec: JailSpec,
+  count: number,
+  taken: Set<string>,
+): { mode: 'slaac' | 'dhcp' | 'static'; addr: string | null }[] {
+  if (!plan) return [];
+  if (spec.role === 'router') return [{ mode: 'static', addr: plan.gateway }];
+  if (spec.slot !== undefined)
+    return Array.from({ length: count }, (_, i) => {
+      const a = slotAddr6(plan, spec.slot! + i);
+      if (typeof a !== 'string') throw usage(a.problem);
+      if (taken.has(a)) throw usage(`slot ${spec.slot! + i}'s IPv6 address ${a} is already taken`);
+      return { mode: 'static' as const, addr: a };
+    });
+  const a6 = spec.addr6 ?? 'slaac';
+  if (a6 === 'slaac' || a6 === 'dhcp') return Array.from({ length: count }, () => ({ mode: a6, addr: null }));
+  if (a6 === 'auto') {
+    const a = allocateAuto6(plan, taken, count);
+    if (typeof a === 'string') throw usage(a);
+    return a.map((addr) => ({ mode: 'static' as const, addr }));
+  }
+  const p = staticAddr6Problem(plan, a6, taken);
+  if (p) throw usage(p);
+  // Held in its shortest form (RFC 5952), the form the state, DNS and probes compare.
+  return [{ mode: 'static', addr: normal6(a6) ?? a6 }];
 }
 
 /** Runs `fn` over `items` with at most `limit` at a time. */

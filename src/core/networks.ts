@@ -5,6 +5,7 @@ import { usage } from '../util/errors.js';
 import type { EngineContext, JailRow, NetworkRow } from './model.js';
 import { intToIp, outsideOverlapProblem, overlaps, parseDhcpRange, planSubnet, type SubnetPlan } from './ipam.js';
 import { bridgeName } from './names.js';
+import { overlaps6, planSubnet6, ulaPrefix } from './ipam6.js';
 import { vlanProblem } from './vlan-names.js';
 import { UPLINK_NETWORK } from './outside.js';
 
@@ -23,12 +24,18 @@ export interface NetworkOptions {
   routeTo?: string;
   /** Run sshd in the router: the network's jump host from the outside. */
   ssh?: boolean;
+  /** Give the network an IPv6 /64 too: a unique local one made from the lab id, unless `subnet6` names one. */
+  ipv6?: boolean;
+  /** The network's IPv6 /64 (implies `ipv6`). */
+  subnet6?: string;
 }
 
 /** What a backend tells network admission: the lab's outside subnets, how a VLAN tag is carried, whether there is an uplink. */
 export interface NetworkHost {
   /** Every subnet outside the lab's networks that a jail could collide with: uplink, internet, ENI. */
   outside: { cidr: string; what: string }[];
+  /** The same for IPv6 prefixes. */
+  outside6?: { cidr: string; what: string }[];
   vlanMode: () => Promise<string>;
   uplink: boolean;
   /** The network's bridge name, when the backend names bridges its own way (default `bridgeName`). */
@@ -73,6 +80,7 @@ export async function admitNetwork(
     const dup = listNetworks(ctx.db, lab).find((n) => n.trunk === trunk && n.vlan === opts.vlan);
     if (dup) throw usage(`VLAN ${opts.vlan} is already used on trunk ${trunk} by network ${dup.name}`);
   } else if (opts.trunk !== undefined) throw usage('--trunk needs --vlan=ID');
+  const subnet6 = admitSubnet6(lab, opts, host.outside6 ?? [], listNetworks(ctx.db, lab));
   if (opts.routeTo !== undefined && !getNetwork(ctx.db, lab, opts.routeTo))
     throw usage(`--route-to=${opts.routeTo}: no network named ${opts.routeTo} in lab ${lab}`);
   if (opts.vlan !== undefined) vlanMode = await host.vlanMode();
@@ -93,8 +101,23 @@ export async function admitNetwork(
     vlan: opts.vlan ?? null,
     trunk,
     vlan_mode: vlanMode,
+    subnet6,
   });
   return { net: getNetwork(ctx.db, lab, name)!, plan };
+}
+
+/** The /64 a new network gets (null: none asked for), or a refusal: not a /64, not for jails, overlapping. */
+function admitSubnet6(lab: string, opts: NetworkOptions, outside: { cidr: string; what: string }[], others: NetworkRow[]): string | null {
+  if (!opts.ipv6 && opts.subnet6 === undefined) return null;
+  const taken = others.flatMap((n) => (n.subnet6 ? [n.subnet6] : []));
+  if (opts.subnet6 === undefined) return ulaPrefix(lab, [...taken, ...outside.map((o) => o.cidr)]);
+  const plan = planSubnet6(opts.subnet6);
+  if (typeof plan === 'string') throw usage(`--subnet6=${opts.subnet6}: ${plan}`);
+  for (const o of outside)
+    if (overlaps6(plan.cidr, o.cidr)) throw usage(`--subnet6=${opts.subnet6} overlaps ${o.what} (${o.cidr}), the lab's outside; choose another`);
+  for (const n of others)
+    if (n.subnet6 && overlaps6(plan.cidr, n.subnet6)) throw usage(`--subnet6=${opts.subnet6} overlaps network ${n.name} (${n.subnet6}) in lab ${lab}`);
+  return plan.cidr;
 }
 
 /** Splits a network's jails into members and routers; refuses, with the same words on every backend, while members remain without `force`. */

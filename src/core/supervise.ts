@@ -20,6 +20,8 @@ function networkSpec(n: SupNetwork): string {
     dhcpRange: n.dhcpRange ?? null,
     vlan: n.vlan ?? null,
     trunk: n.trunk ?? null,
+    // Only when given: files without it keep the spec their networks were made with.
+    ...(n.subnet6 ? { subnet6: n.subnet6 } : {}),
   });
 }
 
@@ -36,6 +38,7 @@ function jailSpec(j: SupJail, index: number | undefined): string {
     ...(j.ssh ? { ssh: true } : {}),
     ...(j.root ? { root: j.root } : {}),
     ...(j.limits ? { limits: j.limits } : {}),
+    ...(j.addr6 ? { addr6: j.addr6 } : {}),
   });
 }
 
@@ -93,9 +96,11 @@ export async function superviseUp(engine: VesselBackend, lab: string, file: Supe
       ...(n.domain ? { domain: n.domain } : {}),
       ...(n.dhcpRange ? { dhcpRange: n.dhcpRange } : {}),
       ...(n.vlan !== undefined ? { vlan: n.vlan, trunk: n.trunk ?? 'trunk0' } : {}),
+      ...(n.subnet6 === 'auto' ? { ipv6: true } : n.subnet6 ? { subnet6: n.subnet6 } : {}),
     });
     setNetworkOwner(engine.ctx.db, lab, n.name, owner, spec);
-    say(`network ${n.name}: created (${n.subnet}, ${n.type})`);
+    const six = engine.getNetwork(lab, n.name)?.subnet6;
+    say(`network ${n.name}: created (${n.subnet}${six ? ` and ${six}` : ''}, ${n.type})`);
   }
   for (const s of file.jails) {
     const names = countedNames(s.name, s.count);
@@ -133,6 +138,7 @@ export async function superviseUp(engine: VesselBackend, lab: string, file: Supe
     const base = {
       network: s.network,
       addr: s.addr,
+      ...(s.addr6 ? { addr6: s.addr6 } : {}),
       owner,
       wd,
       ...(s.command ? { command: ['/bin/sh', '-c', s.command] } : {}),

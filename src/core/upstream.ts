@@ -18,8 +18,22 @@ export const UPSTREAM = {
   eniHost: '172.31.32.10',
 } as const;
 
+/**
+ * The simulated outside's IPv6, all inside the documentation prefix 2001:db8::/32 (RFC 3849): the NAT network's /64
+ * (the upstream advertises it; routers take an address by SLAAC), and the internet's /64 with www.example on it.
+ */
+export const UPSTREAM6 = {
+  block: '2001:db8::/32',
+  subnet: '2001:db8:0:2::/64',
+  gateway: '2001:db8:0:2::2',
+  dns: '2001:db8:0:2::3',
+  internetSubnet: '2001:db8:0:100::/64',
+  internetGateway: '2001:db8:0:100::1',
+  www: '2001:db8:0:100::80',
+} as const;
+
 /** The simulated outside's DHCP and DNS server, as dnsmasq options after `--interface`: the same on every backend. */
-export function upstreamDnsmasqArgs(o: { leaseFile: string; pidFile: string }): string[] {
+export function upstreamDnsmasqArgs(o: { leaseFile: string; pidFile: string; ipv6?: boolean }): string[] {
   return [
     '--bind-interfaces',
     '--no-resolv',
@@ -29,7 +43,9 @@ export function upstreamDnsmasqArgs(o: { leaseFile: string; pidFile: string }): 
     `--dhcp-range=${UPSTREAM.dhcpFirst},${UPSTREAM.dhcpLast},255.255.255.0,1h`,
     `--dhcp-option=option:router,${UPSTREAM.gateway}`,
     `--dhcp-option=option:dns-server,${UPSTREAM.dns}`,
-    `--host-record=${UPSTREAM.wwwName},${UPSTREAM.www}`,
+    `--host-record=${UPSTREAM.wwwName},${UPSTREAM.www}${o.ipv6 ? `,${UPSTREAM6.www}` : ''}`,
+    // Router advertisements of the NAT network's /64, no DHCPv6: a router's uplink takes its address by SLAAC.
+    ...(o.ipv6 ? ['--enable-ra', `--dhcp-range=${UPSTREAM6.subnet.replace('/64', '')},ra-only,64,1h`] : []),
     `--dhcp-leasefile=${o.leaseFile}`,
     `--pid-file=${o.pidFile}`,
   ];

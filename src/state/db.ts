@@ -131,6 +131,12 @@ const MIGRATIONS: string[] = [
   ALTER TABLE jails ADD COLUMN limits TEXT;
   ALTER TABLE jails ADD COLUMN workdir TEXT;
   `,
+  `
+  -- IPv6: a network's /64 (null: IPv4 only); a jail's IPv6 address and how it gets it (slaac, dhcp or static).
+  ALTER TABLE networks ADD COLUMN subnet6 TEXT;
+  ALTER TABLE jails ADD COLUMN addr6 TEXT;
+  ALTER TABLE jails ADD COLUMN addr6_mode TEXT;
+  `,
 ];
 
 /** The schema version after every migration. */

@@ -24,6 +24,18 @@ export function takenAddrs(db: Db, lab: string, network: string): Set<string> {
   );
 }
 
+/** The IPv6 addresses held on a network. */
+export function takenAddrs6(db: Db, lab: string, network: string): Set<string> {
+  return new Set(
+    (db.prepare('SELECT addr6 FROM jails WHERE lab = ? AND network = ? AND addr6 IS NOT NULL').all(lab, network) as { addr6: string }[]).map((r) => r.addr6),
+  );
+}
+
+/** Records a jail's IPv6 address (a DHCPv6 lease). */
+export function setJailAddr6(db: Db, uuid: string, addr6: string | null): void {
+  db.prepare('UPDATE jails SET addr6 = ? WHERE uuid = ?').run(addr6, uuid);
+}
+
 /** The jail holding an address on a network (null: among the lab's aliased jails), if any. */
 export function addrHolder(db: Db, lab: string, network: string | null, ip: string): string | undefined {
   const row = (
@@ -42,7 +54,7 @@ export function poolDhcpJails(db: Db, lab: string, network: string): number {
 /** Records a new jail (state `creating`). */
 export function insertJail(db: Db, j: JailRow): void {
   db.prepare(
-    'INSERT INTO jails (uuid, lab, name, seq, network, addr, mac, host_if, state, command, created_at, dhcp, role, owner, spec, env, wd, slot, expose, ssh, root, limits, workdir) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO jails (uuid, lab, name, seq, network, addr, mac, host_if, state, command, created_at, dhcp, role, owner, spec, env, wd, slot, expose, ssh, root, limits, workdir, addr6, addr6_mode) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   ).run(
     j.uuid,
     j.lab,
@@ -67,6 +79,8 @@ export function insertJail(db: Db, j: JailRow): void {
     j.root,
     j.limits,
     j.workdir,
+    j.addr6 ?? null,
+    j.addr6_mode ?? null,
   );
 }
 

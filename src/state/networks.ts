@@ -20,11 +20,29 @@ export function networkMembers(db: Db, lab: string, name: string): JailRow[] {
 /** Records a new network. */
 export function insertNetwork(
   db: Db,
-  n: Pick<NetworkRow, 'lab' | 'name' | 'subnet' | 'bridge' | 'host_addr' | 'domain' | 'dhcp_first' | 'dhcp_last' | 'nat' | 'vlan' | 'trunk' | 'vlan_mode'>,
+  n: Pick<
+    NetworkRow,
+    'lab' | 'name' | 'subnet' | 'bridge' | 'host_addr' | 'domain' | 'dhcp_first' | 'dhcp_last' | 'nat' | 'vlan' | 'trunk' | 'vlan_mode' | 'subnet6'
+  >,
 ): void {
   db.prepare(
-    'INSERT INTO networks (lab, name, subnet, bridge, host_addr, created_at, domain, dhcp_first, dhcp_last, nat, vlan, trunk, vlan_mode) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(n.lab, n.name, n.subnet, n.bridge, n.host_addr, new Date().toISOString(), n.domain, n.dhcp_first, n.dhcp_last, n.nat, n.vlan, n.trunk, n.vlan_mode);
+    'INSERT INTO networks (lab, name, subnet, bridge, host_addr, created_at, domain, dhcp_first, dhcp_last, nat, vlan, trunk, vlan_mode, subnet6) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(
+    n.lab,
+    n.name,
+    n.subnet,
+    n.bridge,
+    n.host_addr,
+    new Date().toISOString(),
+    n.domain,
+    n.dhcp_first,
+    n.dhcp_last,
+    n.nat,
+    n.vlan,
+    n.trunk,
+    n.vlan_mode,
+    n.subnet6 ?? null,
+  );
 }
 
 /** Records the networks a network is routed to. */

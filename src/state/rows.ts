@@ -38,6 +38,8 @@ export interface NetworkRow {
   vlan_mode: string | null;
   /** Networks this one is routed to (comma list). */
   route_to: string | null;
+  /** Its IPv6 /64, or null when it is IPv4 only. */
+  subnet6?: string | null;
 }
 
 /** A jail row. */
@@ -77,4 +79,8 @@ export interface JailRow {
   limits: string | null;
   /** The run's work directory, shown at the same path in a thin root, or null. */
   workdir: string | null;
+  /** Its IPv6 address (for slaac: the one its MAC makes; for dhcp: the lease's, once it has one), or null. */
+  addr6?: string | null;
+  /** How it gets its IPv6 address: 'slaac', 'dhcp' or 'static'; null on an IPv4-only network. */
+  addr6_mode?: 'slaac' | 'dhcp' | 'static' | null;
 }

@@ -6,7 +6,7 @@ import type { ExposedPort } from '../../core/expose.js';
  * exposed ports (TCP to the router's proxy; UDP forwarded round-robin by DNAT). The text replaces the table whole
  * (`nft -f` of it works again after a change, or after `nft flush ruleset`).
  */
-export function routerNftRules(o: { subnet: string; nat: boolean; uplink: boolean; exposed?: ExposedPort[]; ssh?: boolean }): string {
+export function routerNftRules(o: { subnet: string; nat: boolean; uplink: boolean; exposed?: ExposedPort[]; ssh?: boolean; subnet6?: string | null }): string {
   const tcp = (o.exposed ?? []).filter((p) => p.proto === 'tcp' && p.members.length);
   const udp = (o.exposed ?? []).filter((p) => p.proto === 'udp' && p.members.length);
   const lines = [
@@ -18,6 +18,8 @@ export function routerNftRules(o: { subnet: string; nat: boolean; uplink: boolea
   ];
   if (o.uplink) {
     lines.push('    iifname "eth1" ct state established,related accept', '    iifname "eth1" udp sport 67 udp dport 68 accept');
+    // IPv6 on the uplink needs neighbour discovery and the upstream's advertisements (the address and route come from them).
+    if (o.subnet6) lines.push('    iifname "eth1" icmpv6 type { nd-neighbor-solicit, nd-neighbor-advert, nd-router-advert } accept');
     // The router's own sshd (a jump host), then the exposed TCP ports (its haproxy).
     const open = [...(o.ssh ? [22] : []), ...tcp.map((p) => p.port)];
     if (open.length) lines.push(`    iifname "eth1" tcp dport { ${open.join(', ')} } accept`);
@@ -40,7 +42,10 @@ export function routerNftRules(o: { subnet: string; nat: boolean; uplink: boolea
     lines.push('  }');
   }
   if (o.uplink && o.nat) {
-    lines.push('  chain postrouting {', '    type nat hook postrouting priority 100;', `    oifname "eth1" ip saddr ${o.subnet} masquerade`, '  }');
+    lines.push('  chain postrouting {', '    type nat hook postrouting priority 100;', `    oifname "eth1" ip saddr ${o.subnet} masquerade`);
+    // NAT66: the network's unique local /64 is not routed outside (RFC 4193 4.1), so it leaves as the router's uplink address.
+    if (o.subnet6) lines.push(`    oifname "eth1" ip6 saddr ${o.subnet6} masquerade`);
+    lines.push('  }');
   }
   lines.push('}', '');
   return lines.join('\n');

@@ -189,14 +189,16 @@ async function reloadDns(ctx: LinuxContext, lab: string, router: JailRow): Promi
   if (pid) await ctx.host.signal(pid, 'SIGHUP');
 }
 
-/** Adds static jails to the router's DNS (`name` and `name.domain`) and reloads dnsmasq. */
+/** Adds static jails, and jails' IPv6 addresses, to the router's DNS (`name` and `name.domain`) and reloads dnsmasq. */
 export async function registerStatic(ctx: LinuxContext, lab: string, router: JailRow, jails: JailRow[]): Promise<void> {
   const net = getNetwork(ctx.db, lab, router.network!)!;
   const p = routerPaths(ctx.runDir, lab, router.name);
+  // IPv4 names of static jails (DHCP ones are named by their lease), and the IPv6 names of every jail that has an
+  // IPv6 address: dnsmasq names no SLAAC address by itself, so the engine does.
   const lines = jails
-    .filter((j) => j.addr)
-    .map((j) => `${j.addr}\t${j.name}.${net.domain} ${j.name}\n`)
+    .flatMap((j) => [...(j.addr && !j.dhcp ? [j.addr] : []), ...(j.addr6 ? [j.addr6] : [])].map((a) => `${a}\t${j.name}.${net.domain} ${j.name}\n`))
     .join('');
+  if (!lines) return;
   await ctx.host.appendFile(p.hosts, lines);
   await reloadDns(ctx, lab, router);
 }

@@ -37,7 +37,10 @@ async function refreshNow(ctx: LinuxContext, lab: string, network: string): Prom
   const ports = exposedPorts(networkMembers(ctx.db, lab, network));
   const p = routerPaths(ctx.runDir, lab, r.name);
   const ns = `--net=/run/netns/${jailNetns(lab, r.name)}`;
-  await ctx.host.writeFile(p.nft, routerNftRules({ subnet: net.subnet, nat: Boolean(net.nat), uplink, exposed: ports, ssh: Boolean(r.ssh) }));
+  await ctx.host.writeFile(
+    p.nft,
+    routerNftRules({ subnet: net.subnet, nat: Boolean(net.nat), uplink, exposed: ports, ssh: Boolean(r.ssh), subnet6: net.subnet6 ?? null }),
+  );
   await ctx.host.run(['nsenter', ns, '--', 'nft', '-f', p.nft]);
   await stopProxy(ctx, p.haproxyPid);
   const tcp = ports.filter((x) => x.proto === 'tcp' && x.members.length);

@@ -3,6 +3,7 @@ import { assumedLeases, assumedUplinkLeases, countedNames, MAX_COUNT, pool, rese
 import type { JailRow, NetworkRow } from '../../core/model.js';
 import { intToIp, planSubnet, withDhcpRange, type SubnetPlan } from '../../core/ipam.js';
 import { failpoint } from '../../host/failpoint.js';
+import { waitFor } from '../../util/sleep.js';
 import { macFromSeed } from '../../core/names.js';
 import { isUplink } from '../../core/outside.js';
 import { UPSTREAM } from '../../core/upstream.js';
@@ -22,6 +23,8 @@ import { jailPaths, labPaths } from './paths.js';
 import { removeObjects } from './remove.js';
 import { ensureDevTemplate, setupArgv } from './mounts.js';
 import { makeLayer } from './rootfs.js';
+import { planSubnet6 } from '../../core/ipam6.js';
+import { ipv6Routes, ipv6Setup, sysctlFile } from './ipv6-conf.js';
 import { makeJailNamespaces } from './userns.js';
 import { applyLimits } from './limits.js';
 import type { Limits } from '../../core/limits.js';
@@ -97,6 +100,7 @@ const JAIL_STEPS = [
   { name: 'setup inside', run: setupInside },
   { name: 'created', run: markCreated },
   { name: 'leases', run: leaseDhcpJails },
+  { name: 'IPv6 addresses', run: settleIpv6 },
   { name: 'DNS names', run: registerNames },
   { name: 'services', run: startServices },
 ];
@@ -175,6 +179,8 @@ async function makeLinks(b: Build): Promise<void> {
 async function writeJailFiles(b: Build): Promise<void> {
   const { ctx, lab, spec, plan, net } = b;
   const gateway = intToIp(plan.gateway);
+  const p6 = net.subnet6 ? planSubnet6(net.subnet6) : undefined;
+  const plan6 = typeof p6 === 'object' ? p6 : undefined;
   // On the outside network the upstream is the DNS server (the DHCP client writes the same from its lease).
   const resolv = isUplink(net)
     ? `nameserver ${UPSTREAM.dns}\n`
@@ -190,16 +196,22 @@ async function writeJailFiles(b: Build): Promise<void> {
     await ctx.host.writeFile(p.uts, '');
     await ctx.host.writeFile(p.mnt, '');
     const fqdn = net.domain ? `${j.name}.${net.domain} ` : '';
-    await ctx.host.writeFile(p.hosts, `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n${j.addr ? `${j.addr}\t${fqdn}${j.name}\n` : ''}`);
+    await ctx.host.writeFile(
+      p.hosts,
+      `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n${j.addr ? `${j.addr}\t${fqdn}${j.name}\n` : ''}${j.addr6 ? `${j.addr6}\t${fqdn}${j.name}\n` : ''}`,
+    );
     await ctx.host.writeFile(p.resolv, spec.role === 'router' ? 'nameserver 127.0.0.1\n' : resolv);
     await ctx.host.writeFile(p.hostname, `${j.name}\n`);
-    const lines = ['link set lo up', 'link set dev eth0 addrgenmode none'];
+    const six = plan6 ? ipv6Setup(j, plan6, { uplink: spec.uplink !== undefined, forward: spec.uplink !== undefined && Boolean(net.nat) }) : undefined;
+    const lines = ['link set lo up', ...(six ? six.ip.filter((l) => l.includes(' eth0')) : ['link set dev eth0 addrgenmode none'])];
     if (j.addr && !j.dhcp) lines.push(`addr add ${j.addr}/${plan.prefix} dev eth0`);
     lines.push('link set eth0 up');
     if (spec.role === 'router') {
-      if (spec.uplink) lines.push('link set dev eth1 addrgenmode none', 'link set eth1 up');
+      if (spec.uplink) lines.push(six ? 'link set dev eth1 addrgenmode eui64' : 'link set dev eth1 addrgenmode none', 'link set eth1 up');
     } else if (j.addr && !j.dhcp) lines.push(`route add default via ${gateway} dev eth0 onlink`);
+    if (six) lines.push(...ipv6Routes(j, plan6!));
     await ctx.host.writeFile(p.setup, lines.join('\n') + '\n');
+    if (six) await ctx.host.writeFile(p.sysctl, sysctlFile(six.sysctl));
     await ctx.host.mkdir(cgroupDir(ctx.cgroupRoot, lab, j.name));
   }
 }
@@ -258,9 +270,38 @@ async function leaseDhcpJails(b: Build): Promise<void> {
   await leaseAll(b.ctx, b.lab, dhcp, b.router);
 }
 
-/** Static jails get their names in the router's DNS. */
+/** IPv6 jails: each SLAAC address (the one its MAC makes) in place, out of detection, with a default route. */
+async function settleIpv6(b: Build): Promise<void> {
+  const slaac = b.rows.filter((j) => j.addr6_mode === 'slaac' && j.addr6);
+  if (slaac.length === 0 || !b.ctx.host.live) return;
+  const late: string[] = [];
+  await pool(slaac, 8, async (j) => {
+    if (!(await waitIpv6(b.ctx, b.lab, j.name, j.addr6!, 10_000))) late.push(`${j.name} (${j.addr6})`);
+  });
+  if (late.length)
+    throw failed(
+      `no IPv6 address from the router's advertisements within 10 s: ${late.join(', ')} (is ${b.net.name}-router's dnsmasq sending them? see \`vessel logs ${b.net.name}-router\`)`,
+    );
+}
+
+/** True once `addr` is on the jail's eth0, usable (not tentative), and the jail has an IPv6 default route; false after `ms`. */
+async function waitIpv6(ctx: LinuxContext, lab: string, jail: string, addr: string, ms: number): Promise<boolean> {
+  const ns = jailNetns(lab, jail);
+  return waitFor(
+    async () => {
+      const a = await ctx.host.run(['ip', '-n', ns, '-6', '-o', 'addr', 'show', 'dev', 'eth0', 'scope', 'global'], { allowFail: true });
+      if (!a.stdout.includes(`inet6 ${addr}/`) || a.stdout.includes('tentative')) return false;
+      const d = await ctx.host.run(['ip', '-n', ns, '-6', 'route', 'show', 'default'], { allowFail: true });
+      return d.stdout.includes('via ');
+    },
+    ms,
+    30,
+  );
+}
+
+/** Static jails get their names in the router's DNS, and every jail with an IPv6 address its AAAA name. */
 async function registerNames(b: Build): Promise<void> {
-  const statics = b.rows.filter((j) => !j.dhcp);
+  const statics = b.rows.filter((j) => !j.dhcp || j.addr6);
   if (b.router && statics.length)
     await registerStatic(
       b.ctx,
@@ -279,7 +320,7 @@ async function startServices(b: Build): Promise<void> {
 export async function destroyJails(ctx: LinuxContext, lab: string, names: string[]): Promise<void> {
   const jails = names.map((n) => getJail(ctx.db, lab, n)).filter((j): j is JailRow => j !== undefined);
   const byNet = new Map<string, string[]>();
-  for (const j of jails) if (j.network && j.role === 'jail' && !j.dhcp) byNet.set(j.network, [...(byNet.get(j.network) ?? []), j.name]);
+  for (const j of jails) if (j.network && j.role === 'jail' && (!j.dhcp || j.addr6)) byNet.set(j.network, [...(byNet.get(j.network) ?? []), j.name]);
   for (const [net, ns] of byNet) {
     const router = routerOf(ctx.db, lab, net);
     if (router && !names.includes(router.name)) await unregisterStatic(ctx, lab, router, ns);

@@ -78,9 +78,18 @@ export const MOUNTS = [
   '',
 ].join('\n');
 
-// Runs inside the jail's new namespaces: sets the hostname and configures the links from a batch file ($1 name, $5
-// ip batch), then makes the jail's mounts (MOUNTS, the lab's mounts.sh; $10 the lab's lib directory).
-export const SETUP = 'echo "$1" > /proc/sys/kernel/hostname && ip -batch "$5" && exec sh "${10}/mounts.sh" "$@"\n';
+// Runs inside the jail's new namespaces: sets the hostname, writes the network sysctls of setup.sysctl beside the
+// batch file when there is one (IPv6: `KEY VALUE` lines, the keys under /proc/sys/net, written by the engine), and
+// configures the links from the batch file ($1 name, $5 ip batch), then makes the jail's mounts (MOUNTS, the lab's
+// mounts.sh; $10 the lab's lib directory).
+export const SETUP = [
+  'echo "$1" > /proc/sys/kernel/hostname || exit 1',
+  'if [ -f "${5%/*}/setup.sysctl" ]; then',
+  '  while read -r k v; do case "$k" in net/*) echo "$v" > "/proc/sys/$k" || exit 1;; *) exit 1;; esac; done < "${5%/*}/setup.sysctl"',
+  'fi',
+  'ip -batch "$5" && exec sh "${10}/mounts.sh" "$@"',
+  '',
+].join('\n');
 
 /**
  * Makes a jail's UTS and mount namespaces, owned by its user namespace, and keeps them by bind mount (bash, run by

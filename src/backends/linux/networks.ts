@@ -10,7 +10,10 @@ import { withBuild } from '../../state/builds.js';
 import { getLab } from '../../state/labs.js';
 import { deleteNetwork, getNetwork, listNetworks, networkMembers } from '../../state/networks.js';
 import type { LinuxContext } from './context.js';
-import { UPSTREAM } from '../../core/upstream.js';
+import { UPSTREAM, UPSTREAM6 } from '../../core/upstream.js';
+import { planSubnet6, type SubnetPlan6 } from '../../core/ipam6.js';
+import ipaddr from 'ipaddr.js';
+import { ensureWww6 } from './upstream.js';
 import { isUplink } from '../../core/outside.js';
 import { destroyJails } from './jails.js';
 import { hostNetns, jailNetns, upstreamNetns } from './names.js';
@@ -36,6 +39,20 @@ async function outsideOf(ctx: LinuxContext, lab: string): Promise<{ cidr: string
   return l.inet_nic ? (await nicSubnets(ctx, l.inet_nic)).map((cidr) => ({ cidr, what: `the uplink ${l.inet_nic}` })) : [];
 }
 
+/** The IPv6 prefixes outside a lab's networks: the simulated outside's documentation prefix, or the uplink NIC's global prefixes. */
+async function outside6Of(ctx: LinuxContext, lab: string): Promise<{ cidr: string; what: string }[]> {
+  const l = getLab(ctx.db, lab)!;
+  if (l.uplink === 'simulated') return [{ cidr: UPSTREAM6.block, what: 'the simulated outside' }];
+  if (!l.inet_nic) return [];
+  const r = await ctx.host.run(['ip', '-o', '-6', 'addr', 'show', 'dev', l.inet_nic, 'scope', 'global'], { allowFail: true });
+  return r.code === 0
+    ? [...r.stdout.matchAll(/inet6 ([0-9a-f:]+)\/(\d+)/g)].map((m) => ({
+        cidr: `${ipaddr.IPv6.networkAddressFromCIDR(`${m[1]}/${m[2]}`).toString()}/${m[2]}`,
+        what: `the uplink ${l.inet_nic}`,
+      }))
+    : [];
+}
+
 /** Creates network `name` with `subnet` in the lab: a bridge carrying the lab host's address, and its router. */
 export async function createNetwork(ctx: LinuxContext, lab: string, name: string, subnet: string, opts: NetworkOptions = {}): Promise<NetworkRow> {
   // Until it is complete, the network is a build of this process: if it dies, the next vessel call removes it.
@@ -49,6 +66,7 @@ async function buildNetwork(ctx: LinuxContext, lab: string, name: string, subnet
     l.uplink === 'simulated' ? { kind: 'bridge' } : l.uplink === 'nic' && l.inet_nic ? { kind: 'nic', nic: l.inet_nic } : undefined;
   const { net, plan } = await admitNetwork(ctx, lab, name, subnet, opts, {
     outside: await outsideOf(ctx, lab),
+    ...(opts.ipv6 || opts.subnet6 !== undefined ? { outside6: await outside6Of(ctx, lab) } : {}),
     uplink: l.uplink !== null,
     vlanMode: async () => (await detectVlan(ctx, lab)).mode,
   });
@@ -59,12 +77,15 @@ async function buildNetwork(ctx: LinuxContext, lab: string, name: string, subnet
           `link add ${net.bridge} type bridge`,
           `link set dev ${net.bridge} addrgenmode none`,
           `addr add ${net.host_addr}/${plan.prefix} dev ${net.bridge}`,
+          // The lab host's IPv6 leg: ::ffff of the /64 (no link-local: the host sends no advertisements).
+          ...(net.subnet6 ? [`addr add ${(planSubnet6(net.subnet6) as SubnetPlan6).host}/64 dev ${net.bridge} nodad`] : []),
           `link set ${net.bridge} up`,
         ].join('\n') + '\n',
     });
     await failpoint('network');
     await attachVlan(ctx, lab, net);
     await createRouter(ctx, net, leg, Boolean(opts.ssh));
+    if (net.subnet6 && l.uplink === 'simulated') await ensureWww6(ctx, lab);
     if (opts.routeTo !== undefined)
       await routeBetween(ctx, lab, getNetwork(ctx.db, lab, name)!, getNetwork(ctx.db, lab, opts.routeTo)!, listNetworks(ctx.db, lab));
   } catch (e) {
@@ -102,7 +123,10 @@ export async function destroyNetwork(ctx: LinuxContext, lab: string, name: strin
   // The outside network is the lab's uplink bridge: it stays with the lab; only its jails go.
   if (!isUplink(net)) {
     await ctx.host.run(['ip', '-n', hostNetns(lab), 'link', 'del', net.bridge], { allowFail: true });
-    if (getLab(ctx.db, lab)?.uplink === 'simulated') await ctx.host.run(['ip', '-n', upstreamNetns(lab), 'route', 'del', net.subnet], { allowFail: true });
+    if (getLab(ctx.db, lab)?.uplink === 'simulated') {
+      await ctx.host.run(['ip', '-n', upstreamNetns(lab), 'route', 'del', net.subnet], { allowFail: true });
+      if (net.subnet6) await ctx.host.run(['ip', '-n', upstreamNetns(lab), 'route', 'del', net.subnet6], { allowFail: true });
+    }
     await detachVlan(ctx, lab, net, listNetworks(ctx.db, lab));
   }
   deleteNetwork(ctx.db, lab, name);

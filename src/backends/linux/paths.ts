@@ -44,6 +44,8 @@ export function jailPaths(runDir: string, lab: string, jail: string) {
     resolv: join(dir, 'resolv.conf'),
     hostname: join(dir, 'hostname'),
     setup: join(priv, 'setup.ip'),
+    /** IPv6 sysctls the setup writes before the links come up (`KEY VALUE` lines), beside setup.ip. */
+    sysctl: join(priv, 'setup.sysctl'),
     log: join(dir, 'service.log'),
   };
 }

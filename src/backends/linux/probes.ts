@@ -5,6 +5,8 @@ import { jailPaths } from './paths.js';
 import { jailNetns } from './names.js';
 import { parseGetent } from '../../assert/getent.js';
 import type { LeaseResult, PingResult, Prober, ResolveResult, Source, TcpResult } from '../../assert/evaluate.js';
+import type { Family } from '../../assert/model.js';
+import { isV4Mapped, normal6 } from '../../util/ipv6.js';
 import { wwwNetns } from './names.js';
 
 /** Reads fping's per-target summary (`-q`) and error lines into values. */
@@ -101,10 +103,17 @@ export class LinuxProber implements Prober {
     if (unique.length === 0) return new Map();
     // Looking for isolation sends two echoes per target, so one lost packet is not mistaken for a wall.
     const args = expectReply ? ['-c', '1', '-t', '500'] : ['-c', '2', '-p', '200', '-t', '300'];
-    const r = await this.cmd.run(this.net(src, ['fping', '-q', '-i', '1', ...args, ...unique]), { allowFail: true });
-    const parsed = parseFping(`${r.stderr}\n${r.stdout}`);
-    for (const ip of unique)
-      if (!parsed.has(ip)) parsed.set(ip, { sent: 0, received: 0, error: r.stderr.trim().split('\n').pop() || `fping exited ${r.code}` });
+    // One fping per address family, told which (-4, -6): an IPv6 address is never sent as IPv4, nor the other way.
+    const parsed = new Map<string, PingResult>();
+    for (const [flag, ips] of [
+      ['-4', unique.filter((ip) => !ip.includes(':'))],
+      ['-6', unique.filter((ip) => ip.includes(':'))],
+    ] as const) {
+      if (ips.length === 0) continue;
+      const r = await this.cmd.run(this.net(src, ['fping', flag, '-q', '-i', '1', ...args, ...ips]), { allowFail: true });
+      for (const [k, v] of parseFping(`${r.stderr}\n${r.stdout}`)) parsed.set(k, v);
+      for (const ip of ips) if (!parsed.has(ip)) parsed.set(ip, { sent: 0, received: 0, error: r.stderr.trim().split('\n').pop() || `fping exited ${r.code}` });
+    }
     return parsed;
   }
 
@@ -138,11 +147,14 @@ export class LinuxProber implements Prober {
     return r.code === 0 ? r.stdout.trim() : `(could not read: ${r.stderr.trim()})`;
   }
 
-  async resolve(src: Source, name: string): Promise<ResolveResult> {
-    // A lookup needs the jail's network and its own resolv.conf (its mount namespace).
-    const argv = this.net(src, ['getent', 'ahostsv4', name]);
+  async resolve(src: Source, name: string, family: Family = 4): Promise<ResolveResult> {
+    // A lookup needs the jail's network and its own resolv.conf (its mount namespace). ahostsv6 answers a name that
+    // has only A records with IPv4-mapped addresses: those are not AAAA records, so they are dropped.
+    const argv = this.net(src, ['getent', family === 6 ? 'ahostsv6' : 'ahostsv4', name]);
     const r = await this.cmd.run(argv, { allowFail: true });
-    const addresses = parseGetent(r.stdout);
+    const addresses = parseGetent(r.stdout)
+      .filter((a) => family === 4 || !isV4Mapped(a))
+      .map((a) => (family === 6 ? (normal6(a) ?? a) : a));
     let server: string | undefined;
     if (src.kind === 'jail') {
       const resolv = await this.cmd.readFile(jailPaths(this.where.runDir, this.where.lab, src.name).resolv);

@@ -9,7 +9,9 @@ import { getJail, recordProcess, setJailState } from '../../state/jails.js';
 import { failed, usage } from '../../util/errors.js';
 import type { LinuxContext } from './context.js';
 import { parseLeaseFile, routerNftRules } from './confgen.js';
-import { UPSTREAM } from '../../core/upstream.js';
+import { UPSTREAM, UPSTREAM6 } from '../../core/upstream.js';
+import { eui64Address, planSubnet6 } from '../../core/ipam6.js';
+import { macFromSeed } from '../../core/names.js';
 import { startSshd } from './ssh.js';
 import { routerPaths, startDhcpClient } from './dhcp.js';
 import { cgroupDir } from './facts.js';
@@ -39,6 +41,24 @@ export async function startRouterDns(ctx: LinuxContext, r: JailRow): Promise<voi
   setJailState(ctx.db, [r.uuid], 'running');
 }
 
+/**
+ * The router's IPv6 on the simulated uplink: the address its eth1 takes by SLAAC from the upstream's advertisements
+ * (made from its MAC), waited for with its default route; then the upstream learns the way to the network's /64
+ * through it, as for IPv4: what keeps the outside out is the router's firewall, not a missing route.
+ */
+async function routeUplink6(ctx: LinuxContext, net: NetworkRow, r: JailRow): Promise<void> {
+  const addr = eui64Address(UPSTREAM6.subnet, macFromSeed(r.uuid, 'uplink'));
+  const ns = jailNetns(net.lab, r.name);
+  const ready = async () => {
+    const a = await ctx.host.run(['ip', '-n', ns, '-6', '-o', 'addr', 'show', 'dev', 'eth1', 'scope', 'global'], { allowFail: true });
+    const d = await ctx.host.run(['ip', '-n', ns, '-6', 'route', 'show', 'default'], { allowFail: true });
+    return a.stdout.includes(`${addr}/64`) && !a.stdout.includes('tentative') && d.stdout.includes('via ');
+  };
+  if (ctx.host.live && !(await waitFor(ready, 10_000, 50)))
+    throw failed(`${r.name} got no IPv6 address (${addr}) or route from the upstream's router advertisements within 10 s`);
+  await ctx.host.run(['ip', '-n', upstreamNetns(net.lab), 'route', 'replace', net.subnet6!, 'via', addr]);
+}
+
 /** The outside address a recording host assumes a router leases from the simulated upstream (the first of its pool). */
 const ASSUMED_UPLINK = { ip: UPSTREAM.dhcpFirst, prefix: 24, router: UPSTREAM.gateway, dns: UPSTREAM.dns };
 
@@ -56,7 +76,12 @@ export async function createRouter(ctx: LinuxContext, net: NetworkRow, leg: Jail
   const r = router!;
   const p = routerPaths(ctx.runDir, net.lab, r.name);
   await ctx.host.writeFile(p.dhcpHosts, '');
-  await ctx.host.writeFile(p.hosts, `${intToIp(plan.gateway)}\t${r.name}.${net.domain} ${r.name}\n`);
+  const plan6 = net.subnet6 ? planSubnet6(net.subnet6) : undefined;
+  const six = typeof plan6 === 'object' ? plan6 : undefined;
+  await ctx.host.writeFile(
+    p.hosts,
+    `${intToIp(plan.gateway)}\t${r.name}.${net.domain} ${r.name}\n${six ? `${six.gateway}\t${r.name}.${net.domain} ${r.name}\n` : ''}`,
+  );
   await ctx.host.writeFile(
     p.conf,
     routerDnsmasqConf({
@@ -70,13 +95,14 @@ export async function createRouter(ctx: LinuxContext, net: NetworkRow, leg: Jail
       leaseFile: p.leases,
       pidFile: p.pid,
       dhcpHostsFile: p.dhcpHosts,
+      ...(six ? { ipv6: { dhcpFirst: six.dhcpFirst, dhcpLast: six.dhcpLast } } : {}),
       ...(leg?.kind === 'bridge' ? { upstreamDns: UPSTREAM.dns } : {}),
       ...(leg?.kind === 'nic' ? { resolvFile: jailPaths(ctx.runDir, net.lab, r.name).resolv } : {}),
     }),
   );
   // Learned from the uplink's DHCP (the router's own resolv.conf), never a loop back to itself.
   if (leg?.kind === 'nic') await ctx.host.writeFile(jailPaths(ctx.runDir, net.lab, r.name).resolv, '');
-  await ctx.host.writeFile(p.nft, routerNftRules({ subnet: net.subnet, nat: Boolean(net.nat), uplink, ssh }));
+  await ctx.host.writeFile(p.nft, routerNftRules({ subnet: net.subnet, nat: Boolean(net.nat), uplink, ssh, subnet6: net.subnet6 ?? null }));
   const ns = `--net=/run/netns/${jailNetns(net.lab, r.name)}`;
   await ctx.host.run(['nsenter', ns, '--', 'sysctl', '-q', '-w', `net.ipv4.ip_forward=${uplink && net.nat ? 1 : 0}`]);
   await ctx.host.run(['nsenter', ns, '--', 'nft', '-f', p.nft]);
@@ -92,6 +118,7 @@ export async function createRouter(ctx: LinuxContext, net: NetworkRow, leg: Jail
     // The simulated outside knows the way in, as a provider's network may: what keeps it out is the router's
     // firewall, not a missing route, so an isolation proof rests on the mechanism the recipes credit.
     if (leg?.kind === 'bridge') await ctx.host.run(['ip', '-n', upstreamNetns(net.lab), 'route', 'replace', net.subnet, 'via', lease.ip]);
+    if (six && leg?.kind === 'bridge') await routeUplink6(ctx, net, r);
   }
   // The jump host: sshd in the router, its port open on the uplink (after the lease, so known_hosts has both addresses).
   if (ssh) await startSshd(ctx, net.lab, getJail(ctx.db, net.lab, r.name)!, true);

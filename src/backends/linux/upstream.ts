@@ -7,7 +7,7 @@ import { waitFor } from '../../util/sleep.js';
 import { record } from '../../state/ledger.js';
 import { failed } from '../../util/errors.js';
 import type { LinuxContext } from './context.js';
-import { UPSTREAM, upstreamDnsmasqArgs } from '../../core/upstream.js';
+import { UPSTREAM, UPSTREAM6, upstreamDnsmasqArgs } from '../../core/upstream.js';
 import { cgroupDir } from './facts.js';
 import { hostNetns, UPLINK_BRIDGE, upstreamNetns, wwwNetns } from './names.js';
 import { labPaths } from './paths.js';
@@ -26,6 +26,8 @@ export function upstreamPaths(runDir: string, lab: string) {
     dnsmasqLog: join(dir, 'dnsmasq.log'),
     leases: join(dir, 'leases'),
     pid: join(dir, 'dnsmasq.pid'),
+    /** Made once www.example listens on IPv6 too (started with the lab's first IPv6 network). */
+    www6: join(dir, 'www6.started'),
   };
 }
 
@@ -49,6 +51,19 @@ export async function createUpstream(ctx: LinuxContext, lab: string): Promise<vo
   await ctx.host.mkdir(cg);
   await ctx.host.writeFile(join(p.www, 'index.html'), '<!doctype html><title>www.example</title><p>Hello from www.example, the simulated internet.</p>\n');
   await ctx.host.run(['ip', '-batch', '-'], { input: `netns add ${up}\nnetns add ${www}\n` });
+  // IPv6 in both before their links exist (links take a namespace's defaults when made): no duplicate address
+  // detection, whose second of waiting keeps a new address from use (the addresses here are unique by plan).
+  for (const ns of [up, www])
+    await ctx.host.run([
+      'nsenter',
+      `--net=/run/netns/${ns}`,
+      '--',
+      'sysctl',
+      '-q',
+      '-w',
+      'net.ipv6.conf.default.accept_dad=0',
+      'net.ipv6.conf.all.accept_dad=0',
+    ]);
   await ctx.host.run(['ip', '-n', hostNetns(lab), '-batch', '-'], {
     input:
       [
@@ -72,9 +87,12 @@ export async function createUpstream(ctx: LinuxContext, lab: string): Promise<vo
         'link set lo up',
         `addr add ${UPSTREAM.gateway}/24 dev up0`,
         `addr add ${UPSTREAM.dns}/24 dev up0`,
+        `addr add ${UPSTREAM6.gateway}/64 dev up0 nodad`,
+        `addr add ${UPSTREAM6.dns}/64 dev up0 nodad`,
         'link set up0 up',
         `link add in0 type veth peer name eth0 netns ${www}`,
         `addr add ${UPSTREAM.internetGateway}/24 dev in0`,
+        `addr add ${UPSTREAM6.internetGateway}/64 dev in0 nodad`,
         'link set in0 up',
         `addr add ${UPSTREAM.eniGateway}/20 dev vpc0`,
         'link set vpc0 up',
@@ -82,9 +100,16 @@ export async function createUpstream(ctx: LinuxContext, lab: string): Promise<vo
   });
   await ctx.host.run(['ip', '-n', www, '-batch', '-'], {
     input:
-      ['link set lo up', `addr add ${UPSTREAM.www}/24 dev eth0`, 'link set eth0 up', `route add default via ${UPSTREAM.internetGateway}`].join('\n') + '\n',
+      [
+        'link set lo up',
+        `addr add ${UPSTREAM.www}/24 dev eth0`,
+        `addr add ${UPSTREAM6.www}/64 dev eth0 nodad`,
+        'link set eth0 up',
+        `route add default via ${UPSTREAM.internetGateway}`,
+        `-6 route add default via ${UPSTREAM6.internetGateway}`,
+      ].join('\n') + '\n',
   });
-  await ctx.host.run(['nsenter', `--net=/run/netns/${up}`, '--', 'sysctl', '-q', '-w', 'net.ipv4.ip_forward=1']);
+  await ctx.host.run(['nsenter', `--net=/run/netns/${up}`, '--', 'sysctl', '-q', '-w', 'net.ipv4.ip_forward=1', 'net.ipv6.conf.all.forwarding=1']);
   await ctx.host.start(
     [
       'nsenter',
@@ -95,7 +120,7 @@ export async function createUpstream(ctx: LinuxContext, lab: string): Promise<vo
       '--conf-file=/dev/null',
       '--user=root',
       '--interface=up0',
-      ...upstreamDnsmasqArgs({ leaseFile: p.leases, pidFile: p.pid }),
+      ...upstreamDnsmasqArgs({ leaseFile: p.leases, pidFile: p.pid, ipv6: true }),
     ],
     { name: 'dnsmasq', cgroup: cg, log: p.dnsmasqLog, env: cleanEnv(), simulated: (pid) => ({ [p.pid]: `${pid}\n` }) },
   );
@@ -109,4 +134,23 @@ export async function createUpstream(ctx: LinuxContext, lab: string): Promise<vo
   if (!ok) throw failed(`the upstream's dnsmasq did not start (see ${p.dnsmasqLog})`);
   if (!(await waitListening(ctx.host, bashConnect(`/run/netns/${www}`, UPSTREAM.www, 80))))
     throw failed(`the www.example listener did not start (see ${p.wwwLog})`);
+}
+
+/**
+ * www.example's listener on its IPv6 address, started with the lab's first IPv6 network (a second http.server: one
+ * bound to both families would log IPv4 clients as ::ffff:a.b.c.d, and recipes read the log). Its log is the same file.
+ */
+export async function ensureWww6(ctx: LinuxContext, lab: string): Promise<void> {
+  const p = upstreamPaths(ctx.runDir, lab);
+  if (await ctx.host.exists(p.www6)) return;
+  const www = wwwNetns(lab);
+  await ctx.host.start(['nsenter', `--net=/run/netns/${www}`, '--', 'python3', '-m', 'http.server', '80', '--bind', UPSTREAM6.www, '--directory', p.www], {
+    name: 'python3',
+    cgroup: upstreamCgroup(ctx.cgroupRoot, lab),
+    log: p.wwwLog,
+    env: cleanEnv({ PYTHONUNBUFFERED: '1' }),
+  });
+  if (!(await waitListening(ctx.host, bashConnect(`/run/netns/${www}`, UPSTREAM6.www, 80))))
+    throw failed(`the www.example listener on ${UPSTREAM6.www} did not start (see ${p.wwwLog})`);
+  await ctx.host.writeFile(p.www6, '');
 }

@@ -88,8 +88,10 @@ export function vlanModeText(mode: string | null): string {
 }
 
 /** The network options given on a command line (`--domain`, `--dhcp-range`, `--no-nat`). */
-export function networkOptions(o: { domain?: string; dhcpRange?: string; nat?: boolean; ssh?: boolean }): NetworkOptions {
+export function networkOptions(o: { domain?: string; dhcpRange?: string; nat?: boolean; ssh?: boolean; ipv6?: boolean; subnet6?: string }): NetworkOptions {
   return {
+    ...(o.ipv6 ? { ipv6: true } : {}),
+    ...(o.subnet6 !== undefined ? { subnet6: o.subnet6 } : {}),
     ...(o.domain !== undefined ? { domain: o.domain } : {}),
     ...(o.dhcpRange !== undefined ? { dhcpRange: o.dhcpRange } : {}),
     nat: o.nat !== false,

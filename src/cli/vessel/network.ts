@@ -2,8 +2,15 @@
 import type { Command } from 'commander';
 import { exposedPorts, exposedText } from '../../core/expose.js';
 import { isUplink } from '../../core/outside.js';
+import { planSubnet6 } from '../../core/ipam6.js';
 import { usage } from '../../util/errors.js';
 import { EXIT_HELP, networkOptions, table, vlanModeText, type VesselCli } from './common.js';
+
+/** A network's IPv6 plan in words: its /64, the router's and the lab host's addresses, the DHCPv6 range. */
+function ipv6Text(subnet6: string): string {
+  const p = planSubnet6(subnet6);
+  return typeof p === 'string' ? subnet6 : `${p.cidr}, router ${p.gateway}, host ${p.host}, SLAAC, DHCPv6 ${p.dhcpFirst}-${p.dhcpLast}`;
+}
 
 /** Adds `vessel network` to the program. */
 export function addNetwork(p: Command, { out, withLab }: VesselCli): void {
@@ -14,6 +21,8 @@ export function addNetwork(p: Command, { out, withLab }: VesselCli): void {
     .option('--destroy', 'destroy a network (needs --name)')
     .option('--name <name>', 'network name (at most 15 characters)')
     .option('--subnet <cidr>', 'IPv4 subnet, e.g. 192.168.1.0/24')
+    .option('--ipv6', 'give the network an IPv6 /64 too: a unique local prefix (fd00::/8) made from the lab id; router ::1, lab host ::ffff')
+    .option('--subnet6 <prefix>', 'the IPv6 /64 to use instead (implies --ipv6), e.g. fd12:3456:789a:1::/64')
     .option('--domain <domain>', 'DNS domain of the network (default NAME.test)')
     .option('--dhcp-range <first-last>', 'DHCP range inside the subnet (default: upper half minus the host address)')
     .option('--no-nat', 'router without NAT: jails reach nothing outside')
@@ -46,6 +55,8 @@ export function addNetwork(p: Command, { out, withLab }: VesselCli): void {
           trunk?: string;
           routeTo?: string;
           ssh?: boolean;
+          ipv6?: boolean;
+          subnet6?: string;
         },
         cmd: Command,
       ) => {
@@ -76,6 +87,7 @@ export function addNetwork(p: Command, { out, withLab }: VesselCli): void {
               out(
                 `network ${n.name}: bridge ${n.bridge}, subnet ${n.subnet}, host ${n.host_addr}, router ${n.name}-router, domain ${n.domain}, DHCP ${n.dhcp_first}-${n.dhcp_last}, ${n.nat ? 'NAT out through the uplink' : hasUplink ? 'no NAT (--no-nat)' : 'no NAT: the lab has no uplink'}\n`,
               );
+              if (n.subnet6) out(`network ${n.name}: IPv6 ${ipv6Text(n.subnet6)}\n`);
             } else if (o.destroy) {
               if (!o.name) throw usage('network --destroy needs --name=NAME');
               await e.destroyNetwork(lab, o.name, Boolean(o.force));
@@ -99,6 +111,7 @@ export function addNetwork(p: Command, { out, withLab }: VesselCli): void {
                       host: n.host_addr,
                       domain: n.domain,
                       dhcpRange: `${n.dhcp_first}-${n.dhcp_last}`,
+                      ...(n.subnet6 ? { subnet6: n.subnet6 } : {}),
                       nat: Boolean(n.nat),
                       exposes: exposedPorts(n.members),
                       members: n.members.map((j) => ({
@@ -107,6 +120,7 @@ export function addNetwork(p: Command, { out, withLab }: VesselCli): void {
                         interface: e.legName(j),
                         mac: j.mac,
                         ip: j.addr,
+                        ...(j.addr6_mode ? { ip6: j.addr6 ?? null, ip6From: j.addr6_mode } : {}),
                         state: j.state,
                         lease: leaseOf(n, j),
                       })),
@@ -122,12 +136,20 @@ export function addNetwork(p: Command, { out, withLab }: VesselCli): void {
                 out(
                   isUplink(n)
                     ? `${n.name}  bridge ${n.bridge}  subnet ${n.subnet}  the lab's outside: addresses from the upstream's DHCP (${n.dhcp_first}-${n.dhcp_last}), no router\n`
-                    : `${n.name}  bridge ${n.bridge}  subnet ${n.subnet}  host ${n.host_addr}  domain ${n.domain}  dhcp ${n.dhcp_first}-${n.dhcp_last}  ${n.nat ? 'nat' : 'no-nat'}${n.vlan !== null ? `  vlan ${n.vlan} on ${n.trunk} (${vlanModeText(n.vlan_mode)})` : ''}${n.route_to ? `  routed to ${n.route_to}` : ''}\n`,
+                    : `${n.name}  bridge ${n.bridge}  subnet ${n.subnet}  host ${n.host_addr}  domain ${n.domain}  dhcp ${n.dhcp_first}-${n.dhcp_last}  ${n.nat ? 'nat' : 'no-nat'}${n.vlan !== null ? `  vlan ${n.vlan} on ${n.trunk} (${vlanModeText(n.vlan_mode)})` : ''}${n.route_to ? `  routed to ${n.route_to}` : ''}${n.subnet6 ? `  ipv6 ${n.subnet6}` : ''}\n`,
                 );
                 out(
                   table([
-                    ['  JAIL', 'INTERFACE', 'MAC', 'IP', 'STATE', 'ADDRESS'],
-                    ...n.members.map((j) => [`  ${j.name}`, e.legName(j), j.mac ?? '', j.addr ?? '', j.state, leaseOf(n, j)]),
+                    ['  JAIL', 'INTERFACE', 'MAC', 'IP', ...(n.subnet6 ? ['IPV6'] : []), 'STATE', 'ADDRESS'],
+                    ...n.members.map((j) => [
+                      `  ${j.name}`,
+                      e.legName(j),
+                      j.mac ?? '',
+                      j.addr ?? '',
+                      ...(n.subnet6 ? [j.addr6 ? `${j.addr6} (${j.addr6_mode})` : `(${j.addr6_mode ?? 'none'})`] : []),
+                      j.state,
+                      leaseOf(n, j),
+                    ]),
                   ]),
                 );
                 // What the router forwards from its outside address, and to whom (round-robin).

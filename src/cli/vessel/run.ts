@@ -19,6 +19,10 @@ export function addRun(p: Command, { out, withLab }: VesselCli): void {
       'auto',
     )
     .option('--count <k>', 'create NAME-1 .. NAME-K')
+    .option(
+      '--addr6 <addr6>',
+      "on a network with IPv6: slaac (the default: from the router's advertisements), dhcp (DHCPv6), auto, or an address in ::2-::7fff of its /64",
+    )
     .option('--slot <k>', "the subnet's K-th address and MAC 52:00:<its 4 bytes> (with --count: slots K, K+1, ...)")
     .option(
       '--expose <spec>',
@@ -43,6 +47,7 @@ export function addRun(p: Command, { out, withLab }: VesselCli): void {
           name: string;
           network?: string;
           addr: string;
+          addr6?: string;
           count?: string;
           slot?: string;
           expose: string[];
@@ -82,6 +87,7 @@ export function addRun(p: Command, { out, withLab }: VesselCli): void {
           if (o.ssh) throw usage('--ssh is for jails on a network; an aliased jail (alias:NIC:IP) is reached on its NIC');
           if (o.network) throw usage('--addr=alias:NIC:IP puts the jail on the NIC itself; leave out --network');
           if (o.count || o.slot) throw usage('--addr=alias:NIC:IP gives one address to one jail; leave out --count and --slot');
+          if (o.addr6 !== undefined) throw usage('--addr6 is for jails on a network with IPv6; an aliased jail (alias:NIC:IP) has the address it is given');
           await withLab(cmd, async (e, lab) => {
             const j = await e.runAlias(lab, o.name, alias.nic, alias.ip, command);
             out(`${j.name}  ${j.addr} on ${alias.nic}  ${j.state}\n`);
@@ -107,6 +113,7 @@ export function addRun(p: Command, { out, withLab }: VesselCli): void {
             name: o.name,
             network,
             addr: o.addr,
+            ...(o.addr6 !== undefined ? { addr6: o.addr6 } : {}),
             ...(count !== undefined ? { count } : {}),
             ...(slot !== undefined ? { slot } : {}),
             ...(command.length ? { command } : {}),
@@ -116,7 +123,7 @@ export function addRun(p: Command, { out, withLab }: VesselCli): void {
             ...(Object.keys(limits).length ? { limits } : {}),
             ...(runFiles() ? { workdir: runFiles()! } : {}),
           });
-          for (const j of rows) out(`${j.name}  ${j.addr}  ${j.state}\n`);
+          for (const j of rows) out(`${j.name}  ${j.addr}${j.addr6_mode ? `  ${j.addr6 ?? '(no DHCPv6 lease)'}` : ''}  ${j.state}\n`);
         });
       },
     );

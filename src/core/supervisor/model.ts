@@ -10,6 +10,7 @@ import { parseExpose, type Expose } from '../expose.js';
 import { TRUNK_NAME } from '../vlan-names.js';
 import ipaddr from 'ipaddr.js';
 import { overlaps, parseDhcpRange, planSubnet, slotProblem, staticAddrProblem, type SubnetPlan } from '../ipam.js';
+import { normal6, planSubnet6, staticAddr6Problem } from '../ipam6.js';
 
 /** A `[network:<name>]` section. */
 export interface SupNetwork {
@@ -21,6 +22,8 @@ export interface SupNetwork {
   dhcpRange?: string;
   vlan?: number;
   trunk?: string;
+  /** `subnet6 = auto` (a unique local /64 made from the lab id) or `subnet6 = PREFIX/64`. */
+  subnet6?: string;
 }
 
 /** How a jail says it is ready. */
@@ -32,6 +35,8 @@ export interface SupJail {
   line: number;
   network: string;
   addr: string;
+  /** `addr6 = slaac|dhcp|auto|ADDRESS`, on a network with subnet6. */
+  addr6?: string;
   count?: number;
   slot?: number;
   depends: string[];
@@ -63,8 +68,24 @@ export interface SupProblem {
   message: string;
 }
 
-const NETWORK_KEYS = ['type', 'subnet', 'domain', 'dhcp-range', 'vlan', 'trunk'];
-const JAIL_KEYS = ['network', 'addr', 'count', 'slot', 'depends', 'command', 'ready', 'ready-timeout', 'expose', 'ssh', 'root', 'memory', 'cpus', 'pids'];
+const NETWORK_KEYS = ['type', 'subnet', 'subnet6', 'domain', 'dhcp-range', 'vlan', 'trunk'];
+const JAIL_KEYS = [
+  'network',
+  'addr',
+  'addr6',
+  'count',
+  'slot',
+  'depends',
+  'command',
+  'ready',
+  'ready-timeout',
+  'expose',
+  'ssh',
+  'root',
+  'memory',
+  'cpus',
+  'pids',
+];
 
 function parseReady(v: string): Ready | string {
   const m = /^(tcp|exec|log):(.+)$/s.exec(v);
@@ -154,6 +175,11 @@ export function parseSupervisor(path: string, text: string): { file: SupervisorF
         const p = cidrProblem(subnet.value);
         if (p) err(subnet.line, p);
       }
+      const subnet6 = get(s, 'subnet6');
+      if (subnet6 && subnet6.value !== 'auto') {
+        const p = planSubnet6(subnet6.value);
+        if (typeof p === 'string') err(subnet6.line, `subnet6 = ${subnet6.value}: ${p}`);
+      }
       const domain = get(s, 'domain');
       if (domain) {
         const p = dnsNameProblem(domain.value);
@@ -172,6 +198,7 @@ export function parseSupervisor(path: string, text: string): { file: SupervisorF
         ...(domain ? { domain: domain.value } : {}),
         ...(get(s, 'dhcp-range') ? { dhcpRange: get(s, 'dhcp-range')!.value } : {}),
         ...(vid !== undefined ? { vlan: vid, trunk: trunk?.value ?? 'trunk0' } : {}),
+        ...(subnet6 ? { subnet6: subnet6.value } : {}),
       });
     } else {
       const jp = newJailNameProblem(name);
@@ -225,6 +252,7 @@ export function parseSupervisor(path: string, text: string): { file: SupervisorF
         line: s.line,
         network: network?.value ?? '',
         addr: get(s, 'addr')?.value ?? 'auto',
+        ...(get(s, 'addr6') ? { addr6: get(s, 'addr6')!.value } : {}),
         depends,
         readyTimeoutMs,
         ...(n !== undefined ? { count: n } : {}),
@@ -274,6 +302,20 @@ export function parseSupervisor(path: string, text: string): { file: SupervisorF
         const p = staticAddrProblem(plan, addr.value, new Set());
         if (p) err(addr.line, `addr = ${p.replace(/^--addr=/, '')}`);
       }
+    }
+    const addr6 = get(s, 'addr6');
+    if (addr6) {
+      const net = networks.find((n) => n.name === j.network);
+      const fixed = !['slaac', 'dhcp', 'auto'].includes(addr6.value);
+      if (net && !net.subnet6) err(addr6.line, `addr6 = ${addr6.value}: [network:${net.name}] has no subnet6 (add subnet6 = auto)`);
+      else if (j.slot !== undefined) err(addr6.line, `addr6 = ${addr6.value} with slot: the slot gives the IPv6 address too (::K); leave out addr6`);
+      else if (fixed && j.count !== undefined && j.count > 1)
+        err(addr6.line, `addr6 = ${addr6.value} gives one jail one address; use slaac, dhcp or auto with count = ${j.count}`);
+      else if (fixed && net?.subnet6 && net.subnet6 !== 'auto') {
+        const plan6 = planSubnet6(net.subnet6);
+        const p = typeof plan6 === 'string' ? undefined : staticAddr6Problem(plan6, addr6.value, new Set());
+        if (p) err(addr6.line, `addr6 = ${p.replace(/^--addr6=/, '')}`);
+      } else if (fixed && !normal6(addr6.value)) err(addr6.line, `addr6 = ${addr6.value}: expected slaac, dhcp, auto or an IPv6 address`);
     }
     if (j.slot !== undefined && plan) {
       for (let i = 0; i < (j.count ?? 1); i++) {
