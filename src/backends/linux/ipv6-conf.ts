@@ -49,3 +49,29 @@ export function ipv6Routes(j: Pick<JailRow, 'role' | 'addr6_mode'>, plan: Subnet
 export function sysctlFile(s: [string, string][]): string {
   return s.map(([k, v]) => `${k} ${v}\n`).join('');
 }
+
+/**
+ * ISC dhclient -6's script (Debian's own would write the host's resolv.conf): installs the lease's address with its
+ * lifetimes and no duplicate detection, and records it in $VESSEL_LEASE6_FILE; takes it away when the lease ends.
+ */
+export const DHCLIENT6_SCRIPT = `#!/bin/sh
+# dhclient -6 script written by vessel: $reason is the event, the lease comes in the environment.
+case "$reason" in
+  PREINIT6)
+    ip link set dev "$interface" up
+    ;;
+  BOUND6|RENEW6|REBIND6|REBOOT6)
+    if [ -n "$old_ip6_address" ] && [ "$old_ip6_address" != "$new_ip6_address" ]; then
+      ip -6 addr del "$old_ip6_address/$ip6_prefixlen" dev "$interface" 2>/dev/null
+    fi
+    ip -6 addr replace "$new_ip6_address/$ip6_prefixlen" dev "$interface" nodad valid_lft "$new_max_life" preferred_lft "$new_preferred_life" || exit 1
+    printf 'ip6=%s\\nprefixlen=%s\\nlife=%s\\n' "$new_ip6_address" "$ip6_prefixlen" "$new_max_life" > "$VESSEL_LEASE6_FILE.tmp"
+    mv "$VESSEL_LEASE6_FILE.tmp" "$VESSEL_LEASE6_FILE"
+    ;;
+  EXPIRE6|RELEASE6|STOP6)
+    [ -z "$old_ip6_address" ] || ip -6 addr del "$old_ip6_address/$ip6_prefixlen" dev "$interface" 2>/dev/null
+    rm -f "$VESSEL_LEASE6_FILE"
+    ;;
+esac
+exit 0
+`;

@@ -25,6 +25,7 @@ import { ensureDevTemplate, setupArgv } from './mounts.js';
 import { makeLayer } from './rootfs.js';
 import { planSubnet6 } from '../../core/ipam6.js';
 import { ipv6Routes, ipv6Setup, sysctlFile } from './ipv6-conf.js';
+import { lease6All, startDhcp6Client } from './dhcp6.js';
 import { makeJailNamespaces } from './userns.js';
 import { applyLimits } from './limits.js';
 import type { Limits } from '../../core/limits.js';
@@ -270,17 +271,21 @@ async function leaseDhcpJails(b: Build): Promise<void> {
   await leaseAll(b.ctx, b.lab, dhcp, b.router);
 }
 
-/** IPv6 jails: each SLAAC address (the one its MAC makes) in place, out of detection, with a default route. */
+/** IPv6 jails: DHCPv6 clients started and their leases taken; then each address in place, usable, with a default route. */
 async function settleIpv6(b: Build): Promise<void> {
-  const slaac = b.rows.filter((j) => j.addr6_mode === 'slaac' && j.addr6);
-  if (slaac.length === 0 || !b.ctx.host.live) return;
+  const dhcp6 = b.rows.filter((j) => j.addr6_mode === 'dhcp');
+  const clients = new Map<string, number>();
+  for (const j of dhcp6) clients.set(j.name, await startDhcp6Client(b.ctx, j));
+  await lease6All(b.ctx, b.lab, dhcp6, clients);
+  const v6 = b.rows.filter((j) => j.role !== 'router' && (j.addr6_mode === 'slaac' || j.addr6_mode === 'dhcp') && j.addr6);
+  if (v6.length === 0 || !b.ctx.host.live) return;
   const late: string[] = [];
-  await pool(slaac, 8, async (j) => {
+  await pool(v6, 8, async (j) => {
     if (!(await waitIpv6(b.ctx, b.lab, j.name, j.addr6!, 10_000))) late.push(`${j.name} (${j.addr6})`);
   });
   if (late.length)
     throw failed(
-      `no IPv6 address from the router's advertisements within 10 s: ${late.join(', ')} (is ${b.net.name}-router's dnsmasq sending them? see \`vessel logs ${b.net.name}-router\`)`,
+      `no usable IPv6 address and default route from the router's advertisements within 10 s: ${late.join(', ')} (is ${b.net.name}-router's dnsmasq sending them? see \`vessel logs ${b.net.name}-router\`)`,
     );
 }
 

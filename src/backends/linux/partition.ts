@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { JailRow } from '../../core/model.js';
 import { getJail } from '../../state/jails.js';
 import { usage } from '../../util/errors.js';
+import { eui64Address } from '../../core/ipam6.js';
 import type { LinuxContext } from './context.js';
 import { jailNetns } from './names.js';
 import { labPaths } from './paths.js';
@@ -15,18 +16,23 @@ export const PARTITION_TABLE = 'vessel_partition';
  * the way in; everything else an ICMP error, so probes and new connections fail immediately instead of
  * timing out.
  */
-export function partitionRules(others: string[]): string {
+export function partitionRules(others: string[], others6: string[] = []): string {
   const set = `{ ${others.join(', ')} }`;
+  const set6 = `{ ${others6.join(', ')} }`;
+  // The same cut for the other group's IPv6 addresses: a partition that holds on IPv4 only is no partition.
+  const six = (lines: string[]) => (others6.length ? lines : []);
   return [
     `table inet ${PARTITION_TABLE} {`,
     '  chain input {',
     '    type filter hook input priority 0; policy accept;',
     `    ip saddr ${set} meta l4proto tcp reject with tcp reset`,
     `    ip saddr ${set} reject with icmp type admin-prohibited`,
+    ...six([`    ip6 saddr ${set6} meta l4proto tcp reject with tcp reset`, `    ip6 saddr ${set6} reject with icmpv6 type admin-prohibited`]),
     '  }',
     '  chain output {',
     '    type filter hook output priority 0; policy accept;',
     `    ip daddr ${set} reject with icmp type admin-prohibited`,
+    ...six([`    ip6 daddr ${set6} reject with icmpv6 type admin-prohibited`]),
     '  }',
     '}',
     '',
@@ -78,7 +84,11 @@ export async function partition(ctx: LinuxContext, lab: string, a: string[], b: 
     [ga, gb],
     [gb, ga],
   ] as const) {
-    const rules = partitionRules(theirs.map((j) => j.addr!));
+    const rules = partitionRules(
+      theirs.map((j) => j.addr!),
+      // Their global and link-local IPv6 addresses (the link-local one is made from the MAC, as eth0 makes it).
+      theirs.flatMap((j) => (j.addr6 ? [j.addr6, ...(j.mac ? [eui64Address('fe80::/64', j.mac)] : [])] : [])),
+    );
     for (const j of mine) await ctx.host.run(['nsenter', `--net=/run/netns/${jailNetns(lab, j.name)}`, '--', 'nft', '-f', '-'], { input: rules });
   }
 }
