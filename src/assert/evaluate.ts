@@ -28,6 +28,10 @@ export interface LeaseResult {
   /** False when the network's DHCP/DNS server is not running. */
   serverRunning: boolean;
   network: string;
+  /** For a DHCPv6 jail: the address the server's lease file holds for its DUID, and eth0's global IPv6 addresses. */
+  v6?: { leased?: string; interfaceAddrs: string[] };
+  /** For a DHCPv6 jail: whether it also leases its IPv4 address (false: its IPv4 address is static). */
+  dhcp4?: boolean;
 }
 
 /** An ICMP result for one address. */
@@ -370,6 +374,18 @@ async function leaseAssertion(a: Extract<Assertion, { kind: 'lease' }>, view: La
   for (const n of names) {
     const l = await prober.lease(n);
     const where = `the lease file of ${l.network}-router`;
+    // A DHCPv6 jail's lease: always with `in PREFIX6`, and with no range when it has no DHCPv4 lease to show.
+    const six = a.cidr ? a.cidr.includes(':') : l.v6 !== undefined;
+    if (six) {
+      if (!l.serverRunning) details.push(`${n}: the DNS/DHCP server of network ${l.network} (dnsmasq in ${l.network}-router) is not running`);
+      else if (!l.v6) details.push(`${n}: it takes no IPv6 address by DHCPv6 (its --addr6 is not dhcp)`);
+      else if (!l.v6.leased)
+        details.push(`${n}: no DHCPv6 lease for its DUID in ${where}; eth0 has ${l.v6.interfaceAddrs.join(', ') || 'no global IPv6 address'}`);
+      else if (!l.v6.interfaceAddrs.includes(l.v6.leased))
+        details.push(`${n}: ${where} leases ${l.v6.leased} (DHCPv6), but eth0 has ${l.v6.interfaceAddrs.join(', ') || 'no global IPv6 address'}`);
+      else if (a.cidr && !inRange(l.v6.leased, a.cidr)) details.push(`${n}: leased ${l.v6.leased} (DHCPv6), not in ${a.cidr}`);
+      if (a.cidr || !l.dhcp4) continue;
+    }
     if (!l.serverRunning) details.push(`${n}: the DNS/DHCP server of network ${l.network} (dnsmasq in ${l.network}-router) is not running`);
     else if (!l.leased) details.push(`${n}: no lease for its MAC in ${where}; eth0 has ${l.interfaceAddrs.join(', ') || 'no address'}`);
     else if (!l.interfaceAddrs.includes(l.leased))

@@ -79,9 +79,11 @@ export interface DnsmasqLease {
 
 /** Reads dnsmasq's lease file. */
 export function parseDnsmasqLeases(text: string): DnsmasqLease[] {
+  // With DHCPv6 the file also holds the server's own DUID (`duid ...`) before its IPv6 leases, whose lines hold the
+  // client's IAID where IPv4 ones hold the MAC, and its DUID as the client identifier.
   return text
     .split('\n')
-    .filter(Boolean)
+    .filter((l) => l && !l.startsWith('duid '))
     .map((l) => {
       const [expiry, mac, ip, hostname, clientId] = l.split(' ');
       return { expiry: Number(expiry), mac: mac ?? '', ip: ip ?? '', hostname: hostname ?? '*', clientId: clientId ?? '*' };

@@ -27,6 +27,13 @@ export const NEEDS: Record<string, NeedSpec> = {
   },
   curl: { debian: ['curl'], freebsd: ['curl'], probes: ['curl'] },
   dig: { debian: ['bind9-dnsutils'], freebsd: ['bind-tools'], probes: ['dig'] },
+  dhclient: {
+    debian: ['isc-dhcp-client'],
+    freebsd: [],
+    probes: ['dhclient'],
+    freebsdProbes: [],
+    freebsdWhy: "FreeBSD's dhclient(8) is IPv4 only, and no FreeBSD twin takes an address by DHCPv6 yet",
+  },
   dnsmasq: { debian: ['dnsmasq-base'], freebsd: ['dnsmasq'], probes: ['dnsmasq', '/usr/sbin/dnsmasq', '/usr/local/sbin/dnsmasq'] },
   elixir: { debian: ['elixir', 'erlang-base'], freebsd: ['elixir'], probes: ['elixir'] },
   erlang: { debian: ['erlang-base'], freebsd: ['erlang'], probes: ['erl'] },

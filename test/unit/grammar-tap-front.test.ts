@@ -38,6 +38,7 @@ describe('assertion grammar', () => {
       name: 'web',
       from: { kind: 'upstream' },
       expect: { kind: 'any' },
+      record: 'A',
     });
     expect(parsed('resolve web from a = 10.0.0.2')).toMatchObject({ expect: { kind: 'ip', address: '10.0.0.2' } });
     expect(parsed('resolve web from a in 10.0.0.0/24')).toMatchObject({ expect: { kind: 'cidr', cidr: '10.0.0.0/24' } });
@@ -48,14 +49,14 @@ describe('assertion grammar', () => {
   });
 
   it('refuses each malformed shape with its usage', () => {
-    expect(problem('reach a b')).toEqual(['4: malformed reach assertion (expected "reach A -> B[:PORT]")']);
-    expect(problem('reach a -> b c')).toEqual(['4: malformed reach assertion (expected "reach A -> B[:PORT]")']);
-    expect(problem('isolated a =>b')).toEqual(['4: malformed isolated assertion (expected "isolated A -> B[:PORT]")']);
-    expect(problem('mesh a b')).toEqual(['4: malformed mesh assertion (expected "mesh PATTERN")']);
-    expect(problem('resolve web')).toEqual(['4: malformed resolve assertion (expected "resolve NAME from A [= IP | in CIDR]")']);
-    expect(problem('resolve web from a =')).toEqual(['4: malformed resolve assertion (expected "resolve NAME from A [= IP | in CIDR]")']);
-    expect(problem('resolve web to a')).toEqual(['4: malformed resolve assertion (expected "resolve NAME from A [= IP | in CIDR]")']);
-    expect(problem('resolve web from a ~ 10.0.0.1')).toEqual(['4: malformed resolve assertion (expected "resolve NAME from A [= IP | in CIDR]")']);
+    expect(problem('reach a b')).toEqual(['4: malformed reach assertion (expected "reach [-4|-6] A -> B[:PORT]")']);
+    expect(problem('reach a -> b c')).toEqual(['4: malformed reach assertion (expected "reach [-4|-6] A -> B[:PORT]")']);
+    expect(problem('isolated a =>b')).toEqual(['4: malformed isolated assertion (expected "isolated [-4|-6] A -> B[:PORT]")']);
+    expect(problem('mesh a b')).toEqual(['4: malformed mesh assertion (expected "mesh [-4|-6] PATTERN")']);
+    expect(problem('resolve web')).toEqual(['4: malformed resolve assertion (expected "resolve NAME [A|AAAA] from A [= IP | in CIDR]")']);
+    expect(problem('resolve web from a =')).toEqual(['4: malformed resolve assertion (expected "resolve NAME [A|AAAA] from A [= IP | in CIDR]")']);
+    expect(problem('resolve web to a')).toEqual(['4: malformed resolve assertion (expected "resolve NAME [A|AAAA] from A [= IP | in CIDR]")']);
+    expect(problem('resolve web from a ~ 10.0.0.1')).toEqual(['4: malformed resolve assertion (expected "resolve NAME [A|AAAA] from A [= IP | in CIDR]")']);
     expect(problem('resolve web from a = 10.0.0.300')).toEqual(['4: malformed address "10.0.0.300" in resolve: not a valid IPv4 address']);
     expect(problem('resolve web from a in 10.0.0.1/24')).toEqual(['4: bad CIDR "10.0.0.1/24": host bits are set (did you mean "10.0.0.0/24"?)']);
     expect(problem('resolve web from 10.0.0.1')).toEqual(['4: malformed endpoint "10.0.0.1": a source must be a jail, a jail pattern, host or upstream']);

@@ -55,11 +55,11 @@ const ISOLATED_TIMEOUT_S = 1;
 /** Facts about the lab that probes need from the engine's state. */
 export interface LabFacts {
   /** A jail's network, MAC, and its network's router (if any). */
-  jailInfo(jail: string): { network: string; mac: string | null; router?: string } | undefined;
+  jailInfo(jail: string): { network: string; mac: string | null; router?: string; dhcp6?: boolean; dhcp4?: boolean } | undefined;
   /** True when the router's dnsmasq is running. */
   dnsmasqRunning(router: string): Promise<boolean>;
   /** dnsmasq's leases on the router's network. */
-  leases(router: string): Promise<{ mac: string; ip: string; expiry: number }[]>;
+  leases(router: string): Promise<{ mac: string; ip: string; expiry: number; clientId?: string }[]>;
 }
 
 /** Probes for one lab, through the engine's host. */
@@ -80,15 +80,21 @@ export class LinuxProber implements Prober {
 
   async lease(jail: string): Promise<LeaseResult> {
     const info = this.facts?.jailInfo(jail);
-    const r = await this.cmd.run(['ip', '-n', jailNetns(this.where.lab, jail), '-4', '-o', 'addr', 'show', 'dev', 'eth0'], { allowFail: true });
+    const r = await this.cmd.run(['ip', '-n', jailNetns(this.where.lab, jail), '-o', 'addr', 'show', 'dev', 'eth0'], { allowFail: true });
     const interfaceAddrs = [...r.stdout.matchAll(/inet (\d+\.\d+\.\d+\.\d+)\//g)].map((m) => m[1]!);
+    const interfaceAddrs6 = [...r.stdout.matchAll(/inet6 ([0-9a-f:]+)\/\d+ scope global/g)].map((m) => normal6(m[1]!) ?? m[1]!);
     if (!info?.router) return { interfaceAddrs, serverRunning: true, network: info?.network ?? '?' };
-    const l = (await this.facts!.leases(info.router)).find((x) => x.mac === info.mac);
+    const all = await this.facts!.leases(info.router);
+    const l = all.find((x) => x.mac === info.mac);
+    // dnsmasq's DHCPv6 lines hold the client's DUID where IPv4 ones hold the MAC: a DUID-LL (type 3, hardware 1) ends with it.
+    const duid = info.mac ? `00:03:00:01:${info.mac.toLowerCase()}` : undefined;
+    const l6 = info.dhcp6 && duid ? all.find((x) => x.ip.includes(':') && x.clientId?.toLowerCase() === duid) : undefined;
     return {
       interfaceAddrs,
       serverRunning: await this.facts!.dnsmasqRunning(info.router),
       network: info.network,
       ...(l ? { leased: l.ip, expiry: l.expiry } : {}),
+      ...(info.dhcp6 ? { v6: { interfaceAddrs: interfaceAddrs6, ...(l6 ? { leased: normal6(l6.ip) ?? l6.ip } : {}) }, dhcp4: Boolean(info.dhcp4) } : {}),
     };
   }
 

@@ -25,7 +25,12 @@ export function facts(engine: VesselBackend & { ctx: LinuxContext }, lab: string
       // On the outside network, the upstream's dnsmasq is the DHCP server.
       if (isUplink(j.network)) return { network: j.network, mac: j.mac, router: UPSTREAM_SERVER };
       const router = engine.jails(lab).find((x) => x.network === j.network && x.role === 'router');
-      return { network: j.network, mac: j.mac, ...(router ? { router: router.name } : {}) };
+      return {
+        network: j.network,
+        mac: j.mac,
+        ...(router ? { router: router.name } : {}),
+        ...(j.addr6_mode === 'dhcp' ? { dhcp6: true, dhcp4: Boolean(j.dhcp) } : {}),
+      };
     },
     dnsmasqRunning: async (router) =>
       router === UPSTREAM_SERVER ? upstreamDnsmasqUp(engine.ctx, lab) : (await dnsmasqPid(engine.ctx, lab, router)) !== undefined,

@@ -106,7 +106,7 @@ export async function createUpstream(ctx: LinuxContext, lab: string): Promise<vo
         `addr add ${UPSTREAM6.www}/64 dev eth0 nodad`,
         'link set eth0 up',
         `route add default via ${UPSTREAM.internetGateway}`,
-        `-6 route add default via ${UPSTREAM6.internetGateway}`,
+        `route add default via ${UPSTREAM6.internetGateway}`,
       ].join('\n') + '\n',
   });
   await ctx.host.run(['nsenter', `--net=/run/netns/${up}`, '--', 'sysctl', '-q', '-w', 'net.ipv4.ip_forward=1', 'net.ipv6.conf.all.forwarding=1']);
