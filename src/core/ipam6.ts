@@ -2,15 +2,12 @@
 // addresses and slots from ::2 to ::7fff, DHCPv6 from ::8000 to ::fffe, and SLAAC addresses made from a MAC (EUI-64).
 import { createHash } from 'node:crypto';
 import ipaddr from 'ipaddr.js';
-import { inPrefix6, overlaps6 } from '../util/ipv6.js';
+import { at64, inPrefix6, overlaps6, PLAN6 } from '../util/ipv6.js';
 
-export { inPrefix6, isV4Mapped, normal6, overlaps6 } from '../util/ipv6.js';
+export { at64, inPrefix6, isV4Mapped, normal6, overlaps6, PLAN6 } from '../util/ipv6.js';
 
 /** The one prefix length a network's IPv6 subnet may have: SLAAC makes interface identifiers of 64 bits (RFC 4862 5.5.3, RFC 4291 2.5.1). */
 export const PREFIX6 = 64;
-
-/** Where the parts of a /64 go: each is the last 16 bits of an address in the prefix. */
-export const PLAN6 = { gateway: 0x1, autoFirst: 0x2, autoLast: 0x7fff, dhcpFirst: 0x8000, dhcpLast: 0xfffe, host: 0xffff } as const;
 
 /** A network's IPv6 plan: its prefix and its fixed addresses. */
 export interface SubnetPlan6 {
@@ -34,14 +31,6 @@ const REFUSED_RANGES: Record<string, string> = {
   teredo: 'Teredo (2001::/32)',
   discard: 'discard-only (100::/64)',
 };
-
-/** The address at offset `n` (0-0xffff) of a /64: its last 16 bits set to n. */
-export function at64(prefix: string, n: number): string {
-  const a = ipaddr.IPv6.parse(prefix.split('/')[0]!);
-  const parts = [...a.parts];
-  parts[7] = n;
-  return new ipaddr.IPv6(parts).toString();
-}
 
 /** The plan of `cidr`, or why it cannot be a network's IPv6 subnet. */
 export function planSubnet6(cidr: string): SubnetPlan6 | string {

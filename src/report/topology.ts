@@ -1,4 +1,5 @@
 // A lab's topology as plain data (pure): what the HTML report draws and `vessel-cookbook graph` prints.
+import { at64, PLAN6 } from '../util/ipv6.js';
 
 /** One network of a lab. */
 export interface TopoNetwork {
@@ -13,6 +14,9 @@ export interface TopoNetwork {
   /** 'tagged' or 'bridge-per-vlan'. */
   vlanMode: string | null;
   routeTo: string[];
+  /** Its IPv6 /64 and the lab host's address in it, when it has one. */
+  subnet6?: string;
+  hostAddr6?: string;
 }
 
 /** One jail of a lab. */
@@ -25,6 +29,9 @@ export interface TopoJail {
   slot: number | null;
   /** The NIC of an IP-aliased jail. */
   aliasNic: string | null;
+  /** Its IPv6 address and how it gets it (slaac, dhcp, static), on a network with IPv6. */
+  addr6?: string | null;
+  addr6Mode?: string;
 }
 
 /** A lab at one moment. */
@@ -52,10 +59,19 @@ export interface TopologySource {
     trunk: string | null;
     vlan_mode: string | null;
     route_to: string | null;
+    subnet6?: string | null;
   }[];
-  jails(
-    lab: string,
-  ): { name: string; network: string | null; addr: string | null; role: 'jail' | 'router'; dhcp: number; slot: number | null; host_if: string | null }[];
+  jails(lab: string): {
+    name: string;
+    network: string | null;
+    addr: string | null;
+    role: 'jail' | 'router';
+    dhcp: number;
+    slot: number | null;
+    host_if: string | null;
+    addr6?: string | null;
+    addr6_mode?: string | null;
+  }[];
 }
 
 /** Takes a snapshot of a lab from a backend's state. */
@@ -77,6 +93,7 @@ export function topologyOf(src: TopologySource, lab: string, engine: string): To
       trunk: n.trunk,
       vlanMode: n.vlan_mode,
       routeTo: (n.route_to ?? '').split(',').filter(Boolean),
+      ...(n.subnet6 ? { subnet6: n.subnet6, hostAddr6: at64(n.subnet6, PLAN6.host) } : {}),
     })),
     jails: src.jails(lab).map((j) => ({
       name: j.name,
@@ -86,6 +103,7 @@ export function topologyOf(src: TopologySource, lab: string, engine: string): To
       dhcp: Boolean(j.dhcp),
       slot: j.slot,
       aliasNic: j.network ? null : j.host_if,
+      ...(j.addr6_mode ? { addr6: j.addr6 ?? null, addr6Mode: j.addr6_mode } : {}),
     })),
   };
 }
@@ -125,7 +143,12 @@ function jailLabel(j: TopoJail, nat = false): string {
           ? ['dhcp', slot].filter(Boolean).join(', ')
           : slot
         : slot || (j.aliasNic ? `alias on ${j.aliasNic}` : 'static');
-  return [j.name, addr, how].filter(Boolean).join('\n');
+  const six = j.addr6Mode
+    ? j.addr6
+      ? `${j.addr6} (${j.addr6Mode === 'static' ? 'static' : j.addr6Mode === 'dhcp' ? 'DHCPv6' : 'SLAAC'})`
+      : 'IPv6 by DHCPv6'
+    : '';
+  return [j.name, addr, six, how].filter(Boolean).join('\n');
 }
 
 /** True when the network's router NATs out through an uplink. */
@@ -153,9 +176,11 @@ export function topologyDot(t: Topology): string {
     const vlan = n.vlan !== null ? `\\nVLAN ${n.vlan} on ${dq(n.trunk ?? '')}${mode}` : '';
     L.push(
       `  subgraph ${id('cluster', n.name)} {`,
-      `    label="network ${dq(n.name)}  ${dq(n.subnet)}${n.domain ? `  ${dq(n.domain)}` : ''}"; style="rounded,filled"; fillcolor="#f6f8fa"; color="#c9d3dd";`,
+      `    label="network ${dq(n.name)}  ${dq(n.subnet)}${n.subnet6 ? `  ${dq(n.subnet6)}` : ''}${n.domain ? `  ${dq(n.domain)}` : ''}"; style="rounded,filled"; fillcolor="#f6f8fa"; color="#c9d3dd";`,
     );
-    L.push(`    ${id('b', n.name)} [label="bridge ${dq(n.bridge)}\\nhost ${dq(n.hostAddr)}${vlan}", shape=box, fillcolor="#e8eef5"];`);
+    L.push(
+      `    ${id('b', n.name)} [label="bridge ${dq(n.bridge)}\\nhost ${dq(n.hostAddr)}${n.hostAddr6 ? `\\nhost ${dq(n.hostAddr6)}` : ''}${vlan}", shape=box, fillcolor="#e8eef5"];`,
+    );
     for (const j of t.jails.filter((x) => x.network === n.name)) {
       L.push(
         `    ${id('j', j.name)} [label="${dq(jailLabel(j, natsOut(t, n)))}"${j.role === 'router' ? ', fillcolor="#fff4d6"' : ''}];`,
@@ -186,8 +211,10 @@ export function topologyMermaid(t: Topology): string {
   if (t.uplink)
     L.push(`  ${id('x', 'upstream')}(("${mq(t.uplink === 'simulated' ? 'upstream (VirtualBox-style NAT)\n10.0.2.0/24' : `uplink ${t.inetNic ?? ''}`)}"))`);
   for (const n of t.networks) {
-    L.push(`  subgraph ${id('net', n.name)}["${mq(`network ${n.name} ${n.subnet}${n.vlan !== null ? ` VLAN ${n.vlan} on ${n.trunk ?? ''}` : ''}`)}"]`);
-    L.push(`    ${id('b', n.name)}["${mq(`bridge ${n.bridge}\nhost ${n.hostAddr}`)}"]`);
+    L.push(
+      `  subgraph ${id('net', n.name)}["${mq(`network ${n.name} ${n.subnet}${n.subnet6 ? ` ${n.subnet6}` : ''}${n.vlan !== null ? ` VLAN ${n.vlan} on ${n.trunk ?? ''}` : ''}`)}"]`,
+    );
+    L.push(`    ${id('b', n.name)}["${mq(`bridge ${n.bridge}\nhost ${n.hostAddr}${n.hostAddr6 ? `\nhost ${n.hostAddr6}` : ''}`)}"]`);
     for (const j of t.jails.filter((x) => x.network === n.name))
       L.push(`    ${id('j', j.name)}["${mq(jailLabel(j, natsOut(t, n)))}"]`, `    ${id('b', n.name)} --- ${id('j', j.name)}`);
     L.push('  end');

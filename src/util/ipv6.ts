@@ -1,4 +1,5 @@
-// IPv6 address checks (pure), on ipaddr.js: normal form, prefix membership and overlap, IPv4-mapped addresses.
+// IPv6 addresses (pure), on ipaddr.js: normal form, prefix membership and overlap, IPv4-mapped addresses, and where
+// the fixed addresses of a network's /64 are.
 import ipaddr from 'ipaddr.js';
 
 /** True when two IPv6 prefixes share an address (one contains the other). */
@@ -22,4 +23,15 @@ export function normal6(ip: string): string | undefined {
 /** True for an IPv4-mapped IPv6 address (::ffff:a.b.c.d), which getent ahostsv6 returns for names that have only A records. */
 export function isV4Mapped(ip: string): boolean {
   return ipaddr.IPv6.isValid(ip) && ipaddr.IPv6.parse(ip).isIPv4MappedAddress();
+}
+
+/** Where the parts of a /64 go: each is the last 16 bits of an address in the prefix. */
+export const PLAN6 = { gateway: 0x1, autoFirst: 0x2, autoLast: 0x7fff, dhcpFirst: 0x8000, dhcpLast: 0xfffe, host: 0xffff } as const;
+
+/** The address at offset `n` (0-0xffff) of a /64: its last 16 bits set to n. */
+export function at64(prefix: string, n: number): string {
+  const a = ipaddr.IPv6.parse(prefix.split('/')[0]!);
+  const parts = [...a.parts];
+  parts[7] = n;
+  return new ipaddr.IPv6(parts).toString();
 }
