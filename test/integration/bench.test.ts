@@ -13,6 +13,7 @@ const BENCHES: [string, string[], RegExp][] = [
   ['jail-cost.mjs', ['2'], /^2 jails with a service/m],
   ['load.mjs', ['--jails', '6', '--dhcp', '3'], /^6 static jails on one network[\s\S]*DHCP/m],
   ['cookbook.mjs', ['--jobs', '2', 'cookbook/namespaces-by-hand.md', 'cookbook/slots.md'], /^\| 2 \| [\d.]+ s \(\S+\) \|/m],
+  ['ipv6.mjs', ['3'], /^\| 3 \| [\d.]+ s \| [\d.]+ s \| [\d.]+ s \| [\d.]+ s \| [\d.]+x/m],
   ['startup.mjs', ['2'], /^\| vessel --version \| \d+ ms \| \d+ ms \| [\d.]+x \|/m],
   ['elixir-cluster.mjs', ['1'], /with jails \/ the same work without jails: [\d.]+ s \/ [\d.]+ s = [\d.]+x/],
 ];

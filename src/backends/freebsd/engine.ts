@@ -263,6 +263,10 @@ export class FreebsdEngine implements VesselBackend {
       throw usage(
         `subnet ${subnet} overlaps network ${clash.name} (${clash.subnet}) of lab ${clash.lab}: FreeBSD labs share the host's routing table, so labs alive at the same time need distinct subnets; remove lab ${clash.lab} or choose another subnet`,
       );
+    if (opts.ipv6 || opts.subnet6 !== undefined)
+      throw usage(
+        'IPv6 networks (--ipv6, --subnet6, subnet6 =) are built by the linux backend only so far; the freebsd backend makes IPv4 networks (see docs/engine.md, IPv6)',
+      );
     const tag = tagOf(this.ctx, lab);
     // vlan(4) is part of FreeBSD: tags are always carried.
     const { net, plan } = await admitNetwork(this.ctx, lab, name, subnet, opts, {
