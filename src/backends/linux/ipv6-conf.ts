@@ -62,14 +62,14 @@ case "$reason" in
     ;;
   BOUND6|RENEW6|REBIND6|REBOOT6)
     if [ -n "$old_ip6_address" ] && [ "$old_ip6_address" != "$new_ip6_address" ]; then
-      ip -6 addr del "$old_ip6_address/$ip6_prefixlen" dev "$interface" 2>/dev/null
+      ip -6 addr del "$old_ip6_address/$old_ip6_prefixlen" dev "$interface" 2>/dev/null
     fi
-    ip -6 addr replace "$new_ip6_address/$ip6_prefixlen" dev "$interface" nodad valid_lft "$new_max_life" preferred_lft "$new_preferred_life" || exit 1
-    printf 'ip6=%s\\nprefixlen=%s\\nlife=%s\\n' "$new_ip6_address" "$ip6_prefixlen" "$new_max_life" > "$VESSEL_LEASE6_FILE.tmp"
+    ip -6 addr replace "$new_ip6_address/$new_ip6_prefixlen" dev "$interface" nodad valid_lft "$new_max_life" preferred_lft "$new_preferred_life" || exit 1
+    printf 'ip6=%s\\nprefixlen=%s\\nlife=%s\\n' "$new_ip6_address" "$new_ip6_prefixlen" "$new_max_life" > "$VESSEL_LEASE6_FILE.tmp"
     mv "$VESSEL_LEASE6_FILE.tmp" "$VESSEL_LEASE6_FILE"
     ;;
   EXPIRE6|RELEASE6|STOP6)
-    [ -z "$old_ip6_address" ] || ip -6 addr del "$old_ip6_address/$ip6_prefixlen" dev "$interface" 2>/dev/null
+    [ -z "$old_ip6_address" ] || ip -6 addr del "$old_ip6_address/$old_ip6_prefixlen" dev "$interface" 2>/dev/null
     rm -f "$VESSEL_LEASE6_FILE"
     ;;
 esac

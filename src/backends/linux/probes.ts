@@ -109,14 +109,14 @@ export class LinuxProber implements Prober {
     if (unique.length === 0) return new Map();
     // Looking for isolation sends two echoes per target, so one lost packet is not mistaken for a wall.
     const args = expectReply ? ['-c', '1', '-t', '500'] : ['-c', '2', '-p', '200', '-t', '300'];
-    // One fping per address family, told which (-4, -6): an IPv6 address is never sent as IPv4, nor the other way.
+    // One fping per address family; the IPv6 one told so (-6).
     const parsed = new Map<string, PingResult>();
     for (const [flag, ips] of [
-      ['-4', unique.filter((ip) => !ip.includes(':'))],
-      ['-6', unique.filter((ip) => ip.includes(':'))],
+      [[], unique.filter((ip) => !ip.includes(':'))],
+      [['-6'], unique.filter((ip) => ip.includes(':'))],
     ] as const) {
       if (ips.length === 0) continue;
-      const r = await this.cmd.run(this.net(src, ['fping', flag, '-q', '-i', '1', ...args, ...ips]), { allowFail: true });
+      const r = await this.cmd.run(this.net(src, ['fping', ...flag, '-q', '-i', '1', ...args, ...ips]), { allowFail: true });
       for (const [k, v] of parseFping(`${r.stderr}\n${r.stdout}`)) parsed.set(k, v);
       for (const ip of ips) if (!parsed.has(ip)) parsed.set(ip, { sent: 0, received: 0, error: r.stderr.trim().split('\n').pop() || `fping exited ${r.code}` });
     }

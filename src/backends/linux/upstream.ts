@@ -26,9 +26,46 @@ export function upstreamPaths(runDir: string, lab: string) {
     dnsmasqLog: join(dir, 'dnsmasq.log'),
     leases: join(dir, 'leases'),
     pid: join(dir, 'dnsmasq.pid'),
+    /** www.example's own hosts and resolv.conf (its listeners' mount namespace shows them over the host's). */
+    wwwHosts: join(dir, 'www.hosts'),
+    wwwResolv: join(dir, 'www.resolv.conf'),
     /** Made once www.example listens on IPv6 too (started with the lab's first IPv6 network). */
     www6: join(dir, 'www6.started'),
   };
+}
+
+/**
+ * www.example's HTTP listener on one of its addresses, in its netns and in a mount namespace of its own that shows
+ * its own hosts file and resolv.conf. Python's http.server looks its address up by name when it starts
+ * (socket.getfqdn); with the machine's files, that query went to the machine's name server, from inside the lab,
+ * where nothing answers it: the listener started only when the lookup timed out (about 5 s, when the kernel had
+ * just refused to send another "unreachable" for it). Its own hosts file answers at once, and its resolv.conf names
+ * the upstream's DNS, inside the lab.
+ */
+function wwwArgv(ctx: LinuxContext, lab: string, bind: string): string[] {
+  const p = upstreamPaths(ctx.runDir, lab);
+  return [
+    'nsenter',
+    `--net=/run/netns/${wwwNetns(lab)}`,
+    '--',
+    'unshare',
+    '--mount',
+    '--',
+    'sh',
+    '-c',
+    'mount --bind "$1" /etc/hosts && mount --bind "$2" /etc/resolv.conf && shift 2 && exec "$@"',
+    'vessel-www',
+    p.wwwHosts,
+    p.wwwResolv,
+    'python3',
+    '-m',
+    'http.server',
+    '80',
+    '--bind',
+    bind,
+    '--directory',
+    p.www,
+  ];
 }
 
 /** The cgroup of the upstream's processes (a name no jail can have). */
@@ -124,7 +161,9 @@ export async function createUpstream(ctx: LinuxContext, lab: string): Promise<vo
     ],
     { name: 'dnsmasq', cgroup: cg, log: p.dnsmasqLog, env: cleanEnv(), simulated: (pid) => ({ [p.pid]: `${pid}\n` }) },
   );
-  await ctx.host.start(['nsenter', `--net=/run/netns/${www}`, '--', 'python3', '-m', 'http.server', '80', '--bind', UPSTREAM.www, '--directory', p.www], {
+  await ctx.host.writeFile(p.wwwHosts, `127.0.0.1\tlocalhost\n::1\tlocalhost\n${UPSTREAM.www}\t${UPSTREAM.wwwName}\n${UPSTREAM6.www}\t${UPSTREAM.wwwName}\n`);
+  await ctx.host.writeFile(p.wwwResolv, `nameserver ${UPSTREAM.dns}\n`);
+  await ctx.host.start(wwwArgv(ctx, lab, UPSTREAM.www), {
     name: 'python3',
     cgroup: cg,
     log: p.wwwLog,
@@ -144,7 +183,7 @@ export async function ensureWww6(ctx: LinuxContext, lab: string): Promise<void> 
   const p = upstreamPaths(ctx.runDir, lab);
   if (await ctx.host.exists(p.www6)) return;
   const www = wwwNetns(lab);
-  await ctx.host.start(['nsenter', `--net=/run/netns/${www}`, '--', 'python3', '-m', 'http.server', '80', '--bind', UPSTREAM6.www, '--directory', p.www], {
+  await ctx.host.start(wwwArgv(ctx, lab, UPSTREAM6.www), {
     name: 'python3',
     cgroup: upstreamCgroup(ctx.cgroupRoot, lab),
     log: p.wwwLog,

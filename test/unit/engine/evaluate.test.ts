@@ -180,5 +180,7 @@ describe('probe parsers', () => {
   });
   it('reads getent', () => {
     expect(parseGetent('10.0.0.2       STREAM web\n10.0.0.2       DGRAM\n10.0.0.3 RAW\n')).toEqual(['10.0.0.2', '10.0.0.3']);
+    // ahostsv6: IPv6 addresses in their shortest form (IPv4-mapped ones are the prober's to drop).
+    expect(parseGetent('fd76:1:2:3:0::2   STREAM f.six.test\nfd76:1:2:3::2   DGRAM\n::ffff:10.0.0.2 RAW\n')).toEqual(['fd76:1:2:3::2', '::ffff:a00:2']);
   });
 });
