@@ -36,7 +36,9 @@ async function bringUp(n, six) {
   return { created, total, teardown, steps };
 }
 
-console.log('| N | IPv4: create | IPv4: until resolve + reach pass | dual-stack: create | dual-stack: until AAAA resolve + reach pass | dual-stack / IPv4 (until pass) | teardown IPv4 / dual |');
+console.log(
+  '| N | IPv4: create | IPv4: until resolve + reach pass | dual-stack: create | dual-stack: until AAAA resolve + reach pass | dual-stack / IPv4 (until pass) | teardown IPv4 / dual |',
+);
 console.log('|---|---|---|---|---|---|---|');
 let last;
 for (const n of sizes) {
@@ -47,6 +49,6 @@ for (const n of sizes) {
     `| ${n} | ${secs(v4.created)} s | ${secs(v4.total)} s | ${secs(v6.created)} s | ${secs(v6.total)} s | ${(v6.total / v4.total).toFixed(2)}x (goal 1.3x or less) | ${secs(v4.teardown)} / ${secs(v6.teardown)} s |`,
   );
 }
-console.log('\nwhere the jails\' creation went (last size), IPv4 / dual-stack:');
+console.log("\nwhere the jails' creation went (last size), IPv4 / dual-stack:");
 const v4steps = new Map(last.v4.steps);
 for (const [k, v] of last.v6.steps) console.log(`  ${k.padEnd(16)} ${secs(v4steps.get(k) ?? 0).padStart(7)} s / ${secs(v).padStart(7)} s`);

@@ -20,8 +20,12 @@ describe('IPv6, dual-stack', () => {
   it('fails isolation from the outside when the router has no firewall, on IPv6 as on IPv4', async () => {
     const r = await cli(['run', fx('firewall-off.md')], { timeoutMs: 60_000 });
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/firewall-off\.md:\d+: isolated -4 upstream -> s: ICMP echo from upstream to s \(10\.76\.1\.\d+\) with fping: 2 sent, 2 received \(expected no reply\)/);
-    expect(r.stdout).toMatch(/firewall-off\.md:\d+: isolated -6 upstream -> s: ICMPv6 echo from upstream to s \(fd76:1:2:3:[0-9a-f:]+\) with fping: 2 sent, 2 received \(expected no reply\)/);
+    expect(r.stdout).toMatch(
+      /firewall-off\.md:\d+: isolated -4 upstream -> s: ICMP echo from upstream to s \(10\.76\.1\.\d+\) with fping: 2 sent, 2 received \(expected no reply\)/,
+    );
+    expect(r.stdout).toMatch(
+      /firewall-off\.md:\d+: isolated -6 upstream -> s: ICMPv6 echo from upstream to s \(fd76:1:2:3:[0-9a-f:]+\) with fping: 2 sent, 2 received \(expected no reply\)/,
+    );
   }, 60_000);
 
   it('fails an isolation that holds on IPv4 and leaks on IPv6', async () => {
@@ -29,7 +33,9 @@ describe('IPv6, dual-stack', () => {
     expect(r.code).toBe(1);
     // The IPv4 half of the cut still holds; the same line without -4 probes IPv6 too, and fails on it alone.
     expect(r.stdout).not.toMatch(/partition-v4-only\.md:\d+: isolated -4 a -> b/);
-    expect(r.stdout).toMatch(/partition-v4-only\.md:\d+: isolated a -> b: ICMPv6 echo from a to b \(fd76:1:2:3:[0-9a-f:]+\) with fping: 2 sent, 2 received \(expected no reply\)/);
+    expect(r.stdout).toMatch(
+      /partition-v4-only\.md:\d+: isolated a -> b: ICMPv6 echo from a to b \(fd76:1:2:3:[0-9a-f:]+\) with fping: 2 sent, 2 received \(expected no reply\)/,
+    );
     expect(r.stdout).not.toMatch(/isolated a -> b: ICMP echo/);
   }, 60_000);
 });

@@ -1,9 +1,9 @@
 // DHCPv6 jails on Linux: ISC dhclient -6 in the jail's netns, its script, its leases waited for and checked.
 import { join } from 'node:path';
 import type { JailRow } from '../../core/model.js';
-import { planSubnet6 } from '../../core/ipam6.js';
+import { at64, PLAN6, planSubnet6 } from '../../core/ipam6.js';
 import { getNetwork } from '../../state/networks.js';
-import { recordProcess, setJailAddr6 } from '../../state/jails.js';
+import { recordProcess, setJailAddr6, takenAddrs6 } from '../../state/jails.js';
 import { failed } from '../../util/errors.js';
 import { inPrefix6, normal6 } from '../../util/ipv6.js';
 import { waitFor } from '../../util/sleep.js';
@@ -69,7 +69,8 @@ export async function startDhcp6Client(ctx: LinuxContext, j: JailRow): Promise<n
  * network's /64; anything else fails the jail.
  */
 export async function lease6All(ctx: LinuxContext, lab: string, jails: JailRow[], clients: Map<string, number>): Promise<void> {
-  if (!ctx.host.live || jails.length === 0) return;
+  if (jails.length === 0) return;
+  if (!ctx.host.live) return assumeLeases6(ctx, lab, jails);
   const have = new Map<string, string>();
   let died: string | undefined;
   const ok = await waitFor(
@@ -105,5 +106,21 @@ export async function lease6All(ctx: LinuxContext, lab: string, jails: JailRow[]
       throw failed(`jail ${j.name}'s DHCPv6 lease record (${dhcp6Paths(ctx.runDir, lab, j.name).lease}) holds no address of ${net.subnet6}`);
     setJailAddr6(ctx.db, j.uuid, ip);
     j.addr6 = ip;
+  }
+}
+
+/** What a recording host assumes DHCPv6 clients lease: the lowest free addresses of the range (plans; dnsmasq picks others). */
+function assumeLeases6(ctx: LinuxContext, lab: string, jails: JailRow[]): void {
+  for (const j of jails) {
+    const plan = planSubnet6(getNetwork(ctx.db, lab, j.network!)!.subnet6!);
+    if (typeof plan === 'string') continue;
+    const taken = takenAddrs6(ctx.db, lab, j.network!);
+    for (let n = PLAN6.dhcpFirst; n <= PLAN6.dhcpLast; n++) {
+      const ip = at64(plan.cidr, n);
+      if (taken.has(ip)) continue;
+      setJailAddr6(ctx.db, j.uuid, ip);
+      j.addr6 = ip;
+      break;
+    }
   }
 }

@@ -11,8 +11,10 @@ describe('freebsd plans match their goldens', () => {
     it(basename(path), async () => {
       const { text, ok } = await planOf(path);
       await expect(text).toMatchFileSnapshot(join('../../..', GOLDEN, `${basename(path, '.md')}.plan`));
-      // A cookbook recipe's plan runs to its end: no vessel command fails where the recipe expects success.
-      expect(ok).toBe(true);
+      // A cookbook recipe's plan runs to its end: no vessel command fails where the recipe expects success. (A
+      // recipe for Linux only is planned too, to show what the backend would refuse, and may stop early.)
+      const { recipe } = await (await import('../../../src/recipe/load.js')).loadRecipe(path);
+      if (recipe!.meta.engines.includes('freebsd')) expect(ok).toBe(true);
     });
   }
 
@@ -28,12 +30,23 @@ describe('freebsd plans match their goldens', () => {
 });
 
 describe('the cookbook runs on both engines', () => {
-  it('every recipe but namespaces-by-hand.md (Linux by nature) declares engines linux and freebsd', async () => {
+  // Linux only: namespaces-by-hand.md by nature; ipv6.md until the freebsd backend builds IPv6 networks (issue 30 is
+  // open for it, and the backend refuses --ipv6 in one line meanwhile). Nothing else may leave FreeBSD out.
+  const LINUX_ONLY: Record<string, string> = {
+    'namespaces-by-hand.md': 'Linux by nature',
+    'ipv6.md': 'the freebsd backend has no IPv6 networks yet',
+  };
+  it('every recipe but namespaces-by-hand.md and (for now) ipv6.md declares engines linux and freebsd', async () => {
     const { loadRecipe } = await import('../../../src/recipe/load.js');
     for (const path of RECIPES) {
       const { recipe } = await loadRecipe(path);
-      const want = basename(path) === 'namespaces-by-hand.md' ? ['linux'] : ['linux', 'freebsd'];
+      const want = LINUX_ONLY[basename(path)] ? ['linux'] : ['linux', 'freebsd'];
       expect(recipe!.meta.engines, path).toEqual(want);
     }
+  });
+  it('the freebsd backend refuses an IPv6 network in one line, with exit 2, as ipv6.md being Linux only says', async () => {
+    const { text, ok } = await planOf('test/fixtures/ipv6/freebsd-refuses.md');
+    expect(text).toContain('are built by the linux backend only so far');
+    expect(ok).toBe(true);
   });
 });
