@@ -280,7 +280,7 @@ async function settleIpv6(b: Build): Promise<void> {
   const v6 = b.rows.filter((j) => j.role !== 'router' && (j.addr6_mode === 'slaac' || j.addr6_mode === 'dhcp') && j.addr6);
   if (v6.length === 0 || !b.ctx.host.live) return;
   const late: string[] = [];
-  await pool(v6, 8, async (j) => {
+  await pool(v6, 16, async (j) => {
     if (!(await waitIpv6(b.ctx, b.lab, j.name, j.addr6!, 10_000))) late.push(`${j.name} (${j.addr6})`);
   });
   if (late.length)
@@ -292,12 +292,11 @@ async function settleIpv6(b: Build): Promise<void> {
 /** True once `addr` is on the jail's eth0, usable (not tentative), and the jail has an IPv6 default route; false after `ms`. */
 async function waitIpv6(ctx: LinuxContext, lab: string, jail: string, addr: string, ms: number): Promise<boolean> {
   const ns = jailNetns(lab, jail);
+  // Both in one ip per try: the jail's global addresses, then its default route (a line "default via ...").
   return waitFor(
     async () => {
-      const a = await ctx.host.run(['ip', '-n', ns, '-6', '-o', 'addr', 'show', 'dev', 'eth0', 'scope', 'global'], { allowFail: true });
-      if (!a.stdout.includes(`inet6 ${addr}/`) || a.stdout.includes('tentative')) return false;
-      const d = await ctx.host.run(['ip', '-n', ns, '-6', 'route', 'show', 'default'], { allowFail: true });
-      return d.stdout.includes('via ');
+      const r = await ctx.host.run(['ip', '-n', ns, '-6', '-o', '-batch', '-'], { input: 'addr show dev eth0 scope global\nroute show default\n', allowFail: true });
+      return r.stdout.includes(`inet6 ${addr}/`) && !r.stdout.includes('tentative') && /^default via /m.test(r.stdout);
     },
     ms,
     30,
