@@ -295,7 +295,10 @@ async function waitIpv6(ctx: LinuxContext, lab: string, jail: string, addr: stri
   // Both in one ip per try: the jail's global addresses, then its default route (a line "default via ...").
   return waitFor(
     async () => {
-      const r = await ctx.host.run(['ip', '-n', ns, '-6', '-o', '-batch', '-'], { input: 'addr show dev eth0 scope global\nroute show default\n', allowFail: true });
+      const r = await ctx.host.run(['ip', '-n', ns, '-6', '-o', '-batch', '-'], {
+        input: 'addr show dev eth0 scope global\nroute show default\n',
+        allowFail: true,
+      });
       return r.stdout.includes(`inet6 ${addr}/`) && !r.stdout.includes('tentative') && /^default via /m.test(r.stdout);
     },
     ms,
