@@ -158,4 +158,28 @@ describe('topology text', () => {
     expect(dot).toContain('j_lan_router -> x_upstream [label="no NAT"');
     expect(topologyMermaid(t)).toContain('router: DHCP, DNS"]');
   });
+
+  it("shows a network's IPv6 /64 and the host's address in it, and each jail's IPv6 address and how it got it", () => {
+    const t = {
+      ...topo,
+      networks: topo.networks.map((n) => ({ ...n, subnet6: 'fd00:1:2:3::/64', hostAddr6: 'fd00:1:2:3::ffff' })),
+      jails: topo.jails.map((j) =>
+        j.name === 'a'
+          ? { ...j, addr6: null, addr6Mode: 'dhcp' }
+          : j.role === 'router'
+            ? { ...j, addr6: 'fd00:1:2:3::1', addr6Mode: 'static' }
+            : { ...j, addr6: 'fd00:1:2:3:5f:e8ff:fead:3e77', addr6Mode: 'slaac' },
+      ),
+    };
+    const dot = topologyDot(t);
+    expect(dot).toContain('label="network lan  10.0.0.0/24  fd00:1:2:3::/64');
+    expect(dot).toContain('label="bridge br-lan\\nhost 10.0.0.254\\nhost fd00:1:2:3::ffff\\nVLAN 10');
+    expect(dot).toContain('label="lan-router\\n10.0.0.1\\nfd00:1:2:3::1 (static)\\nrouter: DHCP, DNS, NAT"');
+    expect(dot).toContain('label="a\\naddress by DHCP\\nIPv6 by DHCPv6"');
+    const mm = topologyMermaid(t);
+    expect(mm).toContain('subgraph net_lan["network lan 10.0.0.0/24 fd00:1:2:3::/64 VLAN 10 on trunk0"]');
+    expect(mm).toContain('host fd00:1:2:3::ffff');
+    // Without IPv6, nothing of it shows.
+    expect(topologyDot(topo)).not.toContain('fd00');
+  });
 });
