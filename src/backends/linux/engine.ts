@@ -24,6 +24,7 @@ import { createAliasJail } from './alias.js';
 import { cleanup, reconcile } from './cleanup.js';
 import type { LinuxContext } from './context.js';
 import { networkLeases, routerPaths, startDhcpClient, upstreamLeases } from './dhcp.js';
+import { startDhcp6Client } from './dhcp6.js';
 import { jailArgv } from './enter.js';
 import { cgroup2RootOf, requireRoot, runDir } from './facts.js';
 import { createJails, destroyJails } from './jails.js';
@@ -203,6 +204,8 @@ export class Engine implements VesselBackend {
       return;
     }
     if (j.dhcp) await startDhcpClient(this.ctx, j);
+    // Its DHCPv6 client again (the address stays on eth0 while stopped; the client renews it from its lease database).
+    if (j.addr6_mode === 'dhcp') await startDhcp6Client(this.ctx, j);
     await startService(this.ctx, j);
     if (j.ssh) await startSshd(this.ctx, lab, this.jail(lab, name), false);
   }
