@@ -170,3 +170,34 @@ describe('problems', () => {
     expect(problems(`${net}[jail:a]\nnetwork = n\ndepends = a\n`)).toEqual(['3: dependency cycle: a -> a']);
   });
 });
+
+describe('IPv6 keys', () => {
+  const net6 = '[network:n]\nsubnet = 10.1.0.0/24\nsubnet6 = fd00:1:2:3::/64\n';
+  it('reads subnet6 (auto or a /64) and addr6', () => {
+    const f = file(
+      `${net6}[jail:j]\nnetwork = n\naddr6 = fd00:1:2:3::10\n[network:m]\nsubnet = 10.2.0.0/24\nsubnet6 = auto\n[jail:k]\nnetwork = m\ncount = 2\naddr6 = dhcp\n`,
+    );
+    expect(f.networks.map((n) => n.subnet6)).toEqual(['fd00:1:2:3::/64', 'auto']);
+    expect(f.jails.map((j) => j.addr6)).toEqual(['fd00:1:2:3::10', 'dhcp']);
+    expect(file('[network:n]\nsubnet = 10.1.0.0/24\n').networks[0]!.subnet6).toBeUndefined();
+  });
+  it('refuses each bad value at its line', () => {
+    expect(problems('[network:n]\nsubnet = 10.1.0.0/24\nsubnet6 = fd00::/48\n')).toEqual([
+      "3: subnet6 = fd00::/48: IPv6 prefix fd00::/48 is a /48: a network's IPv6 subnet is a /64, the only length SLAAC works with (RFC 4862)",
+    ]);
+    expect(problems('[network:n]\nsubnet = 10.1.0.0/24\nsubnet6 = fe80::/64\n')[0]).toMatch(/^3: subnet6 = fe80::\/64: .*link-local/);
+    expect(problems('[network:n]\nsubnet = 10.1.0.0/24\n[jail:j]\nnetwork = n\naddr6 = slaac\n')).toEqual([
+      '5: addr6 = slaac: [network:n] has no subnet6 (add subnet6 = auto)',
+    ]);
+    expect(problems(`${net6}[jail:j]\nnetwork = n\naddr6 = fd00:1:2:3::8000\n`)[0]).toMatch(/^6: addr6 = fd00:1:2:3::8000 is not in the static range/);
+    expect(problems(`${net6}[jail:j]\nnetwork = n\ncount = 2\naddr6 = fd00:1:2:3::10\n`)).toEqual([
+      '7: addr6 = fd00:1:2:3::10 gives one jail one address; use slaac, dhcp or auto with count = 2',
+    ]);
+    expect(problems(`${net6}[jail:j]\nnetwork = n\nslot = 5\naddr6 = auto\n`)).toEqual([
+      '7: addr6 = auto with slot: the slot gives the IPv6 address too (::K); leave out addr6',
+    ]);
+    expect(problems('[network:n]\nsubnet = 10.1.0.0/24\nsubnet6 = auto\n[jail:j]\nnetwork = n\naddr6 = nonsense\n')).toEqual([
+      '6: addr6 = nonsense: expected slaac, dhcp, auto or an IPv6 address',
+    ]);
+  });
+});
