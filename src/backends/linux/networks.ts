@@ -53,6 +53,27 @@ async function outside6Of(ctx: LinuxContext, lab: string): Promise<{ cidr: strin
     : [];
 }
 
+/**
+ * A dual-stack network's bridge in the lab host, made down: with a link-local address (the lab host forwards between
+ * routed networks, and Linux sends a neighbour solicitation for a forwarded packet only from a link-local address of
+ * the outgoing link), no duplicate address detection (it would keep that address unusable for a second), and no
+ * router advertisement taken (the lab host routes by its own table, not through a network's router).
+ */
+async function ipv6Bridge(ctx: LinuxContext, lab: string, bridge: string): Promise<void> {
+  await ctx.host.run(['ip', '-n', hostNetns(lab), '-batch', '-'], { input: `link add ${bridge} type bridge\nlink set dev ${bridge} addrgenmode eui64\n` });
+  await ctx.host.run([
+    'nsenter',
+    `--net=/run/netns/${hostNetns(lab)}`,
+    '--',
+    'sysctl',
+    '-q',
+    '-w',
+    `net.ipv6.conf.${bridge}.accept_dad=0`,
+    `net.ipv6.conf.${bridge}.accept_ra=0`,
+    `net.ipv6.conf.${bridge}.autoconf=0`,
+  ]);
+}
+
 /** Creates network `name` with `subnet` in the lab: a bridge carrying the lab host's address, and its router. */
 export async function createNetwork(ctx: LinuxContext, lab: string, name: string, subnet: string, opts: NetworkOptions = {}): Promise<NetworkRow> {
   // Until it is complete, the network is a build of this process: if it dies, the next vessel call removes it.
@@ -71,13 +92,13 @@ async function buildNetwork(ctx: LinuxContext, lab: string, name: string, subnet
     vlanMode: async () => (await detectVlan(ctx, lab)).mode,
   });
   try {
+    if (net.subnet6) await ipv6Bridge(ctx, lab, net.bridge);
     await ctx.host.run(['ip', '-n', hostNetns(lab), '-batch', '-'], {
       input:
         [
-          `link add ${net.bridge} type bridge`,
-          `link set dev ${net.bridge} addrgenmode none`,
+          ...(net.subnet6 ? [] : [`link add ${net.bridge} type bridge`, `link set dev ${net.bridge} addrgenmode none`]),
           `addr add ${net.host_addr}/${plan.prefix} dev ${net.bridge}`,
-          // The lab host's IPv6 leg: ::ffff of the /64 (no link-local: the host sends no advertisements).
+          // The lab host's IPv6 leg: ::ffff of the /64.
           ...(net.subnet6 ? [`addr add ${(planSubnet6(net.subnet6) as SubnetPlan6).host}/64 dev ${net.bridge} nodad`] : []),
           `link set ${net.bridge} up`,
         ].join('\n') + '\n',
@@ -113,7 +134,10 @@ export async function destroyNetwork(ctx: LinuxContext, lab: string, name: strin
     );
   // Its routes go with it: the peers' routers forget its subnet, and the lab host forwards only pairs still routed.
   const peers = forgetRoutes(ctx, lab, name);
-  for (const p of peers) await ctx.host.run(['ip', '-n', jailNetns(lab, `${p.name}-router`), 'route', 'del', net.subnet], { allowFail: true });
+  for (const p of peers) {
+    await ctx.host.run(['ip', '-n', jailNetns(lab, `${p.name}-router`), 'route', 'del', net.subnet], { allowFail: true });
+    if (net.subnet6) await ctx.host.run(['ip', '-n', jailNetns(lab, `${p.name}-router`), 'route', 'del', net.subnet6], { allowFail: true });
+  }
   if (peers.length)
     await loadRouteRules(
       ctx,

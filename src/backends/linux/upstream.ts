@@ -101,6 +101,18 @@ export async function createUpstream(ctx: LinuxContext, lab: string): Promise<vo
       'net.ipv6.conf.default.accept_dad=0',
       'net.ipv6.conf.all.accept_dad=0',
     ]);
+  // The lab host takes no router advertisement on any link (the upstream's would give it an address and a route on
+  // the uplink, where it has no leg; a network's router's, a route out through it): links made from now on inherit it.
+  await ctx.host.run([
+    'nsenter',
+    `--net=/run/netns/${hostNetns(lab)}`,
+    '--',
+    'sysctl',
+    '-q',
+    '-w',
+    'net.ipv6.conf.default.accept_ra=0',
+    'net.ipv6.conf.default.autoconf=0',
+  ]);
   await ctx.host.run(['ip', '-n', hostNetns(lab), '-batch', '-'], {
     input:
       [

@@ -2,6 +2,7 @@
 import type { NetworkRow } from '../../core/model.js';
 import { setRouteTo } from '../../state/networks.js';
 import type { LinuxContext } from './context.js';
+import { at64, PLAN6 } from '../../util/ipv6.js';
 import { hostNetns, jailNetns } from './names.js';
 
 /** How VLAN tags are carried in a lab. */
@@ -85,14 +86,35 @@ export async function routeBetween(ctx: LinuxContext, lab: string, a: NetworkRow
     ['nsenter', `--net=/run/netns/${ns}`, '--', 'sysctl', '-q', '-w', 'net.bridge.bridge-nf-call-iptables=0', 'net.bridge.bridge-nf-call-ip6tables=0'],
     { allowFail: true },
   );
-  await ctx.host.run(['nsenter', `--net=/run/netns/${ns}`, '--', 'sysctl', '-q', '-w', 'net.ipv4.ip_forward=1']);
+  // IPv6 too when both networks have it: the same path, through the lab host's ::ffff on each bridge.
+  const six = Boolean(a.subnet6 && b.subnet6);
+  await ctx.host.run([
+    'nsenter',
+    `--net=/run/netns/${ns}`,
+    '--',
+    'sysctl',
+    '-q',
+    '-w',
+    'net.ipv4.ip_forward=1',
+    ...(six ? ['net.ipv6.conf.all.forwarding=1'] : []),
+  ]);
   for (const [from, to] of [
     [a, b],
     [b, a],
   ] as const) {
     const router = jailNetns(lab, `${from.name}-router`);
-    await ctx.host.run(['nsenter', `--net=/run/netns/${router}`, '--', 'sysctl', '-q', '-w', 'net.ipv4.ip_forward=1']);
+    await ctx.host.run([
+      'nsenter',
+      `--net=/run/netns/${router}`,
+      '--',
+      'sysctl',
+      '-q',
+      '-w',
+      'net.ipv4.ip_forward=1',
+      ...(six ? ['net.ipv6.conf.all.forwarding=1'] : []),
+    ]);
     await ctx.host.run(['ip', '-n', router, 'route', 'replace', to.subnet, 'via', from.host_addr]);
+    if (six) await ctx.host.run(['ip', '-n', router, 'route', 'replace', to.subnet6!, 'via', at64(from.subnet6!, PLAN6.host)]);
   }
   const list = new Set((a.route_to ?? '').split(',').filter(Boolean));
   list.add(b.name);
