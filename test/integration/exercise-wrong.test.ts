@@ -76,7 +76,12 @@ describe('exercise checks refuse wrong answers', () => {
       const sol = json.steps.find((s: { line: number }) => s.line === c.solutionLine);
       const chk = json.steps.find((s: { line: number }) => s.line === c.checkLine);
       expect(sol && chk, `no result for the solution (line ${c.solutionLine}) or the check (line ${c.checkLine}):\n${run.stdout}`).toBeTruthy();
-      expect(sol.status, `the wrong solution itself ran: ${sol.failure?.message ?? ''}\n${sol.output}`).toBe('pass');
+      // When an earlier step failed (the solution then never ran), say which, and why.
+      const failed = json.steps
+        .filter((s: { status: string }) => s.status === 'fail')
+        .map((s: { line: number; failure?: { message?: string } }) => `L${s.line}: ${s.failure?.message ?? ''}`)
+        .join('\n');
+      expect(sol.status, `the wrong solution itself ran: ${sol.failure?.message ?? ''}\n${sol.output}\nfailed steps:\n${failed}`).toBe('pass');
       expect(chk.status, `the check of exercise ${c.id} passed a wrong answer:\n${run.stdout}`).toBe('fail');
     });
   }
