@@ -40,6 +40,14 @@ export function ipv6Setup(j: Pick<JailRow, 'role' | 'addr6' | 'addr6_mode'>, pla
   return { sysctl, ip };
 }
 
+/** The sysctls of a jail on an IPv4-only network: no router advertisement taken, no address made from one, on eth0 (and a router's eth1). */
+export function noIpv6Sysctl(uplink: boolean): [string, string][] {
+  return (uplink ? ['eth0', 'eth1'] : ['eth0']).flatMap((i): [string, string][] => [
+    [`net/ipv6/conf/${i}/accept_ra`, '0'],
+    [`net/ipv6/conf/${i}/autoconf`, '0'],
+  ]);
+}
+
 /** The routes a static jail adds once its link is up (a router's ::1 is its default gateway). */
 export function ipv6Routes(j: Pick<JailRow, 'role' | 'addr6_mode'>, plan: SubnetPlan6): string[] {
   return j.role !== 'router' && j.addr6_mode === 'static' ? [`route add default via ${plan.gateway} dev eth0`] : [];

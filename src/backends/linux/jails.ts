@@ -24,7 +24,7 @@ import { removeObjects } from './remove.js';
 import { ensureDevTemplate, setupArgv } from './mounts.js';
 import { makeLayer } from './rootfs.js';
 import { planSubnet6 } from '../../core/ipam6.js';
-import { ipv6Routes, ipv6Setup, sysctlFile } from './ipv6-conf.js';
+import { ipv6Routes, ipv6Setup, noIpv6Sysctl, sysctlFile } from './ipv6-conf.js';
 import { lease6All, startDhcp6Client } from './dhcp6.js';
 import { makeJailNamespaces } from './userns.js';
 import { applyLimits } from './limits.js';
@@ -212,7 +212,9 @@ async function writeJailFiles(b: Build): Promise<void> {
     } else if (j.addr && !j.dhcp) lines.push(`route add default via ${gateway} dev eth0 onlink`);
     if (six) lines.push(...ipv6Routes(j, plan6!));
     await ctx.host.writeFile(p.setup, lines.join('\n') + '\n');
-    if (six) await ctx.host.writeFile(p.sysctl, sysctlFile(six.sysctl));
+    // Without IPv6 on its network, a jail takes no router advertisement either (on the simulated uplink the upstream
+    // sends them: a router's outside leg, or a jail on the outside network, would otherwise take an address there).
+    await ctx.host.writeFile(p.sysctl, sysctlFile(six ? six.sysctl : noIpv6Sysctl(spec.role === 'router' && spec.uplink !== undefined)));
     await ctx.host.mkdir(cgroupDir(ctx.cgroupRoot, lab, j.name));
   }
 }
