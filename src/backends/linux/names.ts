@@ -31,3 +31,8 @@ export const UPLINK_BRIDGE = 'uplink0';
 export function routerUplinkVeth(seq: number): string {
   return `vr${seq}`;
 }
+
+/** The argv that sets sysctls (`key=value`) inside a named network namespace. */
+export function sysctlArgv(netns: string, settings: string[]): string[] {
+  return ['nsenter', `--net=/run/netns/${netns}`, '--', 'sysctl', '-q', '-w', ...settings];
+}

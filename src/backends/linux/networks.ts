@@ -16,7 +16,7 @@ import ipaddr from 'ipaddr.js';
 import { ensureWww6 } from './upstream.js';
 import { isUplink } from '../../core/outside.js';
 import { destroyJails } from './jails.js';
-import { hostNetns, jailNetns, upstreamNetns } from './names.js';
+import { hostNetns, jailNetns, sysctlArgv, upstreamNetns } from './names.js';
 import { createRouter } from './router.js';
 import { attachVlan, detachVlan, detectVlan, loadRouteRules, routeBetween } from './vlan.js';
 
@@ -61,17 +61,9 @@ async function outside6Of(ctx: LinuxContext, lab: string): Promise<{ cidr: strin
  */
 async function ipv6Bridge(ctx: LinuxContext, lab: string, bridge: string): Promise<void> {
   await ctx.host.run(['ip', '-n', hostNetns(lab), '-batch', '-'], { input: `link add ${bridge} type bridge\nlink set dev ${bridge} addrgenmode eui64\n` });
-  await ctx.host.run([
-    'nsenter',
-    `--net=/run/netns/${hostNetns(lab)}`,
-    '--',
-    'sysctl',
-    '-q',
-    '-w',
-    `net.ipv6.conf.${bridge}.accept_dad=0`,
-    `net.ipv6.conf.${bridge}.accept_ra=0`,
-    `net.ipv6.conf.${bridge}.autoconf=0`,
-  ]);
+  await ctx.host.run(
+    sysctlArgv(hostNetns(lab), [`net.ipv6.conf.${bridge}.accept_dad=0`, `net.ipv6.conf.${bridge}.accept_ra=0`, `net.ipv6.conf.${bridge}.autoconf=0`]),
+  );
 }
 
 /** Creates network `name` with `subnet` in the lab: a bridge carrying the lab host's address, and its router. */

@@ -9,7 +9,7 @@ import { failed } from '../../util/errors.js';
 import type { LinuxContext } from './context.js';
 import { UPSTREAM, UPSTREAM6, upstreamDnsmasqArgs } from '../../core/upstream.js';
 import { cgroupDir } from './facts.js';
-import { hostNetns, UPLINK_BRIDGE, upstreamNetns, wwwNetns } from './names.js';
+import { hostNetns, sysctlArgv, UPLINK_BRIDGE, upstreamNetns, wwwNetns } from './names.js';
 import { labPaths } from './paths.js';
 import { cleanEnv } from './services.js';
 
@@ -90,29 +90,10 @@ export async function createUpstream(ctx: LinuxContext, lab: string): Promise<vo
   await ctx.host.run(['ip', '-batch', '-'], { input: `netns add ${up}\nnetns add ${www}\n` });
   // IPv6 in both before their links exist (links take a namespace's defaults when made): no duplicate address
   // detection, whose second of waiting keeps a new address from use (the addresses here are unique by plan).
-  for (const ns of [up, www])
-    await ctx.host.run([
-      'nsenter',
-      `--net=/run/netns/${ns}`,
-      '--',
-      'sysctl',
-      '-q',
-      '-w',
-      'net.ipv6.conf.default.accept_dad=0',
-      'net.ipv6.conf.all.accept_dad=0',
-    ]);
+  for (const ns of [up, www]) await ctx.host.run(sysctlArgv(ns, ['net.ipv6.conf.default.accept_dad=0', 'net.ipv6.conf.all.accept_dad=0']));
   // The lab host takes no router advertisement on any link (the upstream's would give it an address and a route on
   // the uplink, where it has no leg; a network's router's, a route out through it): links made from now on inherit it.
-  await ctx.host.run([
-    'nsenter',
-    `--net=/run/netns/${hostNetns(lab)}`,
-    '--',
-    'sysctl',
-    '-q',
-    '-w',
-    'net.ipv6.conf.default.accept_ra=0',
-    'net.ipv6.conf.default.autoconf=0',
-  ]);
+  await ctx.host.run(sysctlArgv(hostNetns(lab), ['net.ipv6.conf.default.accept_ra=0', 'net.ipv6.conf.default.autoconf=0']));
   await ctx.host.run(['ip', '-n', hostNetns(lab), '-batch', '-'], {
     input:
       [
@@ -158,7 +139,7 @@ export async function createUpstream(ctx: LinuxContext, lab: string): Promise<vo
         `route add default via ${UPSTREAM6.internetGateway}`,
       ].join('\n') + '\n',
   });
-  await ctx.host.run(['nsenter', `--net=/run/netns/${up}`, '--', 'sysctl', '-q', '-w', 'net.ipv4.ip_forward=1', 'net.ipv6.conf.all.forwarding=1']);
+  await ctx.host.run(sysctlArgv(up, ['net.ipv4.ip_forward=1', 'net.ipv6.conf.all.forwarding=1']));
   await ctx.host.start(
     [
       'nsenter',

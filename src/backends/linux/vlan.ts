@@ -3,7 +3,7 @@ import type { NetworkRow } from '../../core/model.js';
 import { setRouteTo } from '../../state/networks.js';
 import type { LinuxContext } from './context.js';
 import { at64, PLAN6 } from '../../util/ipv6.js';
-import { hostNetns, jailNetns } from './names.js';
+import { hostNetns, jailNetns, sysctlArgv } from './names.js';
 
 /** How VLAN tags are carried in a lab. */
 export interface VlanCapability {
@@ -88,31 +88,14 @@ export async function routeBetween(ctx: LinuxContext, lab: string, a: NetworkRow
   );
   // IPv6 too when both networks have it: the same path, through the lab host's ::ffff on each bridge.
   const six = Boolean(a.subnet6 && b.subnet6);
-  await ctx.host.run([
-    'nsenter',
-    `--net=/run/netns/${ns}`,
-    '--',
-    'sysctl',
-    '-q',
-    '-w',
-    'net.ipv4.ip_forward=1',
-    ...(six ? ['net.ipv6.conf.all.forwarding=1'] : []),
-  ]);
+  const forward = ['net.ipv4.ip_forward=1', ...(six ? ['net.ipv6.conf.all.forwarding=1'] : [])];
+  await ctx.host.run(sysctlArgv(ns, forward));
   for (const [from, to] of [
     [a, b],
     [b, a],
   ] as const) {
     const router = jailNetns(lab, `${from.name}-router`);
-    await ctx.host.run([
-      'nsenter',
-      `--net=/run/netns/${router}`,
-      '--',
-      'sysctl',
-      '-q',
-      '-w',
-      'net.ipv4.ip_forward=1',
-      ...(six ? ['net.ipv6.conf.all.forwarding=1'] : []),
-    ]);
+    await ctx.host.run(sysctlArgv(router, forward));
     await ctx.host.run(['ip', '-n', router, 'route', 'replace', to.subnet, 'via', from.host_addr]);
     if (six) await ctx.host.run(['ip', '-n', router, 'route', 'replace', to.subnet6!, 'via', at64(from.subnet6!, PLAN6.host)]);
   }
