@@ -37,7 +37,7 @@ const HOST_PACKAGES = 'qemu-system-x86 qemu-utils clang lld llvm libarchive-dev 
 for (const tool of ['clang-14:/usr/lib/llvm-14/bin/clang', 'makefs', 'sgdisk', 'qemu-system-x86_64', 'python3']) {
   const [name, bin = name] = tool.split(':');
   if (!(await $`command -v ${bin}`.nothrow()).stdout.trim() && !existsSync(bin))
-    die(`${name} is missing: run harness/freebsd-vm/setup-host.sh (Debian packages: ${HOST_PACKAGES})`);
+    die(`${name} is missing: install the Debian packages: apt-get install ${HOST_PACKAGES}`);
 }
 
 /** Hashes files' contents and extra strings: a stage's inputs. */

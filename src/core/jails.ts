@@ -5,7 +5,7 @@ import { record, type ObjectKind } from '../state/ledger.js';
 import { getLab, takeSeq } from '../state/labs.js';
 import { getNetwork, listNetworks, networkMembers } from '../state/networks.js';
 import { addrHolder, getJail, insertJail, listJails, poolDhcpJails, routerOf, takenAddrs, takenAddrs6 } from '../state/jails.js';
-import { allocateAuto6, eui64Address, normal6, planSubnet6, slotAddr6, staticAddr6Problem, type SubnetPlan6 } from './ipam6.js';
+import { allocateAuto6, at64, eui64Address, normal6, PLAN6, planSubnet6, slotAddr6, staticAddr6Problem, type SubnetPlan6 } from './ipam6.js';
 import { usage } from '../util/errors.js';
 import type { EngineContext, JailRow } from './model.js';
 import { allocateAuto, intToIp, ipToInt, planSubnet, slotProblem, staticAddrProblem, withDhcpRange, type SubnetPlan } from './ipam.js';
@@ -243,6 +243,13 @@ export function assumedLeases(ctx: EngineContext, net: { lab: string; name: stri
   for (let a = plan.dhcpFirst; a <= plan.dhcpLast && out.length < count; a++) if (!taken.has(intToIp(a))) out.push(intToIp(a));
   while (out.length < count) out.push(intToIp(plan.dhcpLast));
   return out;
+}
+
+/** The DHCPv6 address a plan assumes a new client leases: the lowest free one of the range (plans; dnsmasq picks others). */
+export function assumedLease6(ctx: EngineContext, lab: string, network: string, cidr: string): string | undefined {
+  const taken = takenAddrs6(ctx.db, lab, network);
+  for (let n = PLAN6.dhcpFirst; n <= PLAN6.dhcpLast; n++) if (!taken.has(at64(cidr, n))) return at64(cidr, n);
+  return undefined;
 }
 
 /** What a recording host assumes jails on the outside network lease: the upstream hands out addresses in order, and the

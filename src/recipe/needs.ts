@@ -27,12 +27,12 @@ export const NEEDS: Record<string, NeedSpec> = {
   },
   curl: { debian: ['curl'], freebsd: ['curl'], probes: ['curl'] },
   dig: { debian: ['bind9-dnsutils'], freebsd: ['bind-tools'], probes: ['dig'] },
+  // A DHCPv6 client: ISC dhclient -6 on Debian; FreeBSD's dhclient(8) speaks DHCPv4 only, so dhcpcd from packages.
   dhclient: {
     debian: ['isc-dhcp-client'],
-    freebsd: [],
+    freebsd: ['dhcpcd'],
     probes: ['dhclient'],
-    freebsdProbes: [],
-    freebsdWhy: "FreeBSD's dhclient(8) is IPv4 only, and no FreeBSD twin takes an address by DHCPv6 yet",
+    freebsdProbes: ['dhcpcd', '/usr/local/sbin/dhcpcd'],
   },
   dnsmasq: { debian: ['dnsmasq-base'], freebsd: ['dnsmasq'], probes: ['dnsmasq', '/usr/sbin/dnsmasq', '/usr/local/sbin/dnsmasq'] },
   elixir: { debian: ['elixir', 'erlang-base'], freebsd: ['elixir'], probes: ['elixir'] },

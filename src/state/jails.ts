@@ -138,6 +138,14 @@ export function forgetProcesses(db: Db, lab: string, jail: string): void {
   db.prepare('DELETE FROM processes WHERE lab = ? AND jail = ?').run(lab, jail);
 }
 
+/** The jails of a network with an IPv6 address (their AAAA names are the engine's to serve: SLAAC ones lease nothing). */
+export function addr6Members(db: Db, lab: string, network: string): { name: string; addr6: string }[] {
+  return db.prepare("SELECT name, addr6 FROM jails WHERE lab = ? AND network = ? AND role = 'jail' AND addr6 IS NOT NULL ORDER BY seq").all(lab, network) as {
+    name: string;
+    addr6: string;
+  }[];
+}
+
 /** A network's jails with static addresses (its DNS names), in creation order. */
 export function staticMembers(db: Db, lab: string, network: string): { name: string; addr: string }[] {
   return db.prepare('SELECT name, addr FROM jails WHERE lab = ? AND network = ? AND dhcp = 0 AND addr IS NOT NULL ORDER BY seq').all(lab, network) as {

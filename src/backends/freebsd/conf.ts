@@ -67,28 +67,45 @@ export function jailFstab(root: string): string {
 
 /**
  * pf.conf inside a router jail: NAT out of its outside leg, nothing new accepted from outside but the exposed ports:
- * TCP to the router's own haproxy, UDP redirected round-robin to the jails (`rdr pass ... round-robin`).
+ * TCP to the router's own haproxy, UDP redirected round-robin to the jails (`rdr pass ... round-robin`). With an IPv6
+ * /64 (`subnet6`) the same policy holds for inet6: NAT66 out (`($ext_if:0)` skips link-local addresses), nothing new
+ * in, and the neighbour discovery and router advertisements the outside leg lives on let in.
  */
-export function routerPfConf(o: { extIf: string; intIf: string; subnet: string; nat: boolean; exposed?: ExposedPort[]; ssh?: boolean }): string {
+export function routerPfConf(o: {
+  extIf: string;
+  intIf: string;
+  subnet: string;
+  nat: boolean;
+  exposed?: ExposedPort[];
+  ssh?: boolean;
+  subnet6?: string | null;
+}): string {
   // The router's own sshd (a jump host), then the exposed TCP ports (its haproxy).
   const tcp = [...(o.ssh ? [22] : []), ...(o.exposed ?? []).filter((p) => p.proto === 'tcp' && p.members.length).map((p) => p.port)];
   const udp = (o.exposed ?? []).filter((p) => p.proto === 'udp' && p.members.length);
+  const six = (lines: string[]) => (o.subnet6 ? lines : []);
   return [
     '# router pf.conf: written by vessel',
     `ext_if = "${o.extIf}"`,
     `int_if = "${o.intIf}"`,
     'set skip on lo0',
-    ...(o.nat ? ['nat on $ext_if inet from !($ext_if) -> ($ext_if:0)'] : []),
+    ...(o.nat ? ['nat on $ext_if inet from !($ext_if) -> ($ext_if:0)', ...six([`nat on $ext_if inet6 from ${o.subnet6} -> ($ext_if:0)`])] : []),
     ...udp.map(
       (p) =>
         `rdr pass on $ext_if inet proto udp to ($ext_if) port ${p.port} -> { ${p.members.map((m) => m.addr).join(', ')} } port ${p.members[0]!.jailPort} round-robin`,
     ),
     'block in log on $ext_if all',
+    // IPv6 on the outside leg: its neighbours, and the upstream's advertisements (its address and route), no state.
+    ...six(['pass in quick on $ext_if inet6 proto icmp6 icmp6-type { neighbrsol, neighbradv, routeradv } no state']),
     ...(tcp.length ? [`pass in on $ext_if inet proto tcp to ($ext_if) port { ${tcp.join(' ')} } keep state`] : []),
     // DHCP replies reach dhclient through bpf(4), before pf.
     ...(o.nat
-      ? ['pass out on $ext_if inet all keep state']
-      : [`block out on $ext_if inet from ${o.subnet} to any`, 'pass out on $ext_if inet from ($ext_if) to any keep state']),
+      ? ['pass out on $ext_if inet all keep state', ...six(['pass out on $ext_if inet6 all keep state'])]
+      : [
+          `block out on $ext_if inet from ${o.subnet} to any`,
+          'pass out on $ext_if inet from ($ext_if) to any keep state',
+          ...six([`block out on $ext_if inet6 from ${o.subnet6} to any`, 'pass out on $ext_if inet6 from ($ext_if) to any keep state']),
+        ]),
     'pass on $int_if all',
     '',
   ].join('\n');
@@ -119,19 +136,28 @@ export function anchorLoad(anchor: string): string[] {
   return ['pfctl', '-o', 'none', '-a', anchor, '-f', '-'];
 }
 
-/** Rules for the partition anchor: both directions between the groups are refused at once. */
-export function partitionAnchor(a: string[], b: string[]): string {
-  return [`block return quick inet from ${pfList(a)} to ${pfList(b)}`, `block return quick inet from ${pfList(b)} to ${pfList(a)}`, ''].join('\n');
+/** Rules for the partition anchor: both directions between the groups are refused at once, on each family the groups have. */
+export function partitionAnchor(a: string[], b: string[], a6: string[] = [], b6: string[] = []): string {
+  const lines = [`block return quick inet from ${pfList(a)} to ${pfList(b)}`, `block return quick inet from ${pfList(b)} to ${pfList(a)}`];
+  // A partition that holds on IPv4 only is no partition: the groups' IPv6 addresses (link-local ones too) are cut as well.
+  if (a6.length && b6.length)
+    lines.push(`block return quick inet6 from ${pfList(a6)} to ${pfList(b6)}`, `block return quick inet6 from ${pfList(b6)} to ${pfList(a6)}`);
+  lines.push('');
+  return lines.join('\n');
 }
 
-/** Rules for the routes anchor: traffic between the lab's networks passes only for routed pairs. */
+/** Rules for the routes anchor: traffic between the lab's networks passes only for routed pairs (IPv4 subnets, or IPv6 /64s). */
 export function routesAnchor(pairs: [string, string][], allSubnets: string[]): string {
   const lines: string[] = [];
+  const fam = (s: string) => (s.includes(':') ? 'inet6' : 'inet');
   // With net.link.bridge.pfil_member=1 the host's pf also sees frames bridged inside one network: those always pass.
-  for (const s of allSubnets) lines.push(`pass quick inet from ${s} to ${s}`);
-  for (const [a, b] of pairs) lines.push(`pass quick inet from ${a} to ${b} keep state`, `pass quick inet from ${b} to ${a} keep state`);
+  for (const s of allSubnets) lines.push(`pass quick ${fam(s)} from ${s} to ${s}`);
+  for (const [a, b] of pairs) lines.push(`pass quick ${fam(a)} from ${a} to ${b} keep state`, `pass quick ${fam(a)} from ${b} to ${a} keep state`);
   // pf has no empty list: with no networks left there is nothing to block.
-  if (allSubnets.length) lines.push(`block drop quick inet from ${pfList(allSubnets)} to ${pfList(allSubnets)}`);
+  for (const f of ['inet', 'inet6']) {
+    const of = allSubnets.filter((s) => fam(s) === f);
+    if (of.length) lines.push(`block drop quick ${f} from ${pfList(of)} to ${pfList(of)}`);
+  }
   lines.push('');
   return lines.join('\n');
 }
@@ -148,6 +174,15 @@ export function devfsRuleset(n: number, kind: 'jail' | 'dhcp' | 'router'): strin
   if (kind !== 'jail') rules.push(['add', 'path', 'bpf*', 'unhide']);
   if (kind === 'router') rules.push(['add', 'path', 'pf', 'unhide']);
   return rules.map((r) => ['devfs', 'rule', '-s', String(n), ...r]);
+}
+
+/**
+ * dhcpcd.conf for a DHCPv6 jail (dhclient(8) of the base system speaks DHCPv4 only): IPv6 alone, an address asked
+ * for at once (`ia_na`), the default route from the router's advertisements but no SLAAC address from them, a
+ * DUID-LL (the MAC, as the lease check reads it), and the jail's resolv.conf left as the engine wrote it.
+ */
+export function dhcpcdConf(): string {
+  return ['# written by vessel', 'ipv6only', 'duid ll', 'ia_na', 'ipv6ra_noautoconf', 'nohook resolv.conf', ''].join('\n');
 }
 
 /** dhclient.conf for a DHCP jail: it sends its name, which dnsmasq then serves in DNS. */

@@ -26,6 +26,8 @@ import type { Ready } from '../../core/supervisor/model.js';
 import { usage } from '../../util/errors.js';
 import { networkOf } from '../../util/ipv4.js';
 import { overlaps } from '../../core/ipam.js';
+import ipaddr from 'ipaddr.js';
+import { at64, eui64Address, overlaps6, PLAN6, planSubnet6, PREFIX6, type SubnetPlan6 } from '../../core/ipam6.js';
 import { anchorLoad, devfsRuleset, jailConf, partitionAnchor, routesAnchor } from './conf.js';
 import { openFreebsdRunLab } from './run-lab.js';
 import {
@@ -38,6 +40,7 @@ import {
   makeRoot,
   nextName,
   parseInet,
+  parseInet6,
   registerStatic,
   tagOf,
   upBridgeOf,
@@ -62,7 +65,7 @@ import { refreshFbExposed } from './expose.js';
 import { destroyJailsWithExtras, finishJails, type JailExtras } from '../../core/jail-extras.js';
 import { fbInventory, fbSshArgv, refreshFbKnownHosts, startFbSshd } from './ssh.js';
 import { isUplink, uplinkNetwork } from '../../core/outside.js';
-import { UPSTREAM } from '../../core/upstream.js';
+import { UPSTREAM, UPSTREAM6 } from '../../core/upstream.js';
 import { createFbRouter, startRouter } from './router.js';
 
 /** The uplink NIC a FreeBSD lab uses unless told otherwise: the Vagrant VM's NAT interface. */
@@ -263,14 +266,17 @@ export class FreebsdEngine implements VesselBackend {
       throw usage(
         `subnet ${subnet} overlaps network ${clash.name} (${clash.subnet}) of lab ${clash.lab}: FreeBSD labs share the host's routing table, so labs alive at the same time need distinct subnets; remove lab ${clash.lab} or choose another subnet`,
       );
-    if (opts.ipv6 || opts.subnet6 !== undefined)
+    const s6 = opts.subnet6;
+    const clash6 = s6 && ipaddr.IPv6.isValidCIDR(s6) ? this.otherLabsNetworks(lab).find((n) => n.subnet6 && overlaps6(s6, n.subnet6)) : undefined;
+    if (clash6)
       throw usage(
-        'IPv6 networks (--ipv6, --subnet6, subnet6 =) are built by the linux backend only so far; the freebsd backend makes IPv4 networks (see docs/engine.md, IPv6)',
+        `--subnet6=${s6} overlaps network ${clash6.name} (${clash6.subnet6}) of lab ${clash6.lab}: FreeBSD labs share the host's routing table, so labs alive at the same time need distinct /64s; remove lab ${clash6.lab} or choose another`,
       );
     const tag = tagOf(this.ctx, lab);
     // vlan(4) is part of FreeBSD: tags are always carried.
     const { net, plan } = await admitNetwork(this.ctx, lab, name, subnet, opts, {
       outside,
+      ...(opts.ipv6 || opts.subnet6 !== undefined ? { outside6: await this.outside6(lab, l.inet_nic) } : {}),
       uplink: true,
       vlanMode: async () => 'tagged',
       bridgeName: (n) => fbBridgeName(tag, n),
@@ -280,6 +286,11 @@ export class FreebsdEngine implements VesselBackend {
       const made = (await host.run(['ifconfig', 'bridge', 'create'], { simulated: `${nextName(this.ctx, 'bridge')}\n` })).stdout.trim();
       await host.run(['ifconfig', made, 'name', net.bridge]);
       await host.run(['ifconfig', net.bridge, 'inet', `${net.host_addr}/${plan.prefix}`, 'up']);
+      // The lab host's IPv6 leg: ::ffff of the /64 (a bridge makes no link-local address of its own, nd6.c).
+      if (net.subnet6) {
+        await host.run(['ifconfig', net.bridge, 'inet6', 'no_dad']);
+        await host.run(['ifconfig', net.bridge, 'inet6', `${(planSubnet6(net.subnet6) as SubnetPlan6).host}/${PREFIX6}`]);
+      }
       if (net.vlan !== null && net.trunk) await this.attachVlan(net);
       await createFbRouter(this.ctx, net, true, Boolean(opts.ssh));
       if (opts.routeTo !== undefined) await this.route(lab, name, opts.routeTo);
@@ -297,6 +308,20 @@ export class FreebsdEngine implements VesselBackend {
     return [
       ...(uplinkInet ? [{ cidr: networkOf(uplinkInet.ip, uplinkInet.prefix), what: `the uplink ${nic}` }] : []),
       ...Object.entries(PLAN_ASSUMPTIONS.nics).map(([n, x]) => ({ cidr: networkOf(x.ip, x.prefix), what: `the NIC ${n}` })),
+    ];
+  }
+
+  /** The IPv6 prefixes a lab's new /64 may not overlap: the simulated outside's (or the NIC's global prefixes), and other labs' /64s. */
+  private async outside6(lab: string, nic: string | null): Promise<{ cidr: string; what: string }[]> {
+    // Other labs' /64s too, so a made-up one avoids them (a given one was checked against them already).
+    const labs = this.otherLabsNetworks(lab).flatMap((n) => (n.subnet6 ? [{ cidr: n.subnet6, what: `network ${n.name} of lab ${n.lab}` }] : []));
+    if (nic === null) return [{ cidr: UPSTREAM6.block, what: 'the simulated outside' }, ...labs];
+    const r = await this.ctx.host.run(['ifconfig', nic, 'inet6'], { simulated: '' });
+    return [
+      ...parseInet6(r.stdout)
+        .filter((a) => !a.ip.startsWith('fe80:'))
+        .map((a) => ({ cidr: `${ipaddr.IPv6.networkAddressFromCIDR(`${a.ip}/${a.prefix}`).toString()}/${a.prefix}`, what: `the uplink ${nic}` })),
+      ...labs,
     ];
   }
 
@@ -356,7 +381,11 @@ export class FreebsdEngine implements VesselBackend {
     );
     // Its routes go with it: the peers' routers forget its subnet (a network made later on it is routed to nobody).
     const peers = forgetRoutes(this.ctx, lab, name);
-    for (const p of peers) await this.ctx.host.run(jexec(lab, `${p.name}-router`, ['route', '-q', 'delete', '-net', net.subnet]), { allowFail: true });
+    for (const p of peers) {
+      await this.ctx.host.run(jexec(lab, `${p.name}-router`, ['route', '-q', 'delete', '-net', net.subnet]), { allowFail: true });
+      if (net.subnet6 && p.subnet6)
+        await this.ctx.host.run(jexec(lab, `${p.name}-router`, ['route', '-q', '-6', 'delete', '-net', net.subnet6]), { allowFail: true });
+    }
     await removeFbObjects(this.ctx.db, this.ctx.host, objectsOf(this.ctx.db, lab, `network:${name}`));
     deleteNetwork(this.ctx.db, lab, name);
     if (net.trunk && !listNetworks(this.ctx.db, lab).some((n) => n.trunk === net.trunk)) {
@@ -374,14 +403,18 @@ export class FreebsdEngine implements VesselBackend {
     list.add(b.name);
     setRouteTo(this.ctx.db, lab, a.name, [...list]);
     await this.loadRoutes(lab);
-    await this.ctx.host.run(['sysctl', 'net.inet.ip.forwarding=1']);
+    // IPv6 too when both networks have it: the same path, through the lab host's ::ffff on each bridge.
+    const six = Boolean(a.subnet6 && b.subnet6);
+    const forward = ['net.inet.ip.forwarding=1', ...(six ? ['net.inet6.ip6.forwarding=1'] : [])];
+    await this.ctx.host.run(['sysctl', ...forward]);
     for (const [from, dest] of [
       [a, b],
       [b, a],
     ] as const) {
       const r = `${from.name}-router`;
-      await this.ctx.host.run(jexec(lab, r, ['sysctl', 'net.inet.ip.forwarding=1']));
+      await this.ctx.host.run(jexec(lab, r, ['sysctl', ...forward]));
       await this.ctx.host.run(jexec(lab, r, ['route', 'add', '-net', dest.subnet, from.host_addr]));
+      if (six) await this.ctx.host.run(jexec(lab, r, ['route', '-6', 'add', '-net', dest.subnet6!, at64(from.subnet6!, PLAN6.host)]));
     }
   }
 
@@ -392,13 +425,14 @@ export class FreebsdEngine implements VesselBackend {
       for (const t of (n.route_to ?? '').split(',').filter(Boolean)) {
         const o = nets.find((x) => x.name === t);
         if (o) pairs.push([n.subnet, o.subnet]);
+        if (o?.subnet6 && n.subnet6) pairs.push([n.subnet6, o.subnet6]);
       }
     const anchor = pfAnchors(lab).routes;
     record(this.ctx.db, lab, [{ kind: 'pf-anchor', name: anchor }]);
     await this.ctx.host.run(anchorLoad(anchor), {
       input: routesAnchor(
         pairs,
-        nets.map((n) => n.subnet),
+        nets.flatMap((n) => [n.subnet, ...(n.subnet6 ? [n.subnet6] : [])]),
       ),
     });
   }
@@ -553,6 +587,9 @@ export class FreebsdEngine implements VesselBackend {
       return;
     }
     if (j.dhcp) await this.ctx.host.run(jexec(lab, name, ['dhclient', '-c', '/etc/dhclient.conf', this.jailLeg(lab, j)]));
+    // The DHCPv6 client again (the address stays on the leg while stopped; dhcpcd renews it).
+    if (j.addr6_mode === 'dhcp')
+      await this.ctx.host.run(jexec(lab, name, ['/usr/local/sbin/dhcpcd', '-6', '-f', '/etc/dhcpcd.conf', '-w', '-t', '15', this.jailLeg(lab, j)]));
     if (j.command) await this.startService(j);
     if (j.ssh) await startFbSshd(this.ctx, lab, this.jail(lab, name), false);
   }
@@ -619,26 +656,34 @@ export class FreebsdEngine implements VesselBackend {
     if (a.length === 0 || b.length === 0) throw usage('partition: give two groups, e.g. vessel partition a,b -- c,d,e');
     const both = a.filter((n) => b.includes(n));
     if (both.length) throw usage(`partition: ${both.join(', ')} cannot be in both groups`);
-    const addrs = (names: string[]) =>
+    const rowsOf = (names: string[]) =>
       names.map((n) => {
         const j = getJail(this.ctx.db, lab, n);
         if (!j) throw usage(`partition: no jail named ${n} in lab ${lab}`);
         if (!j.addr) throw usage(`partition: jail ${n} has no address yet`);
-        return j.addr;
+        return j;
       });
-    const [ia, ib] = [addrs(a), addrs(b)];
-    const rules = partitionAnchor(ia, ib);
+    const [ra, rb] = [rowsOf(a), rowsOf(b)];
+    const [ia, ib] = [ra.map((j) => j.addr!), rb.map((j) => j.addr!)];
+    // Their global and link-local IPv6 addresses (the link-local one is made from the leg's MAC, EUI-64).
+    const six = (rows: JailRow[]) => rows.flatMap((j) => (j.addr6 ? [j.addr6, ...(j.mac ? [eui64Address('fe80::/64', j.mac)] : [])] : []));
+    const [ia6, ib6] = [six(ra), six(rb)];
+    const rules = partitionAnchor(ia, ib, ia6, ib6);
     const anchor = pfAnchors(lab).partition;
     record(this.ctx.db, lab, [{ kind: 'pf-anchor', name: anchor, owner: 'partition' }]);
     await this.ctx.host.run(anchorLoad(anchor), { input: rules });
     // pf keeps state: connections already open between the groups would keep flowing past the new rules. Kill them.
-    for (const x of ia)
-      for (const y of ib)
-        for (const [from, to] of [
-          [x, y],
-          [y, x],
-        ] as const)
-          await this.ctx.host.run(['pfctl', '-k', from, '-k', to], { allowFail: true });
+    for (const [xs, ys] of [
+      [ia, ib],
+      [ia6, ib6],
+    ] as const)
+      for (const x of xs)
+        for (const y of ys)
+          for (const [from, to] of [
+            [x, y],
+            [y, x],
+          ] as const)
+            await this.ctx.host.run(['pfctl', '-k', from, '-k', to], { allowFail: true });
     await this.ctx.host.writeFile(`${this.ctx.runDir}/${lab}/partition.json`, JSON.stringify([...a, ...b]));
   }
   /** Removes the partition; returns how many jails it held (0: there was none). */

@@ -25,7 +25,15 @@ export async function refreshFbExposed(ctx: FbContext, lab: string, network: str
   const extIf = uplinkLegNames(tag, r.seq).jail;
   await ctx.host.writeFile(
     `${root}/etc/pf.conf`,
-    routerPfConf({ extIf, intIf: legNames(tag, r.seq).jail, subnet: net.subnet, nat: Boolean(net.nat), exposed: ports, ssh: Boolean(r.ssh) }),
+    routerPfConf({
+      extIf,
+      intIf: legNames(tag, r.seq).jail,
+      subnet: net.subnet,
+      nat: Boolean(net.nat),
+      exposed: ports,
+      ssh: Boolean(r.ssh),
+      subnet6: net.subnet6 ?? null,
+    }),
   );
   await ctx.host.run(jexec(lab, r.name, ['pfctl', '-f', '/etc/pf.conf']));
   // The proxy of the last refresh goes (pkill -F: the PID in daemon's file); a fixed script, the path an argument.

@@ -1,16 +1,20 @@
 // FreeBSD jails: an epair leg on the network's bridge, a root of nullfs mounts plus its own /etc, and a vnet jail from a jail.conf fragment.
 import type { EngineContext, JailRow, NetworkRow } from '../../core/model.js';
-import { usage } from '../../util/errors.js';
+import { failed, usage } from '../../util/errors.js';
 import { intToIp, ipToInt, planSubnet, withDhcpRange, type SubnetPlan } from '../../core/ipam.js';
-import { assumedLeases, assumedUplinkLeases, reserveJails, type JailSpec } from '../../core/jails.js';
+import { assumedLease6, assumedLeases, assumedUplinkLeases, reserveJails, type JailSpec } from '../../core/jails.js';
+import { planSubnet6, PREFIX6, type SubnetPlan6 } from '../../core/ipam6.js';
+import { macFromSeed } from '../../core/names.js';
+import { inPrefix6, normal6 } from '../../util/ipv6.js';
+import { waitFor } from '../../util/sleep.js';
 import { isUplink } from '../../core/outside.js';
 import { UPSTREAM } from '../../core/upstream.js';
-import { deleteJails, getJail, setJailAddr, setJailState, slotBoundMembers, staticMembers } from '../../state/jails.js';
+import { addr6Members, deleteJails, getJail, setJailAddr, setJailAddr6, setJailState, slotBoundMembers, staticMembers } from '../../state/jails.js';
 import { objectNamed, objectsOf } from '../../state/ledger.js';
 import { getNetwork } from '../../state/networks.js';
 import { getLab, takeLabTag } from '../../state/labs.js';
 import { runSteps } from '../../core/steps.js';
-import { dhclientConf, jailConf, jailFstab } from './conf.js';
+import { dhclientConf, dhcpcdConf, jailConf, jailFstab } from './conf.js';
 import { applyFbLimits } from './limits.js';
 import type { Limits } from '../../core/limits.js';
 import { DEVFS_RULESETS, fbJailName, fbJailPaths, legNames, ROOT_DIRS, uplinkLegNames } from './names.js';
@@ -107,6 +111,20 @@ export function inetLine(ip: string, prefix: number): string {
   return `\tinet ${ip} netmask 0x${mask.toString(16).padStart(8, '0')} broadcast ${intToIp((ipToInt(ip) | (~mask >>> 0)) >>> 0)}\n`;
 }
 
+/** Parses `ifconfig IF inet6`: each address with its prefix length, and whether it is still tentative (DAD). */
+export function parseInet6(text: string): { ip: string; prefix: number; tentative: boolean }[] {
+  return [...text.matchAll(/inet6 ([0-9a-f:]+)(?:%\S+)? prefixlen (\d+)([^\n]*)/g)].map((m) => ({
+    ip: normal6(m[1]!) ?? m[1]!,
+    prefix: Number(m[2]),
+    tentative: /\btentative\b/.test(m[3]!),
+  }));
+}
+
+/** The simulated `ifconfig IF inet6` line for an address. */
+export function inet6Line(ip: string, prefix: number, flags = ''): string {
+  return `\tinet6 ${ip} prefixlen ${prefix}${flags ? ` ${flags}` : ''}\n`;
+}
+
 /** What making one jail works on, step by step. */
 interface FbBuild {
   ctx: FbContext;
@@ -128,6 +146,7 @@ const FB_JAIL_STEPS = [
   { name: 'jail', run: startJail },
   { name: 'limits', run: (b: FbBuild) => (b.j.limits ? applyFbLimits(b.ctx, b.lab, b.j, JSON.parse(b.j.limits) as Limits) : undefined) },
   { name: 'address', run: addressJail },
+  { name: 'IPv6 address', run: addressJail6 },
   { name: 'created', run: (b: FbBuild) => setJailState(b.ctx.db, [b.j.uuid], 'created') },
 ];
 
@@ -141,8 +160,8 @@ export async function createFbJails(ctx: FbContext, lab: string, spec: JailSpec)
     // A slotted DHCP jail's lease is bound to its slot before its DHCP client asks.
     if (router && rows.some((j) => j.dhcp && j.slot !== null)) await registerStatic(ctx, lab, router);
     for (const j of rows) await runSteps<FbBuild>({ ctx, lab, spec, net, plan, router, j, ifaces: [] }, FB_JAIL_STEPS);
-    // Static jails get their names in the router's DNS.
-    if (router && rows.some((j) => !j.dhcp)) await registerStatic(ctx, lab, router);
+    // Static jails, and jails with an IPv6 address, get their names in the router's DNS.
+    if (router && rows.some((j) => !j.dhcp || getJail(ctx.db, lab, j.name)?.addr6)) await registerStatic(ctx, lab, router);
   } catch (e) {
     await destroyFbJails(
       ctx,
@@ -164,7 +183,8 @@ async function makeLegs(b: FbBuild): Promise<void> {
   b.ifaces.push(leg.jail);
   if (spec.role === 'router' && spec.uplink) {
     const up = uplinkLegNames(tagOf(ctx, lab), j.seq);
-    await makeEpair(ctx, up);
+    // With IPv6, the outside leg's MAC is fixed, so its SLAAC address on the upstream's /64 is known beforehand.
+    await makeEpair(ctx, up, b.net.subnet6 ? macFromSeed(j.uuid, 'uplink') : undefined);
     await ctx.host.run(['ifconfig', upBridgeOf(ctx, lab), 'addm', up.host]);
     await ctx.host.run(['ifconfig', up.host, 'up']);
     b.ifaces.push(up.jail);
@@ -176,7 +196,7 @@ async function writeRoot(b: FbBuild): Promise<void> {
   const { ctx, lab, spec, net, j } = b;
   const gateway = intToIp(b.plan.gateway);
   const fqdn = net.domain ? `${j.name}.${net.domain} ` : '';
-  const hosts = `127.0.0.1\tlocalhost\n${j.addr ? `${j.addr}\t${fqdn}${j.name}\n` : ''}`;
+  const hosts = `127.0.0.1\tlocalhost\n${j.addr ? `${j.addr}\t${fqdn}${j.name}\n` : ''}${j.addr6 && j.addr6_mode !== 'dhcp' ? `${j.addr6}\t${fqdn}${j.name}\n` : ''}`;
   // On the outside network the upstream is the DNS server (dhclient-script writes the same from the lease).
   const resolv =
     spec.role === 'router'
@@ -188,6 +208,7 @@ async function writeRoot(b: FbBuild): Promise<void> {
           : `nameserver ${gateway}\n`;
   await makeRoot(ctx, lab, j.name, hosts, resolv);
   if (j.dhcp) await ctx.host.writeFile(`${fbJailPaths(ctx.runDir, lab, j.name).root}/etc/dhclient.conf`, dhclientConf(j.name));
+  if (j.addr6_mode === 'dhcp') await ctx.host.writeFile(`${fbJailPaths(ctx.runDir, lab, j.name).root}/etc/dhcpcd.conf`, dhcpcdConf());
 }
 
 /** The jail's jail.conf fragment (a member's file carries its router's definition, so `depend` names a jail jail(8) knows). */
@@ -234,6 +255,67 @@ async function addressJail(b: FbBuild): Promise<void> {
   }
 }
 
+/**
+ * The jail's IPv6 address, on a network with a /64. A new interface in a vnet has IPv6 off (ifdisabled) until an
+ * address is added or the flag cleared; addresses here are unique by plan, so none waits on duplicate address
+ * detection (no_dad). Static (and a router's ::1): the address, and the router as default route. SLAAC: the jail
+ * takes the router's advertisements (accept_rtadv) and asks for one at once (rtsol); the kernel makes the address
+ * from the prefix and the leg's MAC and adds the default route. DHCPv6: dhcpcd, which takes its route from the
+ * advertisements itself.
+ */
+async function addressJail6(b: FbBuild): Promise<void> {
+  const { ctx, lab, spec, net, j } = b;
+  if (!net.subnet6 || !j.addr6_mode) return;
+  const plan6 = planSubnet6(net.subnet6) as SubnetPlan6;
+  const leg = legNames(tagOf(ctx, lab), j.seq).jail;
+  const run = (argv: string[]) => ctx.host.run(jexec(lab, j.name, argv));
+  if (j.addr6_mode === 'static') {
+    await run(['ifconfig', leg, 'inet6', 'no_dad']);
+    await run(['ifconfig', leg, 'inet6', `${j.addr6}/${PREFIX6}`]);
+    if (spec.role !== 'router') await run(['route', '-6', 'add', 'default', plan6.gateway]);
+    return;
+  }
+  if (j.addr6_mode === 'slaac') {
+    await run(['ifconfig', leg, 'inet6', 'no_dad', 'accept_rtadv', '-ifdisabled']);
+    await run(['rtsol', leg]);
+    await settle6(b, leg, j.addr6!, `${j.name} made no IPv6 address (${j.addr6}) from ${net.name}-router's advertisements`);
+    return;
+  }
+  await run(['ifconfig', leg, 'inet6', 'no_dad']);
+  await run(['/usr/local/sbin/dhcpcd', '-6', '-f', '/etc/dhcpcd.conf', '-w', '-t', '15', leg]);
+  const assumed = assumedLease6(ctx, lab, net.name, plan6.cidr) ?? plan6.dhcpFirst;
+  const got = parseInet6((await ctx.host.run(jexec(lab, j.name, ['ifconfig', leg, 'inet6']), { simulated: inet6Line(assumed, 128) })).stdout).find(
+    (a) => !a.ip.startsWith('fe80:') && inPrefix6(a.ip, plan6.cidr),
+  );
+  if (!got) throw failed(`jail ${j.name} got no DHCPv6 lease of ${net.subnet6} from ${net.name}-router (see its /var/log/messages for dhcpcd)`);
+  setJailAddr6(ctx.db, j.uuid, got.ip);
+  j.addr6 = got.ip;
+}
+
+/** Waits (5 s at most) until `addr` is on the jail's leg and usable, and the jail has an IPv6 default route. */
+async function settle6(b: FbBuild, leg: string, addr: string, problem: string): Promise<void> {
+  const { ctx, lab, j } = b;
+  let last = '';
+  const ok = await waitFor(
+    async () => {
+      const r = await ctx.host.run(jexec(lab, j.name, ['ifconfig', leg, 'inet6']), { simulated: inet6Line(addr, PREFIX6, 'autoconf') });
+      last = r.stdout;
+      if (!parseInet6(r.stdout).some((a) => a.ip === addr && !a.tentative)) return false;
+      return (await ctx.host.run(jexec(lab, j.name, ['route', '-n', 'get', '-inet6', 'default']), { allowFail: true })).code === 0;
+    },
+    ctx.host.live ? 5000 : 0,
+    100,
+  );
+  if (!ok)
+    throw failed(
+      `${problem}; its ${leg} has: ${
+        parseInet6(last)
+          .map((a) => `${a.ip}/${a.prefix}${a.tentative ? ' (tentative)' : ''}`)
+          .join(', ') || 'no IPv6 address'
+      }`,
+    );
+}
+
 /** The lab's uplink bridge name as recorded. */
 export function upBridgeOf(ctx: FbContext, lab: string): string {
   const o = objectNamed(ctx.db, lab, 'ifnet', 'uplink');
@@ -247,7 +329,10 @@ export async function registerStatic(ctx: FbContext, lab: string, router: JailRo
   const statics = staticMembers(ctx.db, lab, net.name);
   const bound = slotBoundMembers(ctx.db, lab, net.name);
   const root = fbJailPaths(ctx.runDir, lab, router.name).root;
-  await ctx.host.writeFile(`${root}/etc/vessel-hosts`, statics.map((s) => `${s.addr}\t${s.name}.${net.domain} ${s.name}\n`).join(''));
+  // IPv4 names of static jails (DHCP ones are named by their lease), and the IPv6 names of every jail with an IPv6
+  // address: dnsmasq names no SLAAC address by itself.
+  const names = [...statics.map((s) => ({ name: s.name, addr: s.addr })), ...addr6Members(ctx.db, lab, net.name).map((s) => ({ name: s.name, addr: s.addr6 }))];
+  await ctx.host.writeFile(`${root}/etc/vessel-hosts`, names.map((s) => `${s.addr}\t${s.name}.${net.domain} ${s.name}\n`).join(''));
   await ctx.host.writeFile(`${root}/etc/vessel-dhcp-hosts`, bound.map((b) => `${b.mac},${b.addr},${b.name}\n`).join(''));
   if (router.state === 'running') await ctx.host.run(jexec(lab, router.name, ['pkill', '-HUP', '-x', 'dnsmasq']), { allowFail: true });
 }
@@ -259,7 +344,7 @@ export async function destroyFbJails(ctx: FbContext, lab: string, names: string[
   const routersToTell = new Set<string>();
   for (const n of names) {
     const j = getJail(ctx.db, lab, n);
-    if (j?.network && j.role === 'jail' && (!j.dhcp || j.slot !== null) && tellRouters) routersToTell.add(`${j.network}-router`);
+    if (j?.network && j.role === 'jail' && (!j.dhcp || j.slot !== null || j.addr6) && tellRouters) routersToTell.add(`${j.network}-router`);
     await removeFbObjects(ctx.db, ctx.host, objectsOf(ctx.db, lab, n));
     deleteJails(ctx.db, lab, [n]);
   }
@@ -278,7 +363,7 @@ async function releaseFbLeases(ctx: FbContext, lab: string, names: string[]): Pr
   const byRouter = new Map<string, string[]>();
   for (const n of names) {
     const j = getJail(ctx.db, lab, n);
-    if (!j?.dhcp || !j.network || !j.mac) continue;
+    if (!(j?.dhcp || j?.addr6_mode === 'dhcp') || !j?.network || !j.mac) continue;
     const r = `${j.network}-router`;
     if (names.includes(r) || getJail(ctx.db, lab, r)?.state !== 'running') continue;
     byRouter.set(r, [...(byRouter.get(r) ?? []), j.mac]);
@@ -286,7 +371,10 @@ async function releaseFbLeases(ctx: FbContext, lab: string, names: string[]): Pr
   for (const [r, macs] of byRouter) {
     await ctx.host.run(jexec(lab, r, ['pkill', '-x', 'dnsmasq']), { allowFail: true });
     await ctx.host.run(jexec(lab, r, ['sh', '-c', 'while pgrep -qx dnsmasq; do sleep 0.1; done']));
-    await ctx.host.run(jexec(lab, r, ['sed', '-i', '', ...macs.flatMap((m) => ['-e', `/ ${m} /d`]), '/var/db/dnsmasq.leases']), { allowFail: true });
+    // An IPv4 line holds the MAC; a DHCPv6 line ends with the client's DUID-LL, which ends with it.
+    await ctx.host.run(jexec(lab, r, ['sed', '-i', '', ...macs.flatMap((m) => ['-e', `/ ${m} /d`, '-e', `/ 00:03:00:01:${m}$/d`]), '/var/db/dnsmasq.leases']), {
+      allowFail: true,
+    });
     await ctx.host.run(jexec(lab, r, ['/usr/local/sbin/dnsmasq', '--conf-file=/etc/dnsmasq.conf']));
   }
 }

@@ -1,4 +1,4 @@
-// Probes on FreeBSD (the VM only; unverified here): ping, nc, hostname, getent and the router's leases, through jexec.
+// Probes on FreeBSD (run on the VM): ping, nc, hostname, getent and the router's leases, through jexec.
 import type { Host } from '../../core/host.js';
 import type { VesselBackend } from '../../core/backend.js';
 import { fbJailName, UPSTREAM_JAIL, WWW_JAIL } from './names.js';
@@ -7,6 +7,7 @@ import type { JailRow } from '../../core/model.js';
 import type { Family } from '../../assert/model.js';
 import type { LeaseResult, PingResult, Prober, ResolveResult, Source, TcpResult } from '../../assert/evaluate.js';
 import { parseGetent } from '../../assert/getent.js';
+import { isV4Mapped, normal6 } from '../../util/ipv6.js';
 
 /** Reads FreeBSD ping's summary ("N packets transmitted, M packets received"). */
 export function parseBsdPing(out: string): PingResult {
@@ -38,7 +39,10 @@ export class FreebsdProber implements Prober {
     const out = new Map<string, PingResult>();
     await Promise.all(
       ips.map(async (ip) => {
-        const r = await this.cmd.run(this.inside(src, ['ping', '-c', '1', '-t', expectReply ? '2' : '1', ip]), { allowFail: true });
+        // ping(8) of 13 speaks both families; -6 holds it to ICMPv6.
+        const r = await this.cmd.run(this.inside(src, ['ping', ...(ip.includes(':') ? ['-6'] : []), '-c', '1', '-t', expectReply ? '2' : '1', ip]), {
+          allowFail: true,
+        });
         out.set(ip, parseBsdPing(r.stdout + r.stderr));
       }),
     );
@@ -55,25 +59,35 @@ export class FreebsdProber implements Prober {
     return (await this.cmd.run(['jexec', fbJailName(this.lab, jail), 'hostname'])).stdout.trim();
   }
   async resolve(src: Source, name: string, family: Family = 4): Promise<ResolveResult> {
-    // No AAAA lookup here yet (the backend has no IPv6 networks): an AAAA assertion fails, saying so, rather than pass on A records.
-    if (family === 6) return { addresses: [], detail: 'AAAA lookups are not built on the freebsd backend yet (it has no IPv6 networks)' };
+    // getent hosts prints the name's AAAA answers, then its A answers (usr.bin/getent/getent.c): each family keeps its own.
     const r = await this.cmd.run(this.inside(src, ['getent', 'hosts', name]), { allowFail: true });
-    // IPv4 answers only: getent hosts may print an IPv6 one first.
-    const addresses = parseGetent(r.stdout).filter((a) => !a.includes(':'));
-    return { addresses, detail: addresses.length ? addresses.join(', ') : 'not found' };
+    const addresses =
+      family === 6
+        ? parseGetent(r.stdout)
+            .filter((a) => a.includes(':') && !isV4Mapped(a))
+            .map((a) => normal6(a) ?? a)
+        : parseGetent(r.stdout).filter((a) => !a.includes(':'));
+    return { addresses, detail: addresses.length ? addresses.join(', ') : `not found (getent exit ${r.code})` };
   }
   async lease(jail: string): Promise<LeaseResult> {
     const j = this.e.jail(this.lab, jail);
     const network = j.network ?? '';
     const leases = await this.e.leases(this.lab, network);
     const l = leases.find((x) => x.mac === j.mac);
-    const r = await this.cmd.run(['jexec', fbJailName(this.lab, jail), 'ifconfig', this.legOf(j), 'inet'], { allowFail: true });
+    // Both families: `ifconfig IF` lists every address (inet and inet6 lines).
+    const r = await this.cmd.run(['jexec', fbJailName(this.lab, jail), 'ifconfig', this.legOf(j)], { allowFail: true });
     const server = await this.serverRunning(jail);
+    // dnsmasq's DHCPv6 lines hold the client's DUID where IPv4 ones hold the MAC: dhcpcd's DUID-LL (type 3, hardware 1) ends with it.
+    const dhcp6 = j.addr6_mode === 'dhcp';
+    const duid = j.mac ? `00:03:00:01:${j.mac.toLowerCase()}` : undefined;
+    const l6 = dhcp6 && duid ? leases.find((x) => x.ip.includes(':') && x.clientId.toLowerCase() === duid) : undefined;
+    const interfaceAddrs6 = [...r.stdout.matchAll(/inet6 ([0-9a-f:]+) prefixlen/g)].map((m) => normal6(m[1]!) ?? m[1]!).filter((a) => !a.startsWith('fe80:'));
     return {
       ...(l ? { leased: l.ip, expiry: l.expiry } : {}),
       interfaceAddrs: [...r.stdout.matchAll(/inet (\d+\.\d+\.\d+\.\d+)/g)].map((m) => m[1]!),
       serverRunning: server?.running ?? false,
       network,
+      ...(dhcp6 ? { v6: { interfaceAddrs: interfaceAddrs6, ...(l6 ? { leased: normal6(l6.ip) ?? l6.ip } : {}) }, dhcp4: Boolean(j.dhcp) } : {}),
     };
   }
   async serverRunning(jail: string): Promise<{ network: string; running: boolean } | undefined> {

@@ -3,11 +3,14 @@ import type { JailRow, NetworkRow } from '../../core/model.js';
 import { routerDnsmasqConf } from '../../core/dnsmasq.js';
 import { intToIp, netmask, planSubnet, withDhcpRange, type SubnetPlan } from '../../core/ipam.js';
 import { routerPfConf, routerRcConf } from './conf.js';
-import { createFbJails, inetLine, jexec, parseInet, tagOf, type FbContext } from './jails.js';
+import { createFbJails, inet6Line, inetLine, jexec, parseInet, parseInet6, tagOf, type FbContext } from './jails.js';
+import { eui64Address, planSubnet6, type SubnetPlan6 } from '../../core/ipam6.js';
+import { macFromSeed } from '../../core/names.js';
+import { waitFor } from '../../util/sleep.js';
 import { getLab } from '../../state/labs.js';
 import { getNetwork } from '../../state/networks.js';
-import { UPSTREAM } from '../../core/upstream.js';
-import { usage } from '../../util/errors.js';
+import { UPSTREAM, UPSTREAM6 } from '../../core/upstream.js';
+import { failed, usage } from '../../util/errors.js';
 import { startFbSshd } from './ssh.js';
 import { getJail } from '../../state/jails.js';
 import { setJailState } from '../../state/jails.js';
@@ -19,7 +22,9 @@ export async function startRouter(ctx: FbContext, r: JailRow, uplink: boolean): 
     const ext = uplinkLegNames(tagOf(ctx, r.lab), r.seq).jail;
     await ctx.host.run(jexec(r.lab, r.name, ['ifconfig', ext, 'up']));
     await ctx.host.run(jexec(r.lab, r.name, ['dhclient', ext]));
-    if (getLab(ctx.db, r.lab)?.uplink === 'simulated') await routeFromUpstream(ctx, r, ext);
+    const simulated = getLab(ctx.db, r.lab)?.uplink === 'simulated';
+    if (simulated) await routeFromUpstream(ctx, r, ext);
+    if (getNetwork(ctx.db, r.lab, r.network!)?.subnet6) await uplink6(ctx, r, ext, simulated);
     await ctx.host.run(jexec(r.lab, r.name, ['pfctl', '-f', '/etc/pf.conf']));
     await ctx.host.run(jexec(r.lab, r.name, ['pfctl', '-e']), { allowFail: true });
   }
@@ -41,6 +46,43 @@ async function routeFromUpstream(ctx: FbContext, r: JailRow, ext: string): Promi
   );
 }
 
+/**
+ * The router's IPv6 outside: its outside leg takes the upstream's advertisements (accept_rtadv) and asks for one at
+ * once (rtsol). A forwarding node keeps no default router from them unless net.inet6.ip6.rfc6204w3 is set
+ * (nd6_rtr.c), so the router sets it. On the simulated outside, the address the leg's fixed MAC makes is awaited, and
+ * the upstream routes the network's /64 to it (what keeps the outside out is the router's pf, as for IPv4).
+ */
+async function uplink6(ctx: FbContext, r: JailRow, ext: string, simulated: boolean): Promise<void> {
+  const run = (argv: string[], allowFail = false) => ctx.host.run(jexec(r.lab, r.name, argv), { allowFail });
+  await run(['sysctl', 'net.inet6.ip6.rfc6204w3=1']);
+  await run(['ifconfig', ext, 'inet6', 'no_dad', 'accept_rtadv', '-ifdisabled']);
+  // On a real NIC's network there may be no router advertising: then the network has no IPv6 way out.
+  await run(['rtsol', ext], !simulated);
+  if (!simulated) return;
+  const addr = eui64Address(UPSTREAM6.subnet, macFromSeed(r.uuid, 'uplink'));
+  const ok = await waitFor(
+    async () => {
+      const have = parseInet6((await ctx.host.run(jexec(r.lab, r.name, ['ifconfig', ext, 'inet6']), { simulated: inet6Line(addr, 64, 'autoconf') })).stdout);
+      if (!have.some((a) => a.ip === addr && !a.tentative)) return false;
+      return (await run(['route', '-n', 'get', '-inet6', 'default'], true)).code === 0;
+    },
+    ctx.host.live ? 5000 : 0,
+    100,
+  );
+  if (!ok) throw failed(`${r.name} got no IPv6 address (${addr}) or default route from the upstream's router advertisements within 5 s`);
+  const subnet6 = getNetwork(ctx.db, r.lab, r.network!)!.subnet6!;
+  await ctx.host.run(
+    jexec(r.lab, UPSTREAM_JAIL, [
+      '/bin/sh',
+      '-c',
+      'route -q -6 delete -net "$1" >/dev/null 2>&1; route -q -6 add -net "$1" "$2"',
+      'vessel-route6',
+      subnet6,
+      addr,
+    ]),
+  );
+}
+
 /** Creates the router of `net`: two epairs (inside, and outside on the uplink bridge when the lab has one). */
 export async function createFbRouter(ctx: FbContext, net: NetworkRow, uplink: boolean, ssh = false): Promise<JailRow> {
   const plan = withDhcpRange(planSubnet(net.subnet) as SubnetPlan, net.dhcp_first, net.dhcp_last);
@@ -51,6 +93,7 @@ export async function createFbRouter(ctx: FbContext, net: NetworkRow, uplink: bo
     ...(uplink ? { uplink: { kind: 'bridge' as const } } : {}),
     ...(ssh ? { ssh: true } : {}),
   });
+  const plan6 = net.subnet6 ? (planSubnet6(net.subnet6) as SubnetPlan6) : undefined;
   const root = fbJailPaths(ctx.runDir, net.lab, r!.name).root;
   const intIf = legNames(tagOf(ctx, net.lab), r!.seq).jail;
   await ctx.host.writeFile(
@@ -70,6 +113,7 @@ export async function createFbRouter(ctx: FbContext, net: NetworkRow, uplink: bo
       pidFile: '/var/run/dnsmasq.pid',
       // dhclient-script writes the uplink's DNS server here; without an uplink the router answers only for its domain.
       ...(uplink ? { resolvFile: '/etc/resolv.conf' } : {}),
+      ...(plan6 ? { ipv6: { dhcpFirst: plan6.dhcpFirst, dhcpLast: plan6.dhcpLast } } : {}),
     }),
   );
   await ctx.host.writeFile(`${root}/etc/vessel-hosts`, '');
@@ -78,9 +122,18 @@ export async function createFbRouter(ctx: FbContext, net: NetworkRow, uplink: bo
   if (uplink)
     await ctx.host.writeFile(
       `${root}/etc/pf.conf`,
-      routerPfConf({ extIf: uplinkLegNames(tagOf(ctx, net.lab), r!.seq).jail, intIf, subnet: net.subnet, nat: Boolean(net.nat), ssh }),
+      routerPfConf({
+        extIf: uplinkLegNames(tagOf(ctx, net.lab), r!.seq).jail,
+        intIf,
+        subnet: net.subnet,
+        nat: Boolean(net.nat),
+        ssh,
+        subnet6: net.subnet6 ?? null,
+      }),
     );
-  await ctx.host.run(jexec(net.lab, r!.name, ['sysctl', `net.inet.ip.forwarding=${net.nat ? 1 : 0}`]));
+  await ctx.host.run(
+    jexec(net.lab, r!.name, ['sysctl', `net.inet.ip.forwarding=${net.nat ? 1 : 0}`, ...(plan6 ? [`net.inet6.ip6.forwarding=${net.nat ? 1 : 0}`] : [])]),
+  );
   await startRouter(ctx, r!, uplink);
   // The jump host: sshd in the router (pf lets port 22 in on its outside leg).
   if (ssh) await startFbSshd(ctx, net.lab, getJail(ctx.db, net.lab, r!.name)!, true);

@@ -3,7 +3,7 @@
 // `_www` is www.example. Nothing of it touches the VM's own NICs.
 import { waitListening } from '../../core/listen.js';
 import { failed, usage } from '../../util/errors.js';
-import { UPSTREAM, upstreamDnsmasqArgs } from '../../core/upstream.js';
+import { UPSTREAM, UPSTREAM6, upstreamDnsmasqArgs } from '../../core/upstream.js';
 import { holdersOf, record } from '../../state/ledger.js';
 import { jailConf } from './conf.js';
 import { jexec, makeEpair, makeRoot, nextName, tagOf, type FbContext } from './jails.js';
@@ -59,36 +59,61 @@ export async function createFbUpstream(ctx: FbContext, lab: string): Promise<voi
   await up(['ifconfig', n.gw, 'inet', `${UPSTREAM.dns}/32`, 'alias']);
   await up(['ifconfig', n.inet, 'inet', `${UPSTREAM.internetGateway}/24`, 'up']);
   await up(['ifconfig', n.vpc, 'inet', `${UPSTREAM.eniGateway}/20`, 'up']);
-  await up(['sysctl', 'net.inet.ip.forwarding=1']);
+  // IPv6 (2001:db8::/32), as on Linux: the NAT network's /64 (advertised below), the internet's, and www.example's
+  // address. The addresses are unique by plan, so none waits for duplicate address detection (no_dad).
+  for (const i of [n.gw, n.inet]) await up(['ifconfig', i, 'inet6', 'no_dad']);
+  await up(['ifconfig', n.gw, 'inet6', `${UPSTREAM6.gateway}/64`]);
+  await up(['ifconfig', n.gw, 'inet6', `${UPSTREAM6.dns}/64`, 'alias']);
+  await up(['ifconfig', n.inet, 'inet6', `${UPSTREAM6.internetGateway}/64`]);
+  await up(['sysctl', 'net.inet.ip.forwarding=1', 'net.inet6.ip6.forwarding=1']);
   // dnsmasq forks into the background once its sockets are bound; its pid file says so.
   await up([
     '/usr/local/sbin/dnsmasq',
     '--conf-file=/dev/null',
     `--interface=${n.gw}`,
-    ...upstreamDnsmasqArgs({ leaseFile: '/var/db/dnsmasq.leases', pidFile: '/var/run/dnsmasq.pid' }),
+    ...upstreamDnsmasqArgs({ leaseFile: '/var/db/dnsmasq.leases', pidFile: '/var/run/dnsmasq.pid', ipv6: true }),
   ]);
   await host.run(jexec(lab, WWW_JAIL, ['ifconfig', n.www, 'inet', `${UPSTREAM.www}/24`, 'up']));
   await host.run(jexec(lab, WWW_JAIL, ['route', 'add', 'default', UPSTREAM.internetGateway]));
+  await host.run(jexec(lab, WWW_JAIL, ['ifconfig', n.www, 'inet6', 'no_dad']));
+  await host.run(jexec(lab, WWW_JAIL, ['ifconfig', n.www, 'inet6', `${UPSTREAM6.www}/64`]));
+  await host.run(jexec(lab, WWW_JAIL, ['route', '-6', 'add', 'default', UPSTREAM6.internetGateway]));
   // www.example's server: Python's http.server where the host has python3 (the Vagrant box installs it), else
   // lighttpd (the VM built here from source has no Python; harness/freebsd-vm cross-compiles lighttpd for it).
   const python = (await host.run(jexec(lab, WWW_JAIL, ['test', '-x', '/usr/local/bin/python3']), { allowFail: true })).code === 0;
-  let server = [`/usr/bin/env`, 'PYTHONUNBUFFERED=1', '/usr/local/bin/python3', '-m', 'http.server', '80', '--bind', UPSTREAM.www, '--directory', files.www];
-  if (!python) {
-    const conf = `${files.dir}/lighttpd.conf`;
-    await host.writeFile(conf, wwwLighttpdConf(files.www, UPSTREAM.www, files.log));
-    server = ['/usr/local/sbin/lighttpd', '-D', '-f', conf];
-  }
-  await host.run(jexec(lab, WWW_JAIL, ['daemon', '-f', '-o', files.log, '-p', '/var/run/www.pid', ...server]));
+  // One http.server per address (each binds one; FreeBSD's IPv6 sockets are IPv6 only, net.inet6.ip6.v6only=1), or
+  // one lighttpd on both.
+  const python3 = (addr: string) => [
+    `/usr/bin/env`,
+    'PYTHONUNBUFFERED=1',
+    '/usr/local/bin/python3',
+    '-m',
+    'http.server',
+    '80',
+    '--bind',
+    addr,
+    '--directory',
+    files.www,
+  ];
+  const servers = python
+    ? [
+        { pid: '/var/run/www.pid', argv: python3(UPSTREAM.www) },
+        { pid: '/var/run/www6.pid', argv: python3(UPSTREAM6.www) },
+      ]
+    : [{ pid: '/var/run/www.pid', argv: ['/usr/local/sbin/lighttpd', '-D', '-f', `${files.dir}/lighttpd.conf`] }];
+  if (!python) await host.writeFile(`${files.dir}/lighttpd.conf`, wwwLighttpdConf(files.www, UPSTREAM.www, files.log, UPSTREAM6.www));
+  for (const s of servers) await host.run(jexec(lab, WWW_JAIL, ['daemon', '-f', '-o', files.log, '-p', s.pid, ...s.argv]));
   if (!(await host.exists(`${jails[0]!.p.root}/var/run/dnsmasq.pid`))) throw failed(`the upstream's dnsmasq did not start (see ${jails[0]!.p.consoleLog})`);
-  if (!(await waitListening(host, jexec(lab, WWW_JAIL, ['nc', '-z', '-w', '1', UPSTREAM.www, '80']), undefined, 5000)))
-    throw failed(`the www.example listener did not start (see ${files.log})`);
+  for (const addr of [UPSTREAM.www, UPSTREAM6.www])
+    if (!(await waitListening(host, jexec(lab, WWW_JAIL, ['nc', '-z', '-w', '1', addr, '80']), undefined, 5000)))
+      throw failed(`the www.example listener on ${addr} did not start (see ${files.log})`);
 }
 
 /**
- * lighttpd's configuration for www.example: static files from `root` on `addr`:80, each request logged to `log` as
+ * lighttpd's configuration for www.example: static files from `root` on `addr`:80 (and `[addr6]:80`), each request logged to `log` as
  * Python's http.server logs it (client address first, then `"GET / HTTP/1.1"`), which the recipes read.
  */
-export function wwwLighttpdConf(root: string, addr: string, log: string): string {
+export function wwwLighttpdConf(root: string, addr: string, log: string, addr6?: string): string {
   return [
     'server.modules = ( "mod_accesslog" )',
     // A piped logger gets each line at once; a file is written in 8 KiB batches or once a second (mod_accesslog.c).
@@ -97,6 +122,8 @@ export function wwwLighttpdConf(root: string, addr: string, log: string): string
     `server.document-root = "${root}"`,
     `server.bind = "${addr}"`,
     'server.port = 80',
+    // A second listening socket, on the IPv6 address.
+    ...(addr6 ? [`$SERVER["socket"] == "[${addr6}]:80" { }`] : []),
     'index-file.names = ( "index.html" )',
     'mimetype.assign = ( ".html" => "text/html", ".txt" => "text/plain" )',
     '',

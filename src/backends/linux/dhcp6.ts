@@ -1,9 +1,10 @@
 // DHCPv6 jails on Linux: ISC dhclient -6 in the jail's netns, its script, its leases waited for and checked.
 import { join } from 'node:path';
 import type { JailRow } from '../../core/model.js';
-import { at64, PLAN6, planSubnet6 } from '../../core/ipam6.js';
+import { planSubnet6 } from '../../core/ipam6.js';
+import { assumedLease6 } from '../../core/jails.js';
 import { getNetwork } from '../../state/networks.js';
-import { recordProcess, setJailAddr6, takenAddrs6 } from '../../state/jails.js';
+import { recordProcess, setJailAddr6 } from '../../state/jails.js';
 import { failed } from '../../util/errors.js';
 import { inPrefix6, normal6 } from '../../util/ipv6.js';
 import { waitFor } from '../../util/sleep.js';
@@ -109,18 +110,13 @@ export async function lease6All(ctx: LinuxContext, lab: string, jails: JailRow[]
   }
 }
 
-/** What a recording host assumes DHCPv6 clients lease: the lowest free addresses of the range (plans; dnsmasq picks others). */
+/** What a recording host assumes DHCPv6 clients lease (plans; dnsmasq picks others). */
 function assumeLeases6(ctx: LinuxContext, lab: string, jails: JailRow[]): void {
   for (const j of jails) {
     const plan = planSubnet6(getNetwork(ctx.db, lab, j.network!)!.subnet6!);
-    if (typeof plan === 'string') continue;
-    const taken = takenAddrs6(ctx.db, lab, j.network!);
-    for (let n = PLAN6.dhcpFirst; n <= PLAN6.dhcpLast; n++) {
-      const ip = at64(plan.cidr, n);
-      if (taken.has(ip)) continue;
-      setJailAddr6(ctx.db, j.uuid, ip);
-      j.addr6 = ip;
-      break;
-    }
+    const ip = typeof plan === 'string' ? undefined : assumedLease6(ctx, lab, j.network!, plan.cidr);
+    if (!ip) continue;
+    setJailAddr6(ctx.db, j.uuid, ip);
+    j.addr6 = ip;
   }
 }

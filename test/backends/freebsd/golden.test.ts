@@ -30,23 +30,14 @@ describe('freebsd plans match their goldens', () => {
 });
 
 describe('the cookbook runs on both engines', () => {
-  // Linux only: namespaces-by-hand.md by nature; ipv6.md until the freebsd backend builds IPv6 networks (issue 30 is
-  // open for it, and the backend refuses --ipv6 in one line meanwhile). Nothing else may leave FreeBSD out.
-  const LINUX_ONLY: Record<string, string> = {
-    'namespaces-by-hand.md': 'Linux by nature',
-    'ipv6.md': 'the freebsd backend has no IPv6 networks yet',
-  };
-  it('every recipe but namespaces-by-hand.md and (for now) ipv6.md declares engines linux and freebsd', async () => {
+  // Linux only: namespaces-by-hand.md, by nature. Nothing else may leave FreeBSD out.
+  const LINUX_ONLY: Record<string, string> = { 'namespaces-by-hand.md': 'Linux by nature' };
+  it('every recipe but namespaces-by-hand.md declares engines linux and freebsd', async () => {
     const { loadRecipe } = await import('../../../src/recipe/load.js');
     for (const path of RECIPES) {
       const { recipe } = await loadRecipe(path);
       const want = LINUX_ONLY[basename(path)] ? ['linux'] : ['linux', 'freebsd'];
       expect(recipe!.meta.engines, path).toEqual(want);
     }
-  });
-  it('the freebsd backend refuses an IPv6 network in one line, with exit 2, as ipv6.md being Linux only says', async () => {
-    const { text, ok } = await planOf('test/fixtures/ipv6/freebsd-refuses.md');
-    expect(text).toContain('are built by the linux backend only so far');
-    expect(ok).toBe(true);
   });
 });

@@ -38,7 +38,7 @@ function pfWords(text: string): string[] {
     const ws = stripped.split(/\s+/);
     // The word after `on` is an interface name, not a keyword.
     ws.forEach((w, i) => {
-      if (w && !/^[\d./:]+$/.test(w) && ws[i - 1] !== 'on') words.push(w);
+      if (w && !/^[\d./:]+$/.test(w) && !/^[\da-f]*:[\da-f:]*(?:\/\d+)?$/.test(w) && ws[i - 1] !== 'on') words.push(w);
     });
   }
   return words;
@@ -68,6 +68,8 @@ function check(steps: PlanStep[]): string[] {
       for (let i = 0; i < args.length; i++) {
         if (!ifc.has(args[i]!)) bad.push(`ifconfig keyword ${args[i]} in: ${s.argv.join(' ')}`);
         if (IFCONFIG_ARG.has(args[i]!) && !(args[i] === 'inet' && i === args.length - 1)) i++;
+        // inet6 is followed by an address (ADDR/64), or by the per-interface IPv6 flags, which are keywords.
+        else if (args[i] === 'inet6' && args[i + 1]?.includes(':')) i++;
       }
     }
     if (cmd === 'devfs') {
