@@ -1,6 +1,6 @@
 #!/usr/bin/env -S npx zx
-// Builds a bootable FreeBSD 13.2 image (kernel, world, dnsmasq, lighttpd, bash) from source on this Debian machine, stage by stage.
-// Usage: harness/freebsd-vm/build.mjs [--src=TREE|GITDIR] [--dnsmasq=TREE] [--lighttpd=TREE] [--bash=TREE] [--dir=CACHE] [--jobs=N] [--only=STAGE]
+// Builds a bootable FreeBSD 13.2 image (kernel, world, dnsmasq, lighttpd, dhcpcd, bash) from source on this Debian machine, stage by stage.
+// Usage: harness/freebsd-vm/build.mjs [--src=TREE|GITDIR] [--dnsmasq=TREE] [--lighttpd=TREE] [--dhcpcd=TREE] [--bash=TREE] [--dir=CACHE] [--jobs=N] [--only=STAGE]
 // Each stage leaves a stamp in CACHE/stamps holding a hash of its inputs; a stage whose stamp matches is skipped,
 // so a second run rebuilds only what is missing or changed. Logs: CACHE/logs/STAGE.log.
 import { createHash } from 'node:crypto';
@@ -213,7 +213,7 @@ await stage('install', installHash, async (log) => {
 });
 
 /** Debian's source of a package, unpacked in work (apt's own configuration, with deb-src added in a private list). */
-async function aptSource(log, pkg, work) {
+async function aptSource(log, pkg, work, dirName = pkg) {
   const apt = path.join(work, 'apt');
   for (const d of ['parts', 'lists/partial']) mkdirSync(path.join(apt, d), { recursive: true });
   const sources = readFileSync('/etc/apt/sources.list.d/debian.sources', 'utf8').replace(/^Types: deb$/gm, 'Types: deb-src');
@@ -224,7 +224,7 @@ async function aptSource(log, pkg, work) {
   const orig = fs.readdirSync(work).find((f) => f.startsWith(`${pkg}_`) && /\.orig\.tar\.(xz|gz)$/.test(f));
   if (!orig) throw new Error(`apt-get source ${pkg} gave no .orig tarball`);
   await logged(log, ['tar', '-xf', orig], { cwd: work });
-  const dir = fs.readdirSync(work).find((f) => new RegExp(`^${pkg}-[\\d.]+$`).test(f));
+  const dir = fs.readdirSync(work).find((f) => new RegExp(`^${dirName}-[\\d.]+$`).test(f));
   if (!dir) throw new Error(`${orig} unpacked no ${pkg}-VERSION folder`);
   return path.join(work, dir);
 }
@@ -312,6 +312,34 @@ await stage('lighttpd', inputsHash([], [installHash, String(argv.lighttpd ?? 'ap
   fs.copyFileSync(path.join(build, 'src/lighttpd'), path.join(p.stage, 'usr/local/sbin/lighttpd'));
   fs.chmodSync(path.join(p.stage, 'usr/local/sbin/lighttpd'), 0o555);
   await isFreebsd(path.join(p.stage, 'usr/local/sbin/lighttpd'));
+});
+
+// 6d. dhcpcd, the DHCPv6 client of DHCPv6 jails (FreeBSD's dhclient speaks DHCPv4 only; the Vagrant box takes the
+// dhcpcd package). Debian's source (dhcpcd5, which unpacks as dhcpcd-VERSION), without privilege separation: its
+// privsep user would be one more account in the image. Installed with its hook script, as the port installs it.
+await stage('dhcpcd', inputsHash([], [installHash, String(argv.dhcpcd ?? 'apt')]), async (log) => {
+  const work = path.join(p.root, 'dhcpcd');
+  fs.rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  const tree = argv.dhcpcd ?? (await aptSource(log, 'dhcpcd5', work, 'dhcpcd'));
+  const configure = [
+    './configure',
+    '--host=x86_64-unknown-freebsd13.2',
+    '--prefix=/usr/local',
+    '--sysconfdir=/usr/local/etc',
+    '--libexecdir=/usr/local/libexec',
+    '--dbdir=/var/db/dhcpcd',
+    '--rundir=/var/run/dhcpcd',
+    '--disable-privsep',
+    '--without-udev',
+  ];
+  // Its configure takes CC as one program (`type "$CC"`): the cross compiler's flags go in a wrapper.
+  const cc = path.join(work, 'cc');
+  writeFileSync(cc, `#!/bin/sh\nexec ${crossCc()} "$@"\n`, { mode: 0o755 });
+  await logged(log, configure, { cwd: tree, env: { CC: cc, CFLAGS: '-O2' } });
+  await logged(log, ['make', '-j', jobs], { cwd: tree });
+  await logged(log, ['make', 'install', `DESTDIR=${p.stage}`], { cwd: tree });
+  await isFreebsd(path.join(p.stage, 'usr/local/sbin/dhcpcd'));
 });
 
 // 6c. bash: recipe blocks are bash scripts (recipe-format.md), and the runner's wrappers are bash. Debian's source,
@@ -403,7 +431,7 @@ await stage(
   'image',
   inputsHash(
     [path.join(here, 'build.mjs')],
-    ['install', 'dnsmasq', 'lighttpd', 'bash', 'etc'].map((s) => (existsSync(path.join(p.stamps, s)) ? readFileSync(path.join(p.stamps, s), 'utf8') : '')),
+    ['install', 'dnsmasq', 'lighttpd', 'dhcpcd', 'bash', 'etc'].map((s) => (existsSync(path.join(p.stamps, s)) ? readFileSync(path.join(p.stamps, s), 'utf8') : '')),
   ),
   async (log) => {
     // Files go in as staged (root:wheel, their modes): Debian's makefs reads no mtree 2.0 METALOG (-F fails on
