@@ -52,7 +52,8 @@ export interface VesselBackend {
   route(lab: string, name: string, to: string): Promise<void>;
   leases(lab: string, network: string): Promise<DnsmasqLease[]>;
   run(lab: string, spec: JailSpec): Promise<JailRow[]>;
-  runAlias(lab: string, name: string, nic: string, ip: string, command?: string[]): Promise<JailRow>;
+  /** An IP-aliased jail on a NIC of the lab host, with an IPv6 address on it too when `ip6` is given. */
+  runAlias(lab: string, name: string, nic: string, ip: string, command?: string[], ip6?: string): Promise<JailRow>;
   jails(lab: string): JailRow[];
   /** The ssh command into a jail that runs sshd: from the lab host, or from the outside through its router (a jump host). */
   sshArgv(lab: string, name: string, command: string[], from: 'host' | 'upstream'): Promise<string[]>;

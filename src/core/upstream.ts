@@ -20,7 +20,8 @@ export const UPSTREAM = {
 
 /**
  * The simulated outside's IPv6, all inside the documentation prefix 2001:db8::/32 (RFC 3849): the NAT network's /64
- * (the upstream advertises it; routers take an address by SLAAC), and the internet's /64 with www.example on it.
+ * (the upstream advertises it; routers take an address by SLAAC), the internet's /64 with www.example on it, and the
+ * ENI's VPC /64 (aliased jails).
  */
 export const UPSTREAM6 = {
   block: '2001:db8::/32',
@@ -30,6 +31,10 @@ export const UPSTREAM6 = {
   internetSubnet: '2001:db8:0:100::/64',
   internetGateway: '2001:db8:0:100::1',
   www: '2001:db8:0:100::80',
+  /** The ENI's VPC subnet on IPv6 (routed, as its IPv4 one: the upstream is its router, ::1; the lab host's eni0 is ::10). */
+  eniSubnet: '2001:db8:0:20::/64',
+  eniGateway: '2001:db8:0:20::1',
+  eniHost: '2001:db8:0:20::10',
 } as const;
 
 /** The simulated outside's DHCP and DNS server, as dnsmasq options after `--interface`: the same on every backend. */

@@ -46,6 +46,11 @@ export function addrHolder(db: Db, lab: string, network: string | null, ip: stri
   return row?.name;
 }
 
+/** The aliased jail (no network) holding an IPv6 address, if any. */
+export function addr6Holder(db: Db, lab: string, ip6: string): string | undefined {
+  return (db.prepare('SELECT name FROM jails WHERE lab = ? AND network IS NULL AND addr6 = ?').get(lab, ip6) as { name: string } | undefined)?.name;
+}
+
 /** How many DHCP jails of a network draw from its pool (slotted ones have fixed leases). */
 export function poolDhcpJails(db: Db, lab: string, network: string): number {
   return (db.prepare('SELECT count(*) AS n FROM jails WHERE lab = ? AND network = ? AND dhcp = 1 AND slot IS NULL').get(lab, network) as { n: number }).n;

@@ -15,6 +15,8 @@ export interface JailConfSpec {
   vnetInterfaces?: string[];
   /** Non-vnet (IP-aliased) jail: `NIC|IP/PREFIX` and the FIB its processes use. */
   ip4?: { nic: string; ip: string; prefix: number };
+  /** Its IPv6 address on the same NIC: `ip6.addr = "NIC|IP/PREFIX"`. */
+  ip6?: { nic: string; ip: string; prefix: number };
   fib?: number;
   /** Jails that must exist first (a network's router). */
   depend?: string[];
@@ -54,6 +56,7 @@ export function jailConf(s: JailConfSpec): string {
     for (const i of s.vnetInterfaces) lines.push(`  vnet.interface += ${q(i)};`);
   }
   if (s.ip4) lines.push(`  ip4.addr = ${q(`${s.ip4.nic}|${s.ip4.ip}/${s.ip4.prefix}`)};`);
+  if (s.ip6) lines.push(`  ip6.addr = ${q(`${s.ip6.nic}|${s.ip6.ip}/${s.ip6.prefix}`)};`);
   if (s.fib !== undefined) lines.push(`  exec.fib = ${s.fib};`);
   for (const d of s.depend ?? []) lines.push(`  depend = ${q(d)};`);
   lines.push('}', '');

@@ -28,6 +28,7 @@ import { networkOf } from '../../util/ipv4.js';
 import { overlaps } from '../../core/ipam.js';
 import ipaddr from 'ipaddr.js';
 import { at64, eui64Address, overlaps6, PLAN6, planSubnet6, PREFIX6, type SubnetPlan6 } from '../../core/ipam6.js';
+import { inPrefix6, normal6 } from '../../util/ipv6.js';
 import { anchorLoad, devfsRuleset, jailConf, partitionAnchor, routesAnchor } from './conf.js';
 import { openFreebsdRunLab } from './run-lab.js';
 import {
@@ -40,6 +41,7 @@ import {
   makeRoot,
   nextName,
   parseInet,
+  inet6Line,
   parseInet6,
   registerStatic,
   tagOf,
@@ -75,8 +77,8 @@ export const DEFAULT_INET_NIC = 'em0';
 export const PLAN_ASSUMPTIONS = {
   /** VirtualBox's NAT network, as em0 sees it. */
   uplinkInet: { ip: '10.0.2.15', prefix: 24 },
-  /** An extra NIC (an ENI) for IP-aliased jails. */
-  nics: { eni0: { ip: '172.31.32.10', prefix: 20 } } as Record<string, { ip: string; prefix: number }>,
+  /** An extra NIC (an ENI) for IP-aliased jails, with an IPv6 /64 too. */
+  nics: { eni0: { ip: '172.31.32.10', prefix: 20, ip6: UPSTREAM6.eniHost } } as Record<string, { ip: string; prefix: number; ip6?: string }>,
   fibs: 16,
 };
 
@@ -457,8 +459,8 @@ export class FreebsdEngine implements VesselBackend {
     return finishJails(this.extras(lab), spec, rows);
   }
 
-  /** Creates an IP-aliased jail: non-vnet, `ip4.addr = "NIC|IP/PREFIX"`, with its own FIB routing out of that NIC. */
-  async runAlias(lab: string, name: string, nic: string, ip: string, command?: string[]): Promise<JailRow> {
+  /** Creates an IP-aliased jail: non-vnet, `ip4.addr = "NIC|IP/PREFIX"` (and `ip6.addr`), with its own FIB routing out of that NIC. */
+  async runAlias(lab: string, name: string, nic: string, ip: string, command?: string[], ip6?: string): Promise<JailRow> {
     const { host, db } = this.ctx;
     const assumed = PLAN_ASSUMPTIONS.nics[nic];
     // ifconfig fails on a NIC that does not exist; a plan assumes only the NICs it names.
@@ -473,7 +475,16 @@ export class FreebsdEngine implements VesselBackend {
     while (used.has(fib)) fib++;
     if (fib >= fibs) throw usage(`no free FIB for ${name}: net.fibs is ${fibs}; raise it in /boot/loader.conf`);
     const p = fbJailPaths(this.ctx.runDir, lab, name);
-    const { row, subnet, gateway } = admitAlias(
+    // Its IPv6 address goes on the same NIC, inside one of the NIC's global prefixes.
+    const prefixes6 =
+      ip6 === undefined || r.code !== 0
+        ? undefined
+        : parseInet6((await host.run(['ifconfig', nic, 'inet6'], { simulated: assumed?.ip6 ? inet6Line(assumed.ip6, PREFIX6) : '' })).stdout)
+            .filter((a) => !a.ip.startsWith('fe80:'))
+            .map((a) => ({ own: a.ip, prefix: a.prefix, cidr: `${ipaddr.IPv6.networkAddressFromCIDR(`${a.ip}/${a.prefix}`).toString()}/${a.prefix}` }));
+    const six = ip6 === undefined ? undefined : { ip6, prefixes: prefixes6 };
+    const v6cidr = six?.prefixes?.find((x) => inPrefix6(normal6(ip6!) ?? ip6!, x.cidr))?.cidr;
+    const { row, subnet, gateway, v6 } = admitAlias(
       this.ctx,
       lab,
       name,
@@ -484,15 +495,21 @@ export class FreebsdEngine implements VesselBackend {
         { kind: 'dir', name: p.dir },
         // The name carries the interface route added below: `route flush` removes only gateway routes.
         { kind: 'fib', name: `${fib}|${networkOf(ip, inet?.prefix ?? 32)}|${nic}` },
+        ...(v6cidr ? [{ kind: 'fib' as const, name: `${fib}|${v6cidr}|${nic}` }] : []),
         { kind: 'jail', name: `${fbJailName(lab, name)}|${p.conf}` },
       ],
+      six,
     );
     try {
       await host.run(['setfib', String(fib), 'route', 'add', '-net', subnet.cidr, '-iface', nic]);
       await host.run(['setfib', String(fib), 'route', 'add', 'default', gateway]);
+      if (v6) {
+        await host.run(['setfib', String(fib), 'route', '-6', 'add', '-net', v6.subnet.cidr, '-iface', nic]);
+        await host.run(['setfib', String(fib), 'route', '-6', 'add', 'default', v6.gateway]);
+      }
       // With the simulated outside, the upstream's DNS (reached through the ENI's VPC router); else the VM's own.
       const resolv = this.getLab(lab)!.uplink === 'simulated' ? `nameserver ${UPSTREAM.dns}\n` : ((await host.readFile('/etc/resolv.conf')) ?? '');
-      await makeRoot(this.ctx, lab, name, `127.0.0.1\tlocalhost\n${ip}\t${name}\n`, resolv);
+      await makeRoot(this.ctx, lab, name, `127.0.0.1\tlocalhost\n${ip}\t${name}\n${row.addr6 ? `${row.addr6}\t${name}\n` : ''}`, resolv);
       await host.writeFile(
         p.conf,
         jailConf({
@@ -503,6 +520,7 @@ export class FreebsdEngine implements VesselBackend {
           consoleLog: p.consoleLog,
           devfsRuleset: DEVFS_RULESETS.jail,
           ip4: { nic, ip, prefix: subnet.prefix },
+          ...(row.addr6 && v6 ? { ip6: { nic, ip: row.addr6, prefix: v6.subnet.prefix } } : {}),
           fib,
         }),
       );

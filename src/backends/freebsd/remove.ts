@@ -20,6 +20,9 @@ export function removalCommand(o: LedgerObject): string[] {
     // name, or the next lab to take this FIB fails to add it ("File exists"). A fixed script; the values are arguments.
     case 'fib': {
       const [fib, cidr, nic] = o.name.split('|') as [string, string, string];
+      // route(8) reads an address as IPv4 unless told -6 (route.c getaddr); `route flush` empties both families.
+      if (cidr.includes(':'))
+        return ['sh', '-c', 'setfib "$1" route -q -6 delete -net "$2" -iface "$3"; setfib "$1" route -q flush', 'vessel-fib', fib, cidr, nic];
       return ['sh', '-c', 'setfib "$1" route -q delete -net "$2" -iface "$3"; setfib "$1" route -q flush', 'vessel-fib', fib, cidr, nic];
     }
     case 'pf-anchor':

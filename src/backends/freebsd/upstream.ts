@@ -42,6 +42,8 @@ export async function createFbUpstream(ctx: FbContext, lab: string): Promise<voi
   // The ENI: the host's end carries the lab host's address on the VPC subnet; the other end is the VPC router's.
   await makeEpair(ctx, { host: FB_ENI, jail: n.vpc });
   await host.run(['ifconfig', FB_ENI, 'inet', `${UPSTREAM.eniHost}/20`, 'up']);
+  await host.run(['ifconfig', FB_ENI, 'inet6', 'no_dad']);
+  await host.run(['ifconfig', FB_ENI, 'inet6', `${UPSTREAM6.eniHost}/64`]);
   await host.run(['mkdir', '-p', files.www]);
   await host.writeFile(`${files.www}/index.html`, PAGE);
   for (const { name, p } of jails) {
@@ -61,10 +63,11 @@ export async function createFbUpstream(ctx: FbContext, lab: string): Promise<voi
   await up(['ifconfig', n.vpc, 'inet', `${UPSTREAM.eniGateway}/20`, 'up']);
   // IPv6 (2001:db8::/32), as on Linux: the NAT network's /64 (advertised below), the internet's, and www.example's
   // address. The addresses are unique by plan, so none waits for duplicate address detection (no_dad).
-  for (const i of [n.gw, n.inet]) await up(['ifconfig', i, 'inet6', 'no_dad']);
+  for (const i of [n.gw, n.inet, n.vpc]) await up(['ifconfig', i, 'inet6', 'no_dad']);
   await up(['ifconfig', n.gw, 'inet6', `${UPSTREAM6.gateway}/64`]);
   await up(['ifconfig', n.gw, 'inet6', `${UPSTREAM6.dns}/64`, 'alias']);
   await up(['ifconfig', n.inet, 'inet6', `${UPSTREAM6.internetGateway}/64`]);
+  await up(['ifconfig', n.vpc, 'inet6', `${UPSTREAM6.eniGateway}/64`]);
   await up(['sysctl', 'net.inet.ip.forwarding=1', 'net.inet6.ip6.forwarding=1']);
   // dnsmasq forks into the background once its sockets are bound; its pid file says so.
   await up([

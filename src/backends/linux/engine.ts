@@ -153,9 +153,9 @@ export class Engine implements VesselBackend {
     });
     return finishJails(this.extras(lab), spec, rows);
   }
-  /** Creates an IP-aliased jail on a NIC of the lab host (alias:NIC:IP). */
-  async runAlias(lab: string, name: string, nic: string, ip: string, command?: string[]) {
-    const j = await createAliasJail(this.ctx, lab, name, nic, ip);
+  /** Creates an IP-aliased jail on a NIC of the lab host (alias:NIC:IP), with an IPv6 address on it too when given. */
+  async runAlias(lab: string, name: string, nic: string, ip: string, command?: string[], ip6?: string) {
+    const j = await createAliasJail(this.ctx, lab, name, nic, ip, ip6);
     if (command?.length) {
       setJailCommand(this.ctx.db, j.uuid, command);
       await startService(this.ctx, this.jail(lab, name));

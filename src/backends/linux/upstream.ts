@@ -108,6 +108,7 @@ export async function createUpstream(ctx: LinuxContext, lab: string): Promise<vo
         `link add ${ENI} type veth peer name vpc0 netns ${up}`,
         `link set dev ${ENI} addrgenmode none`,
         `addr add ${UPSTREAM.eniHost}/20 dev ${ENI}`,
+        `addr add ${UPSTREAM6.eniHost}/64 dev ${ENI} nodad`,
         `link set ${ENI} up`,
       ].join('\n') + '\n',
   });
@@ -125,6 +126,7 @@ export async function createUpstream(ctx: LinuxContext, lab: string): Promise<vo
         `addr add ${UPSTREAM6.internetGateway}/64 dev in0 nodad`,
         'link set in0 up',
         `addr add ${UPSTREAM.eniGateway}/20 dev vpc0`,
+        `addr add ${UPSTREAM6.eniGateway}/64 dev vpc0 nodad`,
         'link set vpc0 up',
       ].join('\n') + '\n',
   });

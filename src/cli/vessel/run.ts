@@ -87,10 +87,12 @@ export function addRun(p: Command, { out, withLab }: VesselCli): void {
           if (o.ssh) throw usage('--ssh is for jails on a network; an aliased jail (alias:NIC:IP) is reached on its NIC');
           if (o.network) throw usage('--addr=alias:NIC:IP puts the jail on the NIC itself; leave out --network');
           if (o.count || o.slot) throw usage('--addr=alias:NIC:IP gives one address to one jail; leave out --count and --slot');
-          if (o.addr6 !== undefined) throw usage('--addr6 is for jails on a network with IPv6; an aliased jail (alias:NIC:IP) has the address it is given');
+          // An aliased jail takes the addresses it is given: an IPv6 one too, on the same NIC, but nothing made or leased.
+          if (o.addr6 !== undefined && ['slaac', 'dhcp', 'auto'].includes(o.addr6))
+            throw usage(`--addr6=${o.addr6} is for jails on a network; an aliased jail (alias:NIC:IP) takes an IPv6 address on its NIC (--addr6=ADDR)`);
           await withLab(cmd, async (e, lab) => {
-            const j = await e.runAlias(lab, o.name, alias.nic, alias.ip, command);
-            out(`${j.name}  ${j.addr} on ${alias.nic}  ${j.state}\n`);
+            const j = await e.runAlias(lab, o.name, alias.nic, alias.ip, command, o.addr6);
+            out(`${j.name}  ${j.addr}${j.addr6 ? ` ${j.addr6}` : ''} on ${alias.nic}  ${j.state}\n`);
           });
           return;
         }

@@ -72,6 +72,21 @@ describe('freebsd defects found in review', () => {
       ]);
     }
     expect(removalCommand({ id: 1, lab: 'l', kind: 'fib', name: '2|172.31.32.0/20|eni0', owner: 'a' }).slice(-3)).toEqual(['2', '172.31.32.0/20', 'eni0']);
+    // An aliased jail's IPv6 interface route too, deleted with -6 (route(8) reads an address as IPv4 unless told).
+    const added6 = runs(steps).filter((a) => a[0] === 'setfib' && a[2] === 'route' && a[3] === '-6' && a[4] === 'add' && a.includes('-iface'));
+    expect(added6.length).toBeGreaterThan(0);
+    for (const a of added6) {
+      const [, fib, , , , , cidr, , nic] = a;
+      expect(runs(steps)).toContainEqual([
+        'sh',
+        '-c',
+        'setfib "$1" route -q -6 delete -net "$2" -iface "$3"; setfib "$1" route -q flush',
+        'vessel-fib',
+        fib,
+        cidr,
+        nic,
+      ]);
+    }
   });
 
   it('8: routing networks never blocks traffic inside one network (the host pf sees bridged frames too)', () => {

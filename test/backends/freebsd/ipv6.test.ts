@@ -115,6 +115,31 @@ describe('dual-stack jails in a plan', () => {
     }
   });
 
+  it("an aliased jail's IPv6 address: ip6.addr on its NIC, its FIB's IPv6 routes, and what is refused", async () => {
+    const { engine, host } = FreebsdEngine.recording('six3');
+    try {
+      await engine.createLab('six3', { kind: 'manual' });
+      const j = await engine.runAlias('six3', 'a6', 'eni0', '172.31.32.21', undefined, '2001:db8:0:20:0::21');
+      expect(j.addr6).toBe('2001:db8:0:20::21');
+      const conf = host.steps.find((s) => s.op === 'write' && s.path.endsWith('/a6/jail.conf'));
+      expect(conf?.op === 'write' && conf.text).toContain('ip6.addr = "eni0|2001:db8:0:20::21/64";');
+      const cmds = lines(host.steps);
+      expect(cmds).toContain('setfib 1 route -6 add -net 2001:db8:0:20::/64 -iface eni0');
+      expect(cmds).toContain('setfib 1 route -6 add default 2001:db8:0:20::1');
+      for (const [ip6, why] of [
+        ['2001:db8:0:20::10', "2001:db8:0:20::10 is eni0's own address"],
+        ['2001:db8:0:20::1', "2001:db8:0:20::1 is the prefix's router (2001:db8:0:20::1)"],
+        ['2001:db8:0:21::5', '2001:db8:0:21::5 is outside the IPv6 prefixes of eni0 (2001:db8:0:20::/64)'],
+        ['2001:db8:0:20::21', '2001:db8:0:20::21 on eni0 is already used by jail a6'],
+        ['fe80::5%eni0', '--addr6=fe80::5%eni0 is not an IPv6 address'],
+      ])
+        await expect(engine.runAlias('six3', 'b6', 'eni0', '172.31.32.22', undefined, ip6), ip6).rejects.toThrow(why);
+      expect(engine.jails('six3').map((x) => x.name)).toEqual(['a6']);
+    } finally {
+      engine.close();
+    }
+  });
+
   it('ipv6.md plans on FreeBSD to its end, with every vessel output as the recipe has it', async () => {
     const { text, ok } = await planOf('cookbook/ipv6.md');
     expect(text).not.toContain('# output differs');
