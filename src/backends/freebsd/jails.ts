@@ -277,7 +277,8 @@ async function addressJail6(b: FbBuild): Promise<void> {
   }
   if (j.addr6_mode === 'slaac') {
     await run(['ifconfig', leg, 'inet6', 'no_dad', 'accept_rtadv', '-ifdisabled']);
-    await run(['rtsol', leg]);
+    // -R: the advertisement's DNS options go to no script; resolvconf(8), the default, would rewrite the jail's resolv.conf.
+    await run(['rtsol', '-R', '/usr/bin/true', leg]);
     await settle6(b, leg, j.addr6!, `${j.name} made no IPv6 address (${j.addr6}) from ${net.name}-router's advertisements`);
     return;
   }

@@ -57,7 +57,8 @@ async function uplink6(ctx: FbContext, r: JailRow, ext: string, simulated: boole
   await run(['sysctl', 'net.inet6.ip6.rfc6204w3=1']);
   await run(['ifconfig', ext, 'inet6', 'no_dad', 'accept_rtadv', '-ifdisabled']);
   // On a real NIC's network there may be no router advertising: then the network has no IPv6 way out.
-  await run(['rtsol', ext], !simulated);
+  // -R: the upstream's DNS options go to no script (resolvconf(8) would rewrite the resolv.conf dnsmasq forwards by).
+  await run(['rtsol', '-R', '/usr/bin/true', ext], !simulated);
   if (!simulated) return;
   const addr = eui64Address(UPSTREAM6.subnet, macFromSeed(r.uuid, 'uplink'));
   const ok = await waitFor(

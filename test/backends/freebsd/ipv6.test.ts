@@ -85,7 +85,7 @@ describe('dual-stack jails in a plan', () => {
       expect(cmds).toContain('jexec vc-six1-lan-router sysctl net.inet.ip.forwarding=1 net.inet6.ip6.forwarding=1');
       // SLAAC: advertisements taken and asked for; the address is the leg MAC's EUI-64.
       expect(cmds).toContain('jexec vc-six1-a ifconfig v1j2 inet6 no_dad accept_rtadv -ifdisabled');
-      expect(cmds).toContain('jexec vc-six1-a rtsol v1j2');
+      expect(cmds).toContain('jexec vc-six1-a rtsol -R /usr/bin/true v1j2');
       expect(a.addr6).toBe(eui64Address('fd42:36::/64', a.mac!));
       // DHCPv6 through dhcpcd; static with the router as default route.
       expect(cmds).toContain('jexec vc-six1-d /usr/local/sbin/dhcpcd -6 -f /etc/dhcpcd.conf -w -t 15 v1j3');
