@@ -68,7 +68,19 @@ function freePort() {
   });
 }
 
-async function start() {
+/**
+ * The accelerator: KVM where /dev/kvm exists, unless $VESSEL_FBVM_ACCEL says tcg (or kvm). Under nested
+ * virtualization KVM may fail to emulate the FreeBSD loader's switch to vm86 mode ("KVM internal error ... emulation
+ * failure" in qemu.log, the VM paused): start then boots again under TCG, and says so.
+ */
+function accelFor(tried) {
+  const want = process.env.VESSEL_FBVM_ACCEL;
+  if (want && !['kvm', 'tcg'].includes(want)) die(`VESSEL_FBVM_ACCEL=${want}: expected kvm or tcg`, 2);
+  if (want) return want;
+  return existsSync('/dev/kvm') && !tried.includes('kvm') ? 'kvm' : 'tcg';
+}
+
+async function start(tried = []) {
   const st = running();
   if (st) {
     say(`running (pid ${st.pid}, ssh port ${st.port})`);
@@ -81,7 +93,8 @@ async function start() {
   for (const f of [overlay, serial, path.join(p.vm, 'qemu.pid')]) rmSync(f, { force: true });
   await $`qemu-img create -q -f qcow2 -b ${p.image} -F raw ${overlay}`;
   const port = await freePort();
-  const kvm = existsSync('/dev/kvm');
+  const accel = accelFor(tried);
+  const kvm = accel === 'kvm';
   const t0 = Date.now();
   // Detached, its own output in qemu.log (QEMU's -daemonize keeps the caller's pipes open, and zx would wait on them).
   const out = openSync(path.join(p.vm, 'qemu.log'), 'w');
@@ -117,9 +130,15 @@ async function start() {
   const limit = Number(argv.timeout ?? 600) * 1000;
   while (Date.now() - t0 < limit) {
     if (!running()) die(`QEMU ended while booting; the console: ${serial}`);
+    if (kvm && /KVM internal error/.test(readFileSync(path.join(p.vm, 'qemu.log'), 'utf8'))) {
+      say(`KVM could not run the FreeBSD loader here (qemu.log: "KVM internal error", often nested virtualization); booting under TCG`);
+      await stop();
+      return start([...tried, 'kvm']);
+    }
     const r = await $`ssh ${sshArgs(port)} -- uname -a`.nothrow();
     if (r.exitCode === 0) {
-      say(`up in ${Math.round((Date.now() - t0) / 1000)} s (${kvm ? 'KVM' : 'TCG, no /dev/kvm'}), ssh port ${port}: ${r.stdout.trim()}`);
+      const how = kvm ? 'KVM' : existsSync('/dev/kvm') ? `TCG${tried.includes('kvm') ? ', KVM failed' : ', as asked'}` : 'TCG, no /dev/kvm';
+      say(`up in ${Math.round((Date.now() - t0) / 1000)} s (${how}), ssh port ${port}: ${r.stdout.trim()}`);
       return;
     }
     await sleep(3000);

@@ -8,6 +8,7 @@ export const UPSTREAM = {
   dns: '10.0.2.3',
   dhcpFirst: '10.0.2.15',
   dhcpLast: '10.0.2.254',
+  broadcast: '10.0.2.255',
   internetSubnet: '198.51.100.0/24',
   internetGateway: '198.51.100.1',
   www: '198.51.100.80',
@@ -45,7 +46,9 @@ export function upstreamDnsmasqArgs(o: { leaseFile: string; pidFile: string; ipv
     '--no-hosts',
     '--no-ping',
     '--dhcp-sequential-ip',
-    `--dhcp-range=${UPSTREAM.dhcpFirst},${UPSTREAM.dhcpLast},255.255.255.0,1h`,
+    // The broadcast address said outright: dnsmasq takes the last interface address in the range's subnet for it
+    // (dhcp.c complete_context), which on FreeBSD is the DNS server's /32 alias, 10.0.2.3.
+    `--dhcp-range=${UPSTREAM.dhcpFirst},${UPSTREAM.dhcpLast},255.255.255.0,${UPSTREAM.broadcast},1h`,
     `--dhcp-option=option:router,${UPSTREAM.gateway}`,
     `--dhcp-option=option:dns-server,${UPSTREAM.dns}`,
     `--host-record=${UPSTREAM.wwwName},${UPSTREAM.www}${o.ipv6 ? `,${UPSTREAM6.www}` : ''}`,

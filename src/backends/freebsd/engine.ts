@@ -288,9 +288,12 @@ export class FreebsdEngine implements VesselBackend {
       const made = (await host.run(['ifconfig', 'bridge', 'create'], { simulated: `${nextName(this.ctx, 'bridge')}\n` })).stdout.trim();
       await host.run(['ifconfig', made, 'name', net.bridge]);
       await host.run(['ifconfig', net.bridge, 'inet', `${net.host_addr}/${plan.prefix}`, 'up']);
-      // The lab host's IPv6 leg: ::ffff of the /64 (a bridge makes no link-local address of its own, nd6.c).
+      // The lab host's IPv6 leg: ::ffff of the /64, and a link-local address, which a bridge does not make by itself
+      // (nd6.c): a router solicits the host's address from its own link-local one when it routes to it (--route-to),
+      // and the answer must come from a link-local address too. The members (the host's epair ends) have IPv6 off, so
+      // if_bridge has no member addresses to remove for it.
       if (net.subnet6) {
-        await host.run(['ifconfig', net.bridge, 'inet6', 'no_dad']);
+        await host.run(['ifconfig', net.bridge, 'inet6', 'no_dad', 'auto_linklocal']);
         await host.run(['ifconfig', net.bridge, 'inet6', `${(planSubnet6(net.subnet6) as SubnetPlan6).host}/${PREFIX6}`]);
       }
       if (net.vlan !== null && net.trunk) await this.attachVlan(net);
