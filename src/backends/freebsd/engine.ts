@@ -484,7 +484,9 @@ export class FreebsdEngine implements VesselBackend {
         ? undefined
         : parseInet6((await host.run(['ifconfig', nic, 'inet6'], { simulated: assumed?.ip6 ? inet6Line(assumed.ip6, PREFIX6) : '' })).stdout)
             .filter((a) => !a.ip.startsWith('fe80:'))
-            .map((a) => ({ own: a.ip, prefix: a.prefix, cidr: `${ipaddr.IPv6.networkAddressFromCIDR(`${a.ip}/${a.prefix}`).toString()}/${a.prefix}` }));
+            .map((a) => ({ own: a.ip, prefix: a.prefix, cidr: `${ipaddr.IPv6.networkAddressFromCIDR(`${a.ip}/${a.prefix}`).toString()}/${a.prefix}` }))
+            // Aliased jails' addresses are on the NIC too, in its prefix: a prefix is the NIC's by its first address.
+            .filter((x, i, all) => all.findIndex((y) => y.cidr === x.cidr) === i);
     const six = ip6 === undefined ? undefined : { ip6, prefixes: prefixes6 };
     const v6cidr = six?.prefixes?.find((x) => inPrefix6(normal6(ip6!) ?? ip6!, x.cidr))?.cidr;
     const { row, subnet, gateway, v6 } = admitAlias(

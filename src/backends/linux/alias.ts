@@ -37,11 +37,13 @@ async function nicAddrs(ctx: LinuxContext, lab: string, nic: string): Promise<Ni
 async function nicAddrs6(ctx: LinuxContext, lab: string, nic: string): Promise<NicSubnet[]> {
   const simulated = nic === 'eni0' ? `3: eni0    inet6 ${UPSTREAM6.eniHost}/64 scope global \n` : '';
   const r = await ctx.host.run(['ip', '-n', hostNetns(lab), '-o', '-6', 'addr', 'show', 'dev', nic, 'scope', 'global'], { allowFail: true, simulated });
-  return [...r.stdout.matchAll(/inet6 ([0-9a-f:]+)\/(\d+)/g)].map((m) => ({
-    own: normal6(m[1]!) ?? m[1]!,
-    prefix: Number(m[2]),
-    cidr: `${ipaddr.IPv6.networkAddressFromCIDR(`${m[1]}/${m[2]}`).toString()}/${m[2]}`,
-  }));
+  return [...r.stdout.matchAll(/inet6 ([0-9a-f:]+)\/(\d+)/g)]
+    .map((m) => ({
+      own: normal6(m[1]!) ?? m[1]!,
+      prefix: Number(m[2]),
+      cidr: `${ipaddr.IPv6.networkAddressFromCIDR(`${m[1]}/${m[2]}`).toString()}/${m[2]}`,
+    }))
+    .filter((x, i, all) => all.findIndex((y) => y.cidr === x.cidr) === i);
 }
 
 /** Creates one aliased jail: netns + UTS + mount namespaces + cgroup, with a macvlan child of NIC carrying IP (and IP6). */
