@@ -431,7 +431,9 @@ await stage(
   'image',
   inputsHash(
     [path.join(here, 'build.mjs')],
-    ['install', 'dnsmasq', 'lighttpd', 'dhcpcd', 'bash', 'etc'].map((s) => (existsSync(path.join(p.stamps, s)) ? readFileSync(path.join(p.stamps, s), 'utf8') : '')),
+    ['install', 'dnsmasq', 'lighttpd', 'dhcpcd', 'bash', 'etc'].map((s) =>
+      existsSync(path.join(p.stamps, s)) ? readFileSync(path.join(p.stamps, s), 'utf8') : '',
+    ),
   ),
   async (log) => {
     // Files go in as staged (root:wheel, their modes): Debian's makefs reads no mtree 2.0 METALOG (-F fails on
