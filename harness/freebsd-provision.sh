@@ -64,6 +64,8 @@ fibs=$(sysctl -n net.fibs)
 f=0
 while [ "$f" -lt "$fibs" ]; do
   left "routes in FIB $f" "$(setfib "$f" netstat -rn -f inet | awk -v f="$f" -v re="$LAB_IF" 'NR > 4 && ($4 ~ re || (f > 0 && $4 != "lo0")) { print $1 "@" $4 }')"
+  # IPv6 too (aliased jails' routes on eni0, a lab's link-local and /64 routes): by interface, or in the labs' prefixes.
+  left "IPv6 routes in FIB $f" "$(setfib "$f" netstat -rn -f inet6 | awk -v re="$LAB_IF" 'NR > 4 && ($4 ~ re || $1 ~ /^(2001:db8:|fd)/) { print $1 "@" $4 }')"
   f=$((f + 1))
 done
 for n in 4071 4072 4073; do left "devfs ruleset $n" "$(devfs rule -s "$n" show 2>/dev/null || true)"; done

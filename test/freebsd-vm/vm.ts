@@ -134,5 +134,7 @@ export async function vmCensus(h: SshHost): Promise<Record<string, string[]>> {
     processes: await lines(['sh', '-c', "ps -ax -o comm= | grep -E '^(dnsmasq|dhclient|sshd|nc|lighttpd|daemon|haproxy)$' | sort | uniq -c"]),
     files: await lines(['sh', '-c', 'ls -A /var/run/vessel 2>/dev/null']),
     routes: await lines(['sh', '-c', 'for f in $(jot - 0 15); do setfib $f netstat -rn -f inet 2>/dev/null | tail -n +5 | sed "s/^/fib$f /"; done']),
+    // IPv6 routes too: an aliased jail's in its FIB, a dual-stack network's on the host.
+    routes6: await lines(['sh', '-c', 'for f in $(jot - 0 15); do setfib $f netstat -rn -f inet6 2>/dev/null | tail -n +5 | sed "s/^/fib$f /"; done']),
   };
 }
