@@ -35,3 +35,22 @@ export function at64(prefix: string, n: number): string {
   parts[7] = n;
   return new ipaddr.IPv6(parts).toString();
 }
+
+/**
+ * The global prefixes an interface's addresses make, each once, with the first address in it as the interface's own
+ * (an IP-aliased jail's address sits in its NIC's prefix too). Link-local addresses are left out.
+ */
+export function prefixesOf6(addrs: { ip: string; prefix: number }[]): { own: string; prefix: number; cidr: string }[] {
+  const out: { own: string; prefix: number; cidr: string }[] = [];
+  for (const a of addrs) {
+    if (!ipaddr.IPv6.isValid(a.ip) || ipaddr.IPv6.parse(a.ip).range() === 'linkLocal') continue;
+    const cidr = `${ipaddr.IPv6.networkAddressFromCIDR(`${a.ip}/${a.prefix}`).toString()}/${a.prefix}`;
+    if (!out.some((o) => o.cidr === cidr)) out.push({ own: normal6(a.ip) ?? a.ip, prefix: a.prefix, cidr });
+  }
+  return out;
+}
+
+/** The addresses of `ip -o -6 addr show` output (iproute2), with their prefix lengths. */
+export function parseIpAddr6(text: string): { ip: string; prefix: number }[] {
+  return [...text.matchAll(/inet6 ([0-9a-f:]+)\/(\d+)/g)].map((m) => ({ ip: m[1]!, prefix: Number(m[2]) }));
+}

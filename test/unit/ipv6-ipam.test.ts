@@ -1,5 +1,6 @@
 // The IPv6 address plan: prefixes refused with one reason each, the ULA made from the lab id, EUI-64, static and slots.
 import { describe, expect, it } from 'vitest';
+import { parseIpAddr6, prefixesOf6 } from '../../src/util/ipv6.js';
 import {
   allocateAuto6,
   eui64Address,
@@ -103,5 +104,21 @@ describe('addresses', () => {
     expect(normal6('1.2.3.4')).toBeUndefined();
     expect(isV4Mapped('::ffff:10.0.2.15')).toBe(true);
     expect(isV4Mapped('fd00::1')).toBe(false);
+  });
+});
+
+describe('prefixesOf6', () => {
+  it('gives each global prefix of an interface once, owned by its first address, and leaves link-local ones out', () => {
+    const addrs = [
+      { ip: 'fe80::1', prefix: 64 },
+      { ip: '2001:db8:0:20::10', prefix: 64 },
+      { ip: '2001:db8:0:20::23', prefix: 64 },
+      { ip: '2001:db8:0:21:0::5', prefix: 64 },
+    ];
+    expect(prefixesOf6(addrs)).toEqual([
+      { own: '2001:db8:0:20::10', prefix: 64, cidr: '2001:db8:0:20::/64' },
+      { own: '2001:db8:0:21::5', prefix: 64, cidr: '2001:db8:0:21::/64' },
+    ]);
+    expect(parseIpAddr6('3: eni0    inet6 2001:db8:0:20::10/64 scope global \\')).toEqual([{ ip: '2001:db8:0:20::10', prefix: 64 }]);
   });
 });

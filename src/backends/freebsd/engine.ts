@@ -28,12 +28,13 @@ import { networkOf } from '../../util/ipv4.js';
 import { overlaps } from '../../core/ipam.js';
 import ipaddr from 'ipaddr.js';
 import { at64, eui64Address, overlaps6, PLAN6, planSubnet6, PREFIX6, type SubnetPlan6 } from '../../core/ipam6.js';
-import { inPrefix6, normal6 } from '../../util/ipv6.js';
+import { inPrefix6, normal6, prefixesOf6 } from '../../util/ipv6.js';
 import { anchorLoad, devfsRuleset, jailConf, partitionAnchor, routesAnchor } from './conf.js';
 import { openFreebsdRunLab } from './run-lab.js';
 import {
   createFbJails,
   destroyFbJails,
+  dhcpcdArgv,
   inetLine,
   jexec,
   jexecIn,
@@ -322,12 +323,7 @@ export class FreebsdEngine implements VesselBackend {
     const labs = this.otherLabsNetworks(lab).flatMap((n) => (n.subnet6 ? [{ cidr: n.subnet6, what: `network ${n.name} of lab ${n.lab}` }] : []));
     if (nic === null) return [{ cidr: UPSTREAM6.block, what: 'the simulated outside' }, ...labs];
     const r = await this.ctx.host.run(['ifconfig', nic, 'inet6'], { simulated: '' });
-    return [
-      ...parseInet6(r.stdout)
-        .filter((a) => !a.ip.startsWith('fe80:'))
-        .map((a) => ({ cidr: `${ipaddr.IPv6.networkAddressFromCIDR(`${a.ip}/${a.prefix}`).toString()}/${a.prefix}`, what: `the uplink ${nic}` })),
-      ...labs,
-    ];
+    return [...prefixesOf6(parseInet6(r.stdout)).map((a) => ({ cidr: a.cidr, what: `the uplink ${nic}` })), ...labs];
   }
 
   /** The networks of every other lab on this host (they share its routing table). */
@@ -482,11 +478,8 @@ export class FreebsdEngine implements VesselBackend {
     const prefixes6 =
       ip6 === undefined || r.code !== 0
         ? undefined
-        : parseInet6((await host.run(['ifconfig', nic, 'inet6'], { simulated: assumed?.ip6 ? inet6Line(assumed.ip6, PREFIX6) : '' })).stdout)
-            .filter((a) => !a.ip.startsWith('fe80:'))
-            .map((a) => ({ own: a.ip, prefix: a.prefix, cidr: `${ipaddr.IPv6.networkAddressFromCIDR(`${a.ip}/${a.prefix}`).toString()}/${a.prefix}` }))
-            // Aliased jails' addresses are on the NIC too, in its prefix: a prefix is the NIC's by its first address.
-            .filter((x, i, all) => all.findIndex((y) => y.cidr === x.cidr) === i);
+        : // Aliased jails' addresses are on the NIC too, in its prefix: a prefix is the NIC's by its first address.
+          prefixesOf6(parseInet6((await host.run(['ifconfig', nic, 'inet6'], { simulated: assumed?.ip6 ? inet6Line(assumed.ip6, PREFIX6) : '' })).stdout));
     const six = ip6 === undefined ? undefined : { ip6, prefixes: prefixes6 };
     const v6cidr = six?.prefixes?.find((x) => inPrefix6(normal6(ip6!) ?? ip6!, x.cidr))?.cidr;
     const { row, subnet, gateway, v6 } = admitAlias(
@@ -611,8 +604,7 @@ export class FreebsdEngine implements VesselBackend {
     }
     if (j.dhcp) await this.ctx.host.run(jexec(lab, name, ['dhclient', '-c', '/etc/dhclient.conf', this.jailLeg(lab, j)]));
     // The DHCPv6 client again (the address stays on the leg while stopped; dhcpcd renews it).
-    if (j.addr6_mode === 'dhcp')
-      await this.ctx.host.run(jexec(lab, name, ['/usr/local/sbin/dhcpcd', '-6', '-f', '/etc/dhcpcd.conf', '-w', '-t', '15', this.jailLeg(lab, j)]));
+    if (j.addr6_mode === 'dhcp') await this.ctx.host.run(jexec(lab, name, dhcpcdArgv(this.jailLeg(lab, j))));
     if (j.command) await this.startService(j);
     if (j.ssh) await startFbSshd(this.ctx, lab, this.jail(lab, name), false);
   }

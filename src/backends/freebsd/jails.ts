@@ -276,14 +276,12 @@ async function addressJail6(b: FbBuild): Promise<void> {
     return;
   }
   if (j.addr6_mode === 'slaac') {
-    await run(['ifconfig', leg, 'inet6', 'no_dad', 'accept_rtadv', '-ifdisabled']);
-    // -R: the advertisement's DNS options go to no script; resolvconf(8), the default, would rewrite the jail's resolv.conf.
-    await run(['rtsol', '-R', '/usr/bin/true', leg]);
-    await settle6(b, leg, j.addr6!, `${j.name} made no IPv6 address (${j.addr6}) from ${net.name}-router's advertisements`);
+    const ok = await slaac6(ctx, lab, j.name, leg, j.addr6!);
+    if (ok !== true) throw failed(`${j.name} made no IPv6 address (${j.addr6}) from ${net.name}-router's advertisements; its ${leg} has: ${ok}`);
     return;
   }
   await run(['ifconfig', leg, 'inet6', 'no_dad']);
-  await run(['/usr/local/sbin/dhcpcd', '-6', '-f', '/etc/dhcpcd.conf', '-w', '-t', '15', leg]);
+  await run(dhcpcdArgv(leg));
   const assumed = assumedLease6(ctx, lab, net.name, plan6.cidr) ?? plan6.dhcpFirst;
   const got = parseInet6((await ctx.host.run(jexec(lab, j.name, ['ifconfig', leg, 'inet6']), { simulated: inet6Line(assumed, 128) })).stdout).find(
     (a) => !a.ip.startsWith('fe80:') && inPrefix6(a.ip, plan6.cidr),
@@ -293,28 +291,35 @@ async function addressJail6(b: FbBuild): Promise<void> {
   j.addr6 = got.ip;
 }
 
-/** Waits (5 s at most) until `addr` is on the jail's leg and usable, and the jail has an IPv6 default route. */
-async function settle6(b: FbBuild, leg: string, addr: string, problem: string): Promise<void> {
-  const { ctx, lab, j } = b;
+/** The DHCPv6 client of a jail's leg (dhcpcd.conf is the jail's): it waits for the lease, 15 s at most, then stays. */
+export function dhcpcdArgv(leg: string): string[] {
+  return ['/usr/local/sbin/dhcpcd', '-6', '-f', '/etc/dhcpcd.conf', '-w', '-t', '15', leg];
+}
+
+/**
+ * SLAAC on a jail's interface: it takes advertisements (accept_rtadv) and asks for one at once (rtsol; -R: their DNS
+ * options go to no script, since resolvconf(8), the default, would rewrite the jail's resolv.conf). Then waits (5 s
+ * at most) until `addr` is on it, usable, with an IPv6 default route: true, or what the interface has instead.
+ * `solicit: 'try'` lets rtsol fail (a real NIC's network may have no router advertising) and waits for nothing.
+ */
+export async function slaac6(ctx: FbContext, lab: string, jail: string, iface: string, addr: string, solicit: 'must' | 'try' = 'must'): Promise<true | string> {
+  const run = (argv: string[], allowFail = false) => ctx.host.run(jexec(lab, jail, argv), { allowFail });
+  await run(['ifconfig', iface, 'inet6', 'no_dad', 'accept_rtadv', '-ifdisabled']);
+  await run(['rtsol', '-R', '/usr/bin/true', iface], solicit === 'try');
+  if (solicit === 'try') return true;
   let last = '';
   const ok = await waitFor(
     async () => {
-      const r = await ctx.host.run(jexec(lab, j.name, ['ifconfig', leg, 'inet6']), { simulated: inet6Line(addr, PREFIX6, 'autoconf') });
-      last = r.stdout;
-      if (!parseInet6(r.stdout).some((a) => a.ip === addr && !a.tentative)) return false;
-      return (await ctx.host.run(jexec(lab, j.name, ['route', '-n', 'get', '-inet6', 'default']), { allowFail: true })).code === 0;
+      last = (await ctx.host.run(jexec(lab, jail, ['ifconfig', iface, 'inet6']), { simulated: inet6Line(addr, PREFIX6, 'autoconf') })).stdout;
+      if (!parseInet6(last).some((a) => a.ip === addr && !a.tentative)) return false;
+      return (await run(['route', '-n', 'get', '-inet6', 'default'], true)).code === 0;
     },
     ctx.host.live ? 5000 : 0,
     100,
   );
-  if (!ok)
-    throw failed(
-      `${problem}; its ${leg} has: ${
-        parseInet6(last)
-          .map((a) => `${a.ip}/${a.prefix}${a.tentative ? ' (tentative)' : ''}`)
-          .join(', ') || 'no IPv6 address'
-      }`,
-    );
+  if (ok) return true;
+  const have = parseInet6(last).map((a) => `${a.ip}/${a.prefix}${a.tentative ? ' (tentative)' : ''}`);
+  return `${have.join(', ') || 'no IPv6 address'}${have.some((a) => a.startsWith(`${addr}/`)) ? ' (or no IPv6 default route)' : ''} after 5 s`;
 }
 
 /** The lab's uplink bridge name as recorded. */

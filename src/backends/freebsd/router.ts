@@ -3,10 +3,9 @@ import type { JailRow, NetworkRow } from '../../core/model.js';
 import { routerDnsmasqConf } from '../../core/dnsmasq.js';
 import { intToIp, netmask, planSubnet, withDhcpRange, type SubnetPlan } from '../../core/ipam.js';
 import { routerPfConf, routerRcConf } from './conf.js';
-import { createFbJails, inet6Line, inetLine, jexec, parseInet, parseInet6, tagOf, type FbContext } from './jails.js';
+import { createFbJails, inetLine, jexec, parseInet, slaac6, tagOf, type FbContext } from './jails.js';
 import { eui64Address, planSubnet6, type SubnetPlan6 } from '../../core/ipam6.js';
 import { macFromSeed } from '../../core/names.js';
-import { waitFor } from '../../util/sleep.js';
 import { getLab } from '../../state/labs.js';
 import { getNetwork } from '../../state/networks.js';
 import { UPSTREAM, UPSTREAM6 } from '../../core/upstream.js';
@@ -55,22 +54,11 @@ async function routeFromUpstream(ctx: FbContext, r: JailRow, ext: string): Promi
 async function uplink6(ctx: FbContext, r: JailRow, ext: string, simulated: boolean): Promise<void> {
   const run = (argv: string[], allowFail = false) => ctx.host.run(jexec(r.lab, r.name, argv), { allowFail });
   await run(['sysctl', 'net.inet6.ip6.rfc6204w3=1']);
-  await run(['ifconfig', ext, 'inet6', 'no_dad', 'accept_rtadv', '-ifdisabled']);
   // On a real NIC's network there may be no router advertising: then the network has no IPv6 way out.
-  // -R: the upstream's DNS options go to no script (resolvconf(8) would rewrite the resolv.conf dnsmasq forwards by).
-  await run(['rtsol', '-R', '/usr/bin/true', ext], !simulated);
-  if (!simulated) return;
   const addr = eui64Address(UPSTREAM6.subnet, macFromSeed(r.uuid, 'uplink'));
-  const ok = await waitFor(
-    async () => {
-      const have = parseInet6((await ctx.host.run(jexec(r.lab, r.name, ['ifconfig', ext, 'inet6']), { simulated: inet6Line(addr, 64, 'autoconf') })).stdout);
-      if (!have.some((a) => a.ip === addr && !a.tentative)) return false;
-      return (await run(['route', '-n', 'get', '-inet6', 'default'], true)).code === 0;
-    },
-    ctx.host.live ? 5000 : 0,
-    100,
-  );
-  if (!ok) throw failed(`${r.name} got no IPv6 address (${addr}) or default route from the upstream's router advertisements within 5 s`);
+  const ok = await slaac6(ctx, r.lab, r.name, ext, addr, simulated ? 'must' : 'try');
+  if (!simulated) return;
+  if (ok !== true) throw failed(`${r.name} got no IPv6 address (${addr}) or default route from the upstream's router advertisements: its ${ext} has ${ok}`);
   const subnet6 = getNetwork(ctx.db, r.lab, r.network!)!.subnet6!;
   await ctx.host.run(
     jexec(r.lab, UPSTREAM_JAIL, [

@@ -6,8 +6,7 @@ import { getJail, setJailState } from '../../state/jails.js';
 import { networkOf } from '../../util/ipv4.js';
 import type { LinuxContext } from './context.js';
 import { UPSTREAM, UPSTREAM6 } from '../../core/upstream.js';
-import ipaddr from 'ipaddr.js';
-import { normal6 } from '../../util/ipv6.js';
+import { parseIpAddr6, prefixesOf6 } from '../../util/ipv6.js';
 import { cgroupDir } from './facts.js';
 import { destroyJails } from './jails.js';
 import { ensureDevTemplate, setupArgv } from './mounts.js';
@@ -37,13 +36,7 @@ async function nicAddrs(ctx: LinuxContext, lab: string, nic: string): Promise<Ni
 async function nicAddrs6(ctx: LinuxContext, lab: string, nic: string): Promise<NicSubnet[]> {
   const simulated = nic === 'eni0' ? `3: eni0    inet6 ${UPSTREAM6.eniHost}/64 scope global \n` : '';
   const r = await ctx.host.run(['ip', '-n', hostNetns(lab), '-o', '-6', 'addr', 'show', 'dev', nic, 'scope', 'global'], { allowFail: true, simulated });
-  return [...r.stdout.matchAll(/inet6 ([0-9a-f:]+)\/(\d+)/g)]
-    .map((m) => ({
-      own: normal6(m[1]!) ?? m[1]!,
-      prefix: Number(m[2]),
-      cidr: `${ipaddr.IPv6.networkAddressFromCIDR(`${m[1]}/${m[2]}`).toString()}/${m[2]}`,
-    }))
-    .filter((x, i, all) => all.findIndex((y) => y.cidr === x.cidr) === i);
+  return prefixesOf6(parseIpAddr6(r.stdout));
 }
 
 /** Creates one aliased jail: netns + UTS + mount namespaces + cgroup, with a macvlan child of NIC carrying IP (and IP6). */

@@ -12,7 +12,7 @@ import { deleteNetwork, getNetwork, listNetworks, networkMembers } from '../../s
 import type { LinuxContext } from './context.js';
 import { UPSTREAM, UPSTREAM6 } from '../../core/upstream.js';
 import { planSubnet6, type SubnetPlan6 } from '../../core/ipam6.js';
-import ipaddr from 'ipaddr.js';
+import { parseIpAddr6, prefixesOf6 } from '../../util/ipv6.js';
 import { ensureWww6 } from './upstream.js';
 import { isUplink } from '../../core/outside.js';
 import { destroyJails } from './jails.js';
@@ -45,12 +45,7 @@ async function outside6Of(ctx: LinuxContext, lab: string): Promise<{ cidr: strin
   if (l.uplink === 'simulated') return [{ cidr: UPSTREAM6.block, what: 'the simulated outside' }];
   if (!l.inet_nic) return [];
   const r = await ctx.host.run(['ip', '-o', '-6', 'addr', 'show', 'dev', l.inet_nic, 'scope', 'global'], { allowFail: true });
-  return r.code === 0
-    ? [...r.stdout.matchAll(/inet6 ([0-9a-f:]+)\/(\d+)/g)].map((m) => ({
-        cidr: `${ipaddr.IPv6.networkAddressFromCIDR(`${m[1]}/${m[2]}`).toString()}/${m[2]}`,
-        what: `the uplink ${l.inet_nic}`,
-      }))
-    : [];
+  return r.code === 0 ? prefixesOf6(parseIpAddr6(r.stdout)).map((p) => ({ cidr: p.cidr, what: `the uplink ${l.inet_nic}` })) : [];
 }
 
 /**
