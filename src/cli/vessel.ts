@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { hostBackend, openBackend } from '../backends/registry.js';
 import { VesselError, usage } from '../util/errors.js';
+import { runRootless, wantsRootless } from '../backends/linux/rootless/reexec.js';
 import { oneLine } from '../util/oneline.js';
 import { VERSION } from './version.js';
 import { addCleanup } from './vessel/cleanup.js';
@@ -33,6 +34,8 @@ const openHere: Opener = async (g, noReconcile = false) => {
   if (insideJail()) throw usage('vessel runs on the lab host, not inside a jail: leave the jail (or drop jail= from the step) and run it there');
   const remote = g.host ?? process.env.VESSEL_HOST;
   const wanted = process.env.VESSEL_ENGINE ?? (remote ? 'freebsd' : hostBackend());
+  // An ordinary user's engine runs in their rootless lab host: this same command, again, in there.
+  if (wanted === 'linux' && !remote && wantsRootless()) process.exit(await runRootless((l) => void process.stderr.write(`vessel: ${l}\n`)));
   return openBackend(
     wanted,
     {

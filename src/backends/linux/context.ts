@@ -7,4 +7,6 @@ export interface LinuxContext extends EngineContext {
   cgroupRoot: string;
   /** The state database's folder, hidden inside every jail under an empty tmpfs. */
   stateDir: string;
+  /** Inside a rootless lab host (a user namespace of an ordinary user's), not as the machine's root. */
+  rootless?: boolean;
 }

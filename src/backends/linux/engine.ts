@@ -27,6 +27,8 @@ import { networkLeases, routerPaths, startDhcpClient, upstreamLeases } from './d
 import { startDhcp6Client } from './dhcp6.js';
 import { jailArgv } from './enter.js';
 import { cgroup2RootOf, requireRoot, runDir } from './facts.js';
+import { rootlessCgroupRoot } from './rootless/cgroup.js';
+import { rootlessInside } from './rootless/mode.js';
 import { createJails, destroyJails } from './jails.js';
 import { createLab, destroyLab, ensureLab } from './labs.js';
 import { jailNetns, UPLINK_BRIDGE } from './names.js';
@@ -63,9 +65,10 @@ export class Engine implements VesselBackend {
   static async open(opts: EngineOptions = {}): Promise<Engine> {
     requireRoot('the vessel engine');
     const host = opts.host ?? new LocalHost({ ...(opts.verbose ? { verbose: true } : {}), ...(opts.logFile ? { logFile: opts.logFile } : {}) });
-    const root = cgroup2RootOf((await host.readFile('/proc/self/mountinfo')) ?? '');
+    const rootless = rootlessInside();
+    const root = rootless ? rootlessCgroupRoot() : cgroup2RootOf((await host.readFile('/proc/self/mountinfo')) ?? '');
     if (!root) throw envError('no cgroup v2 hierarchy is mounted; mount one (mount -t cgroup2 none /sys/fs/cgroup) and try again');
-    const e = new Engine({ db: opts.db ?? openDb(), host, cgroupRoot: root, runDir: runDir(), stateDir: dirname(dbPath()) });
+    const e = new Engine({ db: opts.db ?? openDb(), host, cgroupRoot: root, runDir: runDir(), stateDir: dirname(dbPath()), ...(rootless ? { rootless } : {}) });
     if (!opts.noReconcile) await reconcile(e.ctx);
     return e;
   }

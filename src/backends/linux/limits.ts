@@ -34,10 +34,12 @@ export function controllerPlaces(mountinfo: string, v2Controllers: string): Reco
 }
 
 /** The controllers of this host, read through `host`. */
-export async function hostControllers(host: Host, cgroupRoot: string): Promise<Record<Controller, ControllerPlace>> {
+export async function hostControllers(host: Host, cgroupRoot: string, rootless = false): Promise<Record<Controller, ControllerPlace>> {
   // A plan assumes what users' hosts usually have: cgroup v2 with every controller.
   if (!host.live) return { memory: { kind: 'v2' }, cpu: { kind: 'v2' }, pids: { kind: 'v2' } };
-  return controllerPlaces((await host.readFile('/proc/self/mountinfo')) ?? '', (await host.readFile(join(cgroupRoot, 'cgroup.controllers'))) ?? '');
+  // Rootless, only the delegated v2 subtree is the user's: the v1 hierarchies are root's.
+  const mountinfo = rootless ? '' : ((await host.readFile('/proc/self/mountinfo')) ?? '');
+  return controllerPlaces(mountinfo, (await host.readFile(join(cgroupRoot, 'cgroup.controllers'))) ?? '');
 }
 
 /** Which controller a limit needs. */
@@ -88,8 +90,12 @@ function dirFor(ctx: LinuxContext, j: Pick<JailRow, 'lab' | 'name'>, place: Cont
  * writes the values. Refuses a limit whose controller this host does not have.
  */
 export async function applyLimits(ctx: LinuxContext, j: JailRow, limits: Limits): Promise<void> {
-  const places = await hostControllers(ctx.host, ctx.cgroupRoot);
+  const places = await hostControllers(ctx.host, ctx.cgroupRoot, ctx.rootless);
   for (const k of LIMIT_KEYS) {
+    if (limits[k] !== undefined && places[NEEDS[k]].kind === 'none' && ctx.rootless)
+      throw envError(
+        `--${k} needs the cgroup v2 ${NEEDS[k]} controller delegated to you, and ${ctx.cgroupRoot} has only "${((await ctx.host.readFile(join(ctx.cgroupRoot, 'cgroup.controllers'))) ?? '').trim()}" (rootless: root's cgroup v1 hierarchies cannot be used); the jail was left without it`,
+      );
     if (limits[k] !== undefined && places[NEEDS[k]].kind === 'none')
       throw envError(`${k} limits need the cgroup ${NEEDS[k]} controller, which this host has in neither cgroup v2 nor v1; the jail was left without them`);
   }
@@ -184,7 +190,7 @@ async function field(host: Host, path: string, key: string): Promise<number | un
  * (memory as resident size, CPU time as user+system time).
  */
 export async function jailUsage(ctx: LinuxContext, j: JailRow): Promise<Usage> {
-  const places = await hostControllers(ctx.host, ctx.cgroupRoot);
+  const places = await hostControllers(ctx.host, ctx.cgroupRoot, ctx.rootless);
   const joined = ((await ctx.host.readFile(jailPaths(ctx.runDir, j.lab, j.name).cgroups)) ?? '').split('\n').filter(Boolean);
   const v2 = cgroupDir(ctx.cgroupRoot, j.lab, j.name);
   const dirOf = (c: Controller): { dir: string; kind: 'v1' | 'v2' } | undefined => {
@@ -228,7 +234,7 @@ export async function jailUsage(ctx: LinuxContext, j: JailRow): Promise<Usage> {
 
 /** How the jail's usage was measured, in words. */
 export async function usageSource(ctx: LinuxContext, j: JailRow): Promise<string> {
-  const places = await hostControllers(ctx.host, ctx.cgroupRoot);
+  const places = await hostControllers(ctx.host, ctx.cgroupRoot, ctx.rootless);
   const limited = j.limits !== null;
   return `limits through ${describePlaces(places)}${limited && JSON.parse(j.limits!).memory !== undefined ? '' : '; memory used is the resident size of its live processes'}`;
 }

@@ -83,7 +83,8 @@ export const MOUNTS = [
 // configures the links from the batch file ($1 name, $5 ip batch), then makes the jail's mounts (MOUNTS, the lab's
 // mounts.sh; $10 the lab's lib directory).
 export const SETUP = [
-  'echo "$1" > /proc/sys/kernel/hostname || exit 1',
+  // hostname(1), the sethostname call: /proc/sys/kernel/hostname is root's file, which a rootless jail cannot write.
+  'hostname "$1" || exit 1',
   'if [ -f "${5%/*}/setup.sysctl" ]; then',
   '  while read -r k v; do case "$k" in net/*) echo "$v" > "/proc/sys/$k" || exit 1;; *) exit 1;; esac; done < "${5%/*}/setup.sysctl"',
   'fi',

@@ -2,6 +2,7 @@
 import { topologySvg } from '../../exec/graphviz.js';
 import { BACKENDS, hostBackend } from '../../backends/registry.js';
 import { usage, envError } from '../../util/errors.js';
+import { runRootless, wantsRootless } from '../../backends/linux/rootless/reexec.js';
 import { byShard, byTags, parseShard } from '../../harness/select.js';
 import { runAll } from '../../harness/run.js';
 import { ENGINE_NAMES, isRunnable, type EngineName } from '../../recipe/model.js';
@@ -47,6 +48,8 @@ export async function runCommand(paths: string[], opts: RunCommandOptions): Prom
   if (remote && opts.installDeps)
     throw usage(`--install-deps with --host=${remote}: it installs on this machine; install the remote host's packages there (pkg install)`);
   if (remote && opts.step) throw usage(`--step with --host=${remote}: learning mode runs on this machine only; leave out one of them`);
+  // An ordinary user's run builds its labs in their rootless lab host: this same command, again, in there.
+  if (engine === 'linux' && !remote && wantsRootless()) return runRootless((l) => void process.stderr.write(`vessel-cookbook: ${l}\n`));
   const shard = opts.shard !== undefined ? parseShard(opts.shard) : undefined;
   if (typeof shard === 'string') throw usage(shard);
   if (opts.step && !(process.stdin.isTTY && process.stdout.isTTY)) {

@@ -1,0 +1,78 @@
+// A rootless start: an ordinary user's `vessel` or `vessel-cookbook run` runs again inside the user's lab host
+// (holder.ts), as its uid 0, with per-user state; signals are passed on, and the lab host ends when it is idle.
+import { spawn } from 'node:child_process';
+import { readFileSync, readlinkSync } from 'node:fs';
+import { homedir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import { delegatedCgroup } from './cgroup.js';
+import { userDirs } from './dirs.js';
+import { findHolder, holderHasLabs, holderMembers, privateDir, startHolder, stopHolder, withHolderLock, type Holder } from './holder.js';
+import { ROOTLESS_ENV, rootlessInside } from './mode.js';
+
+/** Whether this process should run again in a rootless lab host: Linux, not root, not in one already. */
+export function wantsRootless(): boolean {
+  return process.platform === 'linux' && process.getuid?.() !== 0 && !rootlessInside();
+}
+
+/** Signal numbers, for a 128+N exit status. */
+const SIGNO: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
+
+/** Whether this process is in the foreground of a terminal (then a Ctrl-C reaches the child as well). */
+function inTerminalForeground(): boolean {
+  try {
+    const f = readFileSync('/proc/self/stat', 'utf8');
+    const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
+    return rest[5] !== '-1' && rest[5] === rest[2];
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Runs this same command again inside the user's lab host, and returns its exit status. `notice` takes the lines
+ * the user should read (one uid only, say). The lab host is made when there is none, and ended afterwards when no
+ * lab and no other process of it remains.
+ */
+export async function runRootless(notice: (line: string) => void): Promise<number> {
+  const user = userInfo().username;
+  const dirs = userDirs(process.env, process.getuid!(), homedir());
+  const runtime = privateDir(dirs.runtime);
+  privateDir(dirs.state);
+  const cg = delegatedCgroup();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    [ROOTLESS_ENV]: '1',
+    VESSEL_DB: process.env.VESSEL_DB ?? join(dirs.state, 'vessel.db'),
+    ...(cg.dir ? { VESSEL_CGROUP_ROOT: cg.dir } : { VESSEL_CGROUP_MISSING: cg.why }),
+  };
+  let holder: Holder | undefined;
+  const child = await withHolderLock(runtime, async () => {
+    holder = findHolder(runtime) ?? (await startHolder(runtime, user, notice));
+    const argv = ['nsenter', `--target=${holder.pid}`, '--user', '--mount', '--net', '--preserve-credentials', `--wd=${process.cwd()}`, '--', 'setpriv', '--pdeathsig=TERM', '--', process.execPath, ...process.execArgv, ...process.argv.slice(1)];
+    const c = spawn(argv[0]!, argv.slice(1), { stdio: 'inherit', env });
+    // setpriv: when this process dies (SIGKILL), the command gets SIGTERM and tears down as on Ctrl-C.
+    // Keep the lock until the child is inside, so an idle check cannot end the lab host under it.
+    for (let i = 0; i < 500 && c.exitCode === null; i++) {
+      try {
+        if (c.pid && readlinkSync(`/proc/${c.pid}/ns/user`) === holder.userns) break;
+      } catch {
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    return c;
+  });
+  const forward = (sig: NodeJS.Signals) => () => {
+    if (sig === 'SIGINT' && inTerminalForeground()) return;
+    child.kill(sig);
+  };
+  const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((s) => [s, forward(s)] as const);
+  for (const [s, h] of handlers) process.on(s, h);
+  const status = await new Promise<number>((r) => child.once('exit', (code, sig) => r(code ?? 128 + (SIGNO[sig ?? ''] ?? 1))));
+  for (const [s, h] of handlers) process.off(s, h);
+  await withHolderLock(runtime, async () => {
+    const h = findHolder(runtime);
+    if (h && !holderHasLabs(h) && holderMembers(h).length === 0) stopHolder(runtime, h);
+  });
+  return status;
+}
