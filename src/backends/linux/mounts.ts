@@ -102,8 +102,10 @@ export const NEWNS = [
   'set -u',
   'u=$1 net=$2 newuts=$3 uts=$4 mnt=$5; shift 5',
   'if [ -n "$newuts" ]; then enter=(); new=(--uts); else enter=(--uts="$uts"); new=(); fi',
+  // Rootless: made on the lab host's CPU, so its id is above the lab host's (rootless/holder.ts says why).
+  'pin=(); if [ -n "${VESSEL_NS_CPU:-}" ]; then pin=(taskset -c "$VESSEL_NS_CPU"); fi',
   // Its status, then it waits on its standard input, which this shell holds: the end of this shell frees it.
-  `coproc NS { exec nsenter --user="$u" --net="$net" "\${enter[@]}" -- unshare "\${new[@]}" --mount --propagation slave -- sh -c 'sh "$@" >&2 </dev/null; echo "$$ $?"; read -r _' vessel-ns "$@"; }`,
+  `coproc NS { exec "\${pin[@]}" nsenter --user="$u" --net="$net" "\${enter[@]}" -- unshare "\${new[@]}" --mount --propagation slave -- sh -c 'sh "$@" >&2 </dev/null; echo "$$ $?"; read -r _' vessel-ns "$@"; }`,
   'cp=$NS_PID; read -r pid rc <&"${NS[0]}" || { echo "vessel: the jail\'s namespaces could not be made" >&2; exit 125; }',
   'if [ "$rc" = 0 ]; then',
   '  { [ -z "$newuts" ] || mount --bind "/proc/$pid/ns/uts" "$uts"; } && mount --bind "/proc/$pid/ns/mnt" "$mnt" || rc=125',

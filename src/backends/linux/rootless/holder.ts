@@ -32,14 +32,27 @@ const HOLDER_SCRIPT = [
   'mkdir -m 0755 /run/netns /run/vessel',
   'ip link set lo up',
   'echo ready',
-  'exec catatonit -P </dev/null >/dev/null',
+  // catatonit reaps what ends up under it (it is the lab host's subreaper); sleep keeps it up.
+  'exec catatonit -- sleep infinity </dev/null >/dev/null',
   '',
 ].join('\n');
 
-/** A live holder: its pid, and the id of its user namespace (`user:[N]`). */
+/** A live holder: its pid, the id of its user namespace (`user:[N]`), and the CPU its namespaces were made on. */
 export interface Holder {
   pid: number;
   userns: string;
+  cpu: number;
+}
+
+/**
+ * The CPU a rootless lab host makes its mount namespaces on. A mount namespace's file may be bound only into an older
+ * namespace (fs/namespace.c, mnt_ns_loop), and on this kernel namespace ids come from per-CPU batches: a jail's mount
+ * namespace made on another CPU than the lab host's can get a lower id, and its bind then fails with EINVAL (seen
+ * here on kernel 6.18, about one jail in two). Made on one CPU, ids rise with time.
+ */
+export function nsCpu(statusText: string): number {
+  const m = /^Cpus_allowed_list:\s*(\d+)/m.exec(statusText);
+  return m ? Number(m[1]) : 0;
 }
 
 /** The user namespace link of a process, or undefined. */
@@ -65,14 +78,16 @@ export function privateDir(path: string): string {
 export function findHolder(runtime: string): Holder | undefined {
   let pid: number;
   let start: string;
+  let cpu: number;
   try {
-    const [p, s] = readFileSync(join(runtime, 'holder.pid'), 'utf8').trim().split(' ');
+    const [p, s, c] = readFileSync(join(runtime, 'holder.pid'), 'utf8').trim().split(' ');
     pid = Number(p);
     start = s ?? '';
+    cpu = Number(c);
   } catch {
     return undefined;
   }
-  if (!Number.isInteger(pid) || pid < 2 || processStart(pid) !== start) return undefined;
+  if (!Number.isInteger(pid) || pid < 2 || processStart(pid) !== start || !Number.isInteger(cpu)) return undefined;
   try {
     if (lstatSync(`/proc/${pid}`).uid !== process.getuid!()) return undefined;
     const env = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
@@ -81,7 +96,7 @@ export function findHolder(runtime: string): Holder | undefined {
     return undefined;
   }
   const userns = usernsOf(pid);
-  return userns && userns !== usernsOf('self') ? { pid, userns } : undefined;
+  return userns && userns !== usernsOf('self') ? { pid, userns, cpu } : undefined;
 }
 
 /** Runs `fn` holding this user's holder lock (a folder made atomically; a dead owner's lock is taken over). */
@@ -147,7 +162,8 @@ export async function startHolder(runtime: string, user: string, notice: (line: 
   if (!subids) notice(noSubidsAdvice(user));
   const log = openSync(join(runtime, 'holder.log'), 'w', 0o600);
   const own = usernsOf('self');
-  const child = spawn('unshare', ['--user', '--mount', '--net', '--propagation', 'private', '--', 'sh', '-c', HOLDER_SCRIPT], {
+  const cpu = nsCpu(readFileSync('/proc/self/status', 'utf8'));
+  const child = spawn('taskset', ['-c', String(cpu), 'unshare', '--user', '--mount', '--net', '--propagation', 'private', '--', 'sh', '-c', HOLDER_SCRIPT], {
     detached: true,
     stdio: ['pipe', 'pipe', log],
     env: { ...process.env, [HOLDER_MARK]: String(process.getuid!()) },
@@ -166,7 +182,7 @@ export async function startHolder(runtime: string, user: string, notice: (line: 
   };
   const exited = new Promise<string>((r) => child.once('exit', (c, s) => r(`unshare ended (${s ?? `exit ${c}`})`)));
   const pid = child.pid;
-  if (!pid) throw failed('unshare did not start (util-linux)');
+  if (!pid) throw failed('taskset and unshare did not start (util-linux)');
   // Wait until the process is in its own user namespace before mapping it.
   for (let i = 0; usernsOf(pid) === own; i++) {
     if (i > 200) throw failed('no user namespace was made (are unprivileged user namespaces allowed? sysctl kernel.unprivileged_userns_clone)');
@@ -191,16 +207,27 @@ export async function startHolder(runtime: string, user: string, notice: (line: 
   if (how !== 'ready') throw failed(how);
   child.stdout!.destroy();
   child.unref();
-  writeFileSync(join(runtime, 'holder.pid'), `${pid} ${processStart(pid) ?? ''}\n`, { mode: 0o600 });
-  return { pid, userns: usernsOf(pid)! };
+  writeFileSync(join(runtime, 'holder.pid'), `${pid} ${processStart(pid) ?? ''} ${cpu}\n`, { mode: 0o600 });
+  return { pid, userns: usernsOf(pid)!, cpu };
 }
 
-/** The pids of this user's processes in the holder's user namespace, the holder itself left out. */
+/** Whether a process is the holder's own `sleep infinity`. */
+function isHolderSleep(h: Holder, pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    return ppid === h.pid && readFileSync(`/proc/${pid}/cmdline`, 'utf8') === 'sleep\0infinity\0';
+  } catch {
+    return false;
+  }
+}
+
+/** The pids of this user's processes in the holder's user namespace, the holder and its sleep left out. */
 export function holderMembers(h: Holder): number[] {
   const out: number[] = [];
   for (const d of readdirSync('/proc')) {
     if (!/^\d+$/.test(d) || Number(d) === h.pid) continue;
-    if (usernsOf(Number(d)) === h.userns) out.push(Number(d));
+    if (usernsOf(Number(d)) === h.userns && !isHolderSleep(h, Number(d))) out.push(Number(d));
   }
   return out;
 }

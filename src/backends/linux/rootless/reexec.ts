@@ -49,7 +49,7 @@ export async function runRootless(notice: (line: string) => void): Promise<numbe
   const child = await withHolderLock(runtime, async () => {
     holder = findHolder(runtime) ?? (await startHolder(runtime, user, notice));
     const argv = ['nsenter', `--target=${holder.pid}`, '--user', '--mount', '--net', '--preserve-credentials', `--wd=${process.cwd()}`, '--', 'setpriv', '--pdeathsig=TERM', '--', process.execPath, ...process.execArgv, ...process.argv.slice(1)];
-    const c = spawn(argv[0]!, argv.slice(1), { stdio: 'inherit', env });
+    const c = spawn(argv[0]!, argv.slice(1), { stdio: 'inherit', env: { ...env, VESSEL_NS_CPU: String(holder.cpu) } });
     // setpriv: when this process dies (SIGKILL), the command gets SIGTERM and tears down as on Ctrl-C.
     // Keep the lock until the child is inside, so an idle check cannot end the lab host under it.
     for (let i = 0; i < 500 && c.exitCode === null; i++) {
