@@ -34,7 +34,7 @@ export function sshClientConfig(p: { key: string; knownHosts: string }): string 
 }
 
 /** A jail's sshd_config: key login for root only, its own host key, TCP forwarding only on a jump host (a router). */
-export function sshdConfig(o: { hostKey: string; pidFile: string; authorizedKeys: string; jump: boolean }): string {
+export function sshdConfig(o: { hostKey: string; pidFile: string; authorizedKeys: string; jump: boolean; rootless?: boolean }): string {
   return [
     '# sshd_config: written by vessel for one jail',
     `Port ${SSH_PORT}`,
@@ -51,6 +51,9 @@ export function sshdConfig(o: { hostKey: string; pidFile: string; authorizedKeys
     'PrintMotd no',
     // File transfer (scp and Ansible use sftp), served by sshd itself: no sftp-server path that differs per system.
     'Subsystem sftp internal-sftp',
+    // Rootless, the machine's / and /run are owned by ids the lab host does not map (they show as nobody), so the
+    // check of every folder up to / would refuse every key. The keys are the engine's, in a folder only it writes.
+    ...(o.rootless ? ['StrictModes no'] : []),
     '',
   ].join('\n');
 }

@@ -19,6 +19,7 @@ import { hostNetns } from './names.js';
 import { labPaths } from './paths.js';
 import { ENTER } from './pidns.js';
 import { USERNS } from './userns.js';
+import { jailShadow } from './rootless/shadow.js';
 import { MOUNTS, NEWNS, SETUP } from './mounts.js';
 import { removeObjects } from './remove.js';
 import { createUpstream } from './upstream.js';
@@ -68,6 +69,7 @@ export async function createLab(ctx: LinuxContext, id: string, owner: LabOwner):
     await ctx.host.writeFile(join(paths.lib, 'newns.sh'), NEWNS, 0o755);
     await ctx.host.writeFile(join(paths.lib, 'setup.sh'), SETUP, 0o755);
     await ctx.host.writeFile(join(paths.lib, 'mounts.sh'), MOUNTS, 0o755);
+    if (ctx.rootless) await ctx.host.writeFile(join(paths.lib, 'shadow'), jailShadow((await ctx.host.readFile('/etc/passwd')) ?? ''), 0o640);
     if (owner.simulatedUplink) {
       await createUpstream(ctx, id);
       setUplink(ctx.db, id, 'simulated');

@@ -25,7 +25,9 @@ export const DEV_TEMPLATE = {
 // A jail's mounts, made by the engine at creation (or a rollback) before anything of the jail has run, inside the
 // jail's new mount namespace, which its user namespace owns. $2 hosts, $3 resolv.conf, $4 hostname, $6 the state
 // database's folder, $7 the root kind, $8 the jail's private directory (the engine's: never mounted into the jail),
-// $9 the run's folders a thin root shows, joined by ':' (its work directory, its jail steps' files), or ''.
+// $9 the run's folders a thin root shows, joined by ':' (its work directory, its jail steps' files), or ''; $11,
+// rootless only, the lab's /etc/shadow for jails (rootless/shadow.ts): then the jail's root also gets a /root of its
+// own, an empty tmpfs (the machine's is root's, closed to a rootless lab).
 // shared: the host's files with the jail's own hosts, resolv.conf, hostname and /dev, a read-only sysfs of its
 // netns, and empty folders over the state database, the host's netns files and the lab's private directory.
 // thin: the engine's overlay over the host's root (in $8/root), whose upper layer is the jail's tmpfs ($8/layer), a
@@ -36,7 +38,7 @@ export const DEV_TEMPLATE = {
 // overlay onto itself, the move of /dev) stay single commands: `mount --all` skips what looks mounted already.
 // /dev's files, folders and links are copied from the lab's DEV_TEMPLATE in one cp.
 export const MOUNTS = [
-  'hosts=$2 resolv=$3 hn=$4 state=$6 kind=$7 priv=$8 runs=$9',
+  'hosts=$2 resolv=$3 hn=$4 state=$6 kind=$7 priv=$8 runs=$9 shadow=${11:-}',
   'dt=${priv%/*}/.dev-template T=$priv/mounts.fstab',
   // One line of the table; a path with white space or a backslash is refused (a table would need it escaped).
   'tab() {',
@@ -59,6 +61,7 @@ export const MOUNTS = [
   '  R=$priv/root',
   '  mount --bind "$R" "$R" && mount -t sysfs -o ro sysfs "$R/sys" && mount --rbind /proc "$R/proc" || exit 1',
   '  tab "$hosts" "$R/etc/hosts" none bind; tab "$resolv" "$R/etc/resolv.conf" none bind; tab "$hn" "$R/etc/hostname" none bind',
+  '  [ -z "$shadow" ] || { tab "$shadow" "$R/etc/shadow" none bind; tab vessel-home "$R/root" tmpfs mode=0700,nosuid,nodev; }',
   '  devfs "$R/dev"',
   '  tab vessel-tmp "$R/tmp" tmpfs mode=1777,nosuid,nodev; tab vessel-run "$R/run" tmpfs mode=0755,nosuid,nodev',
   '  mount --all --fstab "$T" && mkdir -p "$R/run/sshd" && : > "$T" || exit 1',
@@ -70,6 +73,7 @@ export const MOUNTS = [
   'else',
   '  mount -t sysfs -o ro sysfs /sys && mkdir -p "$priv/dev" || exit 1',
   '  tab "$hosts" /etc/hosts none bind; tab "$resolv" /etc/resolv.conf none bind; tab "$hn" /etc/hostname none bind',
+  '  [ -z "$shadow" ] || { tab "$shadow" /etc/shadow none bind; tab vessel-home /root tmpfs mode=0700,nosuid,nodev; }',
   '  devfs "$priv/dev"',
   '  mount --all --fstab "$T" && mount --move "$priv/dev" /dev || exit 1',
   // Hidden last: the private folder holds the /dev just moved.
@@ -119,7 +123,8 @@ export const NEWNS = [
 /** SETUP's arguments after the script: the jail's name, files, root kind, directories and the lab's lib. */
 function setupArgs(ctx: LinuxContext, lab: string, j: Pick<JailRow, 'name' | 'root' | 'workdir'>): string[] {
   const p = jailPaths(ctx.runDir, lab, j.name);
-  return [j.name, p.hosts, p.resolv, p.hostname, p.setup, ctx.stateDir, j.root, p.priv, j.workdir ?? '', labPaths(ctx.runDir, lab).lib];
+  const lib = labPaths(ctx.runDir, lab).lib;
+  return [j.name, p.hosts, p.resolv, p.hostname, p.setup, ctx.stateDir, j.root, p.priv, j.workdir ?? '', lib, ...(ctx.rootless ? [join(lib, 'shadow')] : [])];
 }
 
 /** NEWNS for a jail: its user ns and netns entered, new UTS (when `newUts`) and mount namespaces, one of the lab's scripts. */
