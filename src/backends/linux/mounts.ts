@@ -57,9 +57,10 @@ export const MOUNTS = [
   ': > "$T" || exit 1',
   'if [ "$kind" = thin ]; then',
   // The overlay is the engine's, mounted on the host (an overlay over / cannot be made in a user namespace); its
-  // copy here is locked, so it is bound onto itself to be a root this namespace may pivot into.
+  // copy here is locked, so it is bound onto itself to be a root this namespace may pivot into (with what is under
+  // it: a rootless thin root is an overlay per folder, rootless/thin.ts).
   '  R=$priv/root',
-  '  mount --bind "$R" "$R" && mount -t sysfs -o ro sysfs "$R/sys" && mount --rbind /proc "$R/proc" || exit 1',
+  '  mount --rbind "$R" "$R" && mount -t sysfs -o ro sysfs "$R/sys" && mount --rbind /proc "$R/proc" || exit 1',
   '  tab "$hosts" "$R/etc/hosts" none bind; tab "$resolv" "$R/etc/resolv.conf" none bind; tab "$hn" "$R/etc/hostname" none bind',
   '  [ -z "$shadow" ] || { tab "$shadow" "$R/etc/shadow" none bind; tab vessel-home "$R/root" tmpfs mode=0700,nosuid,nodev; }',
   '  devfs "$R/dev"',

@@ -7,6 +7,7 @@ import { cgroupDir } from './facts.js';
 import { cgroupPids } from './kill.js';
 import { ensureDevTemplate, remountArgv } from './mounts.js';
 import { jailPaths } from './paths.js';
+import { rootParts, THIN_ROOT, thinRootArgs } from './rootless/thin.js';
 
 /** Makes a thin jail's layer: a tmpfs (in the host's mount namespace, so snapshots can read it) with upper/ and work/. */
 export async function makeLayer(ctx: LinuxContext, lab: string, name: string): Promise<void> {
@@ -22,6 +23,10 @@ export async function makeLayer(ctx: LinuxContext, lab: string, name: string): P
 /** Mounts a thin jail's overlay (the host's root under its layer) at its root, in the host's mount namespace. */
 async function mountRoot(ctx: LinuxContext, lab: string, name: string): Promise<void> {
   const p = jailPaths(ctx.runDir, lab, name);
+  if (ctx.rootless) {
+    await ctx.host.run(['sh', '-c', THIN_ROOT, 'vessel-thin-root', p.layer, p.root, ...thinRootArgs(await rootParts(ctx.host))]);
+    return;
+  }
   await ctx.host.run(['mount', '-t', 'overlay', `vessel-root-${lab}-${name}`, '-o', `lowerdir=/,upperdir=${p.upper},workdir=${join(p.layer, 'work')}`, p.root]);
 }
 
@@ -70,7 +75,8 @@ export async function rollback(ctx: LinuxContext, j: JailRow, snap: string): Pro
   const src = join(p.snapshots, snap);
   if ((await ctx.host.readFile(`${src}.taken`)) === undefined) throw usage(`no snapshot ${j.name}@${snap} (vessel snapshots ${j.name} lists them)`);
   await ctx.host.run(['umount', p.mnt]);
-  await ctx.host.run(['umount', p.root]);
+  // -R: a rootless thin root has an overlay per folder under it.
+  await ctx.host.run(['umount', '-R', p.root]);
   await ctx.host.remove(p.initPid);
   await ctx.host.remove(p.upper);
   await ctx.host.remove(join(p.layer, 'work'));
