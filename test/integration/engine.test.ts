@@ -1,6 +1,6 @@
 // The engine for real (root): recipes with jails, assertions, kills and cleanup, bad input, and safety.
 import { join } from 'node:path';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { execa } from 'execa';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -454,10 +454,22 @@ describe('vessel by hand', () => {
     expect((await vessel(['network', '--list'], env)).stdout).toBe(`no networks in lab ${lab}`);
   }, 60_000);
 
-  it('exits 3 with what to do when not root', async () => {
-    const r = await execa('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, VESSEL, 'network', '--list'], { reject: false });
-    expect(r.exitCode).toBe(3);
-    expect(String(r.stderr)).toBe('vessel: the vessel engine needs root (network namespaces, bridges and cgroups); run it with sudo');
+  it('exits 3 with what to do when a rootless lab cannot be made (no folder for its state, no delegated cgroup)', async () => {
+    const nobody = ['--reuid=65534', '--regid=65534', '--clear-groups', 'env', '-i', `PATH=${process.env.PATH}`];
+    const home = await execa('setpriv', [...nobody, 'HOME=/nonexistent', process.execPath, VESSEL, 'network', '--list'], { reject: false });
+    expect(home.exitCode).toBe(3);
+    expect(String(home.stderr)).toBe(
+      'vessel: cannot make /nonexistent/.local/state/vessel for a rootless lab (EACCES); set XDG_STATE_HOME (or HOME) to a folder of yours',
+    );
+    const state = mkdtempSync(join(tmpdir(), 'vc-nobody-'));
+    chmodSync(state, 0o777);
+    try {
+      const cg = await execa('setpriv', [...nobody, `XDG_STATE_HOME=${state}`, `XDG_RUNTIME_DIR=${state}`, process.execPath, VESSEL, 'network', '--list'], { reject: false });
+      expect(cg.exitCode).toBe(3);
+      expect(String(cg.stderr)).toMatch(/^vessel: a rootless lab needs a cgroup v2 subtree delegated to you, to group and end its processes, and your cgroup \S+ is not delegated to you \(not writable\); start it in one \(systemd-run --user --scope -p Delegate=yes vessel-cookbook run \.\.\.\), or run as root$/);
+    } finally {
+      rmSync(state, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,6 +1,7 @@
-// The linux backend's doctor: root, cgroup v2, and the tools it runs (Debian's packages).
+// The linux backend's doctor: the mode (root or rootless), cgroup v2, and the tools it runs (Debian's packages).
 import { doctorReport, type DoctorReport, type Tool } from '../../host/doctor.js';
 import { cgroup2Root, cgroupLayout } from './facts.js';
+import { modeChecks } from './rootless/checks.js';
 
 /** Tools the linux backend runs, with their Debian packages. */
 export const ENGINE_TOOLS: Tool[] = [
@@ -27,11 +28,11 @@ export async function linuxDoctor(needs: string[]): Promise<DoctorReport> {
   return doctorReport({
     system: 'Debian',
     checks: [
-      { ok: root, line: 'root (the engine makes namespaces, bridges and cgroups)' },
-      { ok: Boolean(cg), line: `cgroup v2${cg ? ` at ${cg}${how}` : ' (mount -t cgroup2 none /sys/fs/cgroup)'}` },
+      ...modeChecks(),
+      ...(root ? [{ ok: Boolean(cg), line: `cgroup v2${cg ? ` at ${cg}${how}` : ' (mount -t cgroup2 none /sys/fs/cgroup)'}` }] : []),
     ],
     tools: ENGINE_TOOLS,
     needs,
-    ...(root ? {} : { footer: 'Run as root (sudo) to use the engine.' }),
+    ...(root ? {} : { footer: 'A rootless lab needs each line above; or run as root (sudo).' }),
   });
 }

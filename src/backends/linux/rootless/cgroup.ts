@@ -24,7 +24,7 @@ export function delegatedCgroup(): { dir?: string; why: string } {
     path = undefined;
   }
   if (!path) return { why: 'this process is in no cgroup v2 group' };
-  const dir = join(mount, path);
+  const dir = path === '/' ? mount : join(mount, path);
   try {
     accessSync(dir, constants.W_OK);
     accessSync(join(dir, 'cgroup.procs'), constants.W_OK);
@@ -34,12 +34,17 @@ export function delegatedCgroup(): { dir?: string; why: string } {
   return { dir, why: `your cgroup ${dir} is delegated to you` };
 }
 
-/** Inside a rootless lab host: the delegated folder its start found, or the one-line reason there is none (exit 3). */
-export function rootlessCgroupRoot(): string {
-  const dir = process.env.VESSEL_CGROUP_ROOT;
-  if (dir) return dir;
-  throw envError(
-    `a rootless lab needs a cgroup v2 subtree delegated to you, to group and end jails' processes: ${process.env.VESSEL_CGROUP_MISSING ?? 'none was found'}; ` +
+/** The one-line reason a rootless lab cannot be made without a delegated cgroup (exit 3). */
+export function rootlessCgroupMissing(why: string) {
+  return envError(
+    `a rootless lab needs a cgroup v2 subtree delegated to you, to group and end its processes, and ${why}; ` +
       'start it in one (systemd-run --user --scope -p Delegate=yes vessel-cookbook run ...), or run as root',
   );
+}
+
+/** Inside a rootless lab host: the delegated folder its start found (it checked there is one). */
+export function rootlessCgroupRoot(): string {
+  const dir = process.env.VESSEL_CGROUP_ROOT;
+  if (!dir) throw rootlessCgroupMissing('none was given to this process');
+  return dir;
 }

@@ -65,8 +65,12 @@ function usernsOf(pid: number | 'self'): string | undefined {
 }
 
 /** Makes (or checks) a private folder of this user's: a real directory, owned by the user, closed to others. */
-export function privateDir(path: string): string {
-  mkdirSync(path, { recursive: true, mode: 0o700 });
+export function privateDir(path: string, hint: string): string {
+  try {
+    mkdirSync(path, { recursive: true, mode: 0o700 });
+  } catch (e) {
+    throw envError(`cannot make ${path} for a rootless lab (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); ${hint}`);
+  }
   const st = lstatSync(path);
   const uid = process.getuid!();
   if (!st.isDirectory() || st.uid !== uid || (st.mode & 0o077) !== 0)

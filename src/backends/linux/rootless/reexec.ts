@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, readlinkSync } from 'node:fs';
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { delegatedCgroup } from './cgroup.js';
+import { delegatedCgroup, rootlessCgroupMissing } from './cgroup.js';
 import { userDirs } from './dirs.js';
 import { findHolder, holderHasLabs, holderMembers, privateDir, startHolder, stopHolder, withHolderLock, type Holder } from './holder.js';
 import { ROOTLESS_ENV, rootlessInside } from './mode.js';
@@ -36,14 +36,15 @@ function inTerminalForeground(): boolean {
 export async function runRootless(notice: (line: string) => void): Promise<number> {
   const user = userInfo().username;
   const dirs = userDirs(process.env, process.getuid!(), homedir());
-  const runtime = privateDir(dirs.runtime);
-  privateDir(dirs.state);
+  privateDir(dirs.state, 'set XDG_STATE_HOME (or HOME) to a folder of yours');
   const cg = delegatedCgroup();
+  if (!cg.dir) throw rootlessCgroupMissing(cg.why);
+  const runtime = privateDir(dirs.runtime, 'set XDG_RUNTIME_DIR to a folder of yours');
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     [ROOTLESS_ENV]: '1',
     VESSEL_DB: process.env.VESSEL_DB ?? join(dirs.state, 'vessel.db'),
-    ...(cg.dir ? { VESSEL_CGROUP_ROOT: cg.dir } : { VESSEL_CGROUP_MISSING: cg.why }),
+    VESSEL_CGROUP_ROOT: cg.dir,
   };
   let holder: Holder | undefined;
   const child = await withHolderLock(runtime, async () => {
