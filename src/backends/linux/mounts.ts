@@ -51,7 +51,9 @@ export const MOUNTS = [
   'devfs() {',
   '  mount -t tmpfs -o mode=0755,size=1m,nosuid,noexec vessel-dev "$1" && cp -a "$dt/." "$1/" || exit 1',
   `  for n in ${DEV_TEMPLATE.files.join(' ')}; do tab "/dev/$n" "$1/$n" none bind; done`,
-  '  tab vessel-pts "$1/pts" devpts newinstance,ptmxmode=0666,mode=0620,gid=5',
+  // gid 5 (tty) owns the terminals where it exists: a rootless lab host with one uid has no gid 5.
+  '  ptsgid=; while read -r a _ c; do [ 5 -lt "$a" ] || [ 5 -ge $((a + c)) ] || ptsgid=,gid=5; done < /proc/self/gid_map',
+  '  tab vessel-pts "$1/pts" devpts "newinstance,ptmxmode=0666,mode=0620$ptsgid"',
   '  tab vessel-shm "$1/shm" tmpfs mode=1777,nosuid,nodev',
   '}',
   ': > "$T" || exit 1',
@@ -109,8 +111,10 @@ export const NEWNS = [
   'if [ -n "$newuts" ]; then enter=(); new=(--uts); else enter=(--uts="$uts"); new=(); fi',
   // Rootless: made on the lab host's CPU, so its id is above the lab host's (rootless/holder.ts says why).
   'pin=(); if [ -n "${VESSEL_NS_CPU:-}" ]; then pin=(taskset -c "$VESSEL_NS_CPU"); fi',
+  // A rootless lab host with one uid may not call setgroups: nsenter then keeps the credentials it has (uid 0 there).
+  'pc=(); read -r sg 2>/dev/null < /proc/self/setgroups; [ "${sg:-}" != deny ] || pc=(--preserve-credentials)',
   // Its status, then it waits on its standard input, which this shell holds: the end of this shell frees it.
-  `coproc NS { exec "\${pin[@]}" nsenter --user="$u" --net="$net" "\${enter[@]}" -- unshare "\${new[@]}" --mount --propagation slave -- sh -c 'sh "$@" >&2 </dev/null; echo "$$ $?"; read -r _' vessel-ns "$@"; }`,
+  `coproc NS { exec "\${pin[@]}" nsenter "\${pc[@]}" --user="$u" --net="$net" "\${enter[@]}" -- unshare "\${new[@]}" --mount --propagation slave -- sh -c 'sh "$@" >&2 </dev/null; echo "$$ $?"; read -r _' vessel-ns "$@"; }`,
   'cp=$NS_PID; read -r pid rc <&"${NS[0]}" || { echo "vessel: the jail\'s namespaces could not be made" >&2; exit 125; }',
   'if [ "$rc" = 0 ]; then',
   '  { [ -z "$newuts" ] || mount --bind "/proc/$pid/ns/uts" "$uts"; } && mount --bind "/proc/$pid/ns/mnt" "$mnt" || rc=125',

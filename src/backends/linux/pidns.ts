@@ -49,13 +49,15 @@ export const ENTER = [
   '}',
   // Signals reach the command; this shell waits for it and still ends the init when it was the last.
   'trap : INT TERM HUP QUIT',
+  // A rootless lab host with one uid may not call setgroups: nsenter then keeps the credentials it has (uid 0 there).
+  'pc= sg=; read -r sg 2>/dev/null < /proc/self/setgroups; [ "$sg" != deny ] || pc=--preserve-credentials',
   'echo $$ > "$cg/cgroup.procs" || exit 125',
   // A probe in an idle jail: its namespaces, no process space, and nothing to end after.
-  'if [ "$how" = join ] && ! live_init; then exec nsenter --user="$u" --net="$net" --uts="$uts" --mount="$mnt" -- setpriv --bounding-set "$caps" -- "$@"; fi',
+  'if [ "$how" = join ] && ! live_init; then exec nsenter $pc --user="$u" --net="$net" --uts="$uts" --mount="$mnt" -- setpriv --bounding-set "$caps" -- "$@"; fi',
   'exec 9>>"$p/init.lock" && flock 9 || exit 125',
   'if ! live_init; then',
   // The process space: a pid and an IPC namespace (System V objects last as long as the jail has processes).
-  '  setsid nsenter --user="$u" --net="$net" --uts="$uts" --mount="$mnt" -- unshare --pid --ipc --fork --kill-child -- sh -c "$INIT" vessel-init </dev/null >/dev/null 2>>"$p/init.log" 9>&- &',
+  '  setsid nsenter $pc --user="$u" --net="$net" --uts="$uts" --mount="$mnt" -- unshare --pid --ipc --fork --kill-child -- sh -c "$INIT" vessel-init </dev/null >/dev/null 2>>"$p/init.log" 9>&- &',
   // Ready when unshare's child has become catatonit (its mounts are done): spin on the shell's own reads, then sleep.
   '  up=$! init= i=0',
   '  while [ $i -lt 3000 ]; do',
@@ -69,7 +71,7 @@ export const ENTER = [
   'fi',
   'exec 9>&-',
   'if [ "$wd" != / ]; then set -- sh -c "$CD" vessel-cd "$wd" "$@"; fi',
-  '( join_limits; exec nsenter --user="$u" --pid="/proc/$init/ns/pid" --ipc="/proc/$init/ns/ipc" --net="$net" --uts="$uts" --mount="$mnt" -- setpriv --bounding-set "$caps" -- "$@" )',
+  '( join_limits; exec nsenter $pc --user="$u" --pid="/proc/$init/ns/pid" --ipc="/proc/$init/ns/ipc" --net="$net" --uts="$uts" --mount="$mnt" -- setpriv --bounding-set "$caps" -- "$@" )',
   'rc=$?',
   // The last process out ends the init (processes of other entries are in the cgroup before they take the lock).
   'exec 9>>"$p/init.lock" && flock 9 || exit $rc',

@@ -247,10 +247,19 @@ export function holderHasLabs(h: Holder): boolean {
 
 /** Ends the holder (its namespaces and mounts go with it) and forgets it. */
 export function stopHolder(runtime: string, h: Holder): void {
+  // The holder, and what is under it: its sleep (in a process group of its own) and any orphan it took in.
+  let children: number[] = [];
   try {
-    process.kill(h.pid, 'SIGKILL');
+    children = readFileSync(`/proc/${h.pid}/task/${h.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
   } catch {
-    // already gone
+    // gone, or no children file: the holder alone
+  }
+  for (const pid of [h.pid, ...children]) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
   }
   rmSync(join(runtime, 'holder.pid'), { force: true });
 }
