@@ -1,4 +1,5 @@
 // The vessel-cookbook command line: argv → command handlers, one-line errors, contract exit statuses.
+import { finishInside } from '../backends/linux/rootless/reexec.js';
 import { BACKEND_NAMES } from '../backends/registry.js';
 import { Command, CommanderError, Option } from 'commander';
 import { checkCommand } from './commands/check.js';
@@ -208,6 +209,7 @@ export async function main(argv: string[]): Promise<void> {
     }
   }
   process.exitCode = status.code;
+  await finishInside();
 }
 
 await main(process.argv);

@@ -221,6 +221,7 @@ describe.skipIf(!isRoot)('rootless labs', () => {
     // The inner runner tears down and ends, then nothing is left (the lab host ends when its last process does).
     const end = Date.now() + 60_000;
     while (Date.now() < end && userCensus(USERS[0].name).procs.length > 0) await new Promise((r) => setTimeout(r, 200));
+    expect(userCensus(USERS[0].name)).toMatchObject({ procs: [], holder: false, cgroups: [] });
     const c = await vessel(USERS[0].name, ['cleanup']);
     expect(c.exitCode, String(c.stderr)).toBe(0);
   }, 180_000);

@@ -64,6 +64,16 @@ function usernsOf(pid: number | 'self'): string | undefined {
   }
 }
 
+/** Inside the lab host: the machine's uid of its uid 0 (the user who made it), from this process's uid_map. */
+function outsideUid(): number | undefined {
+  try {
+    const first = readFileSync('/proc/self/uid_map', 'utf8').trim().split('\n')[0]!.trim().split(/\s+/);
+    return first[0] === '0' ? Number(first[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Makes (or checks) a private folder of this user's: a real directory, owned by the user, closed to others. */
 export function privateDir(path: string, hint: string): string {
   try {
@@ -79,7 +89,7 @@ export function privateDir(path: string, hint: string): string {
 }
 
 /** The holder recorded in `runtime`, if that process is still this user's holder (pid, start time and marker). */
-export function findHolder(runtime: string): Holder | undefined {
+export function findHolder(runtime: string, fromInside = false): Holder | undefined {
   let pid: number;
   let start: string;
   let cpu: number;
@@ -95,12 +105,13 @@ export function findHolder(runtime: string): Holder | undefined {
   try {
     if (lstatSync(`/proc/${pid}`).uid !== process.getuid!()) return undefined;
     const env = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
-    if (!env.includes(`${HOLDER_MARK}=${process.getuid!()}`)) return undefined;
+    if (!env.includes(`${HOLDER_MARK}=${fromInside ? outsideUid() : process.getuid!()}`)) return undefined;
   } catch {
     return undefined;
   }
   const userns = usernsOf(pid);
-  return userns && userns !== usernsOf('self') ? { pid, userns, cpu } : undefined;
+  const own = usernsOf('self');
+  return userns && (fromInside ? userns === own : userns !== own) ? { pid, userns, cpu } : undefined;
 }
 
 /** Runs `fn` holding this user's holder lock (a folder made atomically; a dead owner's lock is taken over). */
@@ -226,11 +237,11 @@ function isHolderSleep(h: Holder, pid: number): boolean {
   }
 }
 
-/** The pids of this user's processes in the holder's user namespace, the holder and its sleep left out. */
+/** The pids of this user's processes in the holder's user namespace, the holder, its sleep and this one left out. */
 export function holderMembers(h: Holder): number[] {
   const out: number[] = [];
   for (const d of readdirSync('/proc')) {
-    if (!/^\d+$/.test(d) || Number(d) === h.pid) continue;
+    if (!/^\d+$/.test(d) || Number(d) === h.pid || Number(d) === process.pid) continue;
     if (usernsOf(Number(d)) === h.userns && !isHolderSleep(h, Number(d))) out.push(Number(d));
   }
   return out;

@@ -50,7 +50,10 @@ export async function runRootless(notice: (line: string) => void): Promise<numbe
   const child = await withHolderLock(runtime, async () => {
     holder = findHolder(runtime) ?? (await startHolder(runtime, user, notice));
     const argv = ['nsenter', `--target=${holder.pid}`, '--user', '--mount', '--net', '--preserve-credentials', `--wd=${process.cwd()}`, '--', 'setpriv', '--pdeathsig=TERM', '--', process.execPath, ...process.execArgv, ...process.argv.slice(1)];
-    const c = spawn(argv[0]!, argv.slice(1), { stdio: 'inherit', env: { ...env, VESSEL_NS_CPU: String(holder.cpu) } });
+    const c = spawn(argv[0]!, argv.slice(1), {
+      stdio: 'inherit',
+      env: { ...env, VESSEL_NS_CPU: String(holder.cpu), [OUTER_ENV]: String(process.pid), [RUNTIME_ENV]: runtime },
+    });
     // setpriv: when this process dies (SIGKILL), the command gets SIGTERM and tears down as on Ctrl-C.
     // Keep the lock until the child is inside, so an idle check cannot end the lab host under it.
     for (let i = 0; i < 500 && c.exitCode === null; i++) {
@@ -71,9 +74,28 @@ export async function runRootless(notice: (line: string) => void): Promise<numbe
   for (const [s, h] of handlers) process.on(s, h);
   const status = await new Promise<number>((r) => child.once('exit', (code, sig) => r(code ?? 128 + (SIGNO[sig ?? ''] ?? 1))));
   for (const [s, h] of handlers) process.off(s, h);
+  await stopIfIdle(runtime, false);
+  return status;
+}
+
+/** Where the command inside learns who started it, and the runtime folder. */
+const OUTER_ENV = 'VESSEL_ROOTLESS_OUTER';
+const RUNTIME_ENV = 'VESSEL_ROOTLESS_RUNTIME';
+
+/** Ends the user's lab host when it has no lab and no process but the caller. */
+async function stopIfIdle(runtime: string, fromInside: boolean): Promise<void> {
   await withHolderLock(runtime, async () => {
-    const h = findHolder(runtime);
+    const h = findHolder(runtime, fromInside);
     if (h && !holderHasLabs(h) && holderMembers(h).length === 0) stopHolder(runtime, h);
   });
-  return status;
+}
+
+/**
+ * Called as a command inside the lab host ends: when the process that started it is gone (SIGKILLed, so this one
+ * got SIGTERM and tore its lab down), nobody else will end the lab host, so this one does when it is idle.
+ */
+export async function finishInside(): Promise<void> {
+  const runtime = process.env[RUNTIME_ENV];
+  if (!rootlessInside() || !runtime || process.ppid === Number(process.env[OUTER_ENV])) return;
+  await stopIfIdle(runtime, true);
 }
