@@ -86,7 +86,10 @@ const RUNTIME_ENV = 'VESSEL_ROOTLESS_RUNTIME';
 async function stopIfIdle(runtime: string, fromInside: boolean): Promise<void> {
   await withHolderLock(runtime, async () => {
     const h = findHolder(runtime, fromInside);
-    if (h && !holderHasLabs(h) && holderMembers(h).length === 0) stopHolder(runtime, h);
+    if (!h || holderHasLabs(h)) return;
+    // A lab's last processes may still be ending as its command returns: a second to go, then they count.
+    for (let i = 0; i < 20 && holderMembers(h).length > 0; i++) await new Promise((r) => setTimeout(r, 50));
+    if (holderMembers(h).length === 0) stopHolder(runtime, h);
   });
 }
 
