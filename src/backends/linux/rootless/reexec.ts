@@ -1,7 +1,7 @@
 // A rootless start: an ordinary user's `vessel` or `vessel-cookbook run` runs again inside the user's lab host
 // (holder.ts), as its uid 0, with per-user state; signals are passed on, and the lab host ends when it is idle.
 import { spawn } from 'node:child_process';
-import { readFileSync, readlinkSync } from 'node:fs';
+import { existsSync, readFileSync, readlinkSync } from 'node:fs';
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { delegatedCgroup, rootlessCgroupMissing } from './cgroup.js';
@@ -38,6 +38,10 @@ export async function runRootless(notice: (line: string) => void): Promise<numbe
   const dirs = userDirs(process.env, process.getuid!(), homedir());
   privateDir(dirs.state, 'set XDG_STATE_HOME (or HOME) to a folder of yours');
   const cg = delegatedCgroup();
+  if (!cg.dir && userManager() && !process.env[SCOPE_ENV]) {
+    const status = await inDelegatedScope();
+    if (status >= 0) return status;
+  }
   if (!cg.dir) throw rootlessCgroupMissing(cg.why);
   const runtime = privateDir(dirs.runtime, 'set XDG_RUNTIME_DIR to a folder of yours');
   const env: NodeJS.ProcessEnv = {
@@ -75,6 +79,33 @@ export async function runRootless(notice: (line: string) => void): Promise<numbe
   const status = await new Promise<number>((r) => child.once('exit', (code, sig) => r(code ?? 128 + (SIGNO[sig ?? ''] ?? 1))));
   for (const [s, h] of handlers) process.off(s, h);
   await stopIfIdle(runtime, false);
+  return status;
+}
+
+/** Set on a command started again in a systemd scope, so it is done once. */
+const SCOPE_ENV = 'VESSEL_ROOTLESS_SCOPE';
+
+/** Whether this user has a systemd user manager to ask for a delegated scope. */
+function userManager(): boolean {
+  const rt = process.env.XDG_RUNTIME_DIR;
+  return Boolean(rt && existsSync(join(rt, 'systemd', 'private')));
+}
+
+/**
+ * Runs this same command again in a transient scope of the user's systemd manager with its cgroup delegated (as
+ * podman does): a login shell's own cgroup (session-N.scope) is not the user's to write.
+ */
+async function inDelegatedScope(): Promise<number> {
+  const argv = ['systemd-run', '--user', '--scope', '--quiet', '-p', 'Delegate=yes', '--', process.execPath, ...process.execArgv, ...process.argv.slice(1)];
+  const child = spawn(argv[0]!, argv.slice(1), { stdio: 'inherit', env: { ...process.env, [SCOPE_ENV]: '1' } });
+  const forward = (sig: NodeJS.Signals) => () => child.kill(sig);
+  const term = forward('SIGTERM');
+  process.on('SIGTERM', term);
+  const status = await new Promise<number>((r) => {
+    child.once('error', () => r(-1));
+    child.once('exit', (code, sig) => r(code ?? 128 + (SIGNO[sig ?? ''] ?? 1)));
+  });
+  process.off('SIGTERM', term);
   return status;
 }
 
