@@ -32,7 +32,9 @@ const vesselBin = path.join(root, 'bin/vessel');
 async function vessel(rootless, args) {
   const argvv = [process.execPath, vesselBin, ...args];
   const r = rootless
-    ? await $({ cwd: root })`sh -c ${'echo $$ > "$1/cgroup.procs" && shift && exec "$@"'} sh ${cg} setpriv --reuid=${USER} --regid=${USER} --init-groups env -i PATH=${process.env.PATH} HOME=/home/${USER} USER=${USER} ${argvv}`.nothrow()
+    ? await $({
+        cwd: root,
+      })`sh -c ${'echo $$ > "$1/cgroup.procs" && shift && exec "$@"'} sh ${cg} setpriv --reuid=${USER} --regid=${USER} --init-groups env -i PATH=${process.env.PATH} HOME=/home/${USER} USER=${USER} ${argvv}`.nothrow()
     : await $({ cwd: root })`${argvv}`.nothrow();
   if (r.exitCode !== 0) throw new Error(`vessel ${args.join(' ')} (${rootless ? 'rootless' : 'root'}): ${r.stderr.trim()}`);
   return r;
@@ -67,7 +69,9 @@ try {
     list.rootless.push(await listOnce(true));
   }
   console.log(`\n| command | root | rootless | ratio |\n|---|---|---|---|`);
-  console.log(`| vessel list (start; rootless: make and end the lab host) | ${median(list.root).toFixed(0)} ms | ${median(list.rootless).toFixed(0)} ms | ${(median(list.rootless) / median(list.root)).toFixed(2)}x |`);
+  console.log(
+    `| vessel list (start; rootless: make and end the lab host) | ${median(list.root).toFixed(0)} ms | ${median(list.rootless).toFixed(0)} ms | ${(median(list.rootless) / median(list.root)).toFixed(2)}x |`,
+  );
   console.log(`\n| N | phase | root | rootless | ratio |\n|---|---|---|---|---|`);
   for (const n of sizes) {
     const got = { root: [], rootless: [] };

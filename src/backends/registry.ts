@@ -87,3 +87,7 @@ export async function openBackend(name: string, opts: OpenOptions = {}, what = '
     );
   return b.open(opts);
 }
+
+/** Rootless starts (Linux, an ordinary user): whether this process should run again in the user's lab host, that
+ * start, and what a command inside does as it ends (backends/linux/rootless/reexec.ts). */
+export { finishInside, runRootless, wantsRootless } from './linux/rootless/reexec.js';

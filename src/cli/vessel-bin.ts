@@ -1,6 +1,6 @@
 // Entry point of the `vessel` bin.
 import { main } from './vessel.js';
-import { finishInside } from '../backends/linux/rootless/reexec.js';
+import { finishInside } from '../backends/registry.js';
 
 // A closed pipe (`vessel list | head -1`) ends output quietly instead of crashing.
 for (const s of [process.stdout, process.stderr]) {

@@ -1,5 +1,5 @@
 // The vessel-cookbook command line: argv → command handlers, one-line errors, contract exit statuses.
-import { finishInside } from '../backends/linux/rootless/reexec.js';
+import { finishInside } from '../backends/registry.js';
 import { BACKEND_NAMES } from '../backends/registry.js';
 import { Command, CommanderError, Option } from 'commander';
 import { checkCommand } from './commands/check.js';

@@ -3,7 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { hostBackend, openBackend } from '../backends/registry.js';
 import { VesselError, usage } from '../util/errors.js';
-import { runRootless, wantsRootless } from '../backends/linux/rootless/reexec.js';
+import { runRootless, wantsRootless } from '../backends/registry.js';
 import { oneLine } from '../util/oneline.js';
 import { VERSION } from './version.js';
 import { addCleanup } from './vessel/cleanup.js';

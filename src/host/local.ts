@@ -72,7 +72,11 @@ export class LocalHost implements Host {
     });
     const res = { code: r.exitCode ?? (r.failed ? 127 : 0), stdout: String(r.stdout ?? ''), stderr: String(r.stderr ?? '') };
     if (res.code !== 0 && !opts.allowFail) {
-      const why = (res.stderr || res.stdout || r.shortMessage || '').trim().split('\n').filter((l) => !/dmesg\(1\) may have more information/.test(l)).slice(-1)[0];
+      const why = (res.stderr || res.stdout || r.shortMessage || '')
+        .trim()
+        .split('\n')
+        .filter((l) => !/dmesg\(1\) may have more information/.test(l))
+        .slice(-1)[0];
       throw failed(`${argv.slice(0, 3).join(' ')} failed (exit ${res.code}): ${why}`, r);
     }
     return res;

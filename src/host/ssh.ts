@@ -109,7 +109,11 @@ export class SshHost implements Host {
     this.log.show(() => displayCommand(argv, opts.input));
     const res = await this.remote(argv, opts.input);
     if (res.code !== 0 && !opts.allowFail) {
-      const why = (res.stderr || res.stdout).trim().split('\n').filter((l) => !/dmesg\(1\) may have more information/.test(l)).slice(-1)[0];
+      const why = (res.stderr || res.stdout)
+        .trim()
+        .split('\n')
+        .filter((l) => !/dmesg\(1\) may have more information/.test(l))
+        .slice(-1)[0];
       throw failed(`${argv.slice(0, 3).join(' ')} failed (exit ${res.code}): ${why}`);
     }
     return res;

@@ -11,9 +11,9 @@ export type Event = { op: 'create' | 'remove'; name: string };
 export function linuxEvents(cmds: { argv: string[]; input?: string }[]): Event[] {
   const out: Event[] = [];
   for (const c of cmds) {
-    // A jail's netns is made with its user namespace: `bash .../userns.sh USERFILE NETNS ...`.
+    // A jail's netns is made with its user namespace: `bash .../userns.sh UIDMAP GIDMAP USERFILE NETNS ...`.
     if (c.argv[0] === 'bash' && c.argv[1]?.endsWith('/lib/userns.sh')) {
-      for (let i = 3; i < c.argv.length; i += 2) out.push({ op: 'create', name: c.argv[i]! });
+      for (let i = 5; i < c.argv.length; i += 2) out.push({ op: 'create', name: c.argv[i]! });
       continue;
     }
     const lines = c.argv.includes('-batch') ? (c.input ?? '').split('\n') : [c.argv.slice(1).join(' ')];

@@ -16,6 +16,7 @@ const BENCHES: [string, string[], RegExp][] = [
   ['ipv6.mjs', ['3'], /^\| 3 \| [\d.]+ s \| [\d.]+ s \| [\d.]+ s \| [\d.]+ s \| [\d.]+x/m],
   ['startup.mjs', ['2'], /^\| vessel --version \| \d+ ms \| \d+ ms \| [\d.]+x \|/m],
   ['elixir-cluster.mjs', ['1'], /with jails \/ the same work without jails: [\d.]+ s \/ [\d.]+ s = [\d.]+x/],
+  ['rootless.mjs', ['--rounds', '1', '3'], /^\| 3 \| jails \| [\d.]+ s \| [\d.]+ s \| [\d.]+x \|/m],
 ];
 
 describe('the benches, each at a tiny size', () => {

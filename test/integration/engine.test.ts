@@ -464,9 +464,13 @@ describe('vessel by hand', () => {
     const state = mkdtempSync(join(tmpdir(), 'vc-nobody-'));
     chmodSync(state, 0o777);
     try {
-      const cg = await execa('setpriv', [...nobody, `XDG_STATE_HOME=${state}`, `XDG_RUNTIME_DIR=${state}`, process.execPath, VESSEL, 'network', '--list'], { reject: false });
+      const cg = await execa('setpriv', [...nobody, `XDG_STATE_HOME=${state}`, `XDG_RUNTIME_DIR=${state}`, process.execPath, VESSEL, 'network', '--list'], {
+        reject: false,
+      });
       expect(cg.exitCode).toBe(3);
-      expect(String(cg.stderr)).toMatch(/^vessel: a rootless lab needs a cgroup v2 subtree delegated to you, to group and end its processes, and your cgroup \S+ is not delegated to you \(not writable\); start it in one \(systemd-run --user --scope -p Delegate=yes vessel-cookbook run \.\.\.\), or run as root$/);
+      expect(String(cg.stderr)).toMatch(
+        /^vessel: a rootless lab needs a cgroup v2 subtree delegated to you, to group and end its processes, and your cgroup \S+ is not delegated to you \(not writable\); start it in one \(systemd-run --user --scope -p Delegate=yes vessel-cookbook run \.\.\.\), or run as root$/,
+      );
     } finally {
       rmSync(state, { recursive: true, force: true });
     }

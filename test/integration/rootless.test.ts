@@ -29,22 +29,44 @@ function cgroup2(): string {
 }
 
 const isRoot = process.getuid?.() === 0;
-const uidOf = (name: string) => Number(readFileSync('/etc/passwd', 'utf8').split('\n').find((l) => l.startsWith(`${name}:`))!.split(':')[2]);
+const uidOf = (name: string) =>
+  Number(
+    readFileSync('/etc/passwd', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith(`${name}:`))!
+      .split(':')[2],
+  );
 const homeOf = (name: string) => `/home/${name}`;
 const cgDir = (name: string) => join(cgroup2(), `vessel-test-${name}`);
 
 /** Runs argv as `user`: placed (as root) in the user's delegated cgroup, then a clean environment of the user's. */
 function asUser(user: string, argv: string[], opts: { env?: Record<string, string>; timeoutMs?: number; detached?: boolean } = {}) {
-  const env = Object.entries({ PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: homeOf(user), USER: user, LOGNAME: user, NO_COLOR: '1', ...opts.env }).map(([k, v]) => `${k}=${v}`);
+  const env = Object.entries({ PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: homeOf(user), USER: user, LOGNAME: user, NO_COLOR: '1', ...opts.env }).map(
+    ([k, v]) => `${k}=${v}`,
+  );
   return execa(
     'sh',
-    ['-c', 'echo $$ > "$1/cgroup.procs" && shift && exec "$@"', 'sh', cgDir(user), 'setpriv', `--reuid=${user}`, `--regid=${user}`, '--init-groups', 'env', '-i', ...env, ...argv],
+    [
+      '-c',
+      'echo $$ > "$1/cgroup.procs" && shift && exec "$@"',
+      'sh',
+      cgDir(user),
+      'setpriv',
+      `--reuid=${user}`,
+      `--regid=${user}`,
+      '--init-groups',
+      'env',
+      '-i',
+      ...env,
+      ...argv,
+    ],
     { cwd: ROOT, reject: false, timeout: opts.timeoutMs ?? 120_000, ...(opts.detached ? { detached: true } : {}) },
   );
 }
 const runner = (user: string, args: string[], opts: { env?: Record<string, string>; timeoutMs?: number } = {}) =>
   asUser(user, [process.execPath, join(ROOT, 'bin/vessel-cookbook'), ...args], opts);
-const vessel = (user: string, args: string[], opts: { env?: Record<string, string> } = {}) => asUser(user, [process.execPath, join(ROOT, 'bin/vessel'), ...args], opts);
+const vessel = (user: string, args: string[], opts: { env?: Record<string, string> } = {}) =>
+  asUser(user, [process.execPath, join(ROOT, 'bin/vessel'), ...args], opts);
 
 /** What a user has that a run could leave: processes, the lab host's pid file, state rows, cgroups. */
 function userCensus(user: string) {
@@ -156,7 +178,9 @@ describe.skipIf(!isRoot)('rootless labs', () => {
       expect((await vessel(a, ['run', '--name=mine', '--network=n'])).exitCode).toBe(0);
       const bn = await vessel(b, ['network', '--create', '--name=n', '--subnet=10.94.0.0/24']);
       expect(bn.exitCode, bn.stderr).toBe(0);
-      expect(bn.stderr).toMatch(/^vessel: rootless with one uid: vessel-rl2 has no range in \/etc\/subuid and \/etc\/subgid, .*usermod --add-subuids 100000-165535 --add-subgids 100000-165535 vessel-rl2$/m);
+      expect(bn.stderr).toMatch(
+        /^vessel: rootless with one uid: vessel-rl2 has no range in \/etc\/subuid and \/etc\/subgid, .*usermod --add-subuids 100000-165535 --add-subgids 100000-165535 vessel-rl2$/m,
+      );
       expect((await vessel(b, ['run', '--name=theirs', '--network=n'])).exitCode).toBe(0);
       const la = String((await vessel(a, ['list'])).stdout);
       const lb = String((await vessel(b, ['list'])).stdout);
@@ -184,7 +208,9 @@ describe.skipIf(!isRoot)('rootless labs', () => {
       if (controllers.includes('memory')) expect(r.exitCode).toBe(0);
       else {
         expect(r.exitCode).toBe(3);
-        expect(String(r.stderr)).toMatch(/^vessel: --memory needs the cgroup v2 memory controller delegated to you, and \S+ has only ".*" \(rootless: root's cgroup v1 hierarchies cannot be used\); the jail was left without it$/);
+        expect(String(r.stderr)).toMatch(
+          /^vessel: --memory needs the cgroup v2 memory controller delegated to you, and \S+ has only ".*" \(rootless: root's cgroup v1 hierarchies cannot be used\); the jail was left without it$/,
+        );
       }
     } finally {
       await vessel(a, ['destroy', '--lab', 'default']);
@@ -205,7 +231,11 @@ describe.skipIf(!isRoot)('rootless labs', () => {
       .filter((e) => /^\d+$/.test(e))
       .find((e) => {
         try {
-          return readFileSync(`/proc/${e}/environ`, 'utf8').split('\0').includes('VESSEL_ROOTLESS=1') && readFileSync(`/proc/${e}/cmdline`, 'utf8').includes('killed.md') && readFileSync(`/proc/${e}/comm`, 'utf8').trim() === 'node';
+          return (
+            readFileSync(`/proc/${e}/environ`, 'utf8').split('\0').includes('VESSEL_ROOTLESS=1') &&
+            readFileSync(`/proc/${e}/cmdline`, 'utf8').includes('killed.md') &&
+            readFileSync(`/proc/${e}/comm`, 'utf8').trim() === 'node'
+          );
         } catch {
           return false;
         }

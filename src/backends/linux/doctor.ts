@@ -27,10 +27,7 @@ export async function linuxDoctor(needs: string[]): Promise<DoctorReport> {
       : '';
   return doctorReport({
     system: 'Debian',
-    checks: [
-      ...modeChecks(),
-      ...(root ? [{ ok: Boolean(cg), line: `cgroup v2${cg ? ` at ${cg}${how}` : ' (mount -t cgroup2 none /sys/fs/cgroup)'}` }] : []),
-    ],
+    checks: [...modeChecks(), ...(root ? [{ ok: Boolean(cg), line: `cgroup v2${cg ? ` at ${cg}${how}` : ' (mount -t cgroup2 none /sys/fs/cgroup)'}` }] : [])],
     tools: ENGINE_TOOLS,
     needs,
     ...(root ? {} : { footer: 'A rootless lab needs each line above; or run as root (sudo).' }),

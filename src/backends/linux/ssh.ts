@@ -69,7 +69,11 @@ export async function startSshd(ctx: LinuxContext, lab: string, j: JailRow, jump
   await ctx.host.writeFile(authorizedKeys, (await ctx.host.readFile(labKeys)) ?? `ssh-ed25519 (the lab's public key) vessel-${lab}\n`, 0o600);
   // Each jail gets a host key of its own, made here: none is shared with another jail or with the machine.
   if (!(await ctx.host.readFile(p.hostPub))) await ctx.host.run(['ssh-keygen', '-q', '-t', 'ed25519', '-N', '', '-C', j.name, '-f', p.hostKey]);
-  await ctx.host.writeFile(p.config, sshdConfig({ hostKey: p.hostKey, pidFile: p.pid, authorizedKeys, jump, ...(ctx.rootless ? { rootless: true } : {}) }), 0o600);
+  await ctx.host.writeFile(
+    p.config,
+    sshdConfig({ hostKey: p.hostKey, pidFile: p.pid, authorizedKeys, jump, ...(ctx.rootless ? { rootless: true } : {}) }),
+    0o600,
+  );
   const pid = await ctx.host.start(
     jailArgv({ runDir: ctx.runDir, cgroupRoot: ctx.cgroupRoot, lab, name: j.name, wd: '/' }, [SSHD, '-D', '-e', '-f', p.config]),
     {

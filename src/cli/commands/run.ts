@@ -2,7 +2,7 @@
 import { topologySvg } from '../../exec/graphviz.js';
 import { BACKENDS, hostBackend } from '../../backends/registry.js';
 import { usage, envError } from '../../util/errors.js';
-import { runRootless, wantsRootless } from '../../backends/linux/rootless/reexec.js';
+import { runRootless, wantsRootless } from '../../backends/registry.js';
 import { byShard, byTags, parseShard } from '../../harness/select.js';
 import { runAll } from '../../harness/run.js';
 import { ENGINE_NAMES, isRunnable, type EngineName } from '../../recipe/model.js';

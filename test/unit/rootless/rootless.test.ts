@@ -47,7 +47,9 @@ describe('modes', () => {
     expect(isInitialUserns('         0       1001          1\n')).toBe(false);
   });
   it("reads a process's cgroup v2 path", () => {
-    expect(ownCgroupPath('12:pids:/x\n0::/user.slice/user-1000.slice/user@1000.service/app.slice\n')).toBe('/user.slice/user-1000.slice/user@1000.service/app.slice');
+    expect(ownCgroupPath('12:pids:/x\n0::/user.slice/user-1000.slice/user@1000.service/app.slice\n')).toBe(
+      '/user.slice/user-1000.slice/user@1000.service/app.slice',
+    );
     expect(ownCgroupPath('12:pids:/x\n')).toBeUndefined();
   });
 });

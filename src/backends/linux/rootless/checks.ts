@@ -24,7 +24,7 @@ function sysctlNumber(path: string): number | undefined {
 
 /** The checks of the mode this process would run in. */
 export function modeChecks(): Check[] {
-  if (process.getuid?.() === 0) return [{ ok: true, line: 'mode: root (labs in the machine\'s namespaces; an ordinary user gets a rootless lab)' }];
+  if (process.getuid?.() === 0) return [{ ok: true, line: "mode: root (labs in the machine's namespaces; an ordinary user gets a rootless lab)" }];
   const user = userInfo().username;
   const checks: Check[] = [{ ok: true, line: `mode: rootless, as ${user} (not root): labs are built in a user namespace of yours` }];
   const maxNs = sysctlNumber('/proc/sys/user/max_user_namespaces');
@@ -37,11 +37,19 @@ export function modeChecks(): Check[] {
   const tools = existsSync('/usr/bin/newuidmap') && existsSync('/usr/bin/newgidmap');
   checks.push(
     subids
-      ? { ok: tools, line: `subordinate ids ${subids.uid.start}-${subids.uid.start + subids.uid.count - 1} through newuidmap${tools ? '' : ' (missing: apt-get install uidmap)'}` }
+      ? {
+          ok: tools,
+          line: `subordinate ids ${subids.uid.start}-${subids.uid.start + subids.uid.count - 1} through newuidmap${tools ? '' : ' (missing: apt-get install uidmap)'}`,
+        }
       : { ok: true, line: `one uid only: ${noSubidsAdvice(user)}` },
   );
   const cg = delegatedCgroup();
-  checks.push({ ok: Boolean(cg.dir), line: cg.dir ? `cgroup: ${cg.why} (jails are grouped there; limits need its controllers)` : `cgroup: ${cg.why}; start the run in a delegated one (systemd-run --user --scope -p Delegate=yes ...)` });
+  checks.push({
+    ok: Boolean(cg.dir),
+    line: cg.dir
+      ? `cgroup: ${cg.why} (jails are grouped there; limits need its controllers)`
+      : `cgroup: ${cg.why}; start the run in a delegated one (systemd-run --user --scope -p Delegate=yes ...)`,
+  });
   const dirs = userDirs(process.env, process.getuid!(), homedir());
   const writable = (p: string) => {
     for (let d = p; d !== '/'; d = d.slice(0, d.lastIndexOf('/')) || '/') {

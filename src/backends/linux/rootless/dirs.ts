@@ -11,7 +11,7 @@ export interface UserDirs {
 
 /** The folders for `uid` with home `home`, from an environment (relative XDG values are ignored, as the spec says). */
 export function userDirs(env: Record<string, string | undefined>, uid: number, home: string): UserDirs {
-  const abs = (v: string | undefined) => (v && v.startsWith('/') ? v : undefined);
+  const abs = (v: string | undefined) => (v?.startsWith('/') ? v : undefined);
   const stateHome = abs(env.XDG_STATE_HOME) ?? join(home, '.local', 'state');
   const runtimeHome = abs(env.XDG_RUNTIME_DIR);
   return { state: join(stateHome, 'vessel'), runtime: runtimeHome ? join(runtimeHome, 'vessel') : `/tmp/vessel-${uid}` };

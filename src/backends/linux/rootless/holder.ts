@@ -1,6 +1,7 @@
 // The rootless lab host: one process per user that holds a user namespace (the user as uid 0, plus the user's
 // subordinate ids), a mount namespace with a private /run (so `ip netns` and /run/vessel work), and an empty network
 // namespace. Every rootless engine process enters it; it is ended when no lab and no other process of it remains.
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: a shell script, whose ${...} are shell parameters
 import { spawn } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
@@ -162,7 +163,13 @@ async function writeMaps(pid: number, subids: { uid: SubidRange; gid: SubidRange
     ] as const) {
       const r = await execa(tool, [String(pid), ...mapTriples(own, range)], { reject: false, stdin: 'ignore' });
       if (r.exitCode !== 0)
-        throw envError(`${tool} could not map ${range.count} subordinate ids from ${range.start}: ${String(r.stderr || r.message).trim().split("\n")[0] ?? ""} (is Debian's uidmap installed?)`);
+        throw envError(
+          `${tool} could not map ${range.count} subordinate ids from ${range.start}: ${
+            String(r.stderr || r.message)
+              .trim()
+              .split('\n')[0] ?? ''
+          } (is Debian's uidmap installed?)`,
+        );
     }
     return;
   }

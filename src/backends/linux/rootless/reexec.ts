@@ -53,7 +53,22 @@ export async function runRootless(notice: (line: string) => void): Promise<numbe
   let holder: Holder | undefined;
   const child = await withHolderLock(runtime, async () => {
     holder = findHolder(runtime) ?? (await startHolder(runtime, user, notice));
-    const argv = ['nsenter', `--target=${holder.pid}`, '--user', '--mount', '--net', '--preserve-credentials', `--wd=${process.cwd()}`, '--', 'setpriv', '--pdeathsig=TERM', '--', process.execPath, ...process.execArgv, ...process.argv.slice(1)];
+    const argv = [
+      'nsenter',
+      `--target=${holder.pid}`,
+      '--user',
+      '--mount',
+      '--net',
+      '--preserve-credentials',
+      `--wd=${process.cwd()}`,
+      '--',
+      'setpriv',
+      '--pdeathsig=TERM',
+      '--',
+      process.execPath,
+      ...process.execArgv,
+      ...process.argv.slice(1),
+    ];
     const c = spawn(argv[0]!, argv.slice(1), {
       stdio: 'inherit',
       env: { ...env, VESSEL_NS_CPU: String(holder.cpu), [OUTER_ENV]: String(process.pid), [RUNTIME_ENV]: runtime },

@@ -16,7 +16,12 @@ const OWN = new Set(['proc', 'sys', 'dev', 'run', 'tmp']);
 const SAFE = /^\/[A-Za-z0-9._@+/-]*$/;
 
 /** The parts for folder `dir`'s entries (pure): `mounts` are the mount points of the lab host. */
-export function partsOf(dir: string, entries: { name: string; dir: boolean; link?: string }[], mounts: string[], depth: number): { parts: RootPart[]; deeper: string[] } {
+export function partsOf(
+  dir: string,
+  entries: { name: string; dir: boolean; link?: string }[],
+  mounts: string[],
+  depth: number,
+): { parts: RootPart[]; deeper: string[] } {
   const parts: RootPart[] = [];
   const deeper: string[] = [];
   for (const e of entries) {
