@@ -199,9 +199,15 @@ describe.skipIf(!isRoot)('rootless labs', () => {
     }
   }, 120_000);
 
-  it('refuses limits it has no delegated controller for, with the reason (exit 3)', async () => {
+  it('refuses limits it has no delegated controller for, and a machine NIC as uplink, with the reason (exit 3)', async () => {
     const a = USERS[0].name;
     try {
+      // Not a real interface: the refusal comes before any lookup (and the machine's own NIC is never named in tests).
+      const nic = await vessel(a, ['init', '--inet-nic=vcnone0']);
+      expect(nic.exitCode).toBe(3);
+      expect(String(nic.stderr)).toBe(
+        "vessel: --inet-nic=vcnone0 needs root: a rootless lab host has no interface of the machine's (the simulated outside of a run needs none)",
+      );
       await vessel(a, ['network', '--create', '--name=l', '--subnet=10.95.0.0/24']);
       const r = await vessel(a, ['run', '--name=big', '--network=l', '--memory=64M']);
       const controllers = readFileSync(join(cgDir(a), 'cgroup.controllers'), 'utf8');

@@ -113,6 +113,8 @@ export class Engine implements VesselBackend {
     const l = getLab(this.ctx.db, lab)!;
     if (nic === undefined) return l.uplink === 'simulated' ? 'the simulated outside' : (l.inet_nic ?? 'none');
     if (!/^[A-Za-z0-9_.:-]{1,15}$/.test(nic)) throw usage(`--inet-nic "${nic}" is not an interface name`);
+    if (this.ctx.rootless)
+      throw envError(`--inet-nic=${nic} needs root: a rootless lab host has no interface of the machine's (the simulated outside of a run needs none)`);
     if (l.uplink === 'simulated') return "the simulated outside (a run's lab already has its uplink; --inet-nic is not needed)";
     if (!(await this.ctx.host.exists(`/sys/class/net/${nic}`))) throw usage(`--inet-nic=${nic}: no such interface on this machine`);
     if (nic === 'lo') throw usage('--inet-nic=lo cannot be an uplink');
