@@ -44,19 +44,24 @@ async function vessel(rootless, args) {
 async function bringup(rootless, n) {
   const lab = `rlbench${rootless ? 'u' : 'r'}`;
   const t0 = now();
-  await vessel(rootless, ['--lab', lab, 'network', '--create', '--name=b', '--subnet=10.97.0.0/16']);
-  const t1 = now();
-  await vessel(rootless, ['--lab', lab, 'run', '--name=j', `--count=${n}`, '--network=b']);
-  const t2 = now();
-  await vessel(rootless, ['destroy', '--lab', lab]);
-  const t3 = now();
-  return { network: t1 - t0, jails: t2 - t1, destroy: t3 - t2 };
+  try {
+    await vessel(rootless, ['--lab', lab, 'network', '--create', '--name=b', '--subnet=10.97.0.0/16']);
+    const t1 = now();
+    await vessel(rootless, ['--lab', lab, 'run', '--name=j', `--count=${n}`, '--network=b']);
+    const t2 = now();
+    await vessel(rootless, ['destroy', '--lab', lab]);
+    const t3 = now();
+    return { network: t1 - t0, jails: t2 - t1, destroy: t3 - t2 };
+  } catch (e) {
+    await vessel(rootless, ['destroy', '--lab', lab]).catch(() => {});
+    throw e;
+  }
 }
 
 /** A bare `vessel list`: the CLI's start, and rootless also the lab host's (made and ended each time). */
 async function listOnce(rootless) {
   const t0 = now();
-  await vessel(rootless, ['list', '--lab', 'rlbench-empty']);
+  await vessel(rootless, ['list', '--lab', 'rlbenchnone']);
   return now() - t0;
 }
 
@@ -86,7 +91,5 @@ try {
     }
   }
 } finally {
-  await vessel(false, ['destroy', '--lab', 'rlbenchr']).catch(() => {});
-  await vessel(true, ['destroy', '--lab', 'rlbenchu']).catch(() => {});
   for (const d of [path.join(cg, 'vessel'), cg]) if (existsSync(d)) rmdirSync(d);
 }
