@@ -171,6 +171,43 @@ describe.skipIf(!isRoot)('rootless labs', () => {
     }
   }, 180_000);
 
+  it('never enters a lab host whose pid file names a process in a pid namespace of its own (what a jail could plant)', async () => {
+    const a = USERS[0].name;
+    const uid = uidOf(a);
+    // The user's own process, marked like a lab host, in a user and pid namespace of its own: what a shared-root jail
+    // (the same user) could start and name in the user's runtime folder.
+    const fake = asUser(a, ['unshare', '--user', '--pid', '--fork', '--kill-child', 'sleep', '60'], {
+      env: { VESSEL_ROOTLESS_HOLDER: String(uid) },
+      timeoutMs: 60_000,
+    });
+    try {
+      let pid = 0;
+      for (let i = 0; i < 100 && !pid; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        pid = Number(
+          readdirSync('/proc').find(
+            (e) => /^\d+$/.test(e) && existsSync(`/proc/${e}/cmdline`) && readFileSync(`/proc/${e}/cmdline`, 'utf8') === 'sleep\u000060\u0000',
+          ),
+        );
+      }
+      expect(pid).toBeGreaterThan(0);
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const start = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+      mkdirSync(`/tmp/vessel-${uid}`, { recursive: true, mode: 0o700 });
+      await execa('chown', [`${a}:${a}`, `/tmp/vessel-${uid}`]);
+      writeFileSync(`/tmp/vessel-${uid}/holder.pid`, `${pid} ${start} 0\n`);
+      await execa('chown', [`${a}:${a}`, `/tmp/vessel-${uid}/holder.pid`]);
+      const r = await vessel(a, ['list']);
+      expect(r.exitCode, String(r.stderr)).toBe(0);
+      expect(String(r.stderr)).toBe('');
+      // A lab host of its own was made and ended: the planted file is gone with it.
+      expect(existsSync(`/tmp/vessel-${uid}/holder.pid`)).toBe(false);
+    } finally {
+      fake.kill('SIGKILL');
+      await fake;
+    }
+  }, 60_000);
+
   it("keeps two users' labs apart; without subordinate ids says what to add, and runs with one uid", async () => {
     const [a, b] = [USERS[0].name, USERS[1].name];
     try {

@@ -56,14 +56,17 @@ export function nsCpu(statusText: string): number {
   return m ? Number(m[1]) : 0;
 }
 
-/** The user namespace link of a process, or undefined. */
-function usernsOf(pid: number | 'self'): string | undefined {
+/** A namespace link of a process (`user:[N]`), or undefined. */
+function nsOf(pid: number | 'self', ns: 'user' | 'pid'): string | undefined {
   try {
-    return readlinkSync(`/proc/${pid}/ns/user`);
+    return readlinkSync(`/proc/${pid}/ns/${ns}`);
   } catch {
     return undefined;
   }
 }
+
+/** The user namespace link of a process, or undefined. */
+const usernsOf = (pid: number | 'self') => nsOf(pid, 'user');
 
 /** Inside the lab host: the machine's uid of its uid 0 (the user who made it), from this process's uid_map. */
 function outsideUid(): number | undefined {
@@ -110,6 +113,9 @@ export function findHolder(runtime: string, fromInside = false): Holder | undefi
   } catch {
     return undefined;
   }
+  // A process in a pid namespace of its own is a jail's, however it looks: a jail may write this file (a shared root
+  // sees the user's files) and start a process with the marker, but only the engine starts one in the machine's.
+  if (nsOf(pid, 'pid') === undefined || nsOf(pid, 'pid') !== nsOf('self', 'pid')) return undefined;
   const userns = usernsOf(pid);
   const own = usernsOf('self');
   return userns && (fromInside ? userns === own : userns !== own) ? { pid, userns, cpu } : undefined;
@@ -229,7 +235,9 @@ export async function startHolder(runtime: string, user: string, notice: (line: 
   if (how !== 'ready') throw failed(how);
   child.stdout!.destroy();
   child.unref();
-  writeFileSync(join(runtime, 'holder.pid'), `${pid} ${processStart(pid) ?? ''} ${cpu}\n`, { mode: 0o600 });
+  // A new file of this process's (what was there named no live lab host, whoever wrote it).
+  rmSync(join(runtime, 'holder.pid'), { force: true });
+  writeFileSync(join(runtime, 'holder.pid'), `${pid} ${processStart(pid) ?? ''} ${cpu}\n`, { mode: 0o600, flag: 'wx' });
   return { pid, userns: usernsOf(pid)!, cpu };
 }
 

@@ -50,9 +50,8 @@ export async function runRootless(notice: (line: string) => void): Promise<numbe
     VESSEL_DB: process.env.VESSEL_DB ?? join(dirs.state, 'vessel.db'),
     VESSEL_CGROUP_ROOT: cg.dir,
   };
-  let holder: Holder | undefined;
   const child = await withHolderLock(runtime, async () => {
-    holder = findHolder(runtime) ?? (await startHolder(runtime, user, notice));
+    const holder: Holder = findHolder(runtime) ?? (await startHolder(runtime, user, notice));
     const argv = [
       'nsenter',
       `--target=${holder.pid}`,
@@ -63,6 +62,7 @@ export async function runRootless(notice: (line: string) => void): Promise<numbe
       `--wd=${process.cwd()}`,
       '--',
       'setpriv',
+      // When this process dies (SIGKILL), the command gets SIGTERM and tears down as on Ctrl-C.
       '--pdeathsig=TERM',
       '--',
       process.execPath,
@@ -73,7 +73,6 @@ export async function runRootless(notice: (line: string) => void): Promise<numbe
       stdio: 'inherit',
       env: { ...env, VESSEL_NS_CPU: String(holder.cpu), [OUTER_ENV]: String(process.pid), [RUNTIME_ENV]: runtime },
     });
-    // setpriv: when this process dies (SIGKILL), the command gets SIGTERM and tears down as on Ctrl-C.
     // Keep the lock until the child is inside, so an idle check cannot end the lab host under it.
     for (let i = 0; i < 500 && c.exitCode === null; i++) {
       try {
