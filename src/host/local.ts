@@ -84,7 +84,7 @@ export class LocalHost implements Host {
 
   async start(argv: string[], opts: ServiceOptions): Promise<number> {
     // The service joins its cgroup before it becomes the program, so nothing it starts can escape it.
-    const full = opts.cgroup ? ['sh', '-c', 'echo $$ > "$1/cgroup.procs" && shift && exec "$@"', 'vessel-start', opts.cgroup, ...argv] : argv;
+    const full = opts.cgroup ? ['sh', '-c', 'echo $$ >> "$1/cgroup.procs" && shift && exec "$@"', 'vessel-start', opts.cgroup, ...argv] : argv;
     this.show(() => `${displayCommand(argv)} >>${opts.log} 2>&1 &${opts.cgroup ? `   # in cgroup ${opts.cgroup}` : ''}`);
     // Never through a link: a jail may have written where the log goes.
     const fd = openSync(opts.log, NO_FOLLOW_APPEND, 0o600);

@@ -40,7 +40,7 @@ const homeOf = (name: string) => `/home/${name}`;
 const cgDir = (name: string) => join(cgroup2(), `vessel-test-${name}`);
 
 /** Runs argv as `user`: placed (as root) in the user's delegated cgroup, then a clean environment of the user's. */
-function asUser(user: string, argv: string[], opts: { env?: Record<string, string>; timeoutMs?: number; detached?: boolean } = {}) {
+function asUser(user: string, argv: string[], opts: { env?: Record<string, string>; timeoutMs?: number; detached?: boolean; noCgroup?: boolean } = {}) {
   const env = Object.entries({ PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: homeOf(user), USER: user, LOGNAME: user, NO_COLOR: '1', ...opts.env }).map(
     ([k, v]) => `${k}=${v}`,
   );
@@ -48,7 +48,8 @@ function asUser(user: string, argv: string[], opts: { env?: Record<string, strin
     'sh',
     [
       '-c',
-      'echo $$ > "$1/cgroup.procs" && shift && exec "$@"',
+      // noCgroup: left in the test's own cgroup, which is not the user's (no delegation).
+      opts.noCgroup ? 'shift && exec "$@"' : 'echo $$ > "$1/cgroup.procs" && shift && exec "$@"',
       'sh',
       cgDir(user),
       'setpriv',
@@ -63,9 +64,9 @@ function asUser(user: string, argv: string[], opts: { env?: Record<string, strin
     { cwd: ROOT, reject: false, timeout: opts.timeoutMs ?? 120_000, ...(opts.detached ? { detached: true } : {}) },
   );
 }
-const runner = (user: string, args: string[], opts: { env?: Record<string, string>; timeoutMs?: number } = {}) =>
+const runner = (user: string, args: string[], opts: { env?: Record<string, string>; timeoutMs?: number; noCgroup?: boolean } = {}) =>
   asUser(user, [process.execPath, join(ROOT, 'bin/vessel-cookbook'), ...args], opts);
-const vessel = (user: string, args: string[], opts: { env?: Record<string, string> } = {}) =>
+const vessel = (user: string, args: string[], opts: { env?: Record<string, string>; noCgroup?: boolean } = {}) =>
   asUser(user, [process.execPath, join(ROOT, 'bin/vessel'), ...args], opts);
 
 /** What a user has that a run could leave: processes, the lab host's pid file, state rows, cgroups. */
@@ -151,6 +152,25 @@ describe.skipIf(!isRoot)('rootless labs', () => {
     expect(r.stdout).toMatch(new RegExp(`^recipes: ${recipes + fixtures.length} passed, 0 failed$`, 'm'));
     expect(r.exitCode, r.stdout + r.stderr).toBe(0);
   }, 900_000);
+
+  it('runs without a delegated cgroup, keeping track of processes by network namespace, and says so', async () => {
+    const a = USERS[0].name;
+    const recipes = ['getting-started.md', 'vnet-nat-virtualbox.md', 'partition.md', 'elixir-cluster.md'].map((f) => `cookbook/${f}`);
+    const r = await runner(a, ['run', ...recipes], { timeoutMs: 600_000, noCgroup: true });
+    expect(String(r.stderr)).toMatch(/^vessel-cookbook: no cgroup: .* so jails' processes are kept track of by their network namespaces/m);
+    expect(r.stdout).toMatch(new RegExp(`^recipes: ${recipes.length} passed, 0 failed$`, 'm'));
+    expect(r.exitCode, String(r.stdout)).toBe(0);
+    try {
+      expect((await vessel(a, ['network', '--create', '--name=l', '--subnet=10.95.0.0/24'], { noCgroup: true })).exitCode).toBe(0);
+      const limits = await vessel(a, ['run', '--name=big', '--network=l', '--memory=64M'], { noCgroup: true });
+      expect(limits.exitCode).toBe(3);
+      expect(String(limits.stderr)).toMatch(
+        /^vessel: --memory needs a cgroup v2 subtree delegated to you, and your cgroup \S+ is not delegated to you \(not writable\); the jail was left without it$/m,
+      );
+    } finally {
+      await vessel(a, ['destroy', '--lab', 'default'], { noCgroup: true });
+    }
+  }, 600_000);
 
   it("keeps a jail's root to what the user may do: no write to root's file, no signal to the user's processes", async () => {
     const victim = join('/tmp', `vc-rootless-victim-${process.pid}`);

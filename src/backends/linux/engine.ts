@@ -27,7 +27,8 @@ import { networkLeases, routerPaths, startDhcpClient, upstreamLeases } from './d
 import { startDhcp6Client } from './dhcp6.js';
 import { jailArgv } from './enter.js';
 import { cgroup2RootOf, requireRoot, runDir } from './facts.js';
-import { rootlessCgroupRoot } from './rootless/cgroup.js';
+import { NETNS_GROUPS_ROOT, rootlessCgroupRoot } from './rootless/cgroup.js';
+import { useNetnsGroups } from './kill.js';
 import { rootlessInside } from './rootless/mode.js';
 import { createJails, destroyJails } from './jails.js';
 import { createLab, destroyLab, ensureLab } from './labs.js';
@@ -66,7 +67,13 @@ export class Engine implements VesselBackend {
     requireRoot('the vessel engine');
     const host = opts.host ?? new LocalHost({ ...(opts.verbose ? { verbose: true } : {}), ...(opts.logFile ? { logFile: opts.logFile } : {}) });
     const rootless = rootlessInside();
-    const root = rootless ? rootlessCgroupRoot() : cgroup2RootOf((await host.readFile('/proc/self/mountinfo')) ?? '');
+    let root = rootless ? rootlessCgroupRoot() : cgroup2RootOf((await host.readFile('/proc/self/mountinfo')) ?? '');
+    if (rootless && !root) {
+      // No delegated cgroup: folders stand for the cgroups, and processes are grouped by network namespace.
+      root = NETNS_GROUPS_ROOT;
+      await host.mkdir(root, 0o755);
+      useNetnsGroups(root);
+    }
     if (!root) throw envError('no cgroup v2 hierarchy is mounted; mount one (mount -t cgroup2 none /sys/fs/cgroup) and try again');
     const e = new Engine({ db: opts.db ?? openDb(), host, cgroupRoot: root, runDir: runDir(), stateDir: dirname(dbPath()), ...(rootless ? { rootless } : {}) });
     if (!opts.noReconcile) await reconcile(e.ctx);

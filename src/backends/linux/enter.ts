@@ -6,7 +6,8 @@ import { hostNetns, jailNetns } from './names.js';
 import { jailPaths, labPaths } from './paths.js';
 
 // Joins the cgroup first, then replaces itself with the command. $1 cgroup dir, then the argv.
-const JOIN_CGROUP = 'echo $$ > "$1/cgroup.procs" && shift && exec "$@"';
+// >>: the same for a cgroup, and a list of entries where a folder stands for one (kill.ts, netnsGroupRoots).
+const JOIN_CGROUP = 'echo $$ >> "$1/cgroup.procs" && shift && exec "$@"';
 
 /** Where a jail is entered: its lab, name, and the engine's folders. */
 export interface JailWhere {

@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import type { Host } from '../../core/host.js';
 import { sleep } from '../../util/sleep.js';
+import { hostNetns, jailNetns, labOfNetns, wwwNetns } from './names.js';
 
 /**
  * Processes left working for a lab, in one pass over /proc: engine commands a killed runner left in flight (their
@@ -42,8 +43,45 @@ export async function pidsInNetns(host: Host, nsFiles: string[]): Promise<number
   return out;
 }
 
+/**
+ * Folders that stand for cgroups where there are none to have (a rootless lab host with no delegated cgroup): under
+ * such a root, a lab's or a jail's processes are those in its network namespaces (a jail cannot make or enter
+ * another: no sys_admin), and the run's steps those in the lab host's and www.example's.
+ */
+const netnsGroupRoots = new Set<string>();
+
+/** Makes `root` a root of folders that stand for cgroups (see netnsGroupRoots). */
+export function useNetnsGroups(root: string): void {
+  netnsGroupRoots.add(root);
+}
+
+/** The network namespace files whose processes make up the group `dir`, when `dir` stands for a cgroup. */
+async function groupNetns(host: Host, dir: string): Promise<string[] | undefined> {
+  const root = [...netnsGroupRoots].find((r) => dir === r || dir.startsWith(`${r}/`));
+  if (root === undefined) return undefined;
+  const [top, lab, jail] = dir.slice(root.length).split('/').filter(Boolean);
+  if (top !== 'vessel') return [];
+  const names = (await host.list('/run/netns')).map((e) => e.name);
+  const files = (ns: string[]) => ns.map((n) => `/run/netns/${n}`);
+  if (lab === undefined) return files(names.filter((n) => labOfNetns(n) !== undefined));
+  if (jail === undefined) return files(names.filter((n) => labOfNetns(n) === lab));
+  return files(jail === '_steps' ? [hostNetns(lab), wwwNetns(lab)] : [jailNetns(lab, jail)]);
+}
+
 /** The PIDs in a cgroup and its descendants. */
 export async function cgroupPids(host: Host, dir: string): Promise<number[]> {
+  const ns = await groupNetns(host, dir);
+  if (ns) {
+    const members = new Set(await pidsInNetns(host, ns));
+    // And the group's entry shells and wrappers, outside its namespaces: their command line names its folder
+    // (enter.sh's first argument, or the one of the wrapper that joins it).
+    for (const e of await host.list('/proc')) {
+      if (!/^\d+$/.test(e.name) || Number(e.name) === process.pid) continue;
+      const args = (await host.readFile(`/proc/${e.name}/cmdline`))?.split('\0') ?? [];
+      if (args.some((a) => a === dir || a.startsWith(`${dir}/`))) members.add(Number(e.name));
+    }
+    return [...members];
+  }
   const out: number[] = [];
   const walk = async (d: string) => {
     const procs = await host.readFile(join(d, 'cgroup.procs'));
@@ -62,6 +100,11 @@ export async function cgroupPids(host: Host, dir: string): Promise<number[]> {
  */
 export async function killCgroup(host: Host, dir: string, waitMs = 10_000): Promise<void> {
   if (!(await host.exists(dir))) return;
+  if (await groupNetns(host, dir)) {
+    const end = Date.now() + waitMs;
+    for (let pids = await cgroupPids(host, dir); pids.length > 0 && Date.now() < end; pids = await cgroupPids(host, dir)) await killPids(host, pids);
+    return;
+  }
   const had = await cgroupPids(host, dir);
   if (await host.exists(join(dir, 'cgroup.kill'))) await host.writeFile(join(dir, 'cgroup.kill'), '1');
   else for (const p of had) await host.signal(p, 'SIGKILL');
@@ -108,6 +151,11 @@ export async function processTree(host: Host, pid: number): Promise<number[]> {
 /** Kills what is left in a cgroup subtree, then removes its directories deepest first (rmdir is the only way). */
 export async function removeCgroupTree(host: Host, dir: string): Promise<void> {
   if (!(await host.exists(dir))) return;
+  if (await groupNetns(host, dir)) {
+    await killCgroup(host, dir);
+    await host.remove(dir);
+    return;
+  }
   if ((await cgroupPids(host, dir)).length > 0) await killCgroup(host, dir);
   const walk = async (d: string) => {
     for (const e of await host.list(d)) if (e.dir) await walk(join(d, e.name));

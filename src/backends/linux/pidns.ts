@@ -39,11 +39,14 @@ export const ENTER = [
   `CD='cd -- "$1" 2>/dev/null || cd /; shift; exec "$@"'`,
   // The limits' (v1) cgroups hold the jail's own processes: the command and its nsenter, not this shell or the init.
   'join_limits() { if [ -s "$p/cgroups" ]; then while read -r c; do echo 0 > "$c/cgroup.procs" || exit 125; done < "$p/cgroups"; fi; }',
-  // $init is this jail's init when it is catatonit and in this jail's cgroup (a pid can be reused); all shell builtins.
+  // $init is this jail's init when it is catatonit and in this jail's cgroup (a pid can be reused); shell builtins but
+  // for stat without a cgroup.
   'live_init() {',
   '  up= init=; [ -s "$p/init.pid" ] && read -r up init < "$p/init.pid"; [ -n "$init" ] || return 1',
   '  n=; read -r n 2>/dev/null < "/proc/$init/comm"; [ "$n" = catatonit ] || return 1',
   // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell parameter, not a template
+  // With no cgroup to be in (a rootless lab host with none delegated), the jail's network namespace tells.
+  '  if [ ! -e "$cg/cgroup.events" ]; then [ "$(stat -Lc %i "/proc/$init/ns/net" 2>/dev/null)" = "$(stat -Lc %i "$net")" ]; return; fi',
   '  g=; while read -r x; do case $x in 0::*) g=${x#0::} ;; esac; done 2>/dev/null < "/proc/$init/cgroup"',
   '  [ -n "$g" ] && case $cg in *"$g") return 0 ;; esac; return 1',
   '}',
@@ -51,7 +54,8 @@ export const ENTER = [
   'trap : INT TERM HUP QUIT',
   // A rootless lab host with one uid may not call setgroups: nsenter then keeps the credentials it has (uid 0 there).
   'pc= sg=; read -r sg 2>/dev/null < /proc/self/setgroups; [ "$sg" != deny ] || pc=--preserve-credentials',
-  'echo $$ > "$cg/cgroup.procs" || exit 125',
+  // >>: the same for a cgroup, and a list of entries where a folder stands for one (kill.ts, netnsGroupRoots).
+  'echo $$ >> "$cg/cgroup.procs" || exit 125',
   // A probe in an idle jail: its namespaces, no process space, and nothing to end after.
   'if [ "$how" = join ] && ! live_init; then exec nsenter $pc --user="$u" --net="$net" --uts="$uts" --mount="$mnt" -- setpriv --bounding-set "$caps" -- "$@"; fi',
   'exec 9>>"$p/init.lock" && flock 9 || exit 125',
@@ -78,6 +82,12 @@ export const ENTER = [
   // Read with the shell's own `read`: a grep would see itself in the cgroup.
   'if live_init; then',
   '  others=; while read -r x; do case $x in "$$"|"$up"|"$init") ;; *) others=1 ;; esac; done < "$cg/cgroup.procs"',
+  // Where a folder stands for the cgroup, its list has every entry ever made: the live ones count, and so does a
+  // process the init took in (what an entry left running, `cmd &`).
+  '  if [ ! -e "$cg/cgroup.events" ]; then',
+  '    others=; while read -r x; do case $x in "$$"|"$up"|"$init") ;; *) [ ! -e "/proc/$x" ] || others=1 ;; esac; done < "$cg/cgroup.procs"',
+  '    c=; read -r c _ 2>/dev/null < "/proc/$init/task/$init/children"; [ -z "$c" ] || others=1',
+  '  fi',
   '  if [ -z "$others" ]; then kill -KILL "$init" 2>/dev/null; rm -f "$p/init.pid"; fi',
   'fi',
   'exit $rc',

@@ -55,7 +55,7 @@ export async function openRunLab(engine: VesselBackend & { ctx: LinuxContext }, 
     enter(jail, wd) {
       if (jail === undefined || jail === 'host') return labHostArgv(id, [], steps);
       if (jail === 'upstream')
-        return ['sh', '-c', 'echo $$ > "$1/cgroup.procs" && shift && exec "$@"', 'vessel-enter', steps, 'nsenter', `--net=/run/netns/${wwwNetns(id)}`, '--'];
+        return ['sh', '-c', 'echo $$ >> "$1/cgroup.procs" && shift && exec "$@"', 'vessel-enter', steps, 'nsenter', `--net=/run/netns/${wwwNetns(id)}`, '--'];
       if (!engine.jails(id).some((j) => j.name === jail))
         return `jail=${jail}: no jail named ${jail} in this lab (create it with \`vessel run --name=${jail} ...\`)`;
       return jailArgv({ runDir: ctx.runDir, cgroupRoot: ctx.cgroupRoot, lab: id, name: jail, wd }, []);

@@ -1,7 +1,6 @@
 // The cgroup v2 subtree a rootless user may use: the one this process is in, when it is delegated (writable) to them.
 import { accessSync, constants, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { envError } from '../../../util/errors.js';
 import { cgroup2Root } from '../facts.js';
 
 /** This process's cgroup v2 path, from a /proc/self/cgroup text (the `0::` line), or undefined (pure). */
@@ -34,17 +33,15 @@ export function delegatedCgroup(): { dir?: string; why: string } {
   return { dir, why: `your cgroup ${dir} is delegated to you` };
 }
 
-/** The one-line reason a rootless lab cannot be made without a delegated cgroup (exit 3). */
-export function rootlessCgroupMissing(why: string) {
-  return envError(
-    `a rootless lab needs a cgroup v2 subtree delegated to you, to group and end its processes, and ${why}; ` +
-      'start it in one (systemd-run --user --scope -p Delegate=yes vessel-cookbook run ...), or run as root',
-  );
+/** Inside a rootless lab host: the delegated folder its start found, or undefined when it found none. */
+export function rootlessCgroupRoot(): string | undefined {
+  return process.env.VESSEL_CGROUP_ROOT || undefined;
 }
 
-/** Inside a rootless lab host: the delegated folder its start found (it checked there is one). */
-export function rootlessCgroupRoot(): string {
-  const dir = process.env.VESSEL_CGROUP_ROOT;
-  if (!dir) throw rootlessCgroupMissing('none was given to this process');
-  return dir;
+/** Where a rootless lab host with no delegated cgroup keeps the folders that stand for cgroups (kill.ts). */
+export const NETNS_GROUPS_ROOT = '/run/vessel-groups';
+
+/** The one line that says what a lab without a delegated cgroup does instead, and cannot do. */
+export function noCgroupNotice(why: string): string {
+  return `no cgroup: ${why}, so jails' processes are kept track of by their network namespaces, and --memory, --cpus and --pids are refused (systemd-run --user --scope -p Delegate=yes ... gives a delegated one)`;
 }

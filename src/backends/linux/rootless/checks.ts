@@ -2,7 +2,7 @@
 // ids through newuidmap, a delegated cgroup, per-user folders), each with why.
 import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
 import { homedir, userInfo } from 'node:os';
-import { delegatedCgroup } from './cgroup.js';
+import { delegatedCgroup, noCgroupNotice } from './cgroup.js';
 import { userDirs } from './dirs.js';
 import { userSubids } from './holder.js';
 import { noSubidsAdvice } from './subids.js';
@@ -44,12 +44,7 @@ export function modeChecks(): Check[] {
       : { ok: true, line: `one uid only: ${noSubidsAdvice(user)}` },
   );
   const cg = delegatedCgroup();
-  checks.push({
-    ok: Boolean(cg.dir),
-    line: cg.dir
-      ? `cgroup: ${cg.why} (jails are grouped there; limits need its controllers)`
-      : `cgroup: ${cg.why}; start the run in a delegated one (systemd-run --user --scope -p Delegate=yes ...)`,
-  });
+  checks.push({ ok: true, line: cg.dir ? `cgroup: ${cg.why} (jails are grouped there; limits need its controllers)` : noCgroupNotice(cg.why) });
   const dirs = userDirs(process.env, process.getuid!(), homedir());
   const writable = (p: string) => {
     for (let d = p; d !== '/'; d = d.slice(0, d.lastIndexOf('/')) || '/') {

@@ -4,9 +4,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readlinkSync } from 'node:fs';
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { delegatedCgroup, rootlessCgroupMissing } from './cgroup.js';
+import { delegatedCgroup, noCgroupNotice } from './cgroup.js';
 import { userDirs } from './dirs.js';
-import { findHolder, holderHasLabs, holderMembers, privateDir, startHolder, stopHolder, withHolderLock, type Holder } from './holder.js';
+import { findHolder, holderHasLabs, holderMembers, privateDir, startHolder, stopHolder, withHolderLock } from './holder.js';
 import { ROOTLESS_ENV, rootlessInside } from './mode.js';
 
 /** Whether this process should run again in a rootless lab host: Linux, not root, not in one already. */
@@ -42,16 +42,19 @@ export async function runRootless(notice: (line: string) => void): Promise<numbe
     const status = await inDelegatedScope();
     if (status >= 0) return status;
   }
-  if (!cg.dir) throw rootlessCgroupMissing(cg.why);
   const runtime = privateDir(dirs.runtime, 'set XDG_RUNTIME_DIR to a folder of yours');
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     [ROOTLESS_ENV]: '1',
     VESSEL_DB: process.env.VESSEL_DB ?? join(dirs.state, 'vessel.db'),
-    VESSEL_CGROUP_ROOT: cg.dir,
+    ...(cg.dir ? { VESSEL_CGROUP_ROOT: cg.dir } : { VESSEL_NO_CGROUP: cg.why }),
   };
   const child = await withHolderLock(runtime, async () => {
-    const holder: Holder = findHolder(runtime) ?? (await startHolder(runtime, user, notice));
+    let holder = findHolder(runtime);
+    if (!holder) {
+      holder = await startHolder(runtime, user, notice);
+      if (!cg.dir) notice(noCgroupNotice(cg.why));
+    }
     const argv = [
       'nsenter',
       `--target=${holder.pid}`,
