@@ -44,9 +44,9 @@ export const ENTER = [
   'live_init() {',
   '  up= init=; [ -s "$p/init.pid" ] && read -r up init < "$p/init.pid"; [ -n "$init" ] || return 1',
   '  n=; read -r n 2>/dev/null < "/proc/$init/comm"; [ "$n" = catatonit ] || return 1',
-  // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell parameter, not a template
   // With no cgroup to be in (a rootless lab host with none delegated), the jail's network namespace tells.
   '  if [ ! -e "$cg/cgroup.events" ]; then [ "$(stat -Lc %i "/proc/$init/ns/net" 2>/dev/null)" = "$(stat -Lc %i "$net")" ]; return; fi',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell parameter, not a template
   '  g=; while read -r x; do case $x in 0::*) g=${x#0::} ;; esac; done 2>/dev/null < "/proc/$init/cgroup"',
   '  [ -n "$g" ] && case $cg in *"$g") return 0 ;; esac; return 1',
   '}',
