@@ -271,7 +271,7 @@ export function holderHasLabs(h: Holder): boolean {
   }
 }
 
-/** Ends the holder (its namespaces and mounts go with it) and forgets it. */
+/** Ends the holder (its namespaces and mounts go with it), and every other process of its user namespace, and forgets it. */
 export function stopHolder(runtime: string, h: Holder): void {
   // The holder, and what is under it: its sleep (in a process group of its own) and any orphan it took in.
   let children: number[] = [];
@@ -280,7 +280,7 @@ export function stopHolder(runtime: string, h: Holder): void {
   } catch {
     // gone, or no children file: the holder alone
   }
-  for (const pid of [h.pid, ...children]) {
+  for (const pid of [h.pid, ...children, ...holderMembers(h)]) {
     try {
       process.kill(pid, 'SIGKILL');
     } catch {

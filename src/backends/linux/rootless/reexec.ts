@@ -126,6 +126,15 @@ async function inDelegatedScope(): Promise<number> {
   return status;
 }
 
+/** Whether a process is a vessel command run in the lab host (it carries ROOTLESS_ENV). */
+function isVesselCommand(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(`${ROOTLESS_ENV}=1`);
+  } catch {
+    return false;
+  }
+}
+
 /** Where the command inside learns who started it, and the runtime folder. */
 const OUTER_ENV = 'VESSEL_ROOTLESS_OUTER';
 const RUNTIME_ENV = 'VESSEL_ROOTLESS_RUNTIME';
@@ -137,7 +146,9 @@ async function stopIfIdle(runtime: string, fromInside: boolean): Promise<void> {
     if (!h || holderHasLabs(h)) return;
     // A lab's last processes may still be ending as its command returns: a second to go, then they count.
     for (let i = 0; i < 20 && holderMembers(h).length > 0; i++) await new Promise((r) => setTimeout(r, 50));
-    if (holderMembers(h).length === 0) stopHolder(runtime, h);
+    // With no lab left, what is left without the mark of a vessel command (one that just came in to make a lab) is
+    // a stray of a lab that is gone: a step that left its group, marker and namespace, where no cgroup held it.
+    if (holderMembers(h).every((pid) => !isVesselCommand(pid))) stopHolder(runtime, h);
   });
 }
 
