@@ -102,10 +102,10 @@ export async function runRootless(notice: (line: string) => void): Promise<numbe
 /** Set on a command started again in a systemd scope, so it is done once. */
 const SCOPE_ENV = 'VESSEL_ROOTLESS_SCOPE';
 
-/** Whether this user has a systemd user manager to ask for a delegated scope. */
+/** Whether this user has a systemd user manager, on its bus, to ask for a delegated scope. */
 function userManager(): boolean {
   const rt = process.env.XDG_RUNTIME_DIR;
-  return Boolean(rt && existsSync(join(rt, 'systemd', 'private')));
+  return Boolean(rt && existsSync(join(rt, 'systemd', 'private')) && existsSync(join(rt, 'bus')));
 }
 
 /**
