@@ -9,4 +9,6 @@ export interface LinuxContext extends EngineContext {
   stateDir: string;
   /** Inside a rootless lab host (a user namespace of an ordinary user's), not as the machine's root. */
   rootless?: boolean;
+  /** Rootless with no delegated cgroup: why (folders stand for the cgroups, and limits are refused). */
+  noCgroup?: string;
 }

@@ -28,7 +28,6 @@ import { startDhcp6Client } from './dhcp6.js';
 import { jailArgv } from './enter.js';
 import { cgroup2RootOf, requireRoot, runDir } from './facts.js';
 import { NETNS_GROUPS_ROOT, rootlessCgroupRoot } from './rootless/cgroup.js';
-import { useNetnsGroups } from './kill.js';
 import { rootlessInside } from './rootless/mode.js';
 import { createJails, destroyJails } from './jails.js';
 import { createLab, destroyLab, ensureLab } from './labs.js';
@@ -68,14 +67,22 @@ export class Engine implements VesselBackend {
     const host = opts.host ?? new LocalHost({ ...(opts.verbose ? { verbose: true } : {}), ...(opts.logFile ? { logFile: opts.logFile } : {}) });
     const rootless = rootlessInside();
     let root = rootless ? rootlessCgroupRoot() : cgroup2RootOf((await host.readFile('/proc/self/mountinfo')) ?? '');
-    if (rootless && !root) {
-      // No delegated cgroup: folders stand for the cgroups, and processes are grouped by network namespace.
+    const noCgroup = rootless && !root ? (process.env.VESSEL_NO_CGROUP ?? 'none was found') : undefined;
+    if (noCgroup) {
+      // No delegated cgroup: folders stand for the cgroups, and processes are grouped by network namespace (kill.ts).
       root = NETNS_GROUPS_ROOT;
       await host.mkdir(root, 0o755);
-      useNetnsGroups(root);
     }
     if (!root) throw envError('no cgroup v2 hierarchy is mounted; mount one (mount -t cgroup2 none /sys/fs/cgroup) and try again');
-    const e = new Engine({ db: opts.db ?? openDb(), host, cgroupRoot: root, runDir: runDir(), stateDir: dirname(dbPath()), ...(rootless ? { rootless } : {}) });
+    const e = new Engine({
+      db: opts.db ?? openDb(),
+      host,
+      cgroupRoot: root,
+      runDir: runDir(),
+      stateDir: dirname(dbPath()),
+      ...(rootless ? { rootless } : {}),
+      ...(noCgroup ? { noCgroup } : {}),
+    });
     if (!opts.noReconcile) await reconcile(e.ctx);
     return e;
   }

@@ -5,9 +5,11 @@ import { cgroupDir } from './facts.js';
 import { hostNetns, jailNetns } from './names.js';
 import { jailPaths, labPaths } from './paths.js';
 
-// Joins the cgroup first, then replaces itself with the command. $1 cgroup dir, then the argv.
-// >>: the same for a cgroup, and a list of entries where a folder stands for one (kill.ts, netnsGroupRoots).
-const JOIN_CGROUP = 'echo $$ >> "$1/cgroup.procs" && shift && exec "$@"';
+/**
+ * Joins the cgroup $1 first, then replaces itself with the rest of the arguments. `>>`: the same for a cgroup, and a
+ * list of entries where a folder stands for one (kill.ts, NETNS_GROUPS_ROOT).
+ */
+export const JOIN_CGROUP = 'echo $$ >> "$1/cgroup.procs" && shift && exec "$@"';
 
 /** Where a jail is entered: its lab, name, and the engine's folders. */
 export interface JailWhere {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Host } from '../../core/host.js';
 import { sleep } from '../../util/sleep.js';
 import { hostNetns, jailNetns, labOfNetns, wwwNetns } from './names.js';
+import { NETNS_GROUPS_ROOT } from './rootless/cgroup.js';
 
 /**
  * Processes left working for a lab, in one pass over /proc: engine commands a killed runner left in flight (their
@@ -44,21 +45,14 @@ export async function pidsInNetns(host: Host, nsFiles: string[]): Promise<number
 }
 
 /**
- * Folders that stand for cgroups where there are none to have (a rootless lab host with no delegated cgroup): under
- * such a root, a lab's or a jail's processes are those in its network namespaces (a jail cannot make or enter
- * another: no sys_admin), and the run's steps those in the lab host's and www.example's.
+ * Folders under NETNS_GROUPS_ROOT stand for cgroups where there are none to have (a rootless lab host with no
+ * delegated cgroup): a lab's or a jail's processes are those in its network namespaces (a jail cannot make or enter
+ * another: no sys_admin), and the run's steps those in the lab host's and www.example's. The network namespace files
+ * of the group `dir`, when `dir` stands for a cgroup.
  */
-const netnsGroupRoots = new Set<string>();
-
-/** Makes `root` a root of folders that stand for cgroups (see netnsGroupRoots). */
-export function useNetnsGroups(root: string): void {
-  netnsGroupRoots.add(root);
-}
-
-/** The network namespace files whose processes make up the group `dir`, when `dir` stands for a cgroup. */
 async function groupNetns(host: Host, dir: string): Promise<string[] | undefined> {
-  const root = [...netnsGroupRoots].find((r) => dir === r || dir.startsWith(`${r}/`));
-  if (root === undefined) return undefined;
+  const root = NETNS_GROUPS_ROOT;
+  if (dir !== root && !dir.startsWith(`${root}/`)) return undefined;
   const [top, lab, jail] = dir.slice(root.length).split('/').filter(Boolean);
   if (top !== 'vessel') return [];
   const names = (await host.list('/run/netns')).map((e) => e.name);
@@ -72,15 +66,21 @@ async function groupNetns(host: Host, dir: string): Promise<string[] | undefined
 export async function cgroupPids(host: Host, dir: string): Promise<number[]> {
   const ns = await groupNetns(host, dir);
   if (ns) {
-    const members = new Set(await pidsInNetns(host, ns));
-    // And the group's entry shells and wrappers, outside its namespaces: their command line names its folder
-    // (enter.sh's first argument, or the one of the wrapper that joins it).
+    // In one pass: what is in the group's namespaces, and its entry shells and wrappers outside them, whose command
+    // line names its folder (enter.sh's first argument, or the one of the wrapper that joins it).
+    const inodes = new Set<string>();
+    for (const f of ns) {
+      const ino = await host.inode(f);
+      if (ino !== undefined) inodes.add(`net:[${ino}]`);
+    }
+    const members: number[] = [];
     for (const e of await host.list('/proc')) {
       if (!/^\d+$/.test(e.name) || Number(e.name) === process.pid) continue;
-      const args = (await host.readFile(`/proc/${e.name}/cmdline`))?.split('\0') ?? [];
-      if (args.some((a) => a === dir || a.startsWith(`${dir}/`))) members.add(Number(e.name));
+      const net = await host.readlink(`/proc/${e.name}/ns/net`);
+      const args = net && inodes.has(net) ? [] : ((await host.readFile(`/proc/${e.name}/cmdline`))?.split('\0') ?? []);
+      if ((net && inodes.has(net)) || args.some((a) => a === dir || a.startsWith(`${dir}/`))) members.push(Number(e.name));
     }
-    return [...members];
+    return members;
   }
   const out: number[] = [];
   const walk = async (d: string) => {

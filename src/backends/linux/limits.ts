@@ -92,8 +92,8 @@ function dirFor(ctx: LinuxContext, j: Pick<JailRow, 'lab' | 'name'>, place: Cont
 export async function applyLimits(ctx: LinuxContext, j: JailRow, limits: Limits): Promise<void> {
   const places = await hostControllers(ctx.host, ctx.cgroupRoot, ctx.rootless);
   for (const k of LIMIT_KEYS) {
-    if (limits[k] !== undefined && ctx.rootless && process.env.VESSEL_NO_CGROUP)
-      throw envError(`--${k} needs a cgroup v2 subtree delegated to you, and ${process.env.VESSEL_NO_CGROUP}; the jail was left without it`);
+    if (limits[k] !== undefined && ctx.noCgroup)
+      throw envError(`--${k} needs a cgroup v2 subtree delegated to you, and ${ctx.noCgroup}; the jail was left without it`);
     if (limits[k] !== undefined && places[NEEDS[k]].kind === 'none' && ctx.rootless)
       throw envError(
         `--${k} needs the cgroup v2 ${NEEDS[k]} controller delegated to you, and ${ctx.cgroupRoot} has only "${((await ctx.host.readFile(join(ctx.cgroupRoot, 'cgroup.controllers'))) ?? '').trim()}" (rootless: root's cgroup v1 hierarchies cannot be used); the jail was left without it`,

@@ -54,7 +54,7 @@ export const ENTER = [
   'trap : INT TERM HUP QUIT',
   // A rootless lab host with one uid may not call setgroups: nsenter then keeps the credentials it has (uid 0 there).
   'pc= sg=; read -r sg 2>/dev/null < /proc/self/setgroups; [ "$sg" != deny ] || pc=--preserve-credentials',
-  // >>: the same for a cgroup, and a list of entries where a folder stands for one (kill.ts, netnsGroupRoots).
+  // >>: the same for a cgroup, and a list of entries where a folder stands for one (kill.ts, NETNS_GROUPS_ROOT).
   'echo $$ >> "$cg/cgroup.procs" || exit 125',
   // A probe in an idle jail: its namespaces, no process space, and nothing to end after.
   'if [ "$how" = join ] && ! live_init; then exec nsenter $pc --user="$u" --net="$net" --uts="$uts" --mount="$mnt" -- setpriv --bounding-set "$caps" -- "$@"; fi',

@@ -8,7 +8,7 @@ import { isUplink } from '../../core/outside.js';
 
 /** The DHCP server of the outside network, as probes name it (no jail can have this name). */
 const UPSTREAM_SERVER = '_upstream';
-import { jailArgv, labHostArgv, stepsCgroup } from './enter.js';
+import { JOIN_CGROUP, jailArgv, labHostArgv, stepsCgroup } from './enter.js';
 import { wwwNetns } from './names.js';
 import { trackNetns } from './netns-track.js';
 import { LinuxProber, type LabFacts } from './probes.js';
@@ -54,8 +54,7 @@ export async function openRunLab(engine: VesselBackend & { ctx: LinuxContext }, 
     prober: new LinuxProber(ctx.host, { lab: id, runDir: ctx.runDir, cgroupRoot: ctx.cgroupRoot }, facts(engine, id)),
     enter(jail, wd) {
       if (jail === undefined || jail === 'host') return labHostArgv(id, [], steps);
-      if (jail === 'upstream')
-        return ['sh', '-c', 'echo $$ >> "$1/cgroup.procs" && shift && exec "$@"', 'vessel-enter', steps, 'nsenter', `--net=/run/netns/${wwwNetns(id)}`, '--'];
+      if (jail === 'upstream') return ['sh', '-c', JOIN_CGROUP, 'vessel-enter', steps, 'nsenter', `--net=/run/netns/${wwwNetns(id)}`, '--'];
       if (!engine.jails(id).some((j) => j.name === jail))
         return `jail=${jail}: no jail named ${jail} in this lab (create it with \`vessel run --name=${jail} ...\`)`;
       return jailArgv({ runDir: ctx.runDir, cgroupRoot: ctx.cgroupRoot, lab: id, name: jail, wd }, []);

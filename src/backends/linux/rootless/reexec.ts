@@ -1,6 +1,6 @@
 // A rootless start: an ordinary user's `vessel` or `vessel-cookbook run` runs again inside the user's lab host
 // (holder.ts), as its uid 0, with per-user state; signals are passed on, and the lab host ends when it is idle.
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync, readlinkSync } from 'node:fs';
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -87,15 +87,27 @@ export async function runRootless(notice: (line: string) => void): Promise<numbe
     }
     return c;
   });
+  const status = await childStatus(child);
+  await stopIfIdle(runtime, false);
+  return status;
+}
+
+/**
+ * Waits for a child that runs this command again, passing on SIGTERM, SIGHUP and a SIGINT that did not come from the
+ * terminal (one from the terminal reaches the child too); its exit status, 128+N for a signal, -1 if it did not start.
+ */
+async function childStatus(child: ChildProcess): Promise<number> {
   const forward = (sig: NodeJS.Signals) => () => {
     if (sig === 'SIGINT' && inTerminalForeground()) return;
     child.kill(sig);
   };
   const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((s) => [s, forward(s)] as const);
   for (const [s, h] of handlers) process.on(s, h);
-  const status = await new Promise<number>((r) => child.once('exit', (code, sig) => r(code ?? 128 + (SIGNO[sig ?? ''] ?? 1))));
+  const status = await new Promise<number>((r) => {
+    child.once('error', () => r(-1));
+    child.once('exit', (code, sig) => r(code ?? 128 + (SIGNO[sig ?? ''] ?? 1)));
+  });
   for (const [s, h] of handlers) process.off(s, h);
-  await stopIfIdle(runtime, false);
   return status;
 }
 
@@ -114,16 +126,7 @@ function userManager(): boolean {
  */
 async function inDelegatedScope(): Promise<number> {
   const argv = ['systemd-run', '--user', '--scope', '--quiet', '-p', 'Delegate=yes', '--', process.execPath, ...process.execArgv, ...process.argv.slice(1)];
-  const child = spawn(argv[0]!, argv.slice(1), { stdio: 'inherit', env: { ...process.env, [SCOPE_ENV]: '1' } });
-  const forward = (sig: NodeJS.Signals) => () => child.kill(sig);
-  const term = forward('SIGTERM');
-  process.on('SIGTERM', term);
-  const status = await new Promise<number>((r) => {
-    child.once('error', () => r(-1));
-    child.once('exit', (code, sig) => r(code ?? 128 + (SIGNO[sig ?? ''] ?? 1)));
-  });
-  process.off('SIGTERM', term);
-  return status;
+  return childStatus(spawn(argv[0]!, argv.slice(1), { stdio: 'inherit', env: { ...process.env, [SCOPE_ENV]: '1' } }));
 }
 
 /** Whether a process is a vessel command run in the lab host (it carries ROOTLESS_ENV). */
